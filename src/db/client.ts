@@ -1,0 +1,93 @@
+/**
+ * Opens the store DATABASE_URL names: a PostgreSQL server through @prisma/adapter-pg, or the
+ * embedded PGlite database (a directory, or memory for tests) through pglite-prisma-adapter.
+ */
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { DatabaseTarget } from "../config/database-url.ts";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { acquireStoreLock, type StoreLock } from "./store-lock.ts";
+
+export type { PrismaClient };
+export type { Prisma } from "../generated/prisma/client.ts";
+
+export interface Database {
+  kind: "postgres" | "pglite";
+  prisma: PrismaClient;
+  /** The adapter factory, for the schema engine (migrations). */
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** Runs `fn` while holding a database-wide lock (start-up work replicas must do once). */
+  withExclusiveLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === "postgres" ? openPostgres(target.url) : openPglite(target);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const adapter = new PrismaPg(pool);
+  const prisma = new PrismaClient({ adapter });
+  return {
+    kind: "postgres",
+    prisma,
+    adapter,
+    async withExclusiveLock(name, fn) {
+      // A session-level advisory lock on a dedicated connection: other replicas block here
+      // until the first has finished, then find nothing left to do.
+      const client = await pool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock(hashtext($1))", [name]);
+        try {
+          return await fn();
+        } finally {
+          await client.query("SELECT pg_advisory_unlock(hashtext($1))", [name]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+async function openPglite(
+  target: Extract<DatabaseTarget, { kind: "pglite" | "pglite-memory" }>,
+): Promise<Database> {
+  let lock: StoreLock | undefined;
+  let pglite: PGlite;
+  if (target.kind === "pglite") {
+    mkdirSync(target.dir, { recursive: true });
+    lock = acquireStoreLock(target.dir);
+    try {
+      pglite = await PGlite.create(target.dir);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  } else {
+    pglite = await PGlite.create();
+  }
+  const adapter = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter });
+  return {
+    kind: "pglite",
+    prisma,
+    adapter,
+    // One process owns a PGlite store (see store-lock.ts): nothing else can race it.
+    withExclusiveLock: (_name, fn) => fn(),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+      lock?.release();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Test databases: a fresh migrated PGlite per call (from the run's template image), and, when
+ * TEST_DATABASE_URL is set, a fresh database on the PostgreSQL server. With CI=true the
+ * PostgreSQL run is required: its absence fails loudly instead of passing silently.
+ */
+import { readFile } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { inject } from "vitest";
+import { openDatabase, type Database } from "../../src/db/client.ts";
+import { applyMigrations } from "../../src/db/migrations.ts";
+import { PrismaClient } from "../../src/generated/prisma/client.ts";
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+export const IN_CI = process.env.CI === "true";
+
+if (IN_CI && !TEST_DATABASE_URL) {
+  throw new Error("CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suite is required in CI");
+}
+
+export type StoreKind = "pglite" | "postgres";
+/** The stores a database test runs on: always PGlite, and PostgreSQL when configured. */
+export const STORES: StoreKind[] = TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+if (!TEST_DATABASE_URL) {
+  console.log("TEST_DATABASE_URL is not set: database tests run on PGlite only");
+}
+
+export async function createTestDatabase(kind: StoreKind = "pglite"): Promise<Database> {
+  return kind === "postgres" ? createPostgresDatabase() : createPgliteDatabase();
+}
+
+async function createPgliteDatabase(): Promise<Database> {
+  const image = await readFile(inject("pgliteTemplate"));
+  const pglite = await PGlite.create({ loadDataDir: new Blob([image]) });
+  const adapter = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter });
+  return {
+    kind: "pglite",
+    prisma,
+    adapter,
+    withExclusiveLock: (_name, fn) => fn(),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+/** A throwaway database on the server, dropped when closed. */
+export async function createPostgresDatabase(): Promise<Database> {
+  if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `pbb_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ kind: "postgres", url: url.toString() });
+  await applyMigrations(db.adapter);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const cleanup = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export function postgresUrlFor(database: string): string {
+  if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL is not set");
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}

@@ -1,0 +1,27 @@
+/**
+ * Builds one migrated PGlite data directory image per run, so each test file can start from
+ * a migrated database in well under a second instead of running initdb and migrations again.
+ */
+import { writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { TestProject } from "vitest/node";
+import { applyMigrations } from "../../src/db/migrations.ts";
+
+export default async function setup(project: TestProject): Promise<void> {
+  const pglite = await PGlite.create();
+  await applyMigrations(new PrismaPGlite(pglite));
+  const image = await pglite.dumpDataDir("none");
+  await pglite.close();
+  const file = path.join(os.tmpdir(), `pbb-template-${process.pid}.tar`);
+  await writeFile(file, Buffer.from(await image.arrayBuffer()));
+  project.provide("pgliteTemplate", file);
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+  }
+}
