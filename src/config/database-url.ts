@@ -9,8 +9,7 @@ export type DatabaseTarget =
 
 export const DEFAULT_DATABASE_URL = "pglite:./data/pglite";
 
-export const DATABASE_URL_FORMS =
-  "postgres://…, postgresql://…, pglite:<dir> or pglite:memory";
+export const DATABASE_URL_FORMS = "postgres://…, postgresql://…, pglite:<dir> or pglite:memory";
 
 /** Thrown by `parseDatabaseUrl`; the message names the accepted forms. */
 export class DatabaseUrlError extends Error {

@@ -12,8 +12,8 @@ import type { DatabaseTarget } from "../config/database-url.ts";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { acquireStoreLock, type StoreLock } from "./store-lock.ts";
 
-export type { PrismaClient };
 export type { Prisma } from "../generated/prisma/client.ts";
+export type { PrismaClient };
 
 export interface Database {
   kind: "postgres" | "pglite";

@@ -52,12 +52,39 @@ export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<Migration
   };
 }
 
-/** Apply pending migrations through the given adapter; returns the names applied now. */
-export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+/** Migration folders not yet recorded as finished; all of them on a fresh database. */
+async function pendingMigrations(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  list: MigrationList,
+): Promise<string[]> {
+  const connection = await adapter.connect();
+  try {
+    const query = (sql: string) => connection.queryRaw({ sql, args: [], argTypes: [] });
+    const table = await query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
+    if (table.rows[0]?.[0] !== true) return list.migrationDirectories.map((d) => d.path);
+    const done = await query(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    );
+    const applied = new Set(done.rows.map((row) => String(row[0])));
+    return list.migrationDirectories.map((d) => d.path).filter((name) => !applied.has(name));
+  } finally {
+    await connection.dispose();
+  }
+}
+
+/**
+ * Apply pending migrations through the given adapter; returns the names applied now. The
+ * schema engine (a few seconds to load) only starts when something is pending.
+ */
+export async function applyMigrations(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+): Promise<string[]> {
+  const list = await readMigrationList();
+  if ((await pendingMigrations(adapter, list)).length === 0) return [];
   const engine = await openSchemaEngine(await readSchema(), adapter);
   try {
     const result = await engine.applyMigrations({
-      migrationsList: await readMigrationList(),
+      migrationsList: list,
       filters: NO_FILTERS,
     });
     return result.appliedMigrationNames;
@@ -70,9 +97,10 @@ export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFac
  * The SQL that takes the database the migrations build to the one schema.prisma describes,
  * computed on a private in-memory PGlite as the shadow database. Empty when in sync.
  */
-export async function diffMigrationsToSchema(
-  schema?: { path: string; content: string },
-): Promise<{ inSync: boolean; sql: string }> {
+export async function diffMigrationsToSchema(schema?: {
+  path: string;
+  content: string;
+}): Promise<{ inSync: boolean; sql: string }> {
   const datamodel = schema ?? (await readSchema());
   const shadow = new PGlite();
   const engine = await openSchemaEngine(datamodel, new PrismaPGlite(shadow));
@@ -97,7 +125,8 @@ function timestamp(now: Date): string {
 
 /** Write the next migration folder, or return null when the schema is already in sync. */
 export async function writeNextMigration(name: string, now = new Date()): Promise<string | null> {
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error("migration name: use lowercase letters, digits and _");
+  if (!/^[a-z0-9_]+$/.test(name))
+    throw new Error("migration name: use lowercase letters, digits and _");
   const { inSync, sql } = await diffMigrationsToSchema();
   if (inSync) return null;
   const folder = path.join(MIGRATIONS_DIR, `${timestamp(now)}_${name}`);

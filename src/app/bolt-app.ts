@@ -1,0 +1,71 @@
+/**
+ * The Bolt app for the configured mode: HTTP (`/slack/events`, signed requests) or Socket Mode.
+ * Both serve the custom routes (health, metrics, calendar feeds) on PORT.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import bolt, { type App as BoltApp, type CustomRoute, LogLevel } from "@slack/bolt";
+import type { WebClientOptions } from "@slack/web-api";
+
+const { App, HTTPReceiver, SocketModeReceiver } = bolt;
+
+export interface SlackConnection {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  slackApiUrl?: string;
+}
+
+export interface BoltAppHandle {
+  app: BoltApp;
+  /** Listens on the port given at creation (0 picks one); resolves to the port in use. */
+  start(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export function createBoltApp(
+  connection: SlackConnection,
+  routes: CustomRoute[],
+  port: number,
+  logLevel: LogLevel = LogLevel.WARN,
+): BoltAppHandle {
+  const clientOptions: WebClientOptions = {
+    ...(connection.slackApiUrl ? { slackApiUrl: connection.slackApiUrl } : {}),
+    // Slack's trigger_ids live 3 s: a retried views.open is worse than a failed one.
+    retryConfig: { retries: 1, factor: 1, minTimeout: 100 },
+  };
+  if (connection.appToken) {
+    const receiver = new SocketModeReceiver({
+      appToken: connection.appToken,
+      customRoutes: routes,
+      installerOptions: { clientOptions, port },
+      logLevel,
+    });
+    const app = new App({ token: connection.botToken, receiver, clientOptions, logLevel });
+    return {
+      app,
+      async start() {
+        await app.start();
+        // Bolt does not expose the route server; its address is the only way to learn port 0's pick.
+        const server = (receiver as unknown as { httpServer?: Server }).httpServer;
+        return (server?.address() as AddressInfo | null)?.port ?? port;
+      },
+      stop: () => app.stop().then(() => undefined),
+    };
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: connection.signingSecret ?? "",
+    endpoints: "/slack/events",
+    customRoutes: routes,
+    logLevel,
+  });
+  const app = new App({ token: connection.botToken, receiver, clientOptions, logLevel });
+  return {
+    app,
+    async start() {
+      const server = (await app.start(port)) as Server;
+      return (server.address() as AddressInfo).port;
+    },
+    stop: () => app.stop().then(() => undefined),
+  };
+}

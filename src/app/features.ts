@@ -1,0 +1,13 @@
+/**
+ * The features the bot carries. Each registers its Slack listeners; jobs and commands register
+ * themselves in their own modules. Add a feature here with one line.
+ */
+import type { App } from "@slack/bolt";
+import type { AppContext } from "./context.ts";
+
+export interface Feature {
+  name: string;
+  registerListeners(app: App, ctx: AppContext): void;
+}
+
+export const features: Feature[] = [];

@@ -1,0 +1,142 @@
+/**
+ * Start-up and shutdown of one bot process: database, migrations and ORG_FILE (once across
+ * replicas, under a database lock), the CLI hand-off, Bolt, and the background workers.
+ */
+import { readFile } from "node:fs/promises";
+import { WebClient } from "@slack/web-api";
+import { type HandoffServer, handoffSocketPath, startHandoffServer } from "../cli/handoff.ts";
+import { runProgram } from "../cli/program.ts";
+import type { EnvConfig } from "../config/env.ts";
+import { type Database, openDatabase } from "../db/client.ts";
+import { applyMigrations } from "../db/migrations.ts";
+import { StoreInUseError } from "../db/store-lock.ts";
+import { applyOrgText } from "../services/org/apply-org.ts";
+import { slackResolver } from "../services/org/resolver.ts";
+import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
+import type { AppContext } from "./context.ts";
+import { features } from "./features.ts";
+import { healthRoutes, within } from "./health-routes.ts";
+
+export interface RunningBot {
+  port: number;
+  ctx: AppContext;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  log: (line: string) => void;
+  /** Background workers (scheduler, delivery) started after Bolt; each returns its stopper. */
+  workers?: ((ctx: AppContext) => Promise<() => Promise<void>>)[];
+  now?: () => Date;
+}
+
+export class StartupError extends Error {}
+
+type SlackEnv = Extract<EnvConfig, { mode: "http" | "socket" }>;
+
+export async function startBot(env: SlackEnv, options: StartOptions): Promise<RunningBot> {
+  const db = await openStore(env);
+  let ready = false;
+  const client = new WebClient(env.botToken, {
+    ...(env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {}),
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200 },
+  });
+  const ctx: AppContext = { env, db, client, now: options.now ?? (() => new Date()) };
+  const stoppers: (() => Promise<void>)[] = [];
+  let bolt: BoltAppHandle | undefined;
+  let handoff: HandoffServer | undefined;
+  try {
+    await db.withExclusiveLock("pbb:startup", async () => {
+      const applied = await applyMigrations(db.adapter);
+      for (const name of applied) options.log(`applied migration ${name}`);
+      if (env.orgFile) await applyOrgFile(ctx, env.orgFile, options.log);
+    });
+
+    bolt = createBoltApp(
+      {
+        botToken: env.botToken,
+        ...(env.mode === "socket"
+          ? { appToken: env.appToken }
+          : { signingSecret: env.signingSecret }),
+        ...(env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {}),
+      },
+      healthRoutes({
+        startupComplete: () => ready,
+        databaseAnswers: () => within(2000, () => db.prisma.$queryRaw`SELECT 1`),
+        slackAnswers: () => within(3000, () => client.auth.test()),
+      }),
+      env.port,
+    );
+    for (const feature of features) feature.registerListeners(bolt.app, ctx);
+
+    if (env.database.kind === "pglite") {
+      handoff = await startHandoffServer(handoffSocketPath(env.database.dir), ({ argv, cwd }, io) =>
+        runProgram(argv, io, async () => ({
+          ctx: {
+            db,
+            io,
+            cwd,
+            resolver: slackResolver(client),
+            insideBot: true,
+            now: ctx.now,
+          },
+          release: async () => {},
+        })),
+      );
+    }
+    const port = await bolt.start();
+    for (const worker of options.workers ?? []) stoppers.push(await worker(ctx));
+    ready = true;
+    options.log(`party-building-bot is running (${env.mode} mode) on port ${port}`);
+    const started = bolt;
+    return {
+      port,
+      ctx,
+      async stop() {
+        ready = false;
+        // Stop taking new work first, then let in-flight work finish, then close the store.
+        for (const stop of stoppers.reverse()) await stop();
+        await started.stop().catch(() => {});
+        await handoff?.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    for (const stop of stoppers.reverse()) await stop().catch(() => {});
+    await bolt?.stop().catch(() => {});
+    await handoff?.close();
+    await db.close();
+    throw error;
+  }
+}
+
+async function openStore(env: EnvConfig): Promise<Database> {
+  try {
+    return await openDatabase(env.database);
+  } catch (error) {
+    if (error instanceof StoreInUseError) {
+      throw new StartupError(
+        `another pbb process (pid ${error.pid}) is already running on ${error.dir}: stop it first, or set DATABASE_URL to another store`,
+      );
+    }
+    throw error;
+  }
+}
+
+async function applyOrgFile(
+  ctx: AppContext,
+  file: string,
+  log: (line: string) => void,
+): Promise<void> {
+  const text = await readFile(file, "utf8");
+  const outcome = await applyOrgText(ctx.db, slackResolver(ctx.client!), text, file, {
+    actor: "ORG_FILE",
+    source: `ORG_FILE ${file}`,
+    onlyIfFileChanged: true,
+  });
+  if (outcome.status === "invalid") {
+    throw new StartupError(`ORG_FILE ${file} was not applied:\n${outcome.lines.join("\n")}`);
+  }
+  if (outcome.status === "applied")
+    log(`ORG_FILE ${file} applied (${outcome.changes.length} changes)`);
+}

@@ -1,0 +1,15 @@
+import type { Database } from "../db/client.ts";
+import type { OrgResolver } from "../services/org/resolver.ts";
+import type { CommandIo } from "./handoff.ts";
+
+/** What a `pbb` command runs with: in its own process, or inside the running bot (hand-off). */
+export interface CommandContext {
+  db: Database;
+  io: CommandIo;
+  /** The caller's working directory: file arguments are relative to it. */
+  cwd: string;
+  resolver: OrgResolver;
+  /** True inside the running bot: it delivers what commands enqueue. */
+  insideBot: boolean;
+  now: () => Date;
+}

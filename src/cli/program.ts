@@ -1,0 +1,83 @@
+/**
+ * The `pbb` commands, run against a CommandContext. The same program runs in the command's
+ * own process and, handed off, inside the running bot.
+ */
+import { Command, CommanderError } from "commander";
+import type { CommandContext } from "./command-context.ts";
+import { dbMigrate } from "./commands/db.ts";
+import { orgApply, orgExport, orgShow } from "./commands/org.ts";
+import type { CommandIo } from "./handoff.ts";
+
+export type ContextProvider = () => Promise<{ ctx: CommandContext; release(): Promise<void> }>;
+
+/** Extra commands contributed by features (jobs, deliveries, backups…). */
+export type CommandRegistrar = (
+  program: Command,
+  run: (action: (ctx: CommandContext) => Promise<number>) => Promise<void>,
+) => void;
+
+const registrars: CommandRegistrar[] = [];
+export function registerCommands(registrar: CommandRegistrar): void {
+  registrars.push(registrar);
+}
+
+export function buildProgram(
+  io: CommandIo,
+  provide: ContextProvider,
+  setExit: (code: number) => void,
+): Command {
+  const run = async (action: (ctx: CommandContext) => Promise<number>) => {
+    const { ctx, release } = await provide();
+    try {
+      setExit(await action(ctx));
+    } finally {
+      await release();
+    }
+  };
+  const program = new Command("pbb")
+    .description("party-building-bot: the party committee's routine work in Slack")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.out(text.replace(/\n$/, "")),
+      writeErr: (text) => io.err(text.replace(/\n$/, "")),
+    });
+  program.command("start").description("run the bot (what `npm start` runs)");
+  const db = program.command("db").description("the database");
+  db.command("migrate")
+    .description("apply pending migrations")
+    .action(() => run(dbMigrate));
+  const org = program.command("org").description("the organisation's configuration");
+  org
+    .command("apply <file>")
+    .description("validate and apply an org file (idempotent)")
+    .action((file: string) => run((ctx) => orgApply(ctx, file)));
+  org
+    .command("show")
+    .description("print the configuration in force")
+    .action(() => run(orgShow));
+  org
+    .command("export [file]")
+    .description("write the configuration in force as an org file (stdout without a file)")
+    .action((file?: string) => run((ctx) => orgExport(ctx, file)));
+  for (const registrar of registrars) registrar(program, run);
+  return program;
+}
+
+/** Runs argv (without "node pbb"); resolves to the exit code. */
+export async function runProgram(
+  argv: string[],
+  io: CommandIo,
+  provide: ContextProvider,
+): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, provide, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
+  }
+}

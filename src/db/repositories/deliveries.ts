@@ -1,0 +1,180 @@
+/**
+ * The outbox table. Rows are enqueued in the caller's transaction (idempotent on dedupeKey),
+ * claimed by workers with FOR UPDATE SKIP LOCKED and a lease, and finished by conditional updates
+ * that only the current claimant can make.
+ */
+import type { Prisma } from "../../generated/prisma/client.ts";
+import type { Database } from "../client.ts";
+
+export type Tx = Prisma.TransactionClient;
+
+export interface NewDelivery {
+  dedupeKey: string;
+  method: string;
+  payload: Prisma.InputJsonObject;
+  resultRef?: string;
+  afterKey?: string;
+  notBefore?: Date;
+}
+
+/** Inserts the row unless its dedupeKey exists (ON CONFLICT DO NOTHING: the transaction goes on). */
+export async function insertDelivery(tx: Tx, row: NewDelivery): Promise<boolean> {
+  const { count } = await tx.delivery.createMany({
+    data: [
+      {
+        dedupeKey: row.dedupeKey,
+        method: row.method,
+        payload: row.payload,
+        resultRef: row.resultRef ?? null,
+        afterKey: row.afterKey ?? null,
+        ...(row.notBefore ? { notBefore: row.notBefore } : {}),
+      },
+    ],
+    skipDuplicates: true,
+  });
+  return count === 1;
+}
+
+export interface ClaimedDelivery {
+  id: number;
+  dedupeKey: string;
+  method: string;
+  payload: Prisma.JsonValue;
+  attempts: number;
+  resultRef: string | null;
+  afterKey: string | null;
+  createdAt: Date;
+}
+
+/**
+ * Claims up to `limit` due rows for `claimant` until `leaseUntil`, counting the attempt. Rows
+ * another worker holds are skipped, not waited for; a row waiting for an earlier delivery
+ * (afterKey) is due once that one is no longer PENDING.
+ */
+export async function claimDeliveries(
+  db: Database,
+  opts: { claimant: string; now: Date; leaseUntil: Date; limit: number },
+): Promise<ClaimedDelivery[]> {
+  const rows = await db.prisma.$queryRaw<{ id: number }[]>`
+    UPDATE "Delivery" SET "claimedBy" = ${opts.claimant}, "claimedUntil" = ${opts.leaseUntil},
+      "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT d."id" FROM "Delivery" d
+      WHERE d."status" = 'PENDING' AND d."notBefore" <= ${opts.now}
+        AND (d."claimedUntil" IS NULL OR d."claimedUntil" < ${opts.now})
+        AND (d."afterKey" IS NULL OR EXISTS (
+          SELECT 1 FROM "Delivery" p WHERE p."dedupeKey" = d."afterKey" AND p."status" <> 'PENDING'))
+      ORDER BY d."notBefore", d."id"
+      LIMIT ${opts.limit}
+      FOR UPDATE OF d SKIP LOCKED)
+    RETURNING "id"`;
+  if (rows.length === 0) return [];
+  return db.prisma.delivery.findMany({
+    where: { id: { in: rows.map((r) => r.id) }, claimedBy: opts.claimant },
+    select: {
+      id: true,
+      dedupeKey: true,
+      method: true,
+      payload: true,
+      attempts: true,
+      resultRef: true,
+      afterKey: true,
+      createdAt: true,
+    },
+    orderBy: [{ notBefore: "asc" }, { id: "asc" }],
+  });
+}
+
+export async function findDeliveryByKey(db: Database | Tx, dedupeKey: string) {
+  const client = "prisma" in db ? db.prisma : db;
+  return client.delivery.findUnique({ where: { dedupeKey } });
+}
+
+const held = (id: number, claimant: string) =>
+  ({ id, claimedBy: claimant, status: "PENDING" }) as const;
+
+/** Marks the claimed row SENT; false when this claimant no longer holds it. */
+export async function markDeliverySent(
+  tx: Tx,
+  id: number,
+  claimant: string,
+  result: { channel: string | null; ts: string | null; at: Date },
+): Promise<boolean> {
+  const { count } = await tx.delivery.updateMany({
+    where: held(id, claimant),
+    data: {
+      status: "SENT",
+      sentAt: result.at,
+      resultChannel: result.channel,
+      resultTs: result.ts,
+      claimedBy: null,
+      claimedUntil: null,
+      lastError: null,
+    },
+  });
+  return count === 1;
+}
+
+/** Releases the claim until `notBefore`; `refund` takes back an attempt that never reached Slack. */
+export async function rescheduleDelivery(
+  db: Database,
+  id: number,
+  claimant: string,
+  opts: { notBefore: Date; lastError: string | null; refund: boolean },
+): Promise<boolean> {
+  const { count } = await db.prisma.delivery.updateMany({
+    where: held(id, claimant),
+    data: {
+      notBefore: opts.notBefore,
+      lastError: opts.lastError,
+      claimedBy: null,
+      claimedUntil: null,
+      ...(opts.refund ? { attempts: { decrement: 1 } } : {}),
+    },
+  });
+  return count === 1;
+}
+
+export async function markDeliveryFailed(
+  tx: Tx,
+  id: number,
+  claimant: string,
+  opts: { lastError: string; reportedAt: Date | null },
+): Promise<boolean> {
+  const { count } = await tx.delivery.updateMany({
+    where: held(id, claimant),
+    data: {
+      status: "FAILED",
+      lastError: opts.lastError,
+      reportedAt: opts.reportedAt,
+      claimedBy: null,
+      claimedUntil: null,
+    },
+  });
+  return count === 1;
+}
+
+/** Counts by status, for the queue-depth gauge. */
+export async function deliveryQueueDepth(db: Database): Promise<Record<string, number>> {
+  const groups = await db.prisma.delivery.groupBy({
+    by: ["status"],
+    where: { status: { in: ["PENDING", "FAILED"] } },
+    _count: { _all: true },
+  });
+  const depth: Record<string, number> = { PENDING: 0, FAILED: 0 };
+  for (const g of groups) depth[g.status] = g._count._all;
+  return depth;
+}
+
+/** Slack user ids of the committee admins, and the org's locale, for failure reports. */
+export async function committeeAdminsForReport(
+  tx: Tx,
+): Promise<{ userIds: string[]; locale: string | null }> {
+  const admins = await tx.person.findMany({
+    where: { active: true, committeeRoles: { some: { role: "ADMIN" } } },
+    select: { slackUserId: true },
+    orderBy: { id: "asc" },
+  });
+  const org = await tx.organization.findUnique({ where: { id: 1 }, select: { locale: true } });
+  return { userIds: admins.map((a) => a.slackUserId), locale: org?.locale ?? null };
+}

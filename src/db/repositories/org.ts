@@ -1,0 +1,266 @@
+/**
+ * The organisation's configuration in the database: what `pbb org apply` writes, what
+ * `pbb org show` reads back, and what every feature reads at run time.
+ */
+import type { Branch, Org } from "../../config/org-schema.ts";
+import type { Locale } from "../../i18n/index.ts";
+import type { PersonInfo } from "../../services/org/resolver.ts";
+import type { Database, Prisma } from "../client.ts";
+
+type Tx = Prisma.TransactionClient;
+
+/** Organization.settings: everything of the org file that has no table of its own. */
+export interface OrgSettings {
+  schedules: Org["schedules"];
+  lectureHall?: Org["lectureHall"];
+  calendar: Org["calendar"];
+}
+
+export interface OrgRecord {
+  name: string;
+  timezone: string;
+  locale: Locale;
+  committeeChannel: string;
+  settings: OrgSettings;
+  orgFileHash: string | null;
+  firstAppliedAt: Date;
+}
+
+export async function loadOrgRecord(db: Database): Promise<OrgRecord | null> {
+  const row = await db.prisma.organization.findUnique({ where: { id: 1 } });
+  if (!row) return null;
+  return {
+    name: row.name,
+    timezone: row.timezone,
+    locale: row.locale as Locale,
+    committeeChannel: row.committeeChannel,
+    settings: row.settings as unknown as OrgSettings,
+    orgFileHash: row.orgFileHash,
+    firstAppliedAt: row.firstAppliedAt,
+  };
+}
+
+/** The configuration in force, as an org file would state it (only active branches). */
+export async function loadOrg(db: Database): Promise<Org | null> {
+  const record = await loadOrgRecord(db);
+  if (!record) return null;
+  const [committeeRoles, branches] = await Promise.all([
+    db.prisma.committeeRole.findMany({ include: { person: true }, orderBy: { id: "asc" } }),
+    db.prisma.branch.findMany({
+      where: { active: true },
+      include: { roles: { include: { person: true }, orderBy: { id: "asc" } } },
+      orderBy: { id: "asc" },
+    }),
+  ]);
+  const committeeOf = (role: "MEMBER" | "ADMIN") =>
+    committeeRoles.filter((r) => r.role === role).map((r) => r.person.slackUserId);
+  return {
+    organization: { name: record.name, timezone: record.timezone, locale: record.locale },
+    committee: {
+      channel: record.committeeChannel,
+      members: committeeOf("MEMBER"),
+      admins: committeeOf("ADMIN"),
+    },
+    branches: branches.map((b): Branch => {
+      const of = (role: "SECRETARY" | "MEMBER") =>
+        b.roles.filter((r) => r.role === role).map((r) => r.person.slackUserId);
+      return {
+        key: b.key,
+        name: b.name,
+        channel: b.channelId,
+        secretaries: of("SECRETARY"),
+        members: of("MEMBER"),
+        ...(b.classReps
+          ? { classReps: b.classReps as unknown as NonNullable<Branch["classReps"]> }
+          : {}),
+      };
+    }),
+    schedules: record.settings.schedules,
+    ...(record.settings.lectureHall ? { lectureHall: record.settings.lectureHall } : {}),
+    calendar: record.settings.calendar,
+  };
+}
+
+export interface WriteOrgOptions {
+  people?: Map<string, PersonInfo>;
+  /** sha256 of the file text, when applied from a file. */
+  fileHash?: string;
+  actor: string;
+  source: string;
+}
+
+/** Writes an org (ids already resolved) in one transaction; returns what changed, one line each. */
+export async function writeOrg(
+  db: Database,
+  org: Org,
+  options: WriteOrgOptions,
+): Promise<string[]> {
+  return db.prisma.$transaction(async (tx) => {
+    const changes: string[] = [];
+    const settings: OrgSettings = {
+      schedules: org.schedules,
+      ...(org.lectureHall ? { lectureHall: org.lectureHall } : {}),
+      calendar: org.calendar,
+    };
+    const before = await tx.organization.findUnique({ where: { id: 1 } });
+    const orgData = {
+      name: org.organization.name,
+      timezone: org.organization.timezone,
+      locale: org.organization.locale,
+      committeeChannel: org.committee.channel,
+      settings: settings as unknown as Prisma.InputJsonValue,
+    };
+    if (!before) {
+      await tx.organization.create({
+        data: { id: 1, ...orgData, orgFileHash: options.fileHash ?? null },
+      });
+      changes.push(`organization "${org.organization.name}": created`);
+    } else {
+      const differs =
+        before.name !== orgData.name ||
+        before.timezone !== orgData.timezone ||
+        before.locale !== orgData.locale ||
+        before.committeeChannel !== orgData.committeeChannel ||
+        JSON.stringify(before.settings) !== JSON.stringify(orgData.settings);
+      if (differs) changes.push(`organization settings: updated`);
+      if (differs || (options.fileHash && options.fileHash !== before.orgFileHash)) {
+        await tx.organization.update({
+          where: { id: 1 },
+          data: { ...orgData, ...(options.fileHash ? { orgFileHash: options.fileHash } : {}) },
+        });
+      }
+    }
+
+    const personIds = await ensurePeople(tx, allUsers(org), options.people ?? new Map());
+    changes.push(...(await syncCommittee(tx, org, personIds)));
+    changes.push(...(await syncBranches(tx, org, personIds)));
+
+    if (changes.length > 0) {
+      await tx.auditLog.create({
+        data: {
+          actor: options.actor,
+          action: "org.apply",
+          entity: "organization",
+          entityId: "1",
+          data: { changes },
+          source: options.source,
+        },
+      });
+    }
+    return changes;
+  });
+}
+
+function allUsers(org: Org): string[] {
+  const ids = new Set<string>([...org.committee.members, ...org.committee.admins]);
+  for (const b of org.branches) {
+    for (const id of [...b.secretaries, ...b.members, ...(b.classReps?.roster ?? [])]) ids.add(id);
+  }
+  for (const id of org.lectureHall?.roster ?? []) ids.add(id);
+  return [...ids];
+}
+
+async function ensurePeople(
+  tx: Tx,
+  userIds: string[],
+  info: Map<string, PersonInfo>,
+): Promise<Map<string, number>> {
+  const existing = await tx.person.findMany({ where: { slackUserId: { in: userIds } } });
+  const ids = new Map(existing.map((p) => [p.slackUserId, p.id]));
+  for (const userId of userIds) {
+    const known = info.get(userId) ?? {};
+    const data = {
+      ...(known.name ? { name: known.name } : {}),
+      ...(known.email ? { email: known.email } : {}),
+      ...(known.timezone ? { timezone: known.timezone } : {}),
+    };
+    const current = existing.find((p) => p.slackUserId === userId);
+    if (!current) {
+      const created = await tx.person.create({ data: { slackUserId: userId, ...data } });
+      ids.set(userId, created.id);
+    } else if (Object.entries(data).some(([k, v]) => current[k as keyof typeof current] !== v)) {
+      await tx.person.update({ where: { id: current.id }, data });
+    }
+  }
+  return ids;
+}
+
+async function syncCommittee(tx: Tx, org: Org, personIds: Map<string, number>): Promise<string[]> {
+  const changes: string[] = [];
+  const current = await tx.committeeRole.findMany({ include: { person: true } });
+  const wanted = [
+    ...org.committee.members.map((u) => ({ u, role: "MEMBER" as const })),
+    ...org.committee.admins.map((u) => ({ u, role: "ADMIN" as const })),
+  ];
+  for (const r of current) {
+    if (!wanted.some((w) => w.u === r.person.slackUserId && w.role === r.role)) {
+      await tx.committeeRole.delete({ where: { id: r.id } });
+      changes.push(`committee ${r.role.toLowerCase()} ${r.person.slackUserId}: removed`);
+    }
+  }
+  for (const w of wanted) {
+    if (!current.some((r) => r.person.slackUserId === w.u && r.role === w.role)) {
+      await tx.committeeRole.create({ data: { personId: personIds.get(w.u)!, role: w.role } });
+      changes.push(`committee ${w.role.toLowerCase()} ${w.u}: added`);
+    }
+  }
+  return changes;
+}
+
+async function syncBranches(tx: Tx, org: Org, personIds: Map<string, number>): Promise<string[]> {
+  const changes: string[] = [];
+  const existing = await tx.branch.findMany({ include: { roles: { include: { person: true } } } });
+  for (const b of org.branches) {
+    const data = {
+      name: b.name,
+      channelId: b.channel,
+      active: true,
+      classReps: (b.classReps ?? null) as unknown as Prisma.InputJsonValue,
+    };
+    const current = existing.find((e) => e.key === b.key);
+    let branchId: number;
+    let roles: { id: number; role: string; userId: string }[] = [];
+    if (!current) {
+      branchId = (await tx.branch.create({ data: { key: b.key, ...data } })).id;
+      changes.push(`branch ${b.key}: added`);
+    } else {
+      branchId = current.id;
+      roles = current.roles.map((r) => ({ id: r.id, role: r.role, userId: r.person.slackUserId }));
+      const differs =
+        current.name !== b.name ||
+        current.channelId !== b.channel ||
+        !current.active ||
+        JSON.stringify(current.classReps ?? null) !== JSON.stringify(b.classReps ?? null);
+      if (differs) {
+        await tx.branch.update({ where: { id: branchId }, data });
+        changes.push(`branch ${b.key}: ${current.active ? "updated" : "reactivated"}`);
+      }
+    }
+    const wanted = [
+      ...b.secretaries.map((u) => ({ u, role: "SECRETARY" as const })),
+      ...b.members.map((u) => ({ u, role: "MEMBER" as const })),
+    ];
+    for (const r of roles) {
+      if (!wanted.some((w) => w.u === r.userId && w.role === r.role)) {
+        await tx.branchRole.delete({ where: { id: r.id } });
+        changes.push(`branch ${b.key} ${r.role.toLowerCase()} ${r.userId}: removed`);
+      }
+    }
+    for (const w of wanted) {
+      if (!roles.some((r) => r.userId === w.u && r.role === w.role)) {
+        await tx.branchRole.create({
+          data: { branchId, personId: personIds.get(w.u)!, role: w.role },
+        });
+        changes.push(`branch ${b.key} ${w.role.toLowerCase()} ${w.u}: added`);
+      }
+    }
+  }
+  // A branch left out of the file is deactivated, never deleted: its history stays.
+  for (const e of existing) {
+    if (e.active && !org.branches.some((b) => b.key === e.key)) {
+      await tx.branch.update({ where: { id: e.id }, data: { active: false } });
+      changes.push(`branch ${e.key}: deactivated`);
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,47 @@
+/** `pbb org apply` and ORG_FILE at start: validate, resolve through Slack, write, report. */
+import { formatOrgErrors, parseOrgFile } from "../../config/org-file.ts";
+import type { Database } from "../../db/client.ts";
+import { loadOrgRecord, writeOrg } from "../../db/repositories/org.ts";
+import { resolveOrg } from "./resolve-org.ts";
+import type { OrgResolver } from "./resolver.ts";
+
+export type ApplyOutcome =
+  | { status: "applied"; changes: string[] }
+  | { status: "unchanged" }
+  | { status: "invalid"; lines: string[] };
+
+export interface ApplyOptions {
+  actor: string;
+  source: string;
+  /** ORG_FILE at start: skip when this exact file was the last one applied. */
+  onlyIfFileChanged?: boolean;
+}
+
+export async function applyOrgText(
+  db: Database,
+  resolver: OrgResolver,
+  text: string,
+  fileName: string,
+  options: ApplyOptions,
+): Promise<ApplyOutcome> {
+  const parsed = parseOrgFile(text, fileName);
+  if (!parsed.ok) return { status: "invalid", lines: formatOrgErrors(parsed.errors, fileName) };
+  if (options.onlyIfFileChanged) {
+    const current = await loadOrgRecord(db);
+    if (current?.orgFileHash === parsed.hash) return { status: "unchanged" };
+  }
+  const resolved = await resolveOrg(parsed.org, resolver);
+  if (!resolved.ok) {
+    return {
+      status: "invalid",
+      lines: resolved.problems.map((p) => `${fileName}: ${p.path}: ${p.message}`),
+    };
+  }
+  const changes = await writeOrg(db, resolved.resolved.org, {
+    people: resolved.resolved.people,
+    fileHash: parsed.hash,
+    actor: options.actor,
+    source: options.source,
+  });
+  return changes.length > 0 ? { status: "applied", changes } : { status: "unchanged" };
+}

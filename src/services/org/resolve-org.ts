@@ -1,0 +1,93 @@
+/** Replaces every channel and user reference of an org with its Slack id, collecting problems by path. */
+import type { Org } from "../../config/org-schema.ts";
+import type { OrgResolver, PersonInfo } from "./resolver.ts";
+
+export interface ResolveProblem {
+  path: string;
+  message: string;
+}
+
+export interface ResolvedOrg {
+  org: Org;
+  people: Map<string, PersonInfo>;
+  channels: Map<string, string>;
+}
+
+export async function resolveOrg(
+  org: Org,
+  resolver: OrgResolver,
+): Promise<{ ok: true; resolved: ResolvedOrg } | { ok: false; problems: ResolveProblem[] }> {
+  const problems: ResolveProblem[] = [];
+  const people = new Map<string, PersonInfo>();
+  const channels = new Map<string, string>(); // id → first path that named it
+  const userCache = new Map<string, Awaited<ReturnType<OrgResolver["user"]>>>();
+
+  const channel = async (ref: string, path: string) => {
+    const result = await resolver.channel(ref);
+    if ("problem" in result) {
+      problems.push({ path, message: result.problem });
+      return ref;
+    }
+    if (!channels.has(result.id)) channels.set(result.id, path);
+    return result.id;
+  };
+  const user = async (ref: string, path: string) => {
+    let result = userCache.get(ref);
+    if (!result) {
+      result = await resolver.user(ref);
+      userCache.set(ref, result);
+    }
+    if ("problem" in result) {
+      problems.push({ path, message: result.problem });
+      return ref;
+    }
+    people.set(result.id, { ...people.get(result.id), ...result.info });
+    return result.id;
+  };
+  const users = (refs: string[], path: string) =>
+    Promise.all(refs.map((ref, i) => user(ref, `${path}[${i}]`)));
+
+  const resolved: Org = {
+    ...org,
+    committee: {
+      channel: await channel(org.committee.channel, "committee.channel"),
+      members: await users(org.committee.members, "committee.members"),
+      admins: await users(org.committee.admins, "committee.admins"),
+    },
+    branches: [],
+  };
+  for (const [i, b] of org.branches.entries()) {
+    const path = `branches[${i}]`;
+    resolved.branches.push({
+      ...b,
+      channel: await channel(b.channel, `${path}.channel`),
+      secretaries: await users(b.secretaries, `${path}.secretaries`),
+      members: await users(b.members, `${path}.members`),
+      ...(b.classReps
+        ? {
+            classReps: {
+              ...b.classReps,
+              roster: await users(b.classReps.roster, `${path}.classReps.roster`),
+            },
+          }
+        : {}),
+    });
+  }
+  if (org.lectureHall) {
+    resolved.lectureHall = {
+      ...org.lectureHall,
+      channel: await channel(org.lectureHall.channel, "lectureHall.channel"),
+      roster: await users(org.lectureHall.roster, "lectureHall.roster"),
+    };
+  }
+  if (problems.length === 0) {
+    for (const [id, path] of channels) {
+      const check = await resolver.canPost(id);
+      if (!check.ok)
+        problems.push({ path, message: check.problem ?? `the bot cannot post in ${id}` });
+    }
+  }
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, resolved: { org: resolved, people, channels } };
+}
