@@ -139,19 +139,18 @@ export async function markDeliveryFailed(
   tx: Tx,
   id: number,
   claimant: string,
-  opts: { lastError: string; reportedAt: Date | null },
+  opts: { lastError: string },
 ): Promise<boolean> {
   const { count } = await tx.delivery.updateMany({
     where: held(id, claimant),
-    data: {
-      status: "FAILED",
-      lastError: opts.lastError,
-      reportedAt: opts.reportedAt,
-      claimedBy: null,
-      claimedUntil: null,
-    },
+    data: { status: "FAILED", lastError: opts.lastError, claimedBy: null, claimedUntil: null },
   });
   return count === 1;
+}
+
+/** Records that the committee admins were told about this failed delivery. */
+export async function markDeliveryReported(tx: Tx, id: number, at: Date): Promise<void> {
+  await tx.delivery.update({ where: { id }, data: { reportedAt: at } });
 }
 
 /** Counts by status, for the queue-depth gauge. */

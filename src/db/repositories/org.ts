@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 /**
  * The organisation's configuration in the database: what `pbb org apply` writes, what
  * `pbb org show` reads back, and what every feature reads at run time.
@@ -8,6 +9,10 @@ import type { PersonInfo } from "../../services/org/resolver.ts";
 import type { Database, Prisma } from "../client.ts";
 
 type Tx = Prisma.TransactionClient;
+
+/** JSON columns come back with their keys reordered (jsonb): compare by content. */
+const sameJson = (a: unknown, b: unknown) =>
+  isDeepStrictEqual(JSON.parse(JSON.stringify(a ?? null)), JSON.parse(JSON.stringify(b ?? null)));
 
 /** Organization.settings: everything of the org file that has no table of its own. */
 export interface OrgSettings {
@@ -121,7 +126,7 @@ export async function writeOrg(
         before.timezone !== orgData.timezone ||
         before.locale !== orgData.locale ||
         before.committeeChannel !== orgData.committeeChannel ||
-        JSON.stringify(before.settings) !== JSON.stringify(orgData.settings);
+        !sameJson(before.settings, orgData.settings);
       if (differs) changes.push(`organization settings: updated`);
       if (differs || (options.fileHash && options.fileHash !== before.orgFileHash)) {
         await tx.organization.update({
@@ -230,7 +235,7 @@ async function syncBranches(tx: Tx, org: Org, personIds: Map<string, number>): P
         current.name !== b.name ||
         current.channelId !== b.channel ||
         !current.active ||
-        JSON.stringify(current.classReps ?? null) !== JSON.stringify(b.classReps ?? null);
+        !sameJson(current.classReps, b.classReps);
       if (differs) {
         await tx.branch.update({ where: { id: branchId }, data });
         changes.push(`branch ${b.key}: ${current.active ? "updated" : "reactivated"}`);

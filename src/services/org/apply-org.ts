@@ -1,5 +1,7 @@
 /** `pbb org apply` and ORG_FILE at start: validate, resolve through Slack, write, report. */
+import { LineCounter, parseDocument } from "yaml";
 import { formatOrgErrors, parseOrgFile } from "../../config/org-file.ts";
+import { locate } from "../../config/yaml-locate.ts";
 import type { Database } from "../../db/client.ts";
 import { loadOrgRecord, writeOrg } from "../../db/repositories/org.ts";
 import { resolveOrg } from "./resolve-org.ts";
@@ -44,4 +46,16 @@ export async function applyOrgText(
     source: options.source,
   });
   return changes.length > 0 ? { status: "applied", changes } : { status: "unchanged" };
+}
+
+/** The line of a field given as "branches[2].channel" in the file's text. */
+function lineFinder(text: string): (path: string) => number {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return (path) => {
+    const segments = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+      m[2] === undefined ? (m[1] as string) : Number(m[2]),
+    );
+    return locate(doc, lineCounter, segments).line;
+  };
 }

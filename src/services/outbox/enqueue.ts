@@ -1,0 +1,62 @@
+/**
+ * Enqueuing a delivery: call it inside the transaction that makes the change the message tells
+ * of, so the change and the message commit together. The dedupeKey makes it idempotent.
+ */
+import { insertDelivery, type Tx } from "../../db/repositories/deliveries.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+
+export type DeliveryMethod =
+  | "chat.postMessage"
+  | "chat.update"
+  | "chat.postEphemeral"
+  | "chat.delete"
+  | "views.publish"
+  /** conversations.open with `payload.user`, then chat.postMessage in that DM. */
+  | "dm";
+
+export const DELIVERY_METHODS: readonly DeliveryMethod[] = [
+  "chat.postMessage",
+  "chat.update",
+  "chat.postEphemeral",
+  "chat.delete",
+  "views.publish",
+  "dm",
+];
+
+/** Web API arguments (JSON-serialisable), without the token. */
+export type DeliveryPayload = Record<string, unknown>;
+
+export interface DeliveryRequest {
+  /** Stable identity of this message, e.g. "tasklist:12:reminder:2026-12". */
+  dedupeKey: string;
+  method: DeliveryMethod;
+  payload: DeliveryPayload;
+  /** Passed to the result handler registered for its prefix once sent, e.g. "tasklist:12:reminder". */
+  resultRef?: string;
+  /**
+   * dedupeKey of an earlier delivery whose posted message this one needs: it is sent after that
+   * one, with `channel` and `ts` (chat.update, chat.delete) or `channel` and `thread_ts`
+   * (chat.postMessage, chat.postEphemeral) taken from it when the payload has none.
+   */
+  after?: string;
+  /** Not before this time (a scheduled reminder); now by default. */
+  notBefore?: Date;
+}
+
+/** Enqueues the delivery; false when its dedupeKey was already enqueued (nothing changes). */
+export async function enqueueDelivery(tx: Tx, request: DeliveryRequest): Promise<boolean> {
+  if (!DELIVERY_METHODS.includes(request.method)) {
+    throw new Error(`unknown delivery method ${request.method}`);
+  }
+  if (request.method === "dm" && typeof request.payload.user !== "string") {
+    throw new Error(`delivery ${request.dedupeKey}: a dm needs payload.user`);
+  }
+  return insertDelivery(tx, {
+    dedupeKey: request.dedupeKey,
+    method: request.method,
+    payload: JSON.parse(JSON.stringify(request.payload)) as Prisma.InputJsonObject,
+    resultRef: request.resultRef,
+    afterKey: request.after,
+    notBefore: request.notBefore,
+  });
+}

@@ -1,0 +1,23 @@
+export { createDeliveryClient } from "./client.ts";
+export {
+  DELIVERY_METHODS,
+  type DeliveryMethod,
+  type DeliveryPayload,
+  type DeliveryRequest,
+  enqueueDelivery,
+} from "./enqueue.ts";
+export { Pacer, processPacer } from "./pacer.ts";
+export { REPORT_KEY_PREFIX } from "./report.ts";
+export {
+  type DeliveryResult,
+  type ResultHandler,
+  registerResultHandler,
+} from "./result-handlers.ts";
+export { METADATA_EVENT_TYPE, type SlackCaller } from "./send.ts";
+export {
+  createDeliveryWorker,
+  type DeliveryWorker,
+  type DeliveryWorkerOptions,
+  type DrainReport,
+  startDeliveryWorker,
+} from "./worker.ts";

@@ -1,0 +1,140 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CommandContext } from "../../src/cli/command-context.ts";
+import { runProgram } from "../../src/cli/program.ts";
+import { parseOrgFile } from "../../src/config/org-file.ts";
+import type { Database } from "../../src/db/client.ts";
+import { offlineResolver } from "../../src/services/org/resolver.ts";
+import { createTestDatabase, STORES } from "../helpers/database.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const example = path.join(root, "examples/org.yml");
+const brokenDir = path.join(root, "test/fixtures/org/broken");
+
+async function pbb(db: Database, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+  const ctx: CommandContext = {
+    db,
+    io,
+    cwd: root,
+    resolver: offlineResolver,
+    insideBot: false,
+    now: () => new Date("2026-11-28T00:00:00Z"),
+  };
+  const code = await runProgram(argv, io, async () => ({ ctx, release: async () => {} }));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** Everything `org apply` may touch, to prove a refused file changed nothing. */
+async function snapshot(db: Database) {
+  const [organization, people, branches, roles, committee, audit] = await Promise.all([
+    db.prisma.organization.findMany(),
+    db.prisma.person.findMany({ orderBy: { id: "asc" } }),
+    db.prisma.branch.findMany({ orderBy: { id: "asc" } }),
+    db.prisma.branchRole.findMany({ orderBy: { id: "asc" } }),
+    db.prisma.committeeRole.findMany({ orderBy: { id: "asc" } }),
+    db.prisma.auditLog.count(),
+  ]);
+  return { organization, people, branches, roles, committee, audit };
+}
+
+describe.each(STORES)("pbb org on %s", (store) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDatabase(store);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it("when the example file is applied, org show prints the same configuration back", async () => {
+    const applied = await pbb(db, "org", "apply", "examples/org.yml");
+    expect(applied.err).toBe("");
+    expect(applied.code).toBe(0);
+    expect(applied.out).toContain("branch resettlement: added");
+
+    const shown = await pbb(db, "org", "show");
+    expect(shown.code).toBe(0);
+    const reparsed = parseOrgFile(shown.out, "shown.yml");
+    const original = parseOrgFile(await readFile(example, "utf8"), "org.yml");
+    expect(reparsed.ok && original.ok).toBe(true);
+    if (reparsed.ok && original.ok) expect(reparsed.org).toEqual(original.org);
+  });
+
+  it("when the same file is applied twice, the second time changes nothing", async () => {
+    const before = await snapshot(db);
+    const again = await pbb(db, "org", "apply", "examples/org.yml");
+    expect(again.code).toBe(0);
+    expect(again.out).toContain("nothing changed");
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("when a branch is removed from the file, it is deactivated and keeps its history", async () => {
+    const text = await readFile(example, "utf8");
+    const parsed = parseOrgFile(text, "org.yml");
+    if (!parsed.ok) throw new Error("example must parse");
+    const branch = await db.prisma.branch.findUniqueOrThrow({ where: { key: "rights" } });
+    await db.prisma.taskList.create({ data: { branchId: branch.id, period: "2026-11" } });
+    const { serializeOrg } = await import("../../src/config/org-file.ts");
+    const without = {
+      ...parsed.org,
+      branches: parsed.org.branches.filter((b) => b.key !== "rights"),
+    };
+    const file = path.join(root, "test-artifacts", `org-without-rights-${store}.yml`);
+    const { mkdir, writeFile } = await import("node:fs/promises");
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, serializeOrg(without));
+
+    const result = await pbb(db, "org", "apply", file);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("branch rights: deactivated");
+    const after = await db.prisma.branch.findUniqueOrThrow({
+      where: { key: "rights" },
+      include: { taskLists: true },
+    });
+    expect(after.active).toBe(false);
+    expect(after.taskLists).toHaveLength(1);
+    expect((await pbb(db, "org", "show")).out).not.toContain("key: rights");
+
+    // Applying the full file again brings it back.
+    expect((await pbb(db, "org", "apply", "examples/org.yml")).out).toContain(
+      "branch rights: reactivated",
+    );
+  });
+
+  it("when a broken file is applied, each gets its own clear error with path and line, and nothing changes", async () => {
+    const files = (await readdir(brokenDir)).filter((f) => f.endsWith(".yml")).sort();
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    const before = await snapshot(db);
+    const messages = new Set<string>();
+    for (const file of files) {
+      const result = await pbb(db, "org", "apply", path.join("test/fixtures/org/broken", file));
+      expect(result.code, file).toBe(1);
+      // "<file>:<line>: <path>: <message>" then the refusal line.
+      expect(result.err, file).toMatch(new RegExp(`${file.replace(".", "\\.")}:\\d+: `));
+      expect(result.err, file).toContain("not applied; nothing was changed");
+      messages.add(result.err.split("\n")[0]!.replace(/^.*?:\d+: /, ""));
+    }
+    expect(messages.size).toBe(files.length);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("when a file names a channel by #name without Slack, apply says to give the id and changes nothing", async () => {
+    const before = await snapshot(db);
+    const text = (await readFile(example, "utf8")).replace(
+      "channel: C0RIGHTS",
+      'channel: "#rights"',
+    );
+    const { mkdir, writeFile } = await import("node:fs/promises");
+    const file = path.join(root, "test-artifacts", `org-hash-name-${store}.yml`);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+    const result = await pbb(db, "org", "apply", file);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("branches[2].channel: #rights can only be resolved through Slack");
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
