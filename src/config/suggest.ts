@@ -22,6 +22,9 @@ export function editDistance(a: string, b: string): number {
 
 /** The candidate closest to `word`, when it is close enough to be a likely typo. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  const extended = candidates.filter((c) => c.toLowerCase().startsWith(lower) && c !== word);
+  if (lower.length >= 2 && extended.length === 1) return extended[0];
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
