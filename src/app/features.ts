@@ -3,6 +3,7 @@
  * themselves in their own modules. Add a feature here with one line.
  */
 import type { App } from "@slack/bolt";
+import { registerPbbCommand } from "../slack/listeners/commands/pbb.ts";
 import type { AppContext } from "./context.ts";
 
 export interface Feature {
@@ -10,4 +11,4 @@ export interface Feature {
   registerListeners(app: App, ctx: AppContext): void;
 }
 
-export const features: Feature[] = [];
+export const features: Feature[] = [{ name: "pbb-command", registerListeners: registerPbbCommand }];

@@ -28,6 +28,8 @@ export interface StartOptions {
   /** Background workers (scheduler, delivery) started after Bolt; each returns its stopper. */
   workers?: ((ctx: AppContext) => Promise<() => Promise<void>>)[];
   now?: () => Date;
+  /** An already open database (tests); otherwise DATABASE_URL's store is opened. */
+  db?: Database;
 }
 
 export class StartupError extends Error {}
@@ -35,7 +37,7 @@ export class StartupError extends Error {}
 type SlackEnv = Extract<EnvConfig, { mode: "http" | "socket" }>;
 
 export async function startBot(env: SlackEnv, options: StartOptions): Promise<RunningBot> {
-  const db = await openStore(env);
+  const db = options.db ?? (await openStore(env));
   let ready = false;
   const client = new WebClient(env.botToken, {
     ...(env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {}),

@@ -1,0 +1,33 @@
+import type { App } from "@slack/bolt";
+import type { AppContext } from "../../../app/context.ts";
+import { loadOrgRecord } from "../../../db/repositories/org.ts";
+import { translator } from "../../../i18n/index.ts";
+import { allSubcommands, findSubcommand } from "./pbb-subcommands.ts";
+
+export function registerPbbCommand(app: App, ctx: AppContext): void {
+  app.command("/pbb", async ({ ack, command, respond }) => {
+    await ack();
+    const org = await loadOrgRecord(ctx.db);
+    const locale = org?.locale ?? "zh-CN";
+    const t = translator(locale);
+    if (!org) {
+      await respond({ response_type: "ephemeral", text: t("command.noOrg") });
+      return;
+    }
+    const [name = "help", ...args] = command.text.trim().split(/\s+/).filter(Boolean);
+    const subcommand = findSubcommand(name.toLowerCase());
+    if (subcommand) {
+      await subcommand.run({ ctx, command, args, locale, t, respond });
+      return;
+    }
+    const lines = [
+      ...(name.toLowerCase() === "help" ? [] : [t("command.unknown", { name })]),
+      t("command.help.title"),
+      t("command.help.line", { usage: "help", description: t("command.help.help") }),
+      ...allSubcommands().map((s) =>
+        t("command.help.line", { usage: s.usage, description: s.describe(t) }),
+      ),
+    ];
+    await respond({ response_type: "ephemeral", text: lines.join("\n") });
+  });
+}
