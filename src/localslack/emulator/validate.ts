@@ -185,8 +185,28 @@ const BLOCKS_BY_SURFACE: Record<Surface, Set<string>> = {
     "file",
     "markdown",
   ]),
-  modal: new Set(["section", "divider", "image", "actions", "context", "header", "input", "rich_text", "video"]),
-  home: new Set(["section", "divider", "image", "actions", "context", "header", "input", "rich_text", "video"]),
+  modal: new Set([
+    "section",
+    "divider",
+    "image",
+    "actions",
+    "context",
+    "header",
+    "input",
+    "rich_text",
+    "video",
+  ]),
+  home: new Set([
+    "section",
+    "divider",
+    "image",
+    "actions",
+    "context",
+    "header",
+    "input",
+    "rich_text",
+    "video",
+  ]),
 };
 
 function checkConfirm(c: Checker, v: unknown, p: string): void {
@@ -249,7 +269,10 @@ function checkSelectOptions(c: Checker, e: Obj, p: string): void {
     const groups = c.array(e.option_groups, `${p}/option_groups`, LIMITS.selectOptions, { min: 1 });
     groups.forEach((g, gi) => {
       const gp = `${p}/option_groups/${gi}`;
-      if (!isObj(g)) return c.fail(gp, "must be an option group object");
+      if (!isObj(g)) {
+        c.fail(gp, "must be an option group object");
+        return;
+      }
       c.text(g.label, `${gp}/label`, LIMITS.optionText, { required: true, plainOnly: true });
       const opts = c.array(g.options, `${gp}/options`, LIMITS.selectOptions, { required: true });
       opts.forEach((o, i) => {
@@ -279,10 +302,14 @@ function checkElement(c: Checker, e: Obj, p: string): void {
     case "static_select":
     case "multi_static_select":
       checkSelectOptions(c, e, p);
-      if (e.type === "multi_static_select") c.int(e.max_selected_items, `${p}/max_selected_items`, 1, 100);
+      if (e.type === "multi_static_select")
+        c.int(e.max_selected_items, `${p}/max_selected_items`, 1, 100);
       return;
     case "overflow": {
-      const opts = c.array(e.options, `${p}/options`, LIMITS.overflowOptions, { required: true, min: 1 });
+      const opts = c.array(e.options, `${p}/options`, LIMITS.overflowOptions, {
+        required: true,
+        min: 1,
+      });
       opts.forEach((o, i) => {
         checkOption(c, o, `${p}/options/${i}`, true);
       });
@@ -320,7 +347,9 @@ function checkElement(c: Checker, e: Obj, p: string): void {
       }
       return;
     case "image":
-      c.str(e.image_url, `${p}/image_url`, LIMITS.imageUrl, { required: e.slack_file === undefined });
+      c.str(e.image_url, `${p}/image_url`, LIMITS.imageUrl, {
+        required: e.slack_file === undefined,
+      });
       c.str(e.alt_text, `${p}/alt_text`, LIMITS.altText, { required: true });
       return;
     default:
@@ -352,7 +381,7 @@ function checkActionIdsUnique(c: Checker, elements: unknown[], p: string): void 
   });
 }
 
-function checkBlock(c: Checker, b: Obj, p: string, surface: Surface): void {
+function checkBlock(c: Checker, b: Obj, p: string): void {
   switch (b.type) {
     case "section": {
       if (b.text === undefined && b.fields === undefined) {
@@ -389,23 +418,24 @@ function checkBlock(c: Checker, b: Obj, p: string, surface: Surface): void {
       });
       els.forEach((e, i) => {
         const ep = `${p}/elements/${i}`;
-        if (!isObj(e)) return c.fail(ep, "must be an element object");
-        if (e.type === "image") return checkElement(c, e, ep);
-        if (e.type === "plain_text" || e.type === "mrkdwn") {
-          return c.text(e, ep, LIMITS.sectionText);
-        }
-        c.fail(`${ep}/type`, `element type ${String(e.type)} is not allowed in a context block`);
+        if (!isObj(e)) c.fail(ep, "must be an element object");
+        else if (e.type === "image") checkElement(c, e, ep);
+        else if (e.type === "plain_text" || e.type === "mrkdwn") c.text(e, ep, LIMITS.sectionText);
+        else
+          c.fail(`${ep}/type`, `element type ${String(e.type)} is not allowed in a context block`);
       });
       return;
     }
     case "input":
       c.text(b.label, `${p}/label`, LIMITS.inputLabel, { required: true, plainOnly: true });
       c.text(b.hint, `${p}/hint`, LIMITS.inputHint, { plainOnly: true });
-      if (b.element === undefined) return c.fail(`${p}/element`, "missing required field");
-      checkElementIn(c, b.element, `${p}/element`, INPUT_ELEMENTS, "an input block");
+      if (b.element === undefined) c.fail(`${p}/element`, "missing required field");
+      else checkElementIn(c, b.element, `${p}/element`, INPUT_ELEMENTS, "an input block");
       return;
     case "image":
-      c.str(b.image_url, `${p}/image_url`, LIMITS.imageUrl, { required: b.slack_file === undefined });
+      c.str(b.image_url, `${p}/image_url`, LIMITS.imageUrl, {
+        required: b.slack_file === undefined,
+      });
       c.str(b.alt_text, `${p}/alt_text`, LIMITS.altText, { required: true });
       c.text(b.title, `${p}/title`, LIMITS.altText, { plainOnly: true });
       return;
@@ -414,7 +444,6 @@ function checkBlock(c: Checker, b: Obj, p: string, surface: Surface): void {
       return;
     default:
       // divider, rich_text, video, file: structure not checked beyond the type.
-      void surface;
       return;
   }
 }
@@ -425,9 +454,13 @@ function checkBlocksInto(c: Checker, blocks: unknown, pointer: string, surface: 
   const blockIds = new Set<string>();
   list.forEach((b, i) => {
     const p = `${pointer}/${i}`;
-    if (!isObj(b)) return c.fail(p, "must be a block object");
+    if (!isObj(b)) {
+      c.fail(p, "must be a block object");
+      return;
+    }
     if (typeof b.type !== "string" || !BLOCKS_BY_SURFACE[surface].has(b.type)) {
-      return c.fail(`${p}/type`, `unsupported block type ${String(b.type)} for a ${surface}`);
+      c.fail(`${p}/type`, `unsupported block type ${String(b.type)} for a ${surface}`);
+      return;
     }
     if (b.block_id !== undefined) {
       c.str(b.block_id, `${p}/block_id`, LIMITS.blockId, { min: 1 });
@@ -436,7 +469,7 @@ function checkBlocksInto(c: Checker, blocks: unknown, pointer: string, surface: 
         blockIds.add(b.block_id);
       }
     }
-    checkBlock(c, b, p, surface);
+    checkBlock(c, b, p);
   });
 }
 
