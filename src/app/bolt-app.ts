@@ -4,10 +4,15 @@
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import bolt, { type App as BoltApp, type CustomRoute, LogLevel } from "@slack/bolt";
+import {
+  App,
+  type App as BoltApp,
+  type CustomRoute,
+  HTTPReceiver,
+  LogLevel,
+  SocketModeReceiver,
+} from "@slack/bolt";
 import type { WebClientOptions } from "@slack/web-api";
-
-const { App, HTTPReceiver, SocketModeReceiver } = bolt;
 
 export interface SlackConnection {
   botToken: string;

@@ -36,9 +36,7 @@ export function isProcessAlive(pid: number): boolean {
 export function storeOwner(dir: string): number | null {
   try {
     const pid = Number(readFileSync(lockPathFor(dir), "utf8").trim());
-    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isProcessAlive(pid)
-      ? pid
-      : null;
+    return Number.isInteger(pid) && pid > 0 && isProcessAlive(pid) ? pid : null;
   } catch {
     return null;
   }

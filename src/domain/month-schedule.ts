@@ -42,6 +42,8 @@ export interface FireTime {
   moved: boolean;
   /** Why it moved: the scheduled day's description (weekend / holiday and its name). */
   movedBecause?: DayInfo;
+  /** A follow-up that, once moved, would not come after the reminder: it does not fire. */
+  skipped?: boolean;
 }
 
 export interface MonthSchedule {
@@ -100,10 +102,15 @@ export function monthSchedule(
   period: Period,
 ): MonthSchedule {
   const at = (p: Period, dt: DayTime) => fireTime(settings, calendar, p, dt);
+  const reminder = at(period, settings.monthlyReminder);
+  const followUp = (dt: DayTime): FireTime => {
+    const fire = at(period, dt);
+    return fire.at <= reminder.at ? { ...fire, skipped: true } : fire;
+  };
   return {
     period,
-    reminder: at(period, settings.monthlyReminder),
-    followUps: settings.followUps.map((f) => at(period, f)),
+    reminder,
+    followUps: settings.followUps.map(followUp),
     deadline: at(period, settings.deadline),
     monthEndSummary: at(addMonths(period, 1), settings.monthEndSummary ?? settings.monthlyReminder),
   };
@@ -113,12 +120,9 @@ export function occurrencesOf(schedule: MonthSchedule): Occurrence[] {
   const { period } = schedule;
   return [
     { job: "monthly-reminder" as const, period, fire: schedule.reminder },
-    ...schedule.followUps.map((fire, index) => ({
-      job: "submission-followup" as const,
-      period,
-      index,
-      fire,
-    })),
+    ...schedule.followUps.flatMap((fire, index) =>
+      fire.skipped ? [] : [{ job: "submission-followup" as const, period, index, fire }],
+    ),
     { job: "submission-deadline" as const, period, fire: schedule.deadline },
     { job: "month-end-summary" as const, period, fire: schedule.monthEndSummary },
   ];
@@ -137,7 +141,8 @@ function periodsAround(from: Date, to: Date, tz: string): Period[] {
   return out;
 }
 
-/** Every fire time `from ≤ at < to`, in time order (for `jobs list` and catch-up). */
+/** Every fire time `from ≤ at < to`, in time order (for `jobs list` and catch-up); at the same
+ * instant an older month's occurrence comes first. */
 export function occurrencesBetween(
   settings: ScheduleSettings,
   calendar: CalendarSettings,
@@ -147,7 +152,12 @@ export function occurrencesBetween(
   return periodsAround(from, to, calendar.timezone)
     .flatMap((p) => occurrencesOf(monthSchedule(settings, calendar, p)))
     .filter((o) => o.fire.at >= from && o.fire.at < to)
-    .sort((a, b) => a.fire.at.getTime() - b.fire.at.getTime());
+    .sort(
+      (a, b) =>
+        a.fire.at.getTime() - b.fire.at.getTime() ||
+        a.period.localeCompare(b.period) ||
+        MONTH_JOBS.indexOf(a.job) - MONTH_JOBS.indexOf(b.job),
+    );
 }
 
 /**

@@ -111,10 +111,14 @@ const FIELD_INPUT: Record<keyof z.infer<typeof rowSchema>, ItemInput> = {
 export function parseItemRows(rows: readonly RawItemRow[], period: Period): ParsedItems {
   const errors: Record<string, InputError> = {};
   const first = rows[0];
-  if (!first) return { ok: false, errors: { [itemBlockId(0, "title")]: { key: "tasklist.input.noItems" } } };
+  if (!first)
+    return { ok: false, errors: { [itemBlockId(0, "title")]: { key: "tasklist.input.noItems" } } };
   const extra = rows[MAX_ITEMS];
   if (extra) {
-    errors[itemBlockId(extra.row, "title")] = { key: "tasklist.input.tooMany", params: { max: MAX_ITEMS } };
+    errors[itemBlockId(extra.row, "title")] = {
+      key: "tasklist.input.tooMany",
+      params: { max: MAX_ITEMS },
+    };
   }
   const range = dueDateRange(period);
   const items: TaskItemData[] = [];
@@ -150,11 +154,22 @@ export interface DraftItem {
 }
 
 const draftItemSchema = z.object({
-  title: z.string().max(MAX_TITLE * 2).catch(""),
+  title: z
+    .string()
+    .max(MAX_TITLE * 2)
+    .catch(""),
   category: z.enum(TASK_CATEGORIES).nullable().catch(null),
-  ownerUserId: z.string().regex(/^[UW][A-Z0-9]{2,20}$/).nullable().catch(null),
+  ownerUserId: z
+    .string()
+    .regex(/^[UW][A-Z0-9]{2,20}$/)
+    .nullable()
+    .catch(null),
   dueDate: z.string().refine(isRealDate).nullable().catch(null),
-  expectedResult: z.string().max(MAX_EXPECTED * 2).nullable().catch(null),
+  expectedResult: z
+    .string()
+    .max(MAX_EXPECTED * 2)
+    .nullable()
+    .catch(null),
 });
 const draftSchema = z.array(draftItemSchema).max(MAX_ITEMS);
 

@@ -31,7 +31,13 @@ export interface TaskItemRecord extends TaskItemData {
   doneBy?: string | null;
 }
 
-export const ITEM_FIELDS = ["title", "category", "ownerUserId", "dueDate", "expectedResult"] as const;
+export const ITEM_FIELDS = [
+  "title",
+  "category",
+  "ownerUserId",
+  "dueDate",
+  "expectedResult",
+] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 
 // ---------- marking done ----------
@@ -76,7 +82,8 @@ export interface RevisionDiff<T extends TaskItemData> {
 
 const norm = (title: string): string => title.trim().replace(/\s+/g, " ").toLowerCase();
 
-/** Pairs of (prev index, next index): same title first, then what is left at the same place. */
+/** Pairs (next index → prev index): same title first, then what is left at the same place in
+ * the same category (a reworded item). */
 function matchItems(prev: readonly TaskItemData[], next: readonly TaskItemData[]) {
   const pairs = new Map<number, number>();
   const taken = new Set<number>();
@@ -88,7 +95,7 @@ function matchItems(prev: readonly TaskItemData[], next: readonly TaskItemData[]
     }
   });
   next.forEach((_, j) => {
-    if (!pairs.has(j) && j < prev.length && !taken.has(j)) {
+    if (!pairs.has(j) && !taken.has(j) && prev[j]?.category === next[j]?.category) {
       pairs.set(j, j);
       taken.add(j);
     }
@@ -108,14 +115,17 @@ export function diffRevisions<T extends TaskItemData>(
 ): RevisionDiff<T> {
   const { pairs, taken } = matchItems(prev, next);
   const diff: RevisionDiff<T> = { added: [], removed: [], changed: [], unchanged: 0 };
-  next.forEach((after, j) => {
+  for (const [j, after] of next.entries()) {
     const i = pairs.get(j);
     const before = i === undefined ? undefined : prev[i];
-    if (!before) return void diff.added.push(after);
+    if (!before) {
+      diff.added.push(after);
+      continue;
+    }
     const fields = changedFields(before, after);
     if (fields.length === 0) diff.unchanged++;
     else diff.changed.push({ before, after, fields });
-  });
+  }
   prev.forEach((item, i) => {
     if (!taken.has(i)) diff.removed.push(item);
   });

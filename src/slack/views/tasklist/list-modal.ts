@@ -1,0 +1,135 @@
+/**
+ * The task-list modal: several item rows (title, category, owner, due date, expected result),
+ * add / remove row buttons, pre-filled from a draft, a returned revision, the plan in force or
+ * last month's unfinished items. notify_on_close, so a modal closed half-filled becomes a draft.
+ */
+import type { InputBlock, KnownBlock, ModalView } from "@slack/types";
+import {
+  dueDateRange,
+  MAX_EXPECTED,
+  MAX_ITEMS,
+  MAX_TITLE,
+} from "../../../domain/task-list-input.ts";
+import { TASK_CATEGORIES } from "../../../domain/task-list-items.ts";
+import type { Translator } from "../../../i18n/index.ts";
+import { actions, button, context, input, option, plain, section } from "../../blocks.ts";
+import {
+  ITEM_INPUT_ACTION,
+  itemBlockId,
+  TASKLIST_ACTION,
+  TASKLIST_BLOCK,
+  TASKLIST_CALLBACK,
+} from "../../ids/tasklist.ts";
+import { categoryLabel, dateTime, esc, periodLabel } from "./format.ts";
+import { metaOf } from "./modal-rows.ts";
+import type { ListModalView, ModalRow } from "./model.ts";
+import { listModalMetadata, rowValue } from "./refs.ts";
+
+function rowBlocks(r: ModalRow, index: number, removable: boolean, t: Translator): KnownBlock[] {
+  const item = r.item ?? {};
+  const options = TASK_CATEGORIES.map((c) => option(categoryLabel(c, t), c));
+  const selected = options.find((o) => o.value === item.category);
+  const heading = section(`*${t("tasklist.modal.item", { n: index + 1 })}*`, {
+    block_id: `${TASKLIST_BLOCK.rowHeader}${r.row}`,
+  });
+  if (removable)
+    heading.accessory = button(t("tasklist.button.removeRow"), TASKLIST_ACTION.removeRow, {
+      value: rowValue(r.row),
+    });
+  const optional: Partial<InputBlock> = { optional: true };
+  return [
+    heading,
+    input(itemBlockId(r.row, "title"), t("tasklist.field.title"), {
+      type: "plain_text_input",
+      action_id: ITEM_INPUT_ACTION.title,
+      max_length: MAX_TITLE,
+      placeholder: plain(t("tasklist.field.titlePlaceholder")),
+      ...(item.title ? { initial_value: item.title } : {}),
+    }),
+    input(itemBlockId(r.row, "category"), t("tasklist.field.category"), {
+      type: "static_select",
+      action_id: ITEM_INPUT_ACTION.category,
+      placeholder: plain(t("tasklist.field.categoryPlaceholder")),
+      options,
+      ...(selected ? { initial_option: selected } : {}),
+    }),
+    input(
+      itemBlockId(r.row, "owner"),
+      t("tasklist.field.owner"),
+      {
+        type: "users_select",
+        action_id: ITEM_INPUT_ACTION.owner,
+        placeholder: plain(t("tasklist.field.ownerPlaceholder")),
+        ...(item.ownerUserId ? { initial_user: item.ownerUserId } : {}),
+      },
+      optional,
+    ),
+    input(
+      itemBlockId(r.row, "due"),
+      t("tasklist.field.due"),
+      {
+        type: "datepicker",
+        action_id: ITEM_INPUT_ACTION.due,
+        placeholder: plain(t("tasklist.field.duePlaceholder")),
+        ...(item.dueDate ? { initial_date: item.dueDate } : {}),
+      },
+      optional,
+    ),
+    input(
+      itemBlockId(r.row, "expected"),
+      t("tasklist.field.expected"),
+      {
+        type: "plain_text_input",
+        action_id: ITEM_INPUT_ACTION.expected,
+        multiline: true,
+        max_length: MAX_EXPECTED,
+        ...(item.expectedResult ? { initial_value: item.expectedResult } : {}),
+      },
+      optional,
+    ),
+  ];
+}
+
+function intro(v: ListModalView, t: Translator): KnownBlock[] {
+  const range = dueDateRange(v.period);
+  const p = { branch: v.branch.name, month: periodLabel(v.period, t), revision: v.revision };
+  const top: KnownBlock[] = [section(t(`tasklist.modal.intro.${v.kind}`, p))];
+  const notes = [t("tasklist.modal.range", { from: range.min, to: range.max, max: MAX_ITEMS })];
+  if (v.deadlineAt)
+    notes.unshift(t("tasklist.modal.deadline", { deadline: dateTime(v.deadlineAt, v.tz) }));
+  if (v.prefill) notes.push(t(`tasklist.modal.prefill.${v.prefill}`));
+  top.push(context(...notes));
+  if (v.returnComment)
+    top.push(section(t("tasklist.modal.returnComment", { comment: esc(v.returnComment) })));
+  return top;
+}
+
+const SUBMIT_KEY = {
+  submit: "tasklist.modal.submit",
+  resubmit: "tasklist.modal.resubmit",
+  amend: "tasklist.modal.amend",
+} as const;
+
+export function buildListModal(v: ListModalView, t: Translator): ModalView {
+  const removable = v.rows.length > 1;
+  const blocks: KnownBlock[] = [
+    ...intro(v, t),
+    ...v.rows.flatMap((r, i) => rowBlocks(r, i, removable, t)),
+  ];
+  if (v.rows.length < MAX_ITEMS)
+    blocks.push(
+      actions(TASKLIST_BLOCK.modalActions, [
+        button(t("tasklist.button.addRow"), TASKLIST_ACTION.addRow),
+      ]),
+    );
+  return {
+    type: "modal",
+    callback_id: TASKLIST_CALLBACK.listModal,
+    title: plain(t("tasklist.modal.title")),
+    submit: plain(t(SUBMIT_KEY[v.kind])),
+    close: plain(t("tasklist.modal.close")),
+    notify_on_close: true,
+    private_metadata: listModalMetadata(metaOf(v)),
+    blocks,
+  };
+}

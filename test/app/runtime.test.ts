@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestBot, type TestBot } from "../helpers/bot.ts";
+
+describe("the running bot (HTTP mode, local Slack)", () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("answers /healthz and /readyz with 200 once started", async () => {
+    const base = `http://127.0.0.1:${t.bot.port}`;
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true, checks: { startup: true, database: true } });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      ok: true,
+      checks: { startup: true, database: true, slack: true },
+    });
+  });
+
+  it("when Slack's Web API does not answer, /readyz says 503 and /healthz stays 200", async () => {
+    t.emulator.setFaults({ rules: [{ method: "auth.test", status: 500 }] });
+    try {
+      const base = `http://127.0.0.1:${t.bot.port}`;
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as { checks: { slack: boolean } }).checks.slack).toBe(false);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    } finally {
+      t.emulator.clearFaults();
+    }
+  });
+
+  it("rejects unsigned, wrongly signed and stale requests with 401", async () => {
+    const payload = { type: "event_callback", event: { type: "app_home_opened", user: "U0SEC1" } };
+    for (const signing of ["none", "wrong", "stale"] as const) {
+      const result = await t.slack.deliver("events_api", payload, { signing });
+      expect(result.status, signing).toBe(401);
+    }
+  });
+
+  it("answers /pbb help ephemerally in the org's language", async () => {
+    await t.slack.as("U0SEC1").slashCommand("/pbb", "help", { channel: "C0RESETTLE" });
+    const posted = await t.emulator.calls.waitFor("response_url");
+    const text = String(posted.args.text);
+    expect(text).toContain("/pbb");
+    expect(text).toContain("可用命令");
+    expect(posted.args.response_type).toBe("ephemeral");
+  });
+
+  it("answers an unknown /pbb subcommand with help instead of silence", async () => {
+    t.emulator.calls.clear();
+    await t.slack.as("U0SEC1").slashCommand("/pbb", "frobnicate", { channel: "C0RESETTLE" });
+    const posted = await t.emulator.calls.waitFor("response_url");
+    expect(String(posted.args.text)).toContain("没有 `/pbb frobnicate` 这个命令");
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * End-to-end harness: a local Slack (emulator + driver), the real bot on its HTTP receiver,
+ * and a migrated test database with an org applied. Tests drive it like users in Slack.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { WebClient } from "@slack/web-api";
+import { type RunningBot, startBot } from "../../src/app/runtime.ts";
+import type { EnvConfig } from "../../src/config/env.ts";
+import { parseOrgFile } from "../../src/config/org-file.ts";
+import type { Org } from "../../src/config/org-schema.ts";
+import type { Database } from "../../src/db/client.ts";
+import {
+  createDriver,
+  createSlackEmulator,
+  type SlackDriver,
+  type SlackEmulator,
+} from "../../src/localslack/index.ts";
+import { applyOrgText } from "../../src/services/org/apply-org.ts";
+import { slackResolver } from "../../src/services/org/resolver.ts";
+import { createTestDatabase, type StoreKind } from "./database.ts";
+
+export const SIGNING_SECRET = "test-signing-secret";
+export const EXAMPLE_ORG = path.resolve(import.meta.dirname, "../../examples/org.yml");
+
+export interface TestBot {
+  emulator: SlackEmulator;
+  slack: SlackDriver;
+  bot: RunningBot;
+  db: Database;
+  org: Org;
+  /** The clock the bot and the emulator read; move it with `clock.set(…)`. */
+  clock: { now(): Date; set(at: Date | string): void; advance(ms: number): void };
+  close(): Promise<void>;
+}
+
+export interface TestBotOptions {
+  store?: StoreKind;
+  /** Org file text; the example org by default. */
+  orgText?: string;
+  /** Start of the bot's clock. */
+  now?: Date | string;
+  /** Extra users (ids) the workspace knows besides everyone in the org. */
+  extraUsers?: string[];
+}
+
+function peopleOf(org: Org): string[] {
+  const ids = new Set<string>([...org.committee.members, ...org.committee.admins]);
+  for (const b of org.branches) for (const id of [...b.secretaries, ...b.members]) ids.add(id);
+  for (const id of org.lectureHall?.roster ?? []) ids.add(id);
+  return [...ids];
+}
+
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  let current = new Date(options.now ?? "2026-12-01T01:00:00Z").getTime();
+  const clock = {
+    now: () => new Date(current),
+    set: (at: Date | string) => {
+      current = new Date(at).getTime();
+    },
+    advance: (ms: number) => {
+      current += ms;
+    },
+  };
+  const orgText = options.orgText ?? (await readFile(EXAMPLE_ORG, "utf8"));
+  const parsed = parseOrgFile(orgText, "org.yml");
+  if (!parsed.ok) throw new Error(`test org does not parse: ${JSON.stringify(parsed.errors)}`);
+  const org = parsed.org;
+  const users = [...peopleOf(org), ...(options.extraUsers ?? [])];
+  const channelMembers = (members: string[]) => ({ members, botMember: true });
+  const emulator = createSlackEmulator({
+    users: users.map((id) => ({
+      id,
+      name: id.toLowerCase(),
+      email: `${id.toLowerCase()}@example.org`,
+    })),
+    channels: [
+      { id: org.committee.channel, name: "committee", ...channelMembers(org.committee.members) },
+      ...org.branches.map((b) => ({
+        id: b.channel,
+        name: `branch-${b.key}`,
+        ...channelMembers([...b.secretaries, ...b.members]),
+      })),
+      ...(org.lectureHall
+        ? [
+            {
+              id: org.lectureHall.channel,
+              name: "lecture-hall",
+              ...channelMembers(org.lectureHall.roster),
+            },
+          ]
+        : []),
+    ],
+    now: () => clock.now().getTime(),
+  });
+  await emulator.start();
+  const db = await createTestDatabase(options.store ?? "pglite");
+  const client = new WebClient(emulator.workspace.bot.token, { slackApiUrl: emulator.url });
+  const applied = await applyOrgText(db, slackResolver(client), orgText, "org.yml", {
+    actor: "test",
+    source: "test harness",
+  });
+  if (applied.status === "invalid") throw new Error(applied.lines.join("\n"));
+  // An org applied "long ago", so jobs may fire for any time a test picks.
+  await db.prisma.organization.update({
+    where: { id: 1 },
+    data: { firstAppliedAt: new Date("2020-01-01T00:00:00Z") },
+  });
+
+  const env: EnvConfig = {
+    mode: "http",
+    botToken: emulator.workspace.bot.token,
+    signingSecret: SIGNING_SECRET,
+    port: 0,
+    databaseUrl: "pglite:memory",
+    database: { kind: "pglite-memory" },
+    logLevel: "silent",
+    slackApiUrl: emulator.url,
+    nodeEnv: "test",
+    isProduction: false,
+    isTest: true,
+    isCI: false,
+  };
+  const bot = await startBot(env, { db, log: () => {}, now: clock.now });
+  const slack = createDriver({
+    emulator,
+    appUrl: `http://127.0.0.1:${bot.port}/slack/events`,
+    signingSecret: SIGNING_SECRET,
+  });
+  return {
+    emulator,
+    slack,
+    bot,
+    db,
+    org,
+    clock,
+    async close() {
+      await bot.stop();
+      await emulator.stop();
+    },
+  };
+}
