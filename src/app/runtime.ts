@@ -9,9 +9,15 @@ import { runProgram } from "../cli/program.ts";
 import type { EnvConfig } from "../config/env.ts";
 import { type Database, openDatabase } from "../db/client.ts";
 import { applyMigrations } from "../db/migrations.ts";
+import { newReplicaId } from "../db/repositories/replicas.ts";
 import { StoreInUseError } from "../db/store-lock.ts";
+import { startHeartbeat } from "../jobs/heartbeat.ts";
+import { createScheduler } from "../jobs/scheduler.ts";
+import { createLogger } from "../observability/logger.ts";
+import { metrics, metricsHandler } from "../observability/metrics.ts";
 import { applyOrgText } from "../services/org/apply-org.ts";
 import { slackResolver } from "../services/org/resolver.ts";
+import { createDeliveryClient, createDeliveryWorker } from "../services/outbox/index.ts";
 import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
 import type { AppContext } from "./context.ts";
 import { features } from "./features.ts";
@@ -25,8 +31,8 @@ export interface RunningBot {
 
 export interface StartOptions {
   log: (line: string) => void;
-  /** Background workers (scheduler, delivery) started after Bolt; each returns its stopper. */
-  workers?: ((ctx: AppContext) => Promise<() => Promise<void>>)[];
+  /** false: no cron ticks or catch-up (tests drive `scheduler.tick` themselves). Default true. */
+  scheduler?: boolean;
   now?: () => Date;
   /** An already open database (tests); otherwise DATABASE_URL's store is opened. */
   db?: Database;
@@ -43,7 +49,31 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
     ...(env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {}),
     retryConfig: { retries: 2, factor: 2, minTimeout: 200 },
   });
-  const ctx: AppContext = { env, db, client, now: options.now ?? (() => new Date()) };
+  const logger = createLogger(env.logLevel);
+  const replicaId = newReplicaId();
+  const now = options.now ?? (() => new Date());
+  const ctx: AppContext = {
+    env,
+    db,
+    client,
+    now,
+    logger,
+    metrics,
+    replicaId,
+    // Leases and retry times are operational: they follow the wall clock, not the business clock.
+    deliveries: createDeliveryWorker({
+      db,
+      client: createDeliveryClient(
+        env.botToken,
+        env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {},
+      ),
+      replicaId,
+      logger,
+      metrics,
+      pollMs: 500,
+    }),
+    scheduler: createScheduler({ db, logger, replicaId, metrics, now }),
+  };
   const stoppers: (() => Promise<void>)[] = [];
   let bolt: BoltAppHandle | undefined;
   let handoff: HandoffServer | undefined;
@@ -62,11 +92,14 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
           : { signingSecret: env.signingSecret }),
         ...(env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {}),
       },
-      healthRoutes({
-        startupComplete: () => ready,
-        databaseAnswers: () => within(2000, () => db.prisma.$queryRaw`SELECT 1`),
-        slackAnswers: () => within(3000, () => client.auth.test()),
-      }),
+      [
+        ...healthRoutes({
+          startupComplete: () => ready,
+          databaseAnswers: () => within(2000, () => db.prisma.$queryRaw`SELECT 1`),
+          slackAnswers: () => within(3000, () => client.auth.test()),
+        }),
+        { path: "/metrics", method: ["GET"], handler: metricsHandler(metrics) },
+      ],
       env.port,
     );
     for (const feature of features) feature.registerListeners(bolt.app, ctx);
@@ -87,7 +120,19 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
       );
     }
     const port = await bolt.start();
-    for (const worker of options.workers ?? []) stoppers.push(await worker(ctx));
+    const heartbeat = startHeartbeat(db, replicaId, logger);
+    stoppers.push(() => heartbeat.stop());
+    ctx.deliveries.start();
+    stoppers.push(() => ctx.deliveries.stop());
+    if (options.scheduler !== false) {
+      const caughtUp = await ctx.scheduler.start();
+      stoppers.push(() => ctx.scheduler.stop());
+      for (const missed of caughtUp?.missed ?? []) {
+        options.log(
+          `missed ${missed.job} ${missed.key} (fired ${missed.fireAt.toISOString()}): too old to catch up, not sent`,
+        );
+      }
+    }
     ready = true;
     options.log(`party-building-bot is running (${env.mode} mode) on port ${port}`);
     const started = bolt;

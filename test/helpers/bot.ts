@@ -31,6 +31,8 @@ export interface TestBot {
   org: Org;
   /** The clock the bot and the emulator read; move it with `clock.set(…)`. */
   clock: { now(): Date; set(at: Date | string): void; advance(ms: number): void };
+  /** Runs a job as the scheduler would at the clock's time (or `at`), like `pbb jobs run`. */
+  tick(at?: Date | string): ReturnType<RunningBot["ctx"]["scheduler"]["tick"]>;
   close(): Promise<void>;
 }
 
@@ -121,7 +123,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     isTest: true,
     isCI: false,
   };
-  const bot = await startBot(env, { db, log: () => {}, now: clock.now });
+  const bot = await startBot(env, { db, log: () => {}, now: clock.now, scheduler: false });
   const slack = createDriver({
     emulator,
     appUrl: `http://127.0.0.1:${bot.port}/slack/events`,
@@ -134,6 +136,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     db,
     org,
     clock,
+    tick: (at) => bot.ctx.scheduler.tick(at ? new Date(at) : clock.now()),
     async close() {
       await bot.stop();
       await emulator.stop();

@@ -8,7 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { inject } from "vitest";
-import { openDatabase, type Database } from "../../src/db/client.ts";
+import { type Database, openDatabase } from "../../src/db/client.ts";
 import { applyMigrations } from "../../src/db/migrations.ts";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
 
@@ -16,7 +16,9 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 export const IN_CI = process.env.CI === "true";
 
 if (IN_CI && !TEST_DATABASE_URL) {
-  throw new Error("CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suite is required in CI");
+  throw new Error(
+    "CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suite is required in CI",
+  );
 }
 
 export type StoreKind = "pglite" | "postgres";
