@@ -9,6 +9,7 @@ import { runProgram } from "../cli/program.ts";
 import type { EnvConfig } from "../config/env.ts";
 import { type Database, openDatabase } from "../db/client.ts";
 import { applyMigrations } from "../db/migrations.ts";
+import "../jobs/all.ts";
 import { newReplicaId } from "../db/repositories/replicas.ts";
 import { StoreInUseError } from "../db/store-lock.ts";
 import { startHeartbeat } from "../jobs/heartbeat.ts";
@@ -114,6 +115,8 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
             resolver: slackResolver(client),
             insideBot: true,
             now: ctx.now,
+            client,
+            deliveries: ctx.deliveries,
           },
           release: async () => {},
         })),

@@ -1,5 +1,7 @@
+import type { WebClient } from "@slack/web-api";
 import type { Database } from "../db/client.ts";
 import type { OrgResolver } from "../services/org/resolver.ts";
+import type { DeliveryWorker } from "../services/outbox/index.ts";
 import type { CommandIo } from "./handoff.ts";
 
 /** What a `pbb` command runs with: in its own process, or inside the running bot (hand-off). */
@@ -12,4 +14,8 @@ export interface CommandContext {
   /** True inside the running bot: it delivers what commands enqueue. */
   insideBot: boolean;
   now: () => Date;
+  /** Slack, when a token is configured (CLI) or the bot's own client (hand-off). */
+  client: WebClient | null;
+  /** Inside the bot: its delivery worker, which sends what a command enqueues. */
+  deliveries?: DeliveryWorker;
 }

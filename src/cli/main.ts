@@ -65,14 +65,20 @@ function localContext(env: EnvConfig): ContextProvider {
       await db.close();
       throw error;
     }
-    const resolver =
+    const client =
       env.mode === "sandbox"
-        ? offlineResolver
-        : slackResolver(
-            new WebClient(env.botToken, env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {}),
-          );
+        ? null
+        : new WebClient(env.botToken, env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {});
     return {
-      ctx: { db, io, cwd: process.cwd(), resolver, insideBot: false, now: () => new Date() },
+      ctx: {
+        db,
+        io,
+        cwd: process.cwd(),
+        resolver: client ? slackResolver(client) : offlineResolver,
+        insideBot: false,
+        now: () => new Date(),
+        client,
+      },
       release: () => db.close(),
     };
   };

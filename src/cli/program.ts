@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import type { CommandContext } from "./command-context.ts";
 import { dbMigrate } from "./commands/db.ts";
+import { jobsList, jobsRun } from "./commands/jobs.ts";
 import { orgApply, orgExport, orgShow } from "./commands/org.ts";
 import type { CommandIo } from "./handoff.ts";
 
@@ -59,6 +60,16 @@ export function buildProgram(
     .command("export [file]")
     .description("write the configuration in force as an org file (stdout without a file)")
     .action((file?: string) => run((ctx) => orgExport(ctx, file)));
+  const jobs = program.command("jobs").description("scheduled jobs");
+  jobs
+    .command("list")
+    .description("the jobs and their next fire times")
+    .action(() => run(jobsList));
+  jobs
+    .command("run <job>")
+    .description("run one job now, as if it fired at --at (default: now); an occurrence runs once")
+    .option("--at <time>", "ISO 8601; without an offset it is read in the org's time zone")
+    .action((job: string, opts: { at?: string }) => run((ctx) => jobsRun(ctx, job, opts.at)));
   for (const registrar of registrars) registrar(program, run);
   return program;
 }

@@ -23,6 +23,7 @@ async function pbb(db: Database, ...argv: string[]) {
     resolver: offlineResolver,
     insideBot: false,
     now: () => new Date("2026-11-28T00:00:00Z"),
+    client: null,
   };
   const code = await runProgram(argv, io, async () => ({ ctx, release: async () => {} }));
   return { code, out: out.join("\n"), err: err.join("\n") };

@@ -1,0 +1,122 @@
+/** `pbb jobs list` and `pbb jobs run <job> [--at]`. */
+import "../../jobs/all.ts";
+import { liveReplicas } from "../../db/repositories/replicas.ts";
+import { AtOptionError, parseAtOption } from "../../jobs/at-option.ts";
+import { REPLICA_STALE_MS } from "../../jobs/heartbeat.ts";
+import { loadJobOrg } from "../../jobs/org.ts";
+import { getJob, listJobs } from "../../jobs/registry.ts";
+import { runJobOccurrence } from "../../jobs/run.ts";
+import { nextFireTimes } from "../../jobs/scheduler.ts";
+import { silentLogger } from "../../observability/logger.ts";
+import { createDeliveryClient, createDeliveryWorker } from "../../services/outbox/index.ts";
+import type { CommandContext } from "../command-context.ts";
+
+const local = (at: Date, timezone: string) =>
+  new Intl.DateTimeFormat("sv-SE", {
+    timeZone: timezone,
+    dateStyle: "short",
+    timeStyle: "short",
+  }).format(at);
+
+export async function jobsList(ctx: CommandContext): Promise<number> {
+  const org = await loadJobOrg(ctx.db);
+  const jobs = listJobs();
+  if (!org) {
+    ctx.io.out(`jobs: ${jobs.map((j) => j.name).join(", ") || "none"}`);
+    ctx.io.out(
+      "no organisation configured yet, so nothing is scheduled: run `pbb org apply <file>`",
+    );
+    return 0;
+  }
+  if (jobs.length === 0) ctx.io.out("no jobs are defined");
+  for (const { job, next } of nextFireTimes(org, ctx.now())) {
+    ctx.io.out(
+      next
+        ? `${job.padEnd(22)} next ${local(next.fireAt, org.timezone)} ${org.timezone}  (${next.key})`
+        : `${job.padEnd(22)} nothing scheduled within a year`,
+    );
+  }
+  return 0;
+}
+
+export async function jobsRun(ctx: CommandContext, name: string, atText?: string): Promise<number> {
+  const job = getJob(name);
+  if (!job) {
+    ctx.io.err(
+      `unknown job "${name}"; jobs: ${
+        listJobs()
+          .map((j) => j.name)
+          .join(", ") || "none"
+      }`,
+    );
+    return 2;
+  }
+  const org = await loadJobOrg(ctx.db);
+  if (!org) {
+    ctx.io.err("no organisation configured yet: run `pbb org apply <file>` first");
+    return 1;
+  }
+  let at: Date;
+  try {
+    at = atText ? parseAtOption(atText, org.timezone) : ctx.now();
+  } catch (error) {
+    if (error instanceof AtOptionError) {
+      ctx.io.err(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const runner = ctx.insideBot ? "bot" : `cli:${process.pid}`;
+  const outcome = await runJobOccurrence(
+    { db: ctx.db, org, logger: silentLogger, runner },
+    job,
+    at,
+    "manual",
+  );
+  switch (outcome.status) {
+    case "not-due":
+      ctx.io.out(
+        outcome.reason === "before-first-applied"
+          ? `${name}: ${outcome.occurrence?.key ?? ""} fired before the organisation was first applied; not run`
+          : `${name}: nothing is due at ${at.toISOString()}`,
+      );
+      return 0;
+    case "already-ran":
+      ctx.io.out(
+        `${name} ${outcome.occurrence.key}: already ${outcome.state === "running" ? "running" : "ran"} (${outcome.ranAt.toISOString()}); nothing to do`,
+      );
+      return 0;
+    case "ran":
+      ctx.io.out(`${name} ${outcome.occurrence.key}: ran`);
+      if (outcome.summary !== undefined) ctx.io.out(`  ${JSON.stringify(outcome.summary)}`);
+      return deliver(ctx);
+  }
+}
+
+/** The bot delivers when one runs; otherwise this command sends before it exits. */
+async function deliver(ctx: CommandContext): Promise<number> {
+  if (ctx.deliveries) return 0; // inside the bot: its worker sends
+  const others = await liveReplicas(ctx.db, new Date(), REPLICA_STALE_MS);
+  if (others.length > 0) {
+    ctx.io.out(
+      `  delivery: by the running bot (${others.length} replica${others.length > 1 ? "s" : ""})`,
+    );
+    return 0;
+  }
+  if (!ctx.client) {
+    ctx.io.out(
+      "  delivery: no bot is running and no SLACK_BOT_TOKEN is set; messages wait in the outbox",
+    );
+    return 0;
+  }
+  const worker = createDeliveryWorker({
+    db: ctx.db,
+    client: createDeliveryClient(ctx.client.token ?? "", { slackApiUrl: ctx.client.slackApiUrl }),
+    replicaId: `cli:${process.pid}`,
+  });
+  const report = await worker.drainOnce();
+  ctx.io.out(
+    `  delivery: ${report.sent} sent, ${report.failed} failed, ${report.retried + report.deferred} left to retry`,
+  );
+  return report.failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,5 @@
+/**
+ * Importing this module registers every feature's jobs. The bot and `pbb jobs` import it;
+ * a feature adds its job module here with one line.
+ */
+export {};
