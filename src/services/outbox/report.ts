@@ -65,7 +65,7 @@ export async function reportFailure(
       action: t(locale, ACTION_BY_METHOD[delivery.method] ?? "delivery.action.post"),
       where: whereOf(delivery),
       error,
-      fix: t(locale, FIX_BY_ERROR[error] ?? "delivery.fix.other"),
+      fix: t(locale, fixFor(delivery.method, error)),
     }),
     t(locale, "delivery.failed.reference", { id: delivery.id, key: delivery.dedupeKey }),
   ].join("\n");
@@ -79,6 +79,12 @@ export async function reportFailure(
     if (enqueued) count += 1;
   }
   return count;
+}
+
+function fixFor(method: string, error: string): MessageKey {
+  // In a DM, Slack's account_inactive is about the person written to, not the bot's token.
+  if (method === "dm" && error === "account_inactive") return "delivery.fix.user_disabled";
+  return FIX_BY_ERROR[error] ?? "delivery.fix.other";
 }
 
 function whereOf({ method, payload }: FailedDelivery): string {

@@ -1,0 +1,221 @@
+/**
+ * Reading the monthly task lists: one branch's list for one month with its revisions, items,
+ * decisions and comments (the aggregate every surface is rendered from), and a person's roles.
+ */
+import type { Actor, ListState, RevisionStatus } from "../../domain/task-list.ts";
+import type { ItemStatus, TaskCategory } from "../../domain/task-list-items.ts";
+import type { Database, Prisma } from "../client.ts";
+
+export type Tx = Prisma.TransactionClient;
+type Reader = Database | Tx;
+const client = (db: Reader): Tx => ("prisma" in db ? db.prisma : db);
+
+export interface BranchRecord {
+  id: number;
+  key: string;
+  name: string;
+  channelId: string;
+  active: boolean;
+  secretaries: string[];
+}
+
+export interface ItemRecord {
+  id: number;
+  position: number;
+  title: string;
+  category: TaskCategory;
+  ownerUserId: string | null;
+  dueDate: string | null;
+  expectedResult: string | null;
+  status: ItemStatus;
+  doneAt: Date | null;
+  doneBy: string | null;
+}
+
+export interface DecisionRecord {
+  kind: "APPROVED" | "RETURNED";
+  decidedBy: string;
+  comment: string | null;
+  decidedAt: Date;
+}
+
+export interface RevisionRecord {
+  id: number;
+  number: number;
+  status: RevisionStatus;
+  isAmendment: boolean;
+  submittedBy: string;
+  submittedAt: Date;
+  items: ItemRecord[];
+  decision: DecisionRecord | null;
+}
+
+export interface ListRecord {
+  id: number;
+  period: string;
+  state: ListState;
+  version: number;
+  currentRevision: number;
+  approvedRevision: number | null;
+  dueAt: Date | null;
+  firstSubmittedAt: Date | null;
+  reminderChannel: string | null;
+  reminderTs: string | null;
+  committeeChannel: string | null;
+  committeeTs: string | null;
+  branchPlanTs: string | null;
+  lastEscalatedAt: Date | null;
+  branch: BranchRecord;
+  /** Every revision, oldest first. */
+  revisions: RevisionRecord[];
+  comments: { count: number; latest: { authorId: string; text: string }[] };
+}
+
+const branchInclude = {
+  roles: {
+    where: { role: "SECRETARY" },
+    include: { person: { select: { slackUserId: true } } },
+    orderBy: { id: "asc" },
+  },
+} as const satisfies Prisma.BranchInclude;
+
+type BranchRow = Prisma.BranchGetPayload<{ include: typeof branchInclude }>;
+
+function toBranch(b: BranchRow): BranchRecord {
+  return {
+    id: b.id,
+    key: b.key,
+    name: b.name,
+    channelId: b.channelId,
+    active: b.active,
+    secretaries: b.roles.map((r) => r.person.slackUserId),
+  };
+}
+
+/** The list with everything its surfaces show, or null. */
+export async function loadListRecord(db: Reader, listId: number): Promise<ListRecord | null> {
+  const tx = client(db);
+  const row = await tx.taskList.findUnique({
+    where: { id: listId },
+    include: {
+      branch: { include: branchInclude },
+      revisions: {
+        orderBy: { number: "asc" },
+        include: { items: { orderBy: { position: "asc" } }, decisions: true },
+      },
+    },
+  });
+  if (!row) return null;
+  const [count, latest] = await Promise.all([
+    tx.listComment.count({ where: { listId } }),
+    tx.listComment.findMany({
+      where: { listId },
+      orderBy: { id: "desc" },
+      take: 3,
+      select: { authorId: true, text: true },
+    }),
+  ]);
+  const { branch, revisions, ...list } = row;
+  return {
+    ...list,
+    branch: toBranch(branch),
+    revisions: revisions.map(({ items, decisions, listId: _l, ...r }) => ({
+      ...r,
+      items: items.map(({ revisionId: _r, ...i }) => i),
+      decision: decisions[0] ?? null,
+    })),
+    comments: { count, latest: latest.reverse() },
+  };
+}
+
+export async function findListId(db: Reader, branchId: number, period: string) {
+  const row = await client(db).taskList.findUnique({
+    where: { branchId_period: { branchId, period } },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}
+
+/** The list whose reminder is the message `channel`/`ts` (a thread's parent), if any. */
+export async function findListByReminder(db: Reader, channel: string, ts: string) {
+  return client(db).taskList.findFirst({
+    where: { reminderChannel: channel, reminderTs: ts },
+    select: { id: true },
+  });
+}
+
+export async function activeBranches(db: Reader): Promise<BranchRecord[]> {
+  const rows = await client(db).branch.findMany({
+    where: { active: true },
+    include: branchInclude,
+    orderBy: { id: "asc" },
+  });
+  return rows.map(toBranch);
+}
+
+export async function listsOfPeriod(db: Reader, period: string) {
+  return client(db).taskList.findMany({ where: { period }, select: { id: true, branchId: true } });
+}
+
+/** Ids of lists that may be waiting for a decision (a revision under review). */
+export async function listsUnderReview(db: Reader): Promise<number[]> {
+  const rows = await client(db).taskList.findMany({
+    where: { state: { in: ["SUBMITTED", "APPROVED"] }, revisions: { some: { status: "SUBMITTED" } } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((r) => r.id);
+}
+
+/** A person's roles as the org's configuration states them (unknown people have none). */
+export async function loadActor(db: Reader, userId: string): Promise<Actor> {
+  const person = await client(db).person.findUnique({
+    where: { slackUserId: userId },
+    include: {
+      committeeRoles: { where: { role: "MEMBER" } },
+      branchRoles: {
+        where: { role: "SECRETARY", branch: { active: true } },
+        include: { branch: { select: { key: true } } },
+      },
+    },
+  });
+  return {
+    userId,
+    committeeMember: (person?.active ?? false) && (person?.committeeRoles.length ?? 0) > 0,
+    secretaryOf: person?.active ? person.branchRoles.map((r) => r.branch.key) : [],
+  };
+}
+
+/** The items of the plan in force of `branchId`'s list for `period`, if it has one. */
+export async function approvedItemsOf(
+  db: Reader,
+  branchId: number,
+  period: string,
+): Promise<ItemRecord[]> {
+  const list = await client(db).taskList.findUnique({
+    where: { branchId_period: { branchId, period } },
+    select: { id: true, approvedRevision: true },
+  });
+  if (!list || list.approvedRevision === null) return [];
+  const items = await client(db).taskItem.findMany({
+    where: { revision: { listId: list.id, number: list.approvedRevision } },
+    orderBy: { position: "asc" },
+  });
+  return items.map(({ revisionId: _r, ...i }) => i);
+}
+
+export async function findDraft(db: Reader, userId: string, branchId: number, period: string) {
+  const row = await client(db).listDraft.findUnique({
+    where: { userId_branchId_period: { userId, branchId, period } },
+    select: { items: true },
+  });
+  return row?.items ?? null;
+}
+
+/** The item with its list's id, branch key and the number of the revision it belongs to. */
+export async function findItem(db: Reader, itemId: number) {
+  return client(db).taskItem.findUnique({
+    where: { id: itemId },
+    include: { revision: { select: { number: true, listId: true } } },
+  });
+}

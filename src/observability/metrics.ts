@@ -1,0 +1,102 @@
+/**
+ * Prometheus metrics. One registry per process (`metrics`); tests create their own with
+ * `createMetrics()` so counts never leak between them.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+
+export interface Metrics {
+  registry: Registry;
+  /** Deliveries finished, by method and outcome (sent, adopted, failed). */
+  deliveries: Counter<"method" | "outcome">;
+  /** Delivery attempts scheduled again, by reason (rate_limited, transient, dependency). */
+  deliveryRetries: Counter<"reason">;
+  /** HTTP 429 answers from Slack, by method. */
+  rateLimited: Counter<"method">;
+  /** Deliveries waiting, by status; read from the database on scrape. */
+  queueDepth: Gauge<"status">;
+  /** Job occurrences, by job and outcome (ran, already-ran, not-due, failed, missed). */
+  jobRuns: Counter<"job" | "outcome">;
+  /** Seconds from receiving a Slack request to acknowledging it, by kind (action, view, …). */
+  ackSeconds: Histogram<"kind">;
+  /** Where the queue-depth gauge reads from on scrape (the outbox passes its repository). */
+  setQueueDepthReader(reader: QueueDepthReader): void;
+}
+
+export type QueueDepthReader = () => Promise<Record<string, number>>;
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  const registers = [registry];
+  let readQueueDepth: QueueDepthReader | undefined;
+  const metrics: Metrics = {
+    registry,
+    deliveries: new Counter({
+      name: "pbb_deliveries_total",
+      help: "Outbox deliveries finished, by method and outcome",
+      labelNames: ["method", "outcome"],
+      registers,
+    }),
+    deliveryRetries: new Counter({
+      name: "pbb_delivery_retries_total",
+      help: "Outbox delivery attempts scheduled again, by reason",
+      labelNames: ["reason"],
+      registers,
+    }),
+    rateLimited: new Counter({
+      name: "pbb_slack_rate_limited_total",
+      help: "HTTP 429 answers from the Slack Web API, by method",
+      labelNames: ["method"],
+      registers,
+    }),
+    queueDepth: new Gauge({
+      name: "pbb_delivery_queue_depth",
+      help: "Outbox deliveries by status",
+      labelNames: ["status"],
+      registers,
+      async collect() {
+        if (!readQueueDepth) return;
+        this.reset();
+        for (const [status, count] of Object.entries(await readQueueDepth())) {
+          this.set({ status }, count);
+        }
+      },
+    }),
+    jobRuns: new Counter({
+      name: "pbb_job_runs_total",
+      help: "Job occurrences handled, by job and outcome",
+      labelNames: ["job", "outcome"],
+      registers,
+    }),
+    ackSeconds: new Histogram({
+      name: "pbb_slack_ack_seconds",
+      help: "Seconds from receiving a Slack request to acknowledging it",
+      labelNames: ["kind"],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 2.5, 3, 5],
+      registers,
+    }),
+    setQueueDepthReader(reader) {
+      readQueueDepth = reader;
+    },
+  };
+  return metrics;
+}
+
+/** The process-wide metrics. */
+export const metrics = createMetrics();
+
+/** `GET /metrics` in Prometheus text exposition, for Bolt's customRoutes or a plain server. */
+export function metricsHandler(
+  target: Metrics = metrics,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (_req, res) => {
+    try {
+      const body = await target.registry.metrics();
+      res.writeHead(200, { "Content-Type": target.registry.contentType });
+      res.end(body);
+    } catch (error) {
+      res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end(`metrics unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
