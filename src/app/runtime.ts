@@ -19,6 +19,7 @@ import { metrics, metricsHandler } from "../observability/metrics.ts";
 import { applyOrgText } from "../services/org/apply-org.ts";
 import { slackResolver } from "../services/org/resolver.ts";
 import { createDeliveryClient, createDeliveryWorker } from "../services/outbox/index.ts";
+import { dedupeEvents } from "../slack/middleware/dedupe-events.ts";
 import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
 import type { AppContext } from "./context.ts";
 import { features } from "./features.ts";
@@ -103,6 +104,7 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
       ],
       env.port,
     );
+    bolt.app.use(dedupeEvents(db));
     for (const feature of features) feature.registerListeners(bolt.app, ctx);
 
     if (env.database.kind === "pglite") {

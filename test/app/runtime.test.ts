@@ -44,6 +44,28 @@ describe("the running bot (HTTP mode, local Slack)", () => {
     }
   });
 
+  it("when Slack re-sends an event with the same event_id, it is acknowledged and processed once", async () => {
+    const envelope = {
+      type: "event_callback",
+      team_id: "T0LOCAL",
+      api_app_id: "A0LOCAL",
+      event_id: "Ev0DEDUPE1",
+      event_time: 1_764_547_200,
+      event: {
+        type: "app_home_opened",
+        user: "U0SEC1",
+        channel: "D0SEC1",
+        tab: "home",
+        event_ts: "1.0",
+      },
+    };
+    const first = await t.slack.deliver("events_api", envelope);
+    const retry = await t.slack.deliver("events_api", envelope);
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    const rows = await t.db.prisma.processedEvent.findMany({ where: { eventId: "Ev0DEDUPE1" } });
+    expect(rows).toHaveLength(1);
+  });
+
   it("answers /pbb help ephemerally in the org's language", async () => {
     await t.slack.as("U0SEC1").slashCommand("/pbb", "help", { channel: "C0RESETTLE" });
     const posted = await t.emulator.calls.waitFor("response_url");
