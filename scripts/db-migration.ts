@@ -7,4 +7,8 @@ if (!name) {
   process.exit(2);
 }
 const folder = await writeNextMigration(name);
-console.log(folder ? `wrote ${folder}/migration.sql` : "schema.prisma and the migrations agree: nothing to write");
+console.log(
+  folder
+    ? `wrote ${folder}/migration.sql`
+    : "schema.prisma and the migrations agree: nothing to write",
+);

@@ -11,9 +11,17 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const placeholder = path.join(os.tmpdir(), "pbb-no-schema-engine");
 writeFileSync(placeholder, "");
-const result = spawnSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "generate"], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: placeholder, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-});
+const result = spawnSync(
+  process.execPath,
+  [path.join(root, "node_modules/prisma/build/index.js"), "generate"],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      PRISMA_SCHEMA_ENGINE_BINARY: placeholder,
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    },
+  },
+);
 process.exit(result.status ?? 1);

@@ -4,6 +4,7 @@
  */
 import type { App } from "@slack/bolt";
 import { registerPbbCommand } from "../slack/listeners/commands/pbb.ts";
+import { registerTasklist } from "../slack/listeners/tasklist/index.ts";
 import type { AppContext } from "./context.ts";
 
 export interface Feature {
@@ -11,4 +12,7 @@ export interface Feature {
   registerListeners(app: App, ctx: AppContext): void;
 }
 
-export const features: Feature[] = [{ name: "pbb-command", registerListeners: registerPbbCommand }];
+export const features: Feature[] = [
+  { name: "pbb-command", registerListeners: registerPbbCommand },
+  { name: "tasklist", registerListeners: registerTasklist },
+];

@@ -1,7 +1,8 @@
 /** `pbb start` / `npm start`: the bot, or the local sandbox when no Slack token is set. */
 
 import { StartupError, startBot } from "../app/runtime.ts";
-import { loadEnv, reportEnvProblems } from "../config/env.ts";
+import { type EnvConfig, loadEnv, reportEnvProblems } from "../config/env.ts";
+import { startSandbox } from "../sandbox/index.ts";
 import type { CommandIo } from "./handoff.ts";
 
 export async function startCommand(io: CommandIo): Promise<number> {
@@ -11,16 +12,7 @@ export async function startCommand(io: CommandIo): Promise<number> {
     return 2;
   }
   const env = loaded.config;
-  if (env.mode === "sandbox") {
-    io.out("No SLACK_BOT_TOKEN is set, so there is no Slack workspace to connect to.");
-    io.out("To run the bot in Slack: create the app from manifest.yml, install it, then set");
-    io.out("  SLACK_BOT_TOKEN=xoxb-…  and  SLACK_APP_TOKEN=xapp-… (Socket Mode)");
-    io.out(
-      "  or SLACK_BOT_TOKEN=xoxb-… and SLACK_SIGNING_SECRET=… (HTTP mode, PORT " + env.port + ")",
-    );
-    io.out('and run `npm start` again. See README.md, section "Create the Slack app".');
-    return 0;
-  }
+  if (env.mode === "sandbox") return runSandbox(env, io);
   try {
     const bot = await startBot(env, { log: io.out });
     await new Promise<void>((resolve) => {
@@ -35,6 +27,35 @@ export async function startCommand(io: CommandIo): Promise<number> {
   } catch (error) {
     if (error instanceof StartupError) {
       io.err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** No Slack token: the local sandbox (emulator, the bot, the page) until SIGTERM or SIGINT. */
+async function runSandbox(env: EnvConfig, io: CommandIo): Promise<number> {
+  try {
+    const sandbox = await startSandbox(env, { log: io.out });
+    io.out("No SLACK_BOT_TOKEN is set: the bot runs against a local Slack sandbox.");
+    io.out(`Open ${sandbox.url} in your browser. (Ctrl+C stops it.)`);
+    io.out('To connect to Slack instead, see README.md, section "Create the Slack app".');
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        io.out(`${signal}: stopping the sandbox`);
+        sandbox.stop().finally(resolve);
+      };
+      process.once("SIGTERM", () => stop("SIGTERM"));
+      process.once("SIGINT", () => stop("SIGINT"));
+    });
+    return 0;
+  } catch (error) {
+    if (error instanceof StartupError) {
+      io.err(error.message);
+      return 1;
+    }
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      io.err(`port ${env.port} is in use: stop what uses it, or set PORT to another port`);
       return 1;
     }
     throw error;

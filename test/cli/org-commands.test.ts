@@ -135,7 +135,10 @@ describe.each(STORES)("pbb org on %s", (store) => {
     await writeFile(file, text);
     const result = await pbb(db, "org", "apply", file);
     expect(result.code).toBe(1);
-    expect(result.err).toContain("branches[2].channel: #rights can only be resolved through Slack");
+    const line = text.split("\n").findIndex((l) => l.includes('channel: "#rights"')) + 1;
+    expect(result.err).toContain(
+      `${file}:${line}: branches[2].channel: #rights can only be resolved through Slack`,
+    );
     expect(await snapshot(db)).toEqual(before);
   });
 });

@@ -25,7 +25,9 @@ describe("migrations", () => {
     it(`on ${store}, migrations are applied and recorded in _prisma_migrations`, async () => {
       const db = await createTestDatabase(store);
       try {
-        const rows = await db.prisma.$queryRaw<{ migration_name: string; finished_at: Date | null }[]>`
+        const rows = await db.prisma.$queryRaw<
+          { migration_name: string; finished_at: Date | null }[]
+        >`
           SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name`;
         expect(rows.length).toBeGreaterThan(0);
         expect(rows[0]?.migration_name).toMatch(/^\d{14}_init$/);
@@ -33,7 +35,9 @@ describe("migrations", () => {
         const branch = await db.prisma.branch.create({
           data: { key: "resettlement", name: "Resettlement", channelId: "C0RESETTLE" },
         });
-        expect(await db.prisma.branch.findUnique({ where: { key: "resettlement" } })).toEqual(branch);
+        expect(await db.prisma.branch.findUnique({ where: { key: "resettlement" } })).toEqual(
+          branch,
+        );
       } finally {
         await db.close();
       }

@@ -34,9 +34,10 @@ export async function applyOrgText(
   }
   const resolved = await resolveOrg(parsed.org, resolver);
   if (!resolved.ok) {
+    const lineOf = lineFinder(text);
     return {
       status: "invalid",
-      lines: resolved.problems.map((p) => `${fileName}: ${p.path}: ${p.message}`),
+      lines: resolved.problems.map((p) => `${fileName}:${lineOf(p.path)}: ${p.path}: ${p.message}`),
     };
   }
   const changes = await writeOrg(db, resolved.resolved.org, {
