@@ -53,6 +53,37 @@ function peopleOf(org: Org): string[] {
   return [...ids];
 }
 
+/** A local Slack whose workspace has the org's people and channels, the bot in every channel. */
+export function emulatorForOrg(
+  org: Org,
+  options: { extraUsers?: string[]; now?: () => number } = {},
+): SlackEmulator {
+  const users = [...peopleOf(org), ...(options.extraUsers ?? [])];
+  const channel = (id: string, name: string, members: string[]) => ({
+    id,
+    name,
+    members,
+    botMember: true,
+  });
+  return createSlackEmulator({
+    users: users.map((id) => ({
+      id,
+      name: id.toLowerCase(),
+      email: `${id.toLowerCase()}@example.org`,
+    })),
+    channels: [
+      channel(org.committee.channel, "committee", org.committee.members),
+      ...org.branches.map((b) =>
+        channel(b.channel, `branch-${b.key}`, [...b.secretaries, ...b.members]),
+      ),
+      ...(org.lectureHall
+        ? [channel(org.lectureHall.channel, "lecture-hall", org.lectureHall.roster)]
+        : []),
+    ],
+    ...(options.now ? { now: options.now } : {}),
+  });
+}
+
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   let current = new Date(options.now ?? "2026-12-01T01:00:00Z").getTime();
   const clock = {
@@ -68,31 +99,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const parsed = parseOrgFile(orgText, "org.yml");
   if (!parsed.ok) throw new Error(`test org does not parse: ${JSON.stringify(parsed.errors)}`);
   const org = parsed.org;
-  const users = [...peopleOf(org), ...(options.extraUsers ?? [])];
-  const channelMembers = (members: string[]) => ({ members, botMember: true });
-  const emulator = createSlackEmulator({
-    users: users.map((id) => ({
-      id,
-      name: id.toLowerCase(),
-      email: `${id.toLowerCase()}@example.org`,
-    })),
-    channels: [
-      { id: org.committee.channel, name: "committee", ...channelMembers(org.committee.members) },
-      ...org.branches.map((b) => ({
-        id: b.channel,
-        name: `branch-${b.key}`,
-        ...channelMembers([...b.secretaries, ...b.members]),
-      })),
-      ...(org.lectureHall
-        ? [
-            {
-              id: org.lectureHall.channel,
-              name: "lecture-hall",
-              ...channelMembers(org.lectureHall.roster),
-            },
-          ]
-        : []),
-    ],
+  const emulator = emulatorForOrg(org, {
+    extraUsers: options.extraUsers ?? [],
     now: () => clock.now().getTime(),
   });
   await emulator.start();
