@@ -22,7 +22,7 @@ import { createDeliveryClient, createDeliveryWorker } from "../services/outbox/i
 import { dedupeEvents } from "../slack/middleware/dedupe-events.ts";
 import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
 import type { AppContext } from "./context.ts";
-import { features } from "./features.ts";
+import { type FeatureHttp, features } from "./features.ts";
 import { healthRoutes, within } from "./health-routes.ts";
 
 export interface RunningBot {
@@ -77,6 +77,8 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
     scheduler: createScheduler({ db, logger, replicaId, metrics, now }),
   };
   const stoppers: (() => Promise<void>)[] = [];
+  let listeningPort = env.port;
+  const http: FeatureHttp = { baseUrl: () => `http://127.0.0.1:${listeningPort}` };
   let bolt: BoltAppHandle | undefined;
   let handoff: HandoffServer | undefined;
   try {
@@ -101,6 +103,7 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
           slackAnswers: () => within(3000, () => client.auth.test()),
         }),
         { path: "/metrics", method: ["GET"], handler: metricsHandler(metrics) },
+        ...features.flatMap((feature) => feature.routes?.(ctx, http) ?? []),
       ],
       env.port,
     );
@@ -125,6 +128,7 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
       );
     }
     const port = await bolt.start();
+    listeningPort = port;
     const heartbeat = startHeartbeat(db, replicaId, logger);
     stoppers.push(() => heartbeat.stop());
     ctx.deliveries.start();

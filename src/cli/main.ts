@@ -11,6 +11,7 @@ import { offlineResolver, slackResolver } from "../services/org/resolver.ts";
 import { type CommandIo, handoffSocketPath, sendToRunningBot } from "./handoff.ts";
 import { type ContextProvider, runProgram } from "./program.ts";
 import { startCommand } from "./start.ts";
+import "./commands/db-ops.ts";
 
 const io: CommandIo = {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -177,3 +177,133 @@ export async function committeeAdminsForReport(
   const org = await tx.organization.findUnique({ where: { id: 1 }, select: { locale: true } });
   return { userIds: admins.map((a) => a.slackUserId), locale: org?.locale ?? null };
 }
+
+// ---------- operator views: `pbb deliveries` ----------
+
+export interface DeliveryRow {
+  id: number;
+  dedupeKey: string;
+  method: string;
+  payload: Prisma.JsonValue;
+  status: "PENDING" | "SENT" | "FAILED";
+  attempts: number;
+  lastError: string | null;
+  notBefore: Date;
+  claimedBy: string | null;
+  claimedUntil: Date | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+const deliveryRowSelect = {
+  id: true,
+  dedupeKey: true,
+  method: true,
+  payload: true,
+  status: true,
+  attempts: true,
+  lastError: true,
+  notBefore: true,
+  claimedBy: true,
+  claimedUntil: true,
+  createdAt: true,
+  sentAt: true,
+} as const;
+
+/**
+ * Stuck: still PENDING although it should have gone — due for longer than `dueForMs` with no
+ * claim, or claimed under a lease that has run out (its worker died and none took it up).
+ */
+const stuckWhere = (now: Date, dueForMs: number): Prisma.DeliveryWhereInput => ({
+  status: "PENDING",
+  OR: [
+    { claimedUntil: { lt: now } },
+    { claimedUntil: null, notBefore: { lt: new Date(now.getTime() - dueForMs) } },
+  ],
+});
+
+export async function listFailedDeliveries(db: Database, limit: number): Promise<DeliveryRow[]> {
+  return db.prisma.delivery.findMany({
+    where: { status: "FAILED" },
+    select: deliveryRowSelect,
+    orderBy: { id: "asc" },
+    take: limit,
+  });
+}
+
+export async function listStuckDeliveries(
+  db: Database,
+  opts: { now: Date; dueForMs: number; limit: number },
+): Promise<DeliveryRow[]> {
+  return db.prisma.delivery.findMany({
+    where: stuckWhere(opts.now, opts.dueForMs),
+    select: deliveryRowSelect,
+    orderBy: { id: "asc" },
+    take: opts.limit,
+  });
+}
+
+export async function findDeliveriesById(db: Database, ids: number[]): Promise<DeliveryRow[]> {
+  return db.prisma.delivery.findMany({
+    where: { id: { in: ids } },
+    select: deliveryRowSelect,
+    orderBy: { id: "asc" },
+  });
+}
+
+export interface RetryRequest {
+  /** The deliveries to retry; every FAILED one when absent. */
+  ids?: number[];
+  /** Also put stuck PENDING ones (see `listStuckDeliveries`) back in the queue. */
+  includeStuck: boolean;
+  now: Date;
+  dueForMs: number;
+  actor: string;
+}
+
+/**
+ * Puts FAILED (and, asked for, stuck) deliveries back to PENDING, due now, unclaimed, with the
+ * attempts reset. A delivery that was tried before keeps one attempt on record, so the worker
+ * first looks in Slack for a message an earlier attempt may have posted instead of posting twice.
+ * Conditional on the row still being failed or stuck; returns the ids retried.
+ */
+export async function retryDeliveries(db: Database, request: RetryRequest): Promise<number[]> {
+  const byId: Prisma.DeliveryWhereInput = request.ids ? { id: { in: request.ids } } : {};
+  const eligible: Prisma.DeliveryWhereInput = request.includeStuck
+    ? { OR: [{ status: "FAILED" }, stuckWhere(request.now, request.dueForMs)] }
+    : { status: "FAILED" };
+  return db.prisma.$transaction(async (tx) => {
+    const rows = await tx.delivery.findMany({
+      where: { AND: [byId, eligible] },
+      select: { id: true, status: true, attempts: true, lastError: true },
+      orderBy: { id: "asc" },
+    });
+    const retried: number[] = [];
+    for (const row of rows) {
+      const { count } = await tx.delivery.updateMany({
+        where: { AND: [{ id: row.id }, eligible] },
+        data: {
+          status: "PENDING",
+          attempts: Math.min(row.attempts, 1),
+          notBefore: request.now,
+          claimedBy: null,
+          claimedUntil: null,
+          lastError: null,
+        },
+      });
+      if (count === 0) continue;
+      retried.push(row.id);
+      await tx.auditLog.create({
+        data: {
+          actor: request.actor,
+          action: "delivery.retry",
+          entity: "delivery",
+          entityId: String(row.id),
+          data: { was: row.status, attempts: row.attempts, lastError: row.lastError },
+          at: request.now,
+        },
+      });
+    }
+    return retried;
+  });
+}

@@ -3,6 +3,7 @@
  * the row count says whether this caller won (1) or someone else changed the list first (0).
  */
 import type { ListSnapshot, RevisionChange } from "../../domain/task-list.ts";
+import type { DraftItem } from "../../domain/task-list-input.ts";
 import type { ItemStatus, TaskItemData } from "../../domain/task-list-items.ts";
 import type { Prisma } from "../client.ts";
 import type { Tx } from "./tasklist.ts";
@@ -159,13 +160,23 @@ export async function insertComment(
   return row.id;
 }
 
+/** Keeps the user's draft for the branch's month (one per person, branch and month). */
 export async function saveDraft(
   tx: Tx,
-  d: { userId: string; branchId: number; period: string; items: Prisma.InputJsonValue },
+  d: { userId: string; branchId: number; period: string; items: readonly DraftItem[] },
 ): Promise<void> {
   const key = { userId: d.userId, branchId: d.branchId, period: d.period };
-  const { count } = await tx.listDraft.updateMany({ where: key, data: { items: d.items } });
-  if (count === 0) await tx.listDraft.createMany({ data: [{ ...key, items: d.items }], skipDuplicates: true });
+  const items = d.items.map((i) => ({
+    title: i.title,
+    category: i.category,
+    ownerUserId: i.ownerUserId,
+    dueDate: i.dueDate,
+    expectedResult: i.expectedResult,
+  }));
+  const { count } = await tx.listDraft.updateMany({ where: key, data: { items } });
+  if (count === 0) {
+    await tx.listDraft.createMany({ data: [{ ...key, items }], skipDuplicates: true });
+  }
 }
 
 export async function deleteDraft(
@@ -177,7 +188,10 @@ export async function deleteDraft(
 
 export async function markEscalated(tx: Tx, listIds: readonly number[], at: Date): Promise<void> {
   if (listIds.length === 0) return;
-  await tx.taskList.updateMany({ where: { id: { in: [...listIds] } }, data: { lastEscalatedAt: at } });
+  await tx.taskList.updateMany({
+    where: { id: { in: [...listIds] } },
+    data: { lastEscalatedAt: at },
+  });
 }
 
 /** Where a posted message went (the outbox's result handler calls these). */

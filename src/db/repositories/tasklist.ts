@@ -92,8 +92,12 @@ function toBranch(b: BranchRow): BranchRecord {
   };
 }
 
-/** The list with everything its surfaces show, or null. */
-export async function loadListRecord(db: Reader, listId: number): Promise<ListRecord | null> {
+/** The list with everything its surfaces show, or null. `comments: false` skips counting them. */
+export async function loadListRecord(
+  db: Reader,
+  listId: number,
+  opts: { comments?: boolean } = {},
+): Promise<ListRecord | null> {
   const tx = client(db);
   const row = await tx.taskList.findUnique({
     where: { id: listId },
@@ -106,15 +110,17 @@ export async function loadListRecord(db: Reader, listId: number): Promise<ListRe
     },
   });
   if (!row) return null;
-  const [count, latest] = await Promise.all([
-    tx.listComment.count({ where: { listId } }),
-    tx.listComment.findMany({
-      where: { listId },
-      orderBy: { id: "desc" },
-      take: 3,
-      select: { authorId: true, text: true },
-    }),
-  ]);
+  // One after the other: inside a transaction the queries share one connection.
+  const withComments = opts.comments ?? true;
+  const count = withComments ? await tx.listComment.count({ where: { listId } }) : 0;
+  const latest = withComments
+    ? await tx.listComment.findMany({
+        where: { listId },
+        orderBy: { id: "desc" },
+        take: 3,
+        select: { authorId: true, text: true },
+      })
+    : [];
   const { branch, revisions, ...list } = row;
   return {
     ...list,
@@ -160,7 +166,10 @@ export async function listsOfPeriod(db: Reader, period: string) {
 /** Ids of lists that may be waiting for a decision (a revision under review). */
 export async function listsUnderReview(db: Reader): Promise<number[]> {
   const rows = await client(db).taskList.findMany({
-    where: { state: { in: ["SUBMITTED", "APPROVED"] }, revisions: { some: { status: "SUBMITTED" } } },
+    where: {
+      state: { in: ["SUBMITTED", "APPROVED"] },
+      revisions: { some: { status: "SUBMITTED" } },
+    },
     select: { id: true },
     orderBy: { id: "asc" },
   });

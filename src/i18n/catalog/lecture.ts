@@ -164,6 +164,41 @@ export const lecture = defineArea(
       "You are the class representative of *{branch}* for {period}: lead the branch's study, share the materials, and report back.",
     "lecture.classRep.confirmed": "✅ You confirmed. Thank you!",
     "lecture.classRep.dropped": "You are off this time; you keep priority for the next turn.",
+
+    "lecture.dm.awayHint":
+      "Away soon? Give your away dates: you are skipped without losing your turn.",
+
+    "lecture.command.describe":
+      "lecture hall: next sessions, coming order and history (also `calendar`, `not-held <date>`)",
+    "lecture.command.usage":
+      "Usage: `/pbb lectures`, `/pbb lectures calendar [revoke]`, `/pbb lectures not-held <YYYY-MM-DD>` (admins; `held` undoes it).",
+    "lecture.calendar.urls":
+      "Your lecture-hall calendar (your turns only): {personal}\nThe whole schedule: {schedule}\nKeep these links to yourself; `/pbb lectures calendar revoke` replaces yours.",
+    "lecture.calendar.revoked":
+      "Your old calendar link no longer works. Your new link (your turns only): {personal}",
+    "lecture.feed.name": "Lecture hall",
+    "lecture.feed.personalName": "Lecture hall: my turns",
+    "lecture.feed.summary": "Lecture hall: {speakers}",
+    "lecture.feed.topic": "Topic: {topic}",
+    "lecture.feed.unassigned": "speaker to be assigned",
+    "lecture.notHeld.done": "Recorded: the session on {date} was not held; it does not count.",
+    "lecture.held.done": "Recorded: the session on {date} was held.",
+
+    "lecture.error.not-found": "this turn or request no longer exists.",
+    "lecture.error.no-lecture-hall": "the lecture hall is not set up.",
+    "lecture.error.not-your-turn": "only this turn's speaker can answer for it.",
+    "lecture.error.turn-closed": "this turn is no longer yours (it was swapped or given up).",
+    "lecture.error.session-started": "the session has already started.",
+    "lecture.error.swap-pending": "a swap request for this turn is still waiting for an answer.",
+    "lecture.error.not-the-colleague": "only the colleague who was asked can answer this request.",
+    "lecture.error.swap-closed": "this request was already answered.",
+    "lecture.error.swap-expired": "this request has expired; the speaker keeps the turn.",
+    "lecture.error.swap-unavailable":
+      "the exchange is no longer possible: one of the turns changed meanwhile.",
+    "lecture.error.not-admin": "only committee admins can record whether a session was held.",
+    "lecture.error.session-not-over": "that session has not taken place yet.",
+    "lecture.error.bad-date": "there is no lecture-hall session on that date.",
+    "lecture.error.busy": "others were changing the rotation at the same moment; please try again.",
   },
   {
     "lecture.name": "干部能力提升大讲堂",
@@ -295,5 +330,37 @@ export const lecture = defineArea(
       "您是*{branch}*{period}的“课代表”：请组织本支部学习、分享学习资料并做好反馈。",
     "lecture.classRep.confirmed": "✅ 您已确认，谢谢！",
     "lecture.classRep.dropped": "本次您不担任，下次优先安排。",
+
+    "lecture.dm.awayHint": "近期请假？请登记请假日期：请假期间轮空，不影响您的主讲顺序。",
+
+    "lecture.command.describe":
+      "干部能力提升大讲堂：近期安排、后续顺序与统计（另有 `calendar`、`not-held <日期>`）",
+    "lecture.command.usage":
+      "用法：`/pbb lectures`、`/pbb lectures calendar [revoke]`、`/pbb lectures not-held <YYYY-MM-DD>`（管理员；`held` 可撤销）。",
+    "lecture.calendar.urls":
+      "您的大讲堂日历（仅含您的主讲）：{personal}\n全部安排：{schedule}\n请勿外传；`/pbb lectures calendar revoke` 可更换您的链接。",
+    "lecture.calendar.revoked": "旧的日历链接已失效。您的新链接（仅含您的主讲）：{personal}",
+    "lecture.feed.name": "干部能力提升大讲堂",
+    "lecture.feed.personalName": "干部能力提升大讲堂：我的主讲",
+    "lecture.feed.summary": "干部能力提升大讲堂：{speakers}",
+    "lecture.feed.topic": "题目：{topic}",
+    "lecture.feed.unassigned": "主讲人待安排",
+    "lecture.notHeld.done": "已登记：{date}的讲堂未举行，不计入统计。",
+    "lecture.held.done": "已登记：{date}的讲堂已举行。",
+
+    "lecture.error.not-found": "该主讲安排或申请已不存在。",
+    "lecture.error.no-lecture-hall": "尚未设置大讲堂。",
+    "lecture.error.not-your-turn": "只有本期主讲人本人可以操作。",
+    "lecture.error.turn-closed": "该主讲已调换或取消，不再由您主讲。",
+    "lecture.error.session-started": "本期讲堂已经开始。",
+    "lecture.error.swap-pending": "该主讲已有一份调换申请在等待答复。",
+    "lecture.error.not-the-colleague": "只有被邀请的同事本人可以答复该申请。",
+    "lecture.error.swap-closed": "该申请已处理。",
+    "lecture.error.swap-expired": "该申请已过期，原主讲安排不变。",
+    "lecture.error.swap-unavailable": "调换已无法进行：相关主讲安排已有变化。",
+    "lecture.error.not-admin": "只有党委管理员可以登记讲堂是否举行。",
+    "lecture.error.session-not-over": "该期讲堂尚未举行。",
+    "lecture.error.bad-date": "该日期没有大讲堂。",
+    "lecture.error.busy": "他人正在同时调整轮值，请重试。",
   },
 );

@@ -89,6 +89,7 @@ export const tasklist = defineArea(
     "tasklist.modal.range": "Due dates between {from} and {to}; at most {max} items.",
     "tasklist.modal.prefill.draft": "Restored from the draft you left unfinished.",
     "tasklist.modal.prefill.returned": "Pre-filled with the returned revision.",
+    "tasklist.modal.prefill.withdrawn": "Pre-filled with the revision that was withdrawn.",
     "tasklist.modal.prefill.carried-over": "Pre-filled with last month's unfinished items.",
     "tasklist.modal.prefill.in-force": "Pre-filled with the plan in force.",
     "tasklist.modal.returnComment": "*The committee's comment:*\n> {comment}",
@@ -236,6 +237,11 @@ export const tasklist = defineArea(
     "tasklist.error.not-secretary-or-owner":
       "only the branch's secretaries and the item's owner can mark it.",
     "tasklist.error.not-in-force": "this item is not on the plan in force.",
+    "tasklist.error.not-found": "this task list no longer exists.",
+    "tasklist.error.invalid":
+      "this message or form is out of date; open the list again from the latest message.",
+    "tasklist.error.busy":
+      "the list was being changed by others at the same moment; please try again.",
   },
   {
     "tasklist.period": "{year}年{month}月",
@@ -297,6 +303,7 @@ export const tasklist = defineArea(
     "tasklist.modal.range": "完成时限须在{from}至{to}之间；最多{max}项任务。",
     "tasklist.modal.prefill.draft": "已恢复您上次未填完的草稿。",
     "tasklist.modal.prefill.returned": "已按退回的版本预先填写。",
+    "tasklist.modal.prefill.withdrawn": "已按撤回的版本预先填写。",
     "tasklist.modal.prefill.carried-over": "已预先填入上月未完成的任务。",
     "tasklist.modal.prefill.in-force": "已按现行计划预先填写。",
     "tasklist.modal.returnComment": "*党委退回意见：*\n> {comment}",
@@ -432,5 +439,8 @@ export const tasklist = defineArea(
     "tasklist.error.comment-required": "退回清单须填写意见。",
     "tasklist.error.not-secretary-or-owner": "只有本支部书记和任务责任人可以标记。",
     "tasklist.error.not-in-force": "该任务不在现行计划中。",
+    "tasklist.error.not-found": "该任务清单已不存在。",
+    "tasklist.error.invalid": "该消息或表单已过期，请从最新消息重新打开清单。",
+    "tasklist.error.busy": "其他人正在同时修改该清单，请重试。",
   },
 );

@@ -43,6 +43,11 @@ export function buildSpeakerDm(v: SpeakerDmView, t: Translator): LectureMessage 
         : t("lecture.dm.pleaseConfirm");
   blocks.push(context(status));
   blocks.push(actions(LECTURE_BLOCK.speakerActions, speakerButtons(v, t)));
+  blocks.push(
+    section(t("lecture.dm.awayHint"), {
+      accessory: button(t("lecture.button.away"), LECTURE_ACTION.openAway, { value: "away" }),
+    }),
+  );
   return { text: lead, blocks };
 }
 

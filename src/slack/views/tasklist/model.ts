@@ -84,7 +84,7 @@ export interface ListModalView {
   rows: ModalRow[];
   nextRow: number;
   /** Where the pre-filled items came from, to say so at the top. */
-  prefill?: "draft" | "returned" | "carried-over" | "in-force";
+  prefill?: "draft" | "returned" | "withdrawn" | "carried-over" | "in-force";
   /** The committee's comment on the returned revision. */
   returnComment?: string | null;
   deadlineAt?: Date;

@@ -1,0 +1,170 @@
+/**
+ * The demo organisation of the sandbox: a committee of 2, 4 branches, 12 people with Chinese
+ * names and a lecture roster. The emulator's workspace is seeded with the same people and
+ * channels, and the org file names them by e-mail and #channel, resolved through the emulator
+ * the way `pbb org apply` resolves them through Slack.
+ */
+import { stringify } from "yaml";
+import type { ChannelInit, UserInit } from "../localslack/index.ts";
+
+export interface DemoPerson {
+  id: string;
+  name: string;
+  email: string;
+}
+
+const person = (id: string, name: string, email: string): DemoPerson => ({
+  id,
+  name,
+  email: `${email}@example.org`,
+});
+
+export const DEMO_PEOPLE = {
+  chair: person("U0CHAIR", "张建国", "zhang.jianguo"),
+  deputy: person("U0DEPUTY", "李红梅", "li.hongmei"),
+  sec1: person("U0SEC1", "王志强", "wang.zhiqiang"),
+  sec2: person("U0SEC2", "刘芳", "liu.fang"),
+  sec3: person("U0SEC3", "陈伟", "chen.wei"),
+  sec4: person("U0SEC4", "赵敏", "zhao.min"),
+  a: person("U0A", "孙丽", "sun.li"),
+  b: person("U0B", "周杰", "zhou.jie"),
+  c: person("U0C", "吴静", "wu.jing"),
+  d: person("U0D", "何勇", "he.yong"),
+  e: person("U0E", "郑浩", "zheng.hao"),
+  f: person("U0F", "黄蕾", "huang.lei"),
+} as const;
+
+const P = DEMO_PEOPLE;
+
+interface DemoBranch {
+  key: string;
+  name: string;
+  channel: string;
+  secretary: DemoPerson;
+  members: DemoPerson[];
+}
+
+export const DEMO_BRANCHES: DemoBranch[] = [
+  {
+    key: "resettlement",
+    name: "移交安置处党支部",
+    channel: "branch-resettlement",
+    secretary: P.sec1,
+    members: [P.a, P.b],
+  },
+  {
+    key: "services",
+    name: "服务保障处党支部",
+    channel: "branch-services",
+    secretary: P.sec2,
+    members: [P.c, P.d],
+  },
+  {
+    key: "rights",
+    name: "权益维护处党支部",
+    channel: "branch-rights",
+    secretary: P.sec3,
+    members: [P.e],
+  },
+  {
+    key: "office",
+    name: "机关综合党支部",
+    channel: "branch-office",
+    secretary: P.sec4,
+    members: [P.f],
+  },
+];
+
+export const DEMO_COMMITTEE = {
+  channel: "committee",
+  members: [P.chair, P.deputy],
+  admins: [P.chair],
+};
+export const DEMO_LECTURE = {
+  channel: "lecture-hall",
+  roster: [P.chair, P.deputy, P.sec1, P.sec2, P.sec3, P.sec4, P.a, P.b, P.c, P.d, P.e, P.f],
+};
+
+/** Fixed channel ids, so a rebuilt workspace matches the ids the database remembers. */
+const CHANNEL_IDS: Record<string, string> = {
+  committee: "G0COMMITTEE",
+  "lecture-hall": "C0LECTURE",
+  "branch-resettlement": "C0RESETTLE",
+  "branch-services": "C0SERVICE",
+  "branch-rights": "C0RIGHTS",
+  "branch-office": "C0OFFICE",
+  general: "C0GENERAL",
+};
+
+export function demoUsers(): UserInit[] {
+  return Object.values(DEMO_PEOPLE).map((p) => ({
+    id: p.id,
+    name: p.email.split("@")[0] ?? p.id,
+    real_name: p.name,
+    email: p.email,
+    tz: "Asia/Shanghai",
+    locale: "zh-CN",
+    is_admin: p.id === P.chair.id,
+  }));
+}
+
+export function demoChannels(): ChannelInit[] {
+  const ids = (people: readonly DemoPerson[]) => people.map((p) => p.id);
+  return [
+    { id: CHANNEL_IDS.general, name: "general", members: ids(Object.values(DEMO_PEOPLE)) },
+    {
+      id: CHANNEL_IDS.committee,
+      name: DEMO_COMMITTEE.channel,
+      private: true,
+      members: ids(DEMO_COMMITTEE.members),
+      botMember: true,
+    },
+    ...DEMO_BRANCHES.map((b) => ({
+      id: CHANNEL_IDS[b.channel],
+      name: b.channel,
+      members: ids([b.secretary, ...b.members, ...DEMO_COMMITTEE.members]),
+      botMember: true,
+    })),
+    {
+      id: CHANNEL_IDS["lecture-hall"],
+      name: DEMO_LECTURE.channel,
+      members: ids(DEMO_LECTURE.roster),
+      botMember: true,
+    },
+  ];
+}
+
+/** The org file of the demo, as a person would write it (e-mails and #channels). */
+export function demoOrgYaml(): string {
+  const emails = (people: readonly DemoPerson[]) => people.map((p) => p.email);
+  const org = {
+    organization: { name: "退役军人事务局机关党委", timezone: "Asia/Shanghai", locale: "zh-CN" },
+    committee: {
+      channel: `#${DEMO_COMMITTEE.channel}`,
+      members: emails(DEMO_COMMITTEE.members),
+      admins: emails(DEMO_COMMITTEE.admins),
+    },
+    branches: DEMO_BRANCHES.map((b) => ({
+      key: b.key,
+      name: b.name,
+      channel: `#${b.channel}`,
+      secretaries: [b.secretary.email],
+      members: emails(b.members),
+    })),
+    schedules: {
+      monthlyReminder: { day: 1, time: "09:00" },
+      followUps: [{ day: 3, time: "09:00" }],
+      deadline: { day: 5, time: "18:00" },
+    },
+    lectureHall: {
+      channel: `#${DEMO_LECTURE.channel}`,
+      weekday: "wednesday",
+      time: "16:00",
+      place: "三楼会议室",
+      noticeDaysBefore: 2,
+      speakersPerSession: 1,
+      roster: emails(DEMO_LECTURE.roster),
+    },
+  };
+  return `# The sandbox's demo organisation. Edit it and apply it with:\n#   npx pbb org apply <this file>\n${stringify(org)}`;
+}

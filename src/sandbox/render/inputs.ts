@@ -1,0 +1,187 @@
+/**
+ * Input blocks of a modal: a labelled control showing what was typed (the view's state) or the
+ * element's initial value, with the hint and the app's error under the field. The page reads
+ * the controls by data-key ("block_id.action_id") and data-input (the element type).
+ */
+import type { RenderContext } from "./context.ts";
+import { selectOptions } from "./elements.ts";
+import { attr, type Html, html } from "./html.ts";
+import { type Json, obj, objs, plainOf, str, strs } from "./json.ts";
+
+/** What the control shows: the state entry when the user typed, else the initial value. */
+export function currentValue(el: Json, state: Json | undefined): string[] {
+  const s = state ?? {};
+  const has = (k: string) => state !== undefined && k in s;
+  const type = str(el.type) ?? "";
+  switch (type) {
+    case "plain_text_input":
+    case "email_text_input":
+    case "url_text_input":
+    case "number_input": {
+      const v = has("value") ? str(s.value) : str(el.initial_value);
+      return v === undefined ? [] : [v];
+    }
+    case "static_select":
+    case "external_select":
+    case "radio_buttons": {
+      const o = has("selected_option") ? obj(s.selected_option) : obj(el.initial_option);
+      const v = str(o?.value);
+      return v === undefined ? [] : [v];
+    }
+    case "multi_static_select":
+    case "multi_external_select":
+    case "checkboxes":
+      return (has("selected_options") ? objs(s.selected_options) : objs(el.initial_options)).map(
+        (o) => str(o.value) ?? "",
+      );
+    case "users_select":
+      return one(has("selected_user") ? s.selected_user : el.initial_user);
+    case "multi_users_select":
+      return strs(has("selected_users") ? s.selected_users : el.initial_users);
+    case "conversations_select":
+      return one(has("selected_conversation") ? s.selected_conversation : el.initial_conversation);
+    case "multi_conversations_select":
+      return strs(
+        has("selected_conversations") ? s.selected_conversations : el.initial_conversations,
+      );
+    case "channels_select":
+      return one(has("selected_channel") ? s.selected_channel : el.initial_channel);
+    case "multi_channels_select":
+      return strs(has("selected_channels") ? s.selected_channels : el.initial_channels);
+    case "datepicker":
+      return one(has("selected_date") ? s.selected_date : el.initial_date);
+    case "timepicker":
+      return one(has("selected_time") ? s.selected_time : el.initial_time);
+    case "rich_text_input":
+      return one(has("rich_text_value") ? richText(s.rich_text_value) : undefined);
+    default:
+      return [];
+  }
+}
+
+const one = (v: unknown): string[] => (typeof v === "string" ? [v] : []);
+
+function richText(v: unknown): string {
+  const texts: string[] = [];
+  const walk = (n: unknown) => {
+    const o = obj(n);
+    if (!o) return;
+    if (o.type === "text" && typeof o.text === "string") texts.push(o.text);
+    for (const child of objs(o.elements)) walk(child);
+  };
+  walk(v);
+  return texts.join("");
+}
+
+const domId = (blockId: string, actionId: string) =>
+  `in-${`${blockId}-${actionId}`.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+
+interface Control {
+  key: string;
+  id: string;
+  describedBy: string | undefined;
+  invalid: boolean;
+  dispatch: boolean;
+}
+
+function common(c: Control, type: string): Html {
+  return html`id="${c.id}" data-key="${c.key}" data-input="${type}"${attr(
+    "aria-describedby",
+    c.describedBy,
+  )}${c.invalid ? html` aria-invalid="true"` : ""}${c.dispatch ? html` data-dispatch="1"` : ""}`;
+}
+
+function textControl(el: Json, c: Control, value: string[]): Html {
+  const type = str(el.type) ?? "plain_text_input";
+  const placeholder = plainOf(el.placeholder);
+  const limits = html`${attr("maxlength", numberOr(el.max_length))}${attr("minlength", numberOr(el.min_length))}`;
+  if (el.multiline === true || type === "rich_text_input") {
+    return html`<textarea class="bk-textarea" rows="4" ${common(c, type)}${attr(
+      "placeholder",
+      placeholder || undefined,
+    )}${limits}>${value[0] ?? ""}</textarea>`;
+  }
+  const inputType =
+    type === "email_text_input"
+      ? "email"
+      : type === "url_text_input"
+        ? "url"
+        : type === "number_input"
+          ? "number"
+          : "text";
+  return html`<input class="bk-text-input" type="${inputType}" ${common(c, type)}${attr(
+    "placeholder",
+    placeholder || undefined,
+  )}${attr("value", value[0])}${limits}${
+    type === "number_input" && el.is_decimal_allowed === true ? html` step="any"` : ""
+  }>`;
+}
+
+const numberOr = (v: unknown) => (typeof v === "number" ? v : undefined);
+
+function choiceControl(el: Json, c: Control, value: string[], kind: "checkbox" | "radio"): Html {
+  const type = str(el.type) ?? "";
+  const items = objs(el.options).map((o, i) => {
+    const v = str(o.value) ?? "";
+    return html`<label class="bk-choice" for="${c.id}-${i}"><input type="${kind}" id="${c.id}-${i}" name="${c.key}" value="${v}"${
+      value.includes(v) ? html` checked` : ""
+    }> <span>${plainOf(o.text)}</span>${
+      o.description ? html`<small class="bk-choice-desc">${plainOf(o.description)}</small>` : ""
+    }</label>`;
+  });
+  return html`<div class="bk-choices" role="group" aria-labelledby="${c.id}-label" ${common(c, type)}>${items}</div>`;
+}
+
+function control(el: Json, c: Control, value: string[], ctx: RenderContext): Html {
+  const type = str(el.type) ?? "";
+  switch (type) {
+    case "checkboxes":
+      return choiceControl(el, c, value, "checkbox");
+    case "radio_buttons":
+      return choiceControl(el, c, value, "radio");
+    case "datepicker":
+      return html`<input class="bk-date" type="date" ${common(c, type)}${attr("value", value[0])}>`;
+    case "timepicker":
+      return html`<input class="bk-date" type="time" ${common(c, type)}${attr("value", value[0])}>`;
+    default:
+      if (type.endsWith("_select")) {
+        const { html: options, multiple } = selectOptions(el, ctx, value);
+        return html`<select class="bk-select" ${common(c, type)}${multiple ? html` multiple` : ""}>${options}</select>`;
+      }
+      return textControl(el, c, value);
+  }
+}
+
+export function renderInput(block: Json, ctx: RenderContext): Html {
+  const el = obj(block.element) ?? {};
+  const blockId = str(block.block_id) ?? "";
+  const actionId = str(el.action_id) ?? "";
+  const id = domId(blockId, actionId);
+  const error = ctx.errors?.[blockId];
+  const hint = plainOf(block.hint);
+  const describedBy =
+    [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const c: Control = {
+    key: `${blockId}.${actionId}`,
+    id,
+    describedBy,
+    invalid: error !== undefined,
+    dispatch: block.dispatch_action === true,
+  };
+  const value = currentValue(el, ctx.state?.[blockId]?.[actionId]);
+  const optionalWord = ctx.locale?.startsWith("zh") ? "（选填）" : " (optional)";
+  const optional =
+    block.optional === true ? html`<span class="bk-optional">${optionalWord}</span>` : "";
+  const grouped = el.type === "checkboxes" || el.type === "radio_buttons";
+  const label = grouped
+    ? html`<div class="bk-label" id="${id}-label">${plainOf(block.label)}${optional}</div>`
+    : html`<label class="bk-label" for="${id}">${plainOf(block.label)}${optional}</label>`;
+  return html`<div class="bk-input${error ? " has-error" : ""}" data-block-id="${blockId}">${label}${control(
+    el,
+    c,
+    value,
+    ctx,
+  )}${hint ? html`<p class="bk-hint" id="${id}-hint">${hint}</p>` : ""}${
+    error ? html`<p class="bk-error" id="${id}-error" role="alert">${error}</p>` : ""
+  }</div>`;
+}

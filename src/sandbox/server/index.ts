@@ -1,0 +1,204 @@
+/**
+ * The sandbox page's HTTP server, for any app driven through the local Slack: the page and its
+ * static files, JSON endpoints under /sandbox/api/ that play a person's actions through the
+ * driver and read the emulator's workspace, Server-Sent Events for updates, and — when the app
+ * runs elsewhere — a proxy to it for every other path (/healthz, /readyz, /metrics …).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { SlackDriver } from "../../localslack/index.ts";
+import { people, renderScreen, type Screen } from "../render/screen.ts";
+import {
+  act,
+  actionRequest,
+  answerOf,
+  clockRequest,
+  closeRequest,
+  dismissRequest,
+  messageRequest,
+  parse,
+  personRequest,
+  sendMessage,
+  submitRequest,
+} from "./actions.ts";
+import { createChangeFeed } from "./changes.ts";
+import { HttpError, proxy, readJson, sendJson, sendStatic } from "./http.ts";
+
+export const PUBLIC_DIR = path.resolve(import.meta.dirname, "../public");
+
+/** The clock panel: its HTML, and the commands its buttons send ("job:<name>", "advance:<ms>"). */
+export interface ClockControl {
+  panel(): Promise<string>;
+  run(command: string): Promise<{ lines: string[] }>;
+  /** Changes when the panel would show something else (the minute, a run). */
+  revision(): string;
+}
+
+export interface SandboxServerOptions {
+  driver: SlackDriver;
+  port: number;
+  host?: string;
+  timezone: () => string;
+  clock?: ClockControl;
+  describePerson?: (userId: string) => string | undefined;
+  /** The app's own HTTP base (http://127.0.0.1:PORT): other paths are forwarded there. */
+  appBase?: string;
+  title?: string;
+}
+
+export interface SandboxServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+interface ModalErrors {
+  viewId: string;
+  hash: string;
+  errors: Record<string, string>;
+}
+
+export async function startSandboxServer(options: SandboxServerOptions): Promise<SandboxServer> {
+  const { driver } = options;
+  const emulator = driver.emulator;
+  const ws = emulator.workspace;
+  const modalErrors = new Map<string, ModalErrors>();
+  const feed = createChangeFeed(() => {
+    if (emulator.calls.count() > 5000) emulator.calls.clear();
+    return `${emulator.calls.count()}|${options.clock?.revision() ?? ""}`;
+  });
+
+  const errorsFor = (user: string): Record<string, string> | undefined => {
+    const top = ws.topView(user);
+    const e = modalErrors.get(user);
+    return top && e && e.viewId === top.id && e.hash === top.hash ? e.errors : undefined;
+  };
+
+  const screen = async (url: URL): Promise<Screen & { clock: string }> => {
+    const everyone = people(ws);
+    const asked = url.searchParams.get("as") ?? "";
+    const user = ws.user(asked) && !ws.user(asked)?.is_bot ? asked : everyone[0]?.id;
+    if (!user) throw new HttpError(404, "the workspace has no people");
+    const errors = errorsFor(user);
+    const s = renderScreen(
+      ws,
+      {
+        user,
+        ...(url.searchParams.get("c") ? { conversation: url.searchParams.get("c") ?? "" } : {}),
+        ...(url.searchParams.get("thread") ? { thread: url.searchParams.get("thread") ?? "" } : {}),
+      },
+      {
+        timezone: options.timezone(),
+        ...(options.describePerson ? { describePerson: options.describePerson } : {}),
+        ...(errors ? { modalErrors: errors } : {}),
+      },
+    );
+    return { ...s, clock: options.clock ? await options.clock.panel() : "" };
+  };
+
+  const post = async (route: string, body: unknown): Promise<unknown> => {
+    switch (route) {
+      case "action":
+        return act(driver, parse(actionRequest, body));
+      case "submit": {
+        const req = parse(submitRequest, body);
+        const top = driver.openView(req.as);
+        if (!top || top.id !== req.viewId) throw new HttpError(409, "that modal is no longer open");
+        const result = await driver.as(req.as).submitModal(req.values);
+        if (result.outcome === "errors" || result.outcome === "client_errors") {
+          modalErrors.set(req.as, { viewId: top.id, hash: top.hash, errors: result.errors ?? {} });
+        } else modalErrors.delete(req.as);
+        if (result.outcome === "failed" && result.delivery) {
+          return { ...answerOf(result.delivery), outcome: result.outcome };
+        }
+        if (result.outcome === "invalid_view") {
+          return {
+            ok: false,
+            outcome: result.outcome,
+            notice: `Slack refused the app's view: ${(result.messages ?? []).join("; ")}`,
+          };
+        }
+        return { ok: true, outcome: result.outcome, errors: result.errors ?? {} };
+      }
+      case "close": {
+        const req = parse(closeRequest, body);
+        const top = driver.openView(req.as);
+        if (!top || top.id !== req.viewId) return { ok: true };
+        modalErrors.delete(req.as);
+        const d = await driver.as(req.as).closeModal();
+        return d ? answerOf(d) : { ok: true };
+      }
+      case "message":
+        return sendMessage(driver, parse(messageRequest, body));
+      case "home-opened": {
+        const req = parse(personRequest, body);
+        const r = await driver.as(req.as).openAppHome();
+        return r.ok
+          ? { ok: true }
+          : { ok: false, notice: "The app did not acknowledge app_home_opened." };
+      }
+      case "dismiss": {
+        const req = parse(dismissRequest, body);
+        for (const e of ws.ephemerals) if (e.user === req.as && e.ts === req.ts) e.deleted = true;
+        return { ok: true };
+      }
+      case "clock": {
+        if (!options.clock) throw new HttpError(404, "this sandbox has no clock panel");
+        return { ok: true, ...(await options.clock.run(parse(clockRequest, body).command)) };
+      }
+      default:
+        throw new HttpError(404, `no endpoint /sandbox/api/${route}`);
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://sandbox.local");
+    const p = url.pathname;
+    if (req.method === "GET" && (p === "/" || p === "/index.html")) {
+      if (await sendStatic(res, PUBLIC_DIR, "index.html")) return;
+    }
+    if (req.method === "GET" && p.startsWith("/sandbox/static/")) {
+      if (await sendStatic(res, PUBLIC_DIR, p.slice("/sandbox/static/".length))) return;
+      return sendJson(res, 404, { ok: false, error: "no such file" });
+    }
+    if (p === "/sandbox/api/events") return feed.subscribe(res);
+    if (req.method === "GET" && p === "/sandbox/api/screen")
+      return sendJson(res, 200, await screen(url));
+    if (req.method === "POST" && p.startsWith("/sandbox/api/")) {
+      const answer = await post(p.slice("/sandbox/api/".length), await readJson(req));
+      feed.bump();
+      return sendJson(res, 200, answer);
+    }
+    if (options.appBase && !p.startsWith("/sandbox/"))
+      return proxy(req, res, new URL(options.appBase));
+    sendJson(res, 404, { ok: false, error: "not found" });
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (!res.headersSent) sendJson(res, status, { ok: false, notice: (error as Error).message });
+      else res.end();
+      feed.bump();
+    });
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}/`,
+    port,
+    async stop() {
+      feed.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

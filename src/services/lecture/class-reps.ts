@@ -1,0 +1,47 @@
+/**
+ * Class representatives: each branch with `classReps` enabled rotates its representative with
+ * the same engine (series "classrep:<branch key>"), weekly on its weekday or monthly on the
+ * month's first working day, and DMs the representative at the branch's time of day.
+ */
+import type { Database } from "../../db/client.ts";
+import { activeTurns, sessionById } from "../../db/repositories/lecture.ts";
+import type { LocalDate } from "../../domain/calendar.ts";
+import { zonedInstant } from "../../domain/lecture-time.ts";
+import { ensureSession } from "./assign.ts";
+import { dmTurn } from "./messages.ts";
+import { inTx } from "./result.ts";
+import { classRepDay, classRepSpec, loadLectureEnv } from "./series.ts";
+
+export interface ClassRepSummary {
+  date: LocalDate;
+  branches: { key: string; representatives: string[] }[];
+}
+
+/** The `classrep-turn` job for one day: the branches whose turn starts that day. */
+export async function ensureClassReps(
+  db: Database,
+  date: LocalDate,
+  at: Date,
+  source: string,
+): Promise<ClassRepSummary> {
+  const env = await loadLectureEnv(db);
+  const summary: ClassRepSummary = { date, branches: [] };
+  if (!env) return summary;
+  for (const c of env.classReps.values()) {
+    if (classRepDay(env, c, date) !== date) continue;
+    const startsAt = zonedInstant(date, c.time, env.timezone);
+    const assigned = await ensureSession(db, classRepSpec(env, c), { date, startsAt }, at, source);
+    if (!assigned.ok) throw new Error(`class representatives of ${c.key}: ${assigned.error}`);
+    const told = await inTx(db, async (tx) => {
+      const session = await sessionById(tx, assigned.session.id);
+      if (!session) return [];
+      const notBefore = startsAt > at ? startsAt : undefined;
+      for (const turn of activeTurns(session)) {
+        await dmTurn(tx, env, { turn, session }, "assigned", notBefore);
+      }
+      return activeTurns(session).map((t) => t.userId);
+    });
+    summary.branches.push({ key: c.key, representatives: told });
+  }
+  return summary;
+}

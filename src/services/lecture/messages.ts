@@ -1,0 +1,169 @@
+/**
+ * The lecture hall's messages as outbox deliveries, rendered from the stored records by the
+ * view builders, in the transaction of the change they tell of. Updates go after the post they
+ * update (the outbox fills in its channel and ts), so they also work before it was sent.
+ */
+import {
+  activeTurns,
+  pendingSwapOf,
+  type SessionRecord,
+  type SwapRecord,
+  sessionById,
+  type TurnInSession,
+  type TurnRecord,
+  type Tx,
+  turnWithSession,
+} from "../../db/repositories/lecture.ts";
+import { setNoticeChannel, setTurnDm } from "../../db/repositories/lecture-write.ts";
+import {
+  buildClassRepDm,
+  buildLectureNotice,
+  buildSpeakerDm,
+  type LectureMessage,
+  type SessionInfo,
+  type SpeakerDmView,
+} from "../../slack/views/lecture/index.ts";
+import { enqueueDelivery } from "../outbox/index.ts";
+import { noticeKey, noticeUpdateKey, turnDmKey, turnDmUpdateKey } from "./keys.ts";
+import { branchOfSeries, type LectureEnv } from "./series.ts";
+
+export type Moment = SpeakerDmView["moment"];
+
+export function sessionInfo(env: LectureEnv, s: SessionRecord): SessionInfo {
+  const lecture = branchOfSeries(s.series) === null;
+  return {
+    date: s.date,
+    startsAt: s.startsAt,
+    timezone: env.timezone,
+    place: lecture ? (env.lecture?.hall.place ?? null) : null,
+    seq: s.seq,
+  };
+}
+
+export function noticeMessage(env: LectureEnv, s: SessionRecord): LectureMessage {
+  const changed = s.turns.some((t) => t.state === "SWAPPED_OUT" || t.state === "DROPPED");
+  const speakers = activeTurns(s).map((t) => ({ userId: t.userId, topic: t.topic }));
+  return buildLectureNotice(
+    { ...sessionInfo(env, s), speakers, state: changed ? "updated" : "scheduled" },
+    env.t,
+  );
+}
+
+/** Posts the session's channel notice once (a re-run enqueues nothing new). */
+export async function postNotice(tx: Tx, env: LectureEnv, s: SessionRecord): Promise<boolean> {
+  const channel = env.lecture?.hall.channel;
+  if (!channel) return false;
+  const key = noticeKey(s.id);
+  const enqueued = await enqueueDelivery(tx, {
+    dedupeKey: key,
+    method: "chat.postMessage",
+    payload: { channel, ...noticeMessage(env, s), unfurl_links: false },
+    resultRef: key,
+  });
+  if (enqueued) await setNoticeChannel(tx, s.id, channel);
+  return enqueued;
+}
+
+/** Brings an already posted (or enqueued) notice up to date with the session. */
+export async function refreshNotice(tx: Tx, env: LectureEnv, sessionId: number): Promise<void> {
+  const s = await sessionById(tx, sessionId);
+  if (!s?.noticeChannel) return;
+  await enqueueDelivery(tx, {
+    dedupeKey: noticeUpdateKey(s.id, s.version),
+    method: "chat.update",
+    payload: {
+      channel: s.noticeChannel,
+      ...(s.noticeTs ? { ts: s.noticeTs } : {}),
+      ...noticeMessage(env, s),
+    },
+    after: noticeKey(s.id),
+  });
+}
+
+/** Who took over a turn given up (the later turn in the same slot), if anyone. */
+function successor(s: SessionRecord, turn: TurnRecord): string | null {
+  return s.turns.find((t) => t.slot === turn.slot && t.id > turn.id)?.userId ?? null;
+}
+
+export function turnMessage(
+  env: LectureEnv,
+  { turn, session }: TurnInSession,
+  moment: Moment,
+  pending: SwapRecord | null,
+): LectureMessage {
+  const branchKey = branchOfSeries(session.series);
+  if (branchKey !== null) {
+    const branch = env.classReps.get(branchKey);
+    const state =
+      turn.state === "CONFIRMED" ? "confirmed" : turn.state === "ASSIGNED" ? "assigned" : "dropped";
+    return buildClassRepDm(
+      {
+        turnId: turn.id,
+        branchName: branch?.name ?? branchKey,
+        cadence: branch?.cadence ?? "monthly",
+        date: session.date,
+        state,
+      },
+      env.t,
+    );
+  }
+  const closed = turn.state === "SWAPPED_OUT" || turn.state === "DROPPED";
+  const state: SpeakerDmView["state"] =
+    turn.state === "SWAPPED_OUT"
+      ? "swapped-out"
+      : turn.state === "DROPPED"
+        ? "dropped"
+        : pending
+          ? "swap-pending"
+          : turn.state === "CONFIRMED"
+            ? "confirmed"
+            : "assigned";
+  return buildSpeakerDm(
+    {
+      ...sessionInfo(env, session),
+      turnId: turn.id,
+      moment,
+      state,
+      topic: turn.topic,
+      coSpeakers: activeTurns(session)
+        .filter((t) => t.id !== turn.id)
+        .map((t) => t.userId),
+      other: closed ? successor(session, turn) : (pending?.toUser ?? null),
+    },
+    env.t,
+  );
+}
+
+/** DMs the turn's holder (once per turn and moment) and remembers it as the turn's DM. */
+export async function dmTurn(
+  tx: Tx,
+  env: LectureEnv,
+  found: TurnInSession,
+  moment: Moment,
+  notBefore?: Date,
+): Promise<boolean> {
+  const key = turnDmKey(found.turn.id, moment);
+  const pending = await pendingSwapOf(tx, found.turn.id);
+  const enqueued = await enqueueDelivery(tx, {
+    dedupeKey: key,
+    method: "dm",
+    payload: { user: found.turn.userId, ...turnMessage(env, found, moment, pending) },
+    ...(notBefore ? { notBefore } : {}),
+  });
+  if (enqueued) await setTurnDm(tx, found.turn.id, key, moment);
+  return enqueued;
+}
+
+/** Re-renders the turn's latest DM after a change (`change`: the audit row that recorded it). */
+export async function refreshTurnDm(tx: Tx, env: LectureEnv, turnId: number, change: number) {
+  const found = await turnWithSession(tx, turnId);
+  if (!found?.turn.dmKey) return;
+  const moment = (found.turn.dmMoment ?? "assigned") as Moment;
+  const pending = await pendingSwapOf(tx, turnId);
+  await enqueueDelivery(tx, {
+    dedupeKey: turnDmUpdateKey(turnId, change),
+    method: "chat.update",
+    payload: { ...turnMessage(env, found, moment, pending) },
+    after: found.turn.dmKey,
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * The swap messages: the colleague's request DM (Accept / Decline, its buttons removed once
+ * answered or expired, by the same builder) and the outcome DM to the speaker who asked.
+ */
+import type { SessionRecord, SwapRecord, Tx } from "../../db/repositories/lecture.ts";
+import {
+  buildSwapOutcomeDm,
+  buildSwapRequestDm,
+  type SwapRequestView,
+} from "../../slack/views/lecture/index.ts";
+import { enqueueDelivery } from "../outbox/index.ts";
+import { swapAnswerKey, swapOutcomeKey, swapRequestKey } from "./keys.ts";
+import { sessionInfo } from "./messages.ts";
+import type { LectureEnv } from "./series.ts";
+
+export interface SwapContext {
+  swap: SwapRecord;
+  /** The requester's session. */
+  session: SessionRecord;
+  theirTurnDate: string | null;
+}
+
+function swapRequestMessage(env: LectureEnv, c: SwapContext, state: SwapRequestView["state"]) {
+  return buildSwapRequestDm(
+    {
+      ...sessionInfo(env, c.session),
+      swapId: c.swap.id,
+      requester: c.swap.fromUser,
+      theirTurnDate: c.theirTurnDate,
+      expiresAt: c.swap.expiresAt,
+      state,
+    },
+    env.t,
+  );
+}
+
+export async function dmSwapRequest(tx: Tx, env: LectureEnv, c: SwapContext): Promise<void> {
+  await enqueueDelivery(tx, {
+    dedupeKey: swapRequestKey(c.swap.id),
+    method: "dm",
+    payload: { user: c.swap.toUser, ...swapRequestMessage(env, c, "pending") },
+  });
+}
+
+/** Answered or expired: the colleague's request DM loses its buttons. */
+export async function closeRequestDm(
+  tx: Tx,
+  env: LectureEnv,
+  c: SwapContext,
+  state: "accepted" | "declined" | "expired",
+): Promise<void> {
+  await enqueueDelivery(tx, {
+    dedupeKey: swapAnswerKey(c.swap.id, state),
+    method: "chat.update",
+    payload: { ...swapRequestMessage(env, c, state) },
+    after: swapRequestKey(c.swap.id),
+  });
+}
+
+/** The requester is told how their request ended. */
+export async function dmSwapOutcome(
+  tx: Tx,
+  env: LectureEnv,
+  c: SwapContext,
+  outcome: "accepted" | "declined" | "expired",
+): Promise<void> {
+  const told = buildSwapOutcomeDm(
+    {
+      ...sessionInfo(env, c.session),
+      colleague: c.swap.toUser,
+      outcome,
+      newDate: outcome === "accepted" ? c.theirTurnDate : null,
+    },
+    env.t,
+  );
+  await enqueueDelivery(tx, {
+    dedupeKey: swapOutcomeKey(c.swap.id),
+    method: "dm",
+    payload: { user: c.swap.fromUser, ...told },
+  });
+}

@@ -1,0 +1,37 @@
+/** `/pbb report month|quarter|year [period]`: the words after "report", read or explained. */
+import {
+  currentReportPeriod,
+  isReportKind,
+  parseReportPeriod,
+  type ReportKind,
+  type ReportPeriod,
+} from "../../domain/report-period.ts";
+import type { MessageKey } from "../../i18n/index.ts";
+
+export type ReportArgs =
+  | { ok: true; period: ReportPeriod }
+  | { ok: false; problem: MessageKey; params: Record<string, string>; kind?: ReportKind };
+
+const EXAMPLES: Record<ReportKind, string> = { month: "2026-12", quarter: "2026-Q4", year: "2026" };
+
+export function parseReportArgs(args: readonly string[], now: Date, tz: string): ReportArgs {
+  const [kindText, periodText, ...rest] = args;
+  if (kindText === undefined)
+    return { ok: false, problem: "reports.command.missingKind", params: {} };
+  const kind = kindText.toLowerCase();
+  if (!isReportKind(kind)) {
+    return { ok: false, problem: "reports.command.badKind", params: { kind: kindText } };
+  }
+  if (rest.length > 0) return { ok: false, problem: "reports.command.tooMany", params: {} };
+  if (periodText === undefined) return { ok: true, period: currentReportPeriod(kind, now, tz) };
+  const period = parseReportPeriod(kind, periodText);
+  if (!period) {
+    return {
+      ok: false,
+      problem: "reports.command.badPeriod",
+      params: { text: periodText, example: EXAMPLES[kind] },
+      kind,
+    };
+  }
+  return { ok: true, period };
+}

@@ -1,0 +1,37 @@
+/** A report's files: the workbook and the CSV (for a person), the chart (for the committee). */
+import type { OrgRecord } from "../../db/repositories/org.ts";
+import type { Report } from "../../domain/report.ts";
+import type { Translator } from "../../i18n/index.ts";
+import type { Logger } from "../../observability/logger.ts";
+import { renderChart } from "./chart.ts";
+import { buildCsv } from "./csv.ts";
+import { chartFont } from "./fonts.ts";
+import { reportFileName } from "./format.ts";
+import type { ReportFile } from "./slack.ts";
+import { buildWorkbook } from "./workbook.ts";
+
+export async function tableFiles(
+  report: Report,
+  org: OrgRecord,
+  t: Translator,
+): Promise<ReportFile[]> {
+  const title = t("reports.file.title", { period: report.period.key });
+  const xlsx = await buildWorkbook(report, { orgName: org.name, timezone: org.timezone }, t);
+  return [
+    { filename: reportFileName(report.period, "xlsx"), title, bytes: xlsx },
+    { filename: reportFileName(report.period, "csv"), title, bytes: buildCsv(report, t) },
+  ];
+}
+
+export async function chartFile(
+  report: Report,
+  t: Translator,
+  logger: Logger,
+): Promise<ReportFile> {
+  const bytes = await renderChart(report, t, chartFont(logger));
+  return {
+    filename: reportFileName(report.period, "png"),
+    title: t("reports.chart.title", { period: report.period.key }),
+    bytes,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * A reply in a reminder's thread is a comment on that month's list: stored once (by its ts),
+ * counted on the reminder, and shown on the committee message while a revision waits there.
+ */
+import { findListByReminder, loadListRecord } from "../../db/repositories/tasklist.ts";
+import { audit, insertComment } from "../../db/repositories/tasklist-write.ts";
+import { carriedOverCount } from "./effects.ts";
+import { updateCommittee, updateReminder } from "./messages.ts";
+import { loadTasklistOrg } from "./org.ts";
+import { type Deps, inTx } from "./result.ts";
+import { latestRevision } from "./views.ts";
+
+export interface ThreadReply {
+  channel: string;
+  threadTs: string;
+  ts: string;
+  userId: string;
+  text: string;
+}
+
+/** The list the reply is about, if its thread is a reminder's (a cheap lookup first). */
+export async function reminderListOf(deps: Deps, reply: Pick<ThreadReply, "channel" | "threadTs">) {
+  return (await findListByReminder(deps.db, reply.channel, reply.threadTs))?.id ?? null;
+}
+
+/** Records the reply on list `listId`; false when it was already recorded. */
+export async function recordThreadReply(
+  deps: Deps,
+  listId: number,
+  reply: ThreadReply,
+): Promise<boolean> {
+  const org = await loadTasklistOrg(deps.db);
+  return inTx(deps.db, async (tx) => {
+    const now = deps.now();
+    const commentId = await insertComment(tx, {
+      listId,
+      authorId: reply.userId,
+      text: reply.text,
+      slackTs: reply.ts,
+      at: now,
+    });
+    if (commentId === null) return false;
+    await audit(tx, {
+      actor: reply.userId,
+      action: "tasklist.comment",
+      entityId: listId,
+      data: { ts: reply.ts },
+      source: "message",
+      at: now,
+    });
+    const rec = await loadListRecord(tx, listId);
+    if (!rec) return true;
+    const c = { tx, rec, org, tag: `c${commentId}` };
+    await updateReminder(c, await carriedOverCount(c));
+    const latest = latestRevision(rec);
+    if (latest?.status === "SUBMITTED") await updateCommittee(c, latest);
+    return true;
+  });
+}

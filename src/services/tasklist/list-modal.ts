@@ -1,0 +1,145 @@
+/**
+ * The task-list modal: what it opens with (draft first, then the returned or withdrawn revision
+ * or the plan in force, then last month's unfinished items), rebuilt with a row added or
+ * removed, and a modal closed half-filled kept as a draft. Opening answers a trigger_id that
+ * lives 3 s, so it reads little: the list, the actor, and at most two more queries.
+ */
+import {
+  approvedItemsOf,
+  findDraft,
+  type ListRecord,
+  loadActor,
+  loadListRecord,
+} from "../../db/repositories/tasklist.ts";
+import { deleteDraft, saveDraft } from "../../db/repositories/tasklist-write.ts";
+import { previousPeriod } from "../../domain/period.ts";
+import { awaitingDecision, isSecretaryOf, submissionKind } from "../../domain/task-list.ts";
+import {
+  type DraftItem,
+  draftFromRows,
+  parseDraft,
+  type RawItemRow,
+} from "../../domain/task-list-input.ts";
+import { unfinishedItems } from "../../domain/task-list-items.ts";
+import {
+  addRow,
+  type ListModalMeta,
+  type ListModalView,
+  removeRow,
+  rowsFromItems,
+  rowsFromRaw,
+} from "../../slack/views/tasklist/index.ts";
+import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
+import { type Deps, inTx, type Result, refuse } from "./result.ts";
+import { deadlineOf, latestRevision, revisionOf, snapshotOf } from "./views.ts";
+
+type Kind = ListModalView["kind"];
+
+function base(rec: ListRecord, org: TasklistOrg, kind: Kind): ListModalView {
+  const latest = latestRevision(rec);
+  const view: ListModalView = {
+    listId: rec.id,
+    branch: { key: rec.branch.key, name: rec.branch.name },
+    period: rec.period,
+    kind,
+    revision:
+      kind === "submit" ? 0 : kind === "amend" ? (rec.approvedRevision ?? 0) : rec.currentRevision,
+    rows: [],
+    nextRow: 0,
+    tz: org.tz,
+  };
+  if (kind === "submit") view.deadlineAt = deadlineOf(rec, org);
+  if (latest?.status === "RETURNED" && latest.decision?.comment)
+    view.returnComment = latest.decision.comment;
+  return view;
+}
+
+/** What to pre-fill, in order of priority, with the note saying where it came from. */
+async function prefill(
+  deps: Deps,
+  rec: ListRecord,
+  userId: string,
+  kind: Kind,
+): Promise<{ items: Partial<DraftItem>[]; from?: ListModalView["prefill"] }> {
+  const draft = parseDraft(await findDraft(deps.db, userId, rec.branch.id, rec.period));
+  if (draft.length > 0) return { items: draft, from: "draft" };
+  const latest = latestRevision(rec);
+  if (latest?.status === "RETURNED") return { items: latest.items, from: "returned" };
+  if (kind === "amend")
+    return { items: revisionOf(rec, rec.approvedRevision)?.items ?? [], from: "in-force" };
+  if (latest?.status === "WITHDRAWN") return { items: latest.items, from: "withdrawn" };
+  const carried = unfinishedItems(
+    await approvedItemsOf(deps.db, rec.branch.id, previousPeriod(rec.period)),
+  );
+  return carried.length > 0 ? { items: carried, from: "carried-over" } : { items: [] };
+}
+
+export async function openListModal(
+  deps: Deps,
+  req: { listId: number; userId: string },
+): Promise<Result<{ view: ListModalView; org: TasklistOrg }>> {
+  const [org, rec, actor] = await Promise.all([
+    loadTasklistOrg(deps.db),
+    loadListRecord(deps.db, req.listId, { comments: false }),
+    loadActor(deps.db, req.userId),
+  ]);
+  if (!rec) return refuse("not-found");
+  if (!isSecretaryOf(actor, rec.branch.key)) return refuse("not-secretary");
+  const snapshot = snapshotOf(rec);
+  const kind = submissionKind(snapshot);
+  if (!kind)
+    return refuse(
+      awaitingDecision(snapshot) && snapshot.state === "APPROVED"
+        ? "amendment-pending"
+        : "already-submitted",
+    );
+  const filled = await prefill(deps, rec, req.userId, kind);
+  const view: ListModalView = { ...base(rec, org, kind), ...rowsFromItems(filled.items) };
+  if (filled.from) view.prefill = filled.from;
+  return { ok: true, view, org };
+}
+
+/** The modal again with a row added or removed, keeping what was typed. */
+export async function rebuildListModal(
+  deps: Deps,
+  req: { meta: ListModalMeta; raw: RawItemRow[]; change: { add: true } | { remove: number } },
+): Promise<Result<{ view: ListModalView; org: TasklistOrg }>> {
+  const { meta } = req;
+  if (meta.listId === undefined) return refuse("invalid");
+  const [org, rec] = await Promise.all([
+    loadTasklistOrg(deps.db),
+    loadListRecord(deps.db, meta.listId, { comments: false }),
+  ]);
+  if (!rec) return refuse("not-found");
+  if (rec.period !== meta.period || rec.branch.key !== meta.branchKey) return refuse("invalid");
+  const kind = submissionKind(snapshotOf(rec)) ?? "submit";
+  const current: ListModalView = {
+    ...base(rec, org, kind),
+    rows: rowsFromRaw(req.raw),
+    nextRow: meta.nextRow,
+  };
+  const view = "add" in req.change ? addRow(current) : removeRow(current, req.change.remove);
+  return { ok: true, view, org };
+}
+
+/** A modal closed half-filled: kept for next time (an empty one forgets the draft). */
+export async function keepDraft(
+  deps: Deps,
+  req: { meta: ListModalMeta; userId: string; raw: RawItemRow[] },
+): Promise<Result> {
+  const { meta } = req;
+  if (meta.listId === undefined) return refuse("invalid");
+  const [rec, actor] = await Promise.all([
+    loadListRecord(deps.db, meta.listId, { comments: false }),
+    loadActor(deps.db, req.userId),
+  ]);
+  if (!rec) return refuse("not-found");
+  if (rec.period !== meta.period) return refuse("invalid");
+  if (!isSecretaryOf(actor, rec.branch.key)) return refuse("not-secretary");
+  const items = draftFromRows(req.raw);
+  const key = { userId: req.userId, branchId: rec.branch.id, period: rec.period };
+  await inTx(deps.db, (tx) =>
+    items.length === 0 ? deleteDraft(tx, key) : saveDraft(tx, { ...key, items }),
+  );
+  return { ok: true };
+}

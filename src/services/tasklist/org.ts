@@ -1,0 +1,87 @@
+/**
+ * What the round-trip needs of the org's configuration: language, zone, committee channel, and
+ * the month's schedule and working-day calendar in the domain's terms.
+ */
+import { z } from "zod";
+import type { Database } from "../../db/client.ts";
+import { loadOrgRecord } from "../../db/repositories/org.ts";
+import type { CalendarSettings } from "../../domain/calendar.ts";
+import type { ScheduleSettings } from "../../domain/month-schedule.ts";
+import { LOCALES, type Locale, type Translator, translator } from "../../i18n/index.ts";
+
+export interface TasklistOrg {
+  locale: Locale;
+  t: Translator;
+  tz: string;
+  committeeChannel: string;
+  schedule: ScheduleSettings;
+  calendar: CalendarSettings;
+}
+
+const dayTime = z.object({ day: z.number().int(), time: z.string() });
+const settingsSchema = z.object({
+  schedules: z
+    .object({
+      monthlyReminder: dayTime,
+      followUps: z.array(dayTime).default([]),
+      deadline: dayTime,
+      workingDays: z.enum(["next-working-day", "as-is"]).optional(),
+      approvalReminderHours: z.number().optional(),
+      monthEndSummary: dayTime.optional(),
+    })
+    .loose(),
+  calendar: z
+    .object({
+      holidays: z.array(z.string()).default([]),
+      workdays: z.array(z.string()).default([]),
+      useStatutoryHolidays: z.boolean().optional(),
+    })
+    .loose()
+    .optional(),
+});
+
+/** The schedule and calendar from Organization.settings (as validated when the org was applied). */
+export function scheduleOf(
+  settings: unknown,
+  timezone: string,
+): { schedule: ScheduleSettings; calendar: CalendarSettings } {
+  const parsed = settingsSchema.parse(settings);
+  const { schedules: s, calendar: c } = parsed;
+  const schedule: ScheduleSettings = {
+    monthlyReminder: s.monthlyReminder,
+    followUps: s.followUps,
+    deadline: s.deadline,
+    ...(s.workingDays ? { workingDays: s.workingDays } : {}),
+    ...(s.approvalReminderHours ? { approvalReminderHours: s.approvalReminderHours } : {}),
+    ...(s.monthEndSummary ? { monthEndSummary: s.monthEndSummary } : {}),
+  };
+  const calendar: CalendarSettings = {
+    timezone,
+    holidays: c?.holidays ?? [],
+    workdays: c?.workdays ?? [],
+    ...(c?.useStatutoryHolidays === undefined
+      ? {}
+      : { useStatutoryHolidays: c.useStatutoryHolidays }),
+  };
+  return { schedule, calendar };
+}
+
+export class NoOrgError extends Error {
+  override name = "NoOrgError";
+  constructor() {
+    super("no organisation applied yet");
+  }
+}
+
+export async function loadTasklistOrg(db: Database): Promise<TasklistOrg> {
+  const record = await loadOrgRecord(db);
+  if (!record) throw new NoOrgError();
+  const locale: Locale = LOCALES.find((l) => l === record.locale) ?? "zh-CN";
+  return {
+    locale,
+    t: translator(locale),
+    tz: record.timezone,
+    committeeChannel: record.committeeChannel,
+    ...scheduleOf(record.settings, record.timezone),
+  };
+}

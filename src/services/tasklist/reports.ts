@@ -1,0 +1,148 @@
+/**
+ * What the committee is told about all branches: who is overdue at the deadline, which lists
+ * have waited too long for a decision, and each branch's month at the month's end.
+ */
+import {
+  activeBranches,
+  type ListRecord,
+  listsOfPeriod,
+  listsUnderReview,
+  loadListRecord,
+  type Tx,
+} from "../../db/repositories/tasklist.ts";
+import { audit, markEscalated } from "../../db/repositories/tasklist-write.ts";
+import { approvalReminderDue, isOnTime, monthSchedule } from "../../domain/month-schedule.ts";
+import { awaitingDecision } from "../../domain/task-list.ts";
+import { completion } from "../../domain/task-list-items.ts";
+import {
+  type ApprovalWaitingView,
+  buildApprovalWaiting,
+  buildMonthSummary,
+  buildOverdueList,
+  type MonthSummaryView,
+  type OverdueView,
+  type SlackMessage,
+} from "../../slack/views/tasklist/index.ts";
+import { enqueueDelivery } from "../outbox/index.ts";
+import { tasklistKeys } from "./keys.ts";
+import { loadTasklistOrg } from "./org.ts";
+import type { JobRun } from "./reminders.ts";
+import { inTx } from "./result.ts";
+import { branchView, latestRevision, revisionOf, snapshotOf } from "./views.ts";
+
+const toCommittee = (tx: Tx, key: string, channel: string, m: SlackMessage) =>
+  enqueueDelivery(tx, {
+    dedupeKey: key,
+    method: "chat.postMessage",
+    payload: { channel, text: m.text, blocks: m.blocks },
+  });
+
+/** Each active branch with its list for the month (null: none was ever created). */
+async function branchesWithLists(run: JobRun, period: string) {
+  const [branches, lists] = await Promise.all([
+    activeBranches(run.db),
+    listsOfPeriod(run.db, period),
+  ]);
+  return Promise.all(
+    branches.map(async (branch) => {
+      const id = lists.find((l) => l.branchId === branch.id)?.id;
+      const rec = id === undefined ? null : await loadListRecord(run.db, id, { comments: false });
+      return { branch, rec };
+    }),
+  );
+}
+
+export async function postOverdueList(run: JobRun, period: string) {
+  const org = await loadTasklistOrg(run.db);
+  const rows = await branchesWithLists(run, period);
+  const overdue = rows.flatMap(({ branch, rec }) => {
+    const state = rec?.state ?? "DRAFT";
+    return state === "DRAFT" || state === "RETURNED" ? [{ branch: branchView(branch), state }] : [];
+  });
+  const view: OverdueView = {
+    period,
+    tz: org.tz,
+    deadlineAt: monthSchedule(org.schedule, org.calendar, period).deadline.at,
+    branches: overdue,
+  };
+  const message = buildOverdueList(view, org.t);
+  await inTx(run.db, (tx) =>
+    toCommittee(tx, tasklistKeys.overdue(period), org.committeeChannel, message),
+  );
+  return { period, overdue: overdue.map((o) => o.branch.key) };
+}
+
+/** Lists waiting for a decision longer than the threshold, not reminded of within it. */
+export async function remindWaitingApprovals(run: JobRun, date: string) {
+  const org = await loadTasklistOrg(run.db);
+  const hours = org.schedule.approvalReminderHours ?? 48;
+  const due: { rec: ListRecord; since: Date }[] = [];
+  for (const id of await listsUnderReview(run.db)) {
+    const rec = await loadListRecord(run.db, id, { comments: false });
+    const since = rec && latestRevision(rec)?.submittedAt;
+    if (!rec || !since || !awaitingDecision(snapshotOf(rec))) continue;
+    if (approvalReminderDue(org.schedule, since, rec.lastEscalatedAt, run.at))
+      due.push({ rec, since });
+  }
+  if (due.length === 0) return { date, waiting: [] };
+  const view: ApprovalWaitingView = {
+    thresholdHours: hours,
+    lists: due.map(({ rec, since }) => ({
+      listId: rec.id,
+      branch: branchView(rec.branch),
+      period: rec.period,
+      revision: rec.currentRevision,
+      waitingHours: (run.at.getTime() - since.getTime()) / 3600_000,
+    })),
+  };
+  const message = buildApprovalWaiting(view, org.t);
+  const ids = due.map((d) => d.rec.id);
+  await inTx(run.db, async (tx) => {
+    await toCommittee(tx, tasklistKeys.approvalWaiting(date), org.committeeChannel, message);
+    await markEscalated(tx, ids, run.at);
+    for (const id of ids) {
+      await audit(tx, {
+        actor: run.source,
+        action: "tasklist.escalate",
+        entityId: id,
+        data: { date, thresholdHours: hours },
+        source: run.source,
+        at: run.at,
+      });
+    }
+  });
+  return { date, waiting: due.map((d) => d.rec.branch.key) };
+}
+
+export async function postMonthSummary(run: JobRun, period: string) {
+  const org = await loadTasklistOrg(run.db);
+  const deadline = monthSchedule(org.schedule, org.calendar, period).deadline.at;
+  const rows = await branchesWithLists(run, period);
+  const view: MonthSummaryView = {
+    period,
+    rows: rows.map(({ branch, rec }) => {
+      const plan = rec && revisionOf(rec, rec.approvedRevision);
+      return {
+        branch: branchView(branch),
+        state: rec?.state ?? "DRAFT",
+        onTime: rec?.firstSubmittedAt
+          ? isOnTime(rec.firstSubmittedAt, rec.dueAt ?? deadline)
+          : null,
+        completion: plan ? completion(plan.items) : null,
+      };
+    }),
+  };
+  const message = buildMonthSummary(view, org.t);
+  await inTx(run.db, (tx) =>
+    toCommittee(tx, tasklistKeys.summary(period), org.committeeChannel, message),
+  );
+  return {
+    period,
+    rows: view.rows.map((r) => ({
+      branch: r.branch.key,
+      state: r.state,
+      onTime: r.onTime,
+      done: r.completion ? `${r.completion.done}/${r.completion.total}` : null,
+    })),
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Marking an item of the plan in force done, or undoing that. The item's status is the
+ * condition of its own update, so of two clicks at once one changes it and the other finds it
+ * already changed (and changes nothing). The plan message is updated in the same transaction.
+ */
+import { findItem, loadActor, loadListRecord } from "../../db/repositories/tasklist.ts";
+import { audit, setItemStatusIfUnchanged } from "../../db/repositories/tasklist-write.ts";
+import { type ItemStatus, toggleItem } from "../../domain/task-list-items.ts";
+import { postOrUpdatePlan } from "./messages.ts";
+import { loadTasklistOrg } from "./org.ts";
+import { type Deps, inTx, type Result, refuse } from "./result.ts";
+
+export interface ToggleRequest {
+  listId: number;
+  itemId: number;
+  to: ItemStatus;
+  userId: string;
+  source: string;
+}
+
+export async function setItemStatus(
+  deps: Deps,
+  req: ToggleRequest,
+): Promise<Result<{ changed: boolean }>> {
+  const org = await loadTasklistOrg(deps.db);
+  return inTx(deps.db, async (tx) => {
+    const now = deps.now();
+    const item = await findItem(tx, req.itemId);
+    if (!item || item.revision.listId !== req.listId) return refuse("not-found");
+    const rec = await loadListRecord(tx, req.listId, { comments: false });
+    if (!rec) return refuse("not-found");
+    const actor = await loadActor(tx, req.userId);
+    const decided = toggleItem(
+      {
+        branchKey: rec.branch.key,
+        approvedRevision: rec.approvedRevision,
+        itemRevision: item.revision.number,
+        item: { status: item.status, ownerUserId: item.ownerUserId },
+      },
+      req.to,
+      actor,
+    );
+    if (!decided.ok) return refuse(decided.error);
+    if (!decided.changed) return { ok: true, changed: false };
+    const eventId = await setItemStatusIfUnchanged(tx, {
+      itemId: item.id,
+      from: decided.from,
+      to: decided.to,
+      by: actor.userId,
+      at: now,
+    });
+    if (eventId === null) return { ok: true, changed: false };
+    await audit(tx, {
+      actor: actor.userId,
+      action: req.to === "DONE" ? "tasklist.item.done" : "tasklist.item.undo",
+      entityId: rec.id,
+      data: { item: item.id, title: item.title, from: decided.from, to: decided.to },
+      source: req.source,
+      at: now,
+    });
+    const after = await loadListRecord(tx, rec.id, { comments: false });
+    if (after) await postOrUpdatePlan({ tx, rec: after, org, tag: `e${eventId}` }, "update");
+    return { ok: true, changed: true };
+  });
+}

@@ -1,0 +1,152 @@
+/**
+ * One state change of a list, the way every use case makes it: read the list and the actor's
+ * roles (from the database, never from what Slack echoes back), ask the domain, then apply the
+ * answer with a conditional update on the list's version. A count of 0 means someone else
+ * changed the list first: the attempt rolls back and starts over from the new state, where the
+ * domain says what the user is told (e.g. "already decided"). Revisions, decision, audit entry
+ * and every message the change causes are written in the same transaction.
+ */
+import {
+  type ListRecord,
+  loadActor,
+  loadListRecord,
+  type Tx,
+} from "../../db/repositories/tasklist.ts";
+import {
+  audit,
+  type NewItem,
+  recordDecision,
+  updateListIfUnchanged,
+  writeRevisions,
+} from "../../db/repositories/tasklist-write.ts";
+import type { ListEvent, ListSnapshot, ListState } from "../../domain/task-list.ts";
+import { transition } from "../../domain/task-list.ts";
+import { applyEffects } from "./effects.ts";
+import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
+import {
+  breathe,
+  type Deps,
+  inTx,
+  isUniqueViolation,
+  type Result,
+  refuse,
+  type TasklistError,
+} from "./result.ts";
+import { snapshotOf } from "./views.ts";
+
+const MAX_ATTEMPTS = 5;
+
+export interface TransitionRequest {
+  listId: number;
+  userId: string;
+  /** The Slack action_id or callback_id (or job) that asked for it, for the audit log. */
+  source: string;
+  /** The event for the list as stored, or why not. */
+  event(snapshot: ListSnapshot): ListEvent | TasklistError;
+  /** Checks of the request against the stored list (e.g. the modal's month). */
+  check?(rec: ListRecord): TasklistError | null;
+  /** The items of the revision the transition creates. */
+  items?(rec: ListRecord): NewItem[];
+  /** More writes in the same transaction once the change is applied. */
+  alsoWrite?(tx: Tx, rec: ListRecord): Promise<void>;
+  auditData?: Record<string, string | number | null>;
+}
+
+export type TransitionOutcome = Result<{ listId: number; revision: number; state: ListState }>;
+
+class LostRace extends Error {
+  override name = "LostRace";
+}
+
+export async function runTransition(
+  deps: Deps,
+  req: TransitionRequest,
+): Promise<TransitionOutcome> {
+  const org = await loadTasklistOrg(deps.db);
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    try {
+      return await inTx(deps.db, (tx) => attemptOnce(tx, org, deps.now(), req));
+    } catch (error) {
+      if (error instanceof LostRace || isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+  return refuse("busy");
+}
+
+async function attemptOnce(
+  tx: Tx,
+  org: TasklistOrg,
+  now: Date,
+  req: TransitionRequest,
+): Promise<TransitionOutcome> {
+  // Comments are only rendered, from the list as it is after the change.
+  const rec = await loadListRecord(tx, req.listId, { comments: false });
+  if (!rec) return refuse("not-found");
+  const bad = req.check?.(rec);
+  if (bad) return refuse(bad);
+  await breathe();
+  const actor = await loadActor(tx, req.userId);
+  const snapshot = snapshotOf(rec);
+  const event = req.event(snapshot);
+  if (typeof event === "string") return refuse(event);
+  const result = transition(snapshot, event, actor);
+  if (!result.ok) return refuse(result.error);
+
+  const creates = result.revisions.some((r) => r.created);
+  const won = await updateListIfUnchanged(tx, {
+    listId: rec.id,
+    version: rec.version,
+    next: result.next,
+    now,
+    firstSubmission: result.firstSubmission,
+    approved: event.type === "approve",
+    newRevision: creates,
+  });
+  if (!won) throw new LostRace();
+  await breathe();
+  const items = creates ? (req.items?.(rec) ?? []) : [];
+  await writeRevisions(tx, rec.id, result.revisions, {
+    submittedBy: actor.userId,
+    submittedAt: now,
+    items,
+  });
+  if (event.type === "approve" || event.type === "return") {
+    await recordDecision(tx, {
+      listId: rec.id,
+      revision: event.revision,
+      kind: event.type === "approve" ? "APPROVED" : "RETURNED",
+      by: actor.userId,
+      at: now,
+      ...(result.comment ? { comment: result.comment } : {}),
+    });
+  }
+  await req.alsoWrite?.(tx, rec);
+  await audit(tx, {
+    actor: actor.userId,
+    action: `tasklist.${event.type}`,
+    entityId: rec.id,
+    data: {
+      branch: rec.branch.key,
+      period: rec.period,
+      revision: result.next.revision,
+      from: rec.state,
+      to: result.next.state,
+      ...(creates ? { items: items.length } : {}),
+      ...(result.comment ? { comment: result.comment } : {}),
+      ...req.auditData,
+    },
+    source: req.source,
+    at: now,
+  });
+  await breathe();
+  const after = await loadListRecord(tx, rec.id);
+  if (!after) throw new Error(`list ${rec.id} vanished inside its transaction`);
+  await breathe();
+  await applyEffects(
+    { tx, rec: after, org, tag: `v${after.version}` },
+    result.effects,
+    event.type === "withdraw" ? { withdrawnAt: now } : {},
+  );
+  return { ok: true, listId: rec.id, revision: result.next.revision, state: result.next.state };
+}

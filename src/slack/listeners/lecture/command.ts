@@ -1,0 +1,68 @@
+/**
+ * `/pbb lectures`: the next sessions, coming order and history (ephemeral, org language);
+ * `calendar [revoke]`: the person's secret feed URL (created on first ask, renewed on revoke);
+ * `not-held <date>` / `held <date>`: an admin records whether a past session took place.
+ */
+import type { Translator } from "../../../i18n/index.ts";
+import { calendarTokens, feedUrl } from "../../../services/lecture/calendar.ts";
+import { recordHeld } from "../../../services/lecture/held.ts";
+import { lecturesSummary } from "../../../services/lecture/summary.ts";
+import { buildLecturesSummary, formatDate } from "../../views/lecture/index.ts";
+import { registerSubcommand, type SubcommandArgs } from "../commands/pbb-subcommands.ts";
+import { baseUrlOf } from "./links.ts";
+import { refusalText } from "./reply.ts";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+async function summary({ ctx, respond }: SubcommandArgs): Promise<void> {
+  const shown = await lecturesSummary(ctx);
+  const message = shown.ok
+    ? buildLecturesSummary(shown.view, shown.env.t)
+    : { text: await refusalText(ctx, shown.error) };
+  await respond({ response_type: "ephemeral", ...message });
+}
+
+async function calendar({ ctx, command, args, t, respond }: SubcommandArgs): Promise<void> {
+  const revoke = args[1]?.toLowerCase() === "revoke";
+  const tokens = await calendarTokens(ctx, { userId: command.user_id, revoke });
+  const base = baseUrlOf(ctx);
+  const personal = feedUrl(base, tokens.personal);
+  const text = revoke
+    ? t("lecture.calendar.revoked", { personal })
+    : t("lecture.calendar.urls", { personal, schedule: feedUrl(base, tokens.schedule) });
+  await respond({ response_type: "ephemeral", text });
+}
+
+async function held({ ctx, command, args, t, respond }: SubcommandArgs): Promise<void> {
+  const date = args[1] ?? "";
+  const wasHeld = args[0]?.toLowerCase() === "held";
+  if (!DATE.test(date)) {
+    await respond({ response_type: "ephemeral", text: t("lecture.command.usage") });
+    return;
+  }
+  const source = `/pbb lectures ${args[0]}`;
+  const result = await recordHeld(ctx, { userId: command.user_id, date, held: wasHeld, source });
+  const text = result.ok
+    ? t(wasHeld ? "lecture.held.done" : "lecture.notHeld.done", { date: formatDate(date, t) })
+    : await refusalText(ctx, result.error);
+  await respond({ response_type: "ephemeral", text });
+}
+
+const ROUTES: Record<string, (a: SubcommandArgs) => Promise<void>> = {
+  calendar,
+  "not-held": held,
+  held,
+};
+
+export function registerLecturesCommand(): void {
+  registerSubcommand({
+    name: "lectures",
+    usage: "lectures [calendar [revoke] | not-held <date>]",
+    describe: (t: Translator) => t("lecture.command.describe"),
+    async run(a) {
+      const route = a.args[0] ? ROUTES[a.args[0].toLowerCase()] : summary;
+      if (route) await route(a);
+      else await a.respond({ response_type: "ephemeral", text: a.t("lecture.command.usage") });
+    },
+  });
+}

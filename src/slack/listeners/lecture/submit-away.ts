@@ -1,0 +1,22 @@
+/** The away-dates modal submitted: the range is checked, then stored for the person submitting. */
+import type { App } from "@slack/bolt";
+import type { AppContext } from "../../../app/context.ts";
+import { openAway, saveAway } from "../../../services/lecture/away.ts";
+import { LECTURE_ACTION, LECTURE_BLOCK, LECTURE_CALLBACK } from "../../ids/lecture.ts";
+import { validateAway } from "../../views/lecture/index.ts";
+import { refusalOnField } from "./reply.ts";
+
+export function registerSubmitAway(app: App, ctx: AppContext): void {
+  app.view(LECTURE_CALLBACK.awayModal, async ({ ack, body, view }) => {
+    const opened = await openAway(ctx);
+    if (!opened.ok) return ack(await refusalOnField(ctx, LECTURE_BLOCK.awayFrom, opened.error));
+    const values = view.state.values;
+    const from = values[LECTURE_BLOCK.awayFrom]?.[LECTURE_ACTION.awayFrom]?.selected_date;
+    const to = values[LECTURE_BLOCK.awayTo]?.[LECTURE_ACTION.awayTo]?.selected_date;
+    const range = validateAway({ from, to, today: opened.view.today }, opened.org.t);
+    if (!range.ok) return ack({ response_action: "errors", errors: range.errors });
+    const source = LECTURE_CALLBACK.awayModal;
+    await saveAway(ctx, { userId: body.user.id, ...range.value, source });
+    await ack();
+  });
+}

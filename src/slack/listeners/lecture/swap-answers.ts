@@ -1,0 +1,27 @@
+/** Accept / Decline on the colleague's swap request DM: only the colleague asked may answer. */
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { AppContext } from "../../../app/context.ts";
+import { parseId } from "../../../services/lecture/keys.ts";
+import { answerSwap } from "../../../services/lecture/swap-answer.ts";
+import { LECTURE_ACTION } from "../../ids/lecture.ts";
+import { refuseVia, somethingWrong } from "./reply.ts";
+
+type Button = BlockAction<ButtonAction>;
+
+const ANSWERS = [
+  [LECTURE_ACTION.acceptSwap, "accept"],
+  [LECTURE_ACTION.declineSwap, "decline"],
+] as const;
+
+export function registerSwapAnswers(app: App, ctx: AppContext): void {
+  for (const [actionId, answer] of ANSWERS) {
+    app.action<Button>(actionId, async ({ ack, body, action, respond }) => {
+      await ack();
+      const swapId = parseId(action.value);
+      if (swapId === null) return refuseVia(respond, ctx, "not-found");
+      const request = { swapId, userId: body.user.id, answer, source: actionId };
+      const result = await answerSwap(ctx, request).catch((e) => somethingWrong(ctx, respond, e));
+      if (result && !result.ok) await refuseVia(respond, ctx, result.error);
+    });
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The turn buttons that act at once: Confirm and Can't make it on the speaker's DM, and the
+ * same on the class representative's DM. Values carry the turn id only; rights come from the DB.
+ */
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { AppContext } from "../../../app/context.ts";
+import { parseId } from "../../../services/lecture/keys.ts";
+import { confirmTurn, dropTurn } from "../../../services/lecture/turn-actions.ts";
+import { LECTURE_ACTION } from "../../ids/lecture.ts";
+import { refuseVia, somethingWrong } from "./reply.ts";
+
+type Button = BlockAction<ButtonAction>;
+
+const ACTIONS = [
+  [LECTURE_ACTION.confirm, confirmTurn],
+  [LECTURE_ACTION.classRepConfirm, confirmTurn],
+  [LECTURE_ACTION.drop, dropTurn],
+  [LECTURE_ACTION.classRepDrop, dropTurn],
+] as const;
+
+export function registerTurnButtons(app: App, ctx: AppContext): void {
+  for (const [actionId, useCase] of ACTIONS) {
+    app.action<Button>(actionId, async ({ ack, body, action, respond }) => {
+      await ack();
+      const turnId = parseId(action.value);
+      if (turnId === null) return refuseVia(respond, ctx, "not-found");
+      const request = { turnId, userId: body.user.id, source: actionId };
+      const result = await useCase(ctx, request).catch((e) => somethingWrong(ctx, respond, e));
+      if (result && !result.ok) await refuseVia(respond, ctx, result.error);
+    });
+  }
+}

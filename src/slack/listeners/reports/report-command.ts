@@ -1,0 +1,39 @@
+/**
+ * `/pbb report month|quarter|year [period]`: committee members and admins get the report's
+ * .xlsx and .csv in their DM with the bot and an ephemeral confirmation; others are told why not.
+ */
+import { loadOrgRecord } from "../../../db/repositories/org.ts";
+import { committeeRolesOf } from "../../../db/repositories/report-access.ts";
+import { parseReportArgs } from "../../../services/reports/command-args.ts";
+import { sendReport } from "../../../services/reports/send-report.ts";
+import { reportDoneText, reportUsageText } from "../../views/reports/command.ts";
+import type { Subcommand } from "../commands/pbb-subcommands.ts";
+
+const slackError = (error: unknown): string =>
+  (error as { data?: { error?: string } }).data?.error ?? String(error);
+
+export const reportSubcommand: Subcommand = {
+  name: "report",
+  usage: "report month|quarter|year [period]",
+  describe: (t) => t("reports.command.describe"),
+  async run({ ctx, command, args, t, respond }) {
+    const say = async (text: string) => {
+      await respond({ response_type: "ephemeral", text });
+    };
+    const roles = await committeeRolesOf(ctx.db, command.user_id);
+    if (!roles.member && !roles.admin) return say(t("reports.command.notCommittee"));
+    const org = await loadOrgRecord(ctx.db);
+    const parsed = parseReportArgs(args, ctx.now(), org?.timezone ?? "UTC");
+    if (!parsed.ok) return say(reportUsageText(parsed, t));
+    const period = parsed.period.key;
+    try {
+      const deps = { db: ctx.db, slack: ctx.client, now: ctx.now };
+      const sent = await sendReport(deps, command.user_id, parsed.period);
+      if (!sent.ok) return say(t("reports.command.notCommittee"));
+      return say(reportDoneText(period, sent.names, t));
+    } catch (error) {
+      ctx.logger.error({ err: error, period }, "report delivery failed");
+      return say(t("reports.command.failed", { period, error: slackError(error) }));
+    }
+  },
+};

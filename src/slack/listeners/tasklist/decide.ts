@@ -1,0 +1,63 @@
+/**
+ * The committee message's buttons: Approve (decided at once), Return (opens the return modal for
+ * someone who may return it; the comment is required) and Open full list (read-only).
+ */
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { AppContext } from "../../../app/context.ts";
+import { decideList } from "../../../services/tasklist/decide-list.ts";
+import { fullList, prepareReturn } from "../../../services/tasklist/decision-modals.ts";
+import { TASKLIST_ACTION } from "../../ids/tasklist.ts";
+import {
+  buildFullListModal,
+  buildReturnModal,
+  parseListValue,
+} from "../../views/tasklist/index.ts";
+import { refuseVia, somethingWrong } from "./reply.ts";
+
+type Button = BlockAction<ButtonAction>;
+
+export function registerDecide(app: App, ctx: AppContext): void {
+  app.action<Button>(TASKLIST_ACTION.approve, async ({ ack, body, action, respond }) => {
+    await ack();
+    const ref = parseListValue(action.value);
+    if (ref?.revision === undefined) return refuseVia(respond, ctx, "invalid");
+    const request = { listId: ref.listId, revision: ref.revision, userId: body.user.id };
+    const result = await decideList(ctx, {
+      ...request,
+      decision: "approve",
+      source: action.action_id,
+    }).catch((err) => somethingWrong(ctx, respond, err));
+    if (result && !result.ok) await refuseVia(respond, ctx, result.error);
+  });
+
+  app.action<Button>(TASKLIST_ACTION.return, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const ref = parseListValue(action.value);
+    if (ref?.revision === undefined) return refuseVia(respond, ctx, "invalid");
+    const ready = await prepareReturn(ctx, {
+      ...ref,
+      revision: ref.revision,
+      userId: body.user.id,
+    });
+    if (!ready.ok) return refuseVia(respond, ctx, ready.error);
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: buildReturnModal(ready.view, ready.org.t),
+    });
+  });
+
+  app.action<Button>(
+    TASKLIST_ACTION.openFullList,
+    async ({ ack, body, action, client, respond }) => {
+      await ack();
+      const ref = parseListValue(action.value);
+      if (ref?.revision === undefined) return refuseVia(respond, ctx, "invalid");
+      const shown = await fullList(ctx, { listId: ref.listId, revision: ref.revision });
+      if (!shown.ok) return refuseVia(respond, ctx, shown.error);
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: buildFullListModal(shown.view, shown.org.t),
+      });
+    },
+  );
+}

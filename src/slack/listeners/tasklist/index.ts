@@ -1,0 +1,26 @@
+/**
+ * The monthly round-trip list in Slack: its listeners, and (by importing the jobs module) its
+ * scheduled jobs and the result handler that stores where posts went.
+ */
+import "../../../jobs/tasklist/index.ts";
+import type { App } from "@slack/bolt";
+import type { AppContext } from "../../../app/context.ts";
+import { registerBranchButtons } from "./branch-buttons.ts";
+import { registerCloseList } from "./close-list.ts";
+import { registerDecide } from "./decide.ts";
+import { registerListModalRows } from "./list-modal-rows.ts";
+import { registerOpenListModal } from "./open-list-modal.ts";
+import { registerReturnList } from "./return-list.ts";
+import { registerSubmitList } from "./submit-list.ts";
+import { registerThreadReplies } from "./thread-reply.ts";
+
+export function registerTasklist(app: App, ctx: AppContext): void {
+  registerOpenListModal(app, ctx);
+  registerListModalRows(app, ctx);
+  registerSubmitList(app, ctx);
+  registerCloseList(app, ctx);
+  registerDecide(app, ctx);
+  registerReturnList(app, ctx);
+  registerBranchButtons(app, ctx);
+  registerThreadReplies(app, ctx);
+}

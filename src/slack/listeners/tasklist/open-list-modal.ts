@@ -1,0 +1,36 @@
+/**
+ * "Fill in task list", "Revise", "Amend plan": the task-list modal, opened with the click's
+ * trigger_id (valid 3 s): ack first, a few reads, then views.open. Refused (ephemeral) for
+ * anyone but the branch's secretaries, and while a revision waits for the committee.
+ */
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { AppContext } from "../../../app/context.ts";
+import { openListModal } from "../../../services/tasklist/list-modal.ts";
+import { TASKLIST_ACTION } from "../../ids/tasklist.ts";
+import { buildListModal, parseListValue } from "../../views/tasklist/index.ts";
+import { refuseVia, somethingWrong } from "./reply.ts";
+
+const OPENERS = [TASKLIST_ACTION.openModal, TASKLIST_ACTION.revise, TASKLIST_ACTION.amend];
+
+export function registerOpenListModal(app: App, ctx: AppContext): void {
+  for (const actionId of OPENERS) {
+    app.action<BlockAction<ButtonAction>>(
+      actionId,
+      async ({ ack, body, action, client, respond }) => {
+        await ack();
+        const ref = parseListValue(action.value);
+        if (!ref) return refuseVia(respond, ctx, "invalid");
+        try {
+          const opened = await openListModal(ctx, { listId: ref.listId, userId: body.user.id });
+          if (!opened.ok) return refuseVia(respond, ctx, opened.error);
+          await client.views.open({
+            trigger_id: body.trigger_id,
+            view: buildListModal(opened.view, opened.org.t),
+          });
+        } catch (err) {
+          await somethingWrong(ctx, respond, err);
+        }
+      },
+    );
+  }
+}

@@ -1,0 +1,33 @@
+/** The return modal submitted: a comment is required (inline error); then the list is returned. */
+import type { App } from "@slack/bolt";
+import type { AppContext } from "../../../app/context.ts";
+import { decideList } from "../../../services/tasklist/decide-list.ts";
+import { loadTasklistOrg } from "../../../services/tasklist/org.ts";
+import { TASKLIST_CALLBACK } from "../../ids/tasklist.ts";
+import {
+  commentRequired,
+  parsePrivateMetadata,
+  readReturnComment,
+} from "../../views/tasklist/index.ts";
+import { refuseInDm } from "./reply.ts";
+
+export function registerReturnList(app: App, ctx: AppContext): void {
+  app.view(TASKLIST_CALLBACK.returnModal, async ({ ack, body, view, client }) => {
+    const userId = body.user.id;
+    const meta = parsePrivateMetadata("revision", view.private_metadata);
+    const comment = readReturnComment(view.state.values);
+    if (meta && comment === "") return ack(commentRequired((await loadTasklistOrg(ctx.db)).t));
+    await ack();
+    if (!meta) return refuseInDm(client, ctx, userId, "invalid");
+    const result = await decideList(ctx, {
+      listId: meta.listId,
+      revision: meta.revision,
+      userId,
+      decision: "return",
+      comment,
+      expect: { branchKey: meta.branchKey, period: meta.period },
+      source: TASKLIST_CALLBACK.returnModal,
+    });
+    if (!result.ok) await refuseInDm(client, ctx, userId, result.error);
+  });
+}

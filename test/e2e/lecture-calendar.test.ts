@@ -1,0 +1,100 @@
+/**
+ * The lecture hall's calendar feeds and `/pbb lectures`, through the running bot: the secret
+ * URLs it hands out, what they serve, revocation, and the history an admin corrects.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { STORES } from "../helpers/database.ts";
+import { orgText, parseIcs, runJob, settled } from "../services/lecture/helpers.ts";
+
+const URL_RE = /http:\/\/127\.0\.0\.1:(\d+)\/calendar\/lectures\/([A-Za-z0-9_-]+)\.ics/g;
+
+describe.each(STORES)("lecture calendar feeds and /pbb lectures (%s)", (store) => {
+  let t: TestBot;
+  let urls: string[];
+
+  async function command(user: string, text: string): Promise<string> {
+    const before = t.emulator.calls.of("response_url").length;
+    await t.slack.as(user).slashCommand("/pbb", text, { channel: "C0LECTURE" });
+    const answer = await t.emulator.calls.waitFor("response_url", {
+      count: before + 1,
+      timeoutMs: 10_000,
+    });
+    expect(answer.args.response_type ?? "ephemeral").toBe("ephemeral");
+    return JSON.stringify(answer.args);
+  }
+
+  beforeAll(async () => {
+    t = await startTestBot({ store, orgText: orgText(), now: "2026-12-21T08:00:00Z" });
+    for (const at of ["2026-12-07T16:00", "2026-12-14T16:00", "2026-12-21T16:00"])
+      expect((await runJob(t.db, "lecture-notice", at)).status).toBe("ran");
+    await settled(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("hands out a personal and a whole-schedule URL on the bot's address", async () => {
+    const answer = await command("U0A", "lectures calendar");
+    urls = [...answer.matchAll(URL_RE)].map((m) => m[0]);
+    expect(urls).toHaveLength(2);
+    for (const m of answer.matchAll(URL_RE)) {
+      expect(Number(m[1])).toBe(t.bot.port);
+      expect(m[2]).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    }
+    expect(await command("U0A", "lectures calendar")).toContain(urls[0]);
+  });
+
+  it("serves the whole schedule as iCalendar with the right dates and speakers", async () => {
+    const res = await fetch(urls[1]!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/calendar");
+    const { calendar, events } = parseIcs(await res.text());
+    expect(calendar["X-WR-CALNAME"]).toBe("Lecture hall");
+    const names = await t.db.prisma.person.findMany();
+    const nameOf = (u: string) => names.find((p) => p.slackUserId === u)?.name ?? u;
+    const stored = events.filter((e) => e.SUMMARY !== "Lecture hall: speaker to be assigned");
+    expect(stored.map((e) => [e.DTSTART, e.SUMMARY, e.LOCATION])).toEqual([
+      ["20261209T080000Z", `Lecture hall: ${nameOf("U0A")}`, "Room 301"],
+      ["20261216T080000Z", `Lecture hall: ${nameOf("U0B")}`, "Room 301"],
+      ["20261223T080000Z", `Lecture hall: ${nameOf("U0C")}`, "Room 301"],
+    ]);
+    expect(events.length).toBeGreaterThan(3);
+    expect(new Set(events.map((e) => e.UID)).size).toBe(events.length);
+  });
+
+  it("serves a person's feed with only their turns", async () => {
+    const { calendar, events } = parseIcs(await (await fetch(urls[0]!)).text());
+    expect(calendar["X-WR-CALNAME"]).toBe("Lecture hall: my turns");
+    expect(events.map((e) => e.DTSTART)).toEqual(["20261209T080000Z"]);
+  });
+
+  it("revokes a personal URL: the old one gets 404, the new one works", async () => {
+    const answer = await command("U0A", "lectures calendar revoke");
+    const [fresh] = [...answer.matchAll(URL_RE)].map((m) => m[0]);
+    expect(fresh).toBeDefined();
+    expect(fresh).not.toBe(urls[0]);
+    expect((await fetch(urls[0]!)).status).toBe(404);
+    expect((await fetch(fresh!)).status).toBe(200);
+    expect((await fetch(urls[1]!)).status).toBe(200);
+    const unknown = `http://127.0.0.1:${t.bot.port}/calendar/lectures/${"x".repeat(43)}.ics`;
+    expect((await fetch(unknown)).status).toBe(404);
+    const tokens = await t.db.prisma.calendarToken.findMany({ where: { userId: "U0A" } });
+    expect(tokens.map((k) => k.revokedAt !== null)).toEqual([true, false]);
+  });
+
+  it("counts sessions as held unless an admin records one as not held", async () => {
+    t.clock.set("2026-12-24T08:00:00Z");
+    const before = await command("U0A", "lectures");
+    expect(before).toContain("Sessions held: 3");
+    expect(await command("U0A", "lectures not-held 2026-12-09")).toContain("only committee admins");
+    expect(await command("U0CHAIR", "lectures not-held 2026-12-09")).toContain("was not held");
+    const after = await command("U0B", "lectures");
+    expect(after).toContain("Sessions held: 2");
+    expect(after).toContain("Speakers so far: 2");
+    expect(after).toContain("<@U0B>: 1 turn");
+    expect(after).not.toContain("<@U0A>: 1 turn");
+    const audit = await t.db.prisma.auditLog.findMany({ where: { action: "lecture.not-held" } });
+    expect(audit.map((a) => a.actor)).toEqual(["U0CHAIR"]);
+  });
+});

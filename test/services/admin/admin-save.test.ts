@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "../../../src/db/client.ts";
+import { loadOrg } from "../../../src/db/repositories/org.ts";
+import type { AdminChange, SchedulesForm } from "../../../src/services/admin/forms.ts";
+import { saveAdminChange } from "../../../src/services/admin/save-change.ts";
+import { offlineResolver } from "../../../src/services/org/resolver.ts";
+import { createTestDatabase, STORES } from "../../helpers/database.ts";
+import { applyExampleOrg } from "../reports/reports-seed.ts";
+
+const schedules: SchedulesForm = {
+  reminderDay: "2",
+  reminderTime: "08:30",
+  deadlineDay: "6",
+  deadlineTime: "17:00",
+  followUps: "4 09:00",
+  workingDays: "as-is",
+  approvalReminderHours: "24",
+};
+
+describe.each(STORES)("admin changes on %s", (store) => {
+  let db: Database;
+  const save = (user: string, change: AdminChange) =>
+    saveAdminChange({ db, resolver: offlineResolver }, user, change, "test");
+  beforeEach(async () => {
+    db = await createTestDatabase(store);
+    await applyExampleOrg(db);
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it("when an admin changes the schedules, then the org in force has them", async () => {
+    const outcome = await save("U0CHAIR", { form: "schedules", values: schedules });
+    expect(outcome).toEqual({ status: "saved", changes: ["organization settings: updated"] });
+    expect((await loadOrg(db))?.schedules).toEqual({
+      monthlyReminder: { day: 2, time: "08:30" },
+      followUps: [{ day: 4, time: "09:00" }],
+      deadline: { day: 6, time: "17:00" },
+      workingDays: "as-is",
+      approvalReminderHours: 24,
+      catchUpWindowHours: 24,
+    });
+  });
+
+  it("when an admin changes the lecture hall, then too few speakers is an error on the roster", async () => {
+    const values = {
+      channel: "C0LECTURE",
+      roster: ["U0A", "U0B"],
+      weekday: "thursday",
+      time: "15:00",
+      noticeDaysBefore: "3",
+      speakersPerSession: "3",
+    };
+    expect(await save("U0CHAIR", { form: "lecture", values })).toMatchObject({
+      status: "invalid",
+      errors: [{ field: "roster", key: "admin.error.schema" }],
+    });
+    expect(
+      await save("U0CHAIR", { form: "lecture", values: { ...values, speakersPerSession: "2" } }),
+    ).toMatchObject({
+      status: "saved",
+    });
+    expect((await loadOrg(db))?.lectureHall).toMatchObject({
+      weekday: "thursday",
+      time: "15:00",
+      roster: ["U0A", "U0B"],
+      noticeDaysBefore: 3,
+      place: "三楼会议室",
+    });
+  });
+
+  it("when an admin deactivates a branch, then it leaves the org and keeps its row", async () => {
+    const values = {
+      editing: "rights",
+      key: "",
+      name: "权益维护处党支部",
+      channel: "C0RIGHTS",
+      secretaries: ["U0SEC3"],
+      members: [],
+      deactivate: true,
+    };
+    expect(await save("U0CHAIR", { form: "branch", values })).toEqual({
+      status: "saved",
+      changes: ["branch rights: deactivated"],
+    });
+    expect((await loadOrg(db))?.branches.map((b) => b.key)).not.toContain("rights");
+    expect(await db.prisma.branch.findUnique({ where: { key: "rights" } })).toMatchObject({
+      active: false,
+    });
+  });
+
+  it("when the committee would keep no admin, then the admins field says why", async () => {
+    const values = { channel: "C0COMMITTEE", members: ["U0CHAIR"], admins: [] };
+    expect(await save("U0CHAIR", { form: "committee", values })).toEqual({
+      status: "invalid",
+      errors: [{ field: "admins", key: "admin.error.noAdmins" }],
+    });
+  });
+
+  it("when a committee member who is not an admin saves, then it is refused and nothing changes", async () => {
+    const before = await loadOrg(db);
+    const audit = await db.prisma.auditLog.count();
+    expect(await save("U0DEPUTY", { form: "schedules", values: schedules })).toEqual({
+      status: "refused",
+    });
+    expect(await loadOrg(db)).toEqual(before);
+    expect(await db.prisma.auditLog.count()).toBe(audit);
+  });
+});
