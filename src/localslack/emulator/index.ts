@@ -116,6 +116,10 @@ export function createSlackEmulator(options: SlackEmulatorOptions = {}): SlackEm
           res.end(JSON.stringify({ ok: false, error: "internal_error", detail: String(e) }));
         });
       });
+      // Clients (undici) keep idle connections ~4 s; a server closing them at Node's default 5 s
+      // races a request sent on a dying socket (ECONNRESET). Outlive the clients instead.
+      s.keepAliveTimeout = 65_000;
+      s.headersTimeout = 66_000;
       s.on("upgrade", (req, sock, head) => {
         if (!socket.handleUpgrade(req, sock, head)) sock.destroy();
       });
