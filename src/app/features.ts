@@ -4,6 +4,7 @@
  */
 import type { App, CustomRoute } from "@slack/bolt";
 import { registerPbbCommand } from "../slack/listeners/commands/pbb.ts";
+import { registerHome } from "../slack/listeners/home/index.ts";
 import { lectureRoutes, registerLectureHall } from "../slack/listeners/lecture/index.ts";
 import { registerCommitteeDesk } from "../slack/listeners/reports/index.ts";
 import { registerTasklist } from "../slack/listeners/tasklist/index.ts";
@@ -27,4 +28,5 @@ export const features: Feature[] = [
   { name: "tasklist", registerListeners: registerTasklist },
   { name: "committee-desk", registerListeners: registerCommitteeDesk },
   { name: "lecture-hall", registerListeners: registerLectureHall, routes: lectureRoutes },
+  { name: "app-home", registerListeners: registerHome },
 ];

@@ -205,6 +205,14 @@ describe.each(STORES)("admin in Slack (%s)", (store) => {
     expect(r.outcome).toBe("updated");
     expect(JSON.stringify(r.view?.blocks)).toContain("只有党委管理员");
     expect({ branches: await branchRows(), org: await exported() }).toEqual(before);
+    // Back on the menu, a button is refused the same way: the menu turns into the refusal.
+    await t.slack.as("U0CHAIR").closeModal();
+    const updates = t.emulator.calls.of("views.update").length;
+    await t.slack
+      .as("U0CHAIR")
+      .clickButton({ view: "modal", actionId: ADMIN_ACTION.editCommittee });
+    await t.emulator.calls.waitFor("views.update", { count: updates + 1 });
+    expect(JSON.stringify(t.slack.openView("U0CHAIR")?.blocks)).toContain("只有党委管理员");
     expect(t.emulator.calls.failures().map((c) => c.method)).toEqual(["conversations.info"]);
   });
 });

@@ -18,7 +18,7 @@ describe.each(STORES)("lecture calendar feeds and /pbb lectures (%s)", (store) =
     await t.slack.as(user).slashCommand("/pbb", text, { channel: "C0LECTURE" });
     const answer = await t.emulator.calls.waitFor("response_url", {
       count: before + 1,
-      timeoutMs: 10_000,
+      timeoutMs: 20_000,
     });
     expect(answer.args.response_type ?? "ephemeral").toBe("ephemeral");
     return JSON.stringify(answer.args);

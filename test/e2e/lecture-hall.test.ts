@@ -21,7 +21,7 @@ describe.each(STORES)("the lecture hall in Slack (%s)", (store) => {
   const refusal = (count = 1) =>
     t.emulator.calls.waitFor("response_url", {
       count,
-      timeoutMs: 10_000,
+      timeoutMs: 20_000,
       where: (c) => String(c.args.text).startsWith("无法执行此操作"),
     });
 

@@ -60,7 +60,7 @@ async function reporting(ctx: CommandContext, what: string, fn: () => Promise<nu
     if (error instanceof DbOpRefused || error instanceof BackupFormatError) {
       ctx.io.err(`pbb db ${what}: ${error.message}`);
     } else if (error instanceof LoadError) {
-      ctx.io.err(`pbb db ${what}: ${error.message}; nothing was changed`);
+      ctx.io.err(`pbb db ${what}: ${error.message}; rolled back, no rows were written`);
     } else if (typeof code === "string" && code.startsWith("E")) {
       ctx.io.err(`pbb db ${what}: ${(error as Error).message}`);
     } else {

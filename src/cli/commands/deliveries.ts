@@ -15,6 +15,7 @@ import type { CommandRegistrar } from "../program.ts";
 
 const MINUTE = 60_000;
 export const DEFAULT_STUCK_AFTER_MINUTES = 15;
+const STUCK_AFTER = String(DEFAULT_STUCK_AFTER_MINUTES);
 
 interface ListOptions {
   failed?: boolean;
@@ -180,7 +181,7 @@ export const registerDeliveryCommands: CommandRegistrar = (program: Command, run
     .description("outbox deliveries that failed or are stuck (both without a filter)")
     .option("--failed", "only deliveries Slack refused or that were given up")
     .option("--stuck", "only pending deliveries that should have gone by now")
-    .option("--stuck-after <minutes>", "past due for this long counts as stuck", "15")
+    .option("--stuck-after <minutes>", "past due for this long counts as stuck", STUCK_AFTER)
     .option("--limit <n>", "at most this many of each kind", "100")
     .option("--json", "one JSON object per line")
     .action((opts: ListOptions) => run((ctx) => deliveriesList(ctx, opts)));
@@ -188,7 +189,7 @@ export const registerDeliveryCommands: CommandRegistrar = (program: Command, run
     .command("retry [ids...]")
     .description("put failed or stuck deliveries back in the queue, due now, attempts reset")
     .option("--all-failed", "every failed delivery")
-    .option("--stuck-after <minutes>", "past due for this long counts as stuck", "15")
+    .option("--stuck-after <minutes>", "past due for this long counts as stuck", STUCK_AFTER)
     .action((ids: string[], opts: { allFailed?: boolean; stuckAfter?: string }) =>
       run((ctx) => deliveriesRetry(ctx, ids, opts)),
     );

@@ -2,9 +2,10 @@ import { admin } from "./admin.ts";
 import { command } from "./command.ts";
 import { common } from "./common.ts";
 import { delivery } from "./delivery.ts";
+import { home } from "./home.ts";
 import { lecture } from "./lecture.ts";
 import { reports } from "./reports.ts";
 import { tasklist } from "./tasklist.ts";
 
 /** Every area's catalog. Add an area here when a feature adds `catalog/<area>.ts`. */
-export const areas = [common, command, delivery, tasklist, lecture, reports, admin] as const;
+export const areas = [common, command, delivery, tasklist, lecture, reports, admin, home] as const;

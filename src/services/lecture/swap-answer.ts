@@ -22,6 +22,7 @@ import {
   touchSession,
 } from "../../db/repositories/lecture-write.ts";
 import { parseRotationState, swap as swapTurns } from "../../domain/rotation.ts";
+import { afterLectureChange } from "../home/refresh.ts";
 import { lectureEnvOrRefuse } from "./guard.ts";
 import { dmTurn, refreshNotice, refreshTurnDm } from "./messages.ts";
 import { Conflict, type Deps, inTxRetrying, type Result, refuse } from "./result.ts";
@@ -67,7 +68,7 @@ export async function answerSwap(deps: Deps, r: SwapAnswer): Promise<Result> {
       return refuse("swap-unavailable");
     }
     return accept(tx, env, swap, mine, theirs, now, r.source);
-  });
+  }).then(afterLectureChange(deps.db, [r.userId]));
 }
 
 async function accept(

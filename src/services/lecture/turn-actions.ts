@@ -19,6 +19,7 @@ import {
   touchSession,
 } from "../../db/repositories/lecture-write.ts";
 import { drop, parseRotationState } from "../../domain/rotation.ts";
+import { afterLectureChange } from "../home/refresh.ts";
 import { speakersTurn } from "./guard.ts";
 import { dmTurn, refreshNotice, refreshTurnDm } from "./messages.ts";
 import { Conflict, type Deps, inTxRetrying, type Result, refuse } from "./result.ts";
@@ -51,7 +52,7 @@ export async function confirmTurn(deps: Deps, r: TurnRequest): Promise<Result> {
     });
     await refreshTurnDm(tx, env, r.turnId, change);
     return { ok: true };
-  });
+  }).then(afterLectureChange(deps.db, [r.userId]));
 }
 
 export async function dropTurn(
@@ -105,5 +106,5 @@ export async function dropTurn(
     await refreshNotice(tx, env, session.id);
     await refreshTurnDm(tx, env, turn.id, change);
     return { ok: true, replacement: result.replacement };
-  });
+  }).then(afterLectureChange(deps.db, [r.userId]));
 }

@@ -1,20 +1,22 @@
-/** A report's files: the workbook and the CSV (for a person), the chart (for the committee). */
+/**
+ * A report's files: the workbook and the CSV (for a person), the chart (for the committee).
+ * exceljs and the canvas load on first use: every `pbb` command imports the jobs, and most never
+ * draw a chart or write a workbook.
+ */
 import type { OrgRecord } from "../../db/repositories/org.ts";
 import type { Report } from "../../domain/report.ts";
 import type { Translator } from "../../i18n/index.ts";
 import type { Logger } from "../../observability/logger.ts";
-import { renderChart } from "./chart.ts";
 import { buildCsv } from "./csv.ts";
-import { chartFont } from "./fonts.ts";
 import { reportFileName } from "./format.ts";
 import type { ReportFile } from "./slack.ts";
-import { buildWorkbook } from "./workbook.ts";
 
 export async function tableFiles(
   report: Report,
   org: OrgRecord,
   t: Translator,
 ): Promise<ReportFile[]> {
+  const { buildWorkbook } = await import("./workbook.ts");
   const title = t("reports.file.title", { period: report.period.key });
   const xlsx = await buildWorkbook(report, { orgName: org.name, timezone: org.timezone }, t);
   return [
@@ -28,6 +30,10 @@ export async function chartFile(
   t: Translator,
   logger: Logger,
 ): Promise<ReportFile> {
+  const [{ renderChart }, { chartFont }] = await Promise.all([
+    import("./chart.ts"),
+    import("./fonts.ts"),
+  ]);
   const bytes = await renderChart(report, t, chartFont(logger));
   return {
     filename: reportFileName(report.period, "png"),

@@ -6,6 +6,7 @@
 import { findItem, loadActor, loadListRecord } from "../../db/repositories/tasklist.ts";
 import { audit, setItemStatusIfUnchanged } from "../../db/repositories/tasklist-write.ts";
 import { type ItemStatus, toggleItem } from "../../domain/task-list-items.ts";
+import { afterListChange } from "../home/refresh.ts";
 import { postOrUpdatePlan } from "./messages.ts";
 import { loadTasklistOrg } from "./org.ts";
 import { type Deps, inTx, type Result, refuse } from "./result.ts";
@@ -23,7 +24,7 @@ export async function setItemStatus(
   req: ToggleRequest,
 ): Promise<Result<{ changed: boolean }>> {
   const org = await loadTasklistOrg(deps.db);
-  return inTx(deps.db, async (tx) => {
+  return inTx(deps.db, async (tx): Promise<Result<{ changed: boolean }>> => {
     const now = deps.now();
     const item = await findItem(tx, req.itemId);
     if (!item || item.revision.listId !== req.listId) return refuse("not-found");
@@ -61,5 +62,5 @@ export async function setItemStatus(
     const after = await loadListRecord(tx, rec.id, { comments: false });
     if (after) await postOrUpdatePlan({ tx, rec: after, org, tag: `e${eventId}` }, "update");
     return { ok: true, changed: true };
-  });
+  }).then(afterListChange(deps.db, req.listId));
 }

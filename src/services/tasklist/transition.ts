@@ -21,6 +21,7 @@ import {
 } from "../../db/repositories/tasklist-write.ts";
 import type { ListEvent, ListSnapshot, ListState } from "../../domain/task-list.ts";
 import { transition } from "../../domain/task-list.ts";
+import { afterListChange } from "../home/refresh.ts";
 import { applyEffects } from "./effects.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
 import {
@@ -65,7 +66,9 @@ export async function runTransition(
   const org = await loadTasklistOrg(deps.db);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     try {
-      return await inTx(deps.db, (tx) => attemptOnce(tx, org, deps.now(), req));
+      return await inTx(deps.db, (tx) => attemptOnce(tx, org, deps.now(), req)).then(
+        afterListChange(deps.db, req.listId),
+      );
     } catch (error) {
       if (error instanceof LostRace || isUniqueViolation(error)) continue;
       throw error;

@@ -139,7 +139,7 @@ export function mentionedUsers(value: unknown): string[] {
   return [...new Set([...JSON.stringify(value).matchAll(/<@([A-Z0-9]+)>/g)].map((m) => m[1]!))];
 }
 
-/** Waits for the `count`-th call of `method` in `channel` (matching `where`), up to 10 s. */
+/** Waits for the `count`-th call of `method` in `channel` (matching `where`), up to 20 s. */
 export function waitCall(
   t: TestBot,
   method: string,
@@ -147,16 +147,16 @@ export function waitCall(
   opts: { count?: number; where?: (c: RecordedCall) => boolean } = {},
 ): Promise<RecordedCall> {
   const where = (c: RecordedCall) => c.args.channel === channel && (!opts.where || opts.where(c));
-  return t.emulator.calls.waitFor(method, { count: opts.count ?? 1, timeoutMs: 10_000, where });
+  return t.emulator.calls.waitFor(method, { count: opts.count ?? 1, timeoutMs: 20_000, where });
 }
 
-/** Waits until the outbox holds nothing pending (what was sent is recorded), up to 10 s. */
+/** Waits until the outbox holds nothing pending (what was sent is recorded), up to 20 s. */
 export async function settled(t: TestBot): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 200; i++) {
     if ((await t.db.prisma.delivery.count({ where: { status: "PENDING" } })) === 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error("deliveries still pending after 10 s");
+  throw new Error("deliveries still pending after 20 s");
 }
 
 /** The lecture posts the bot made in a channel (chat.postMessage only), oldest first. */

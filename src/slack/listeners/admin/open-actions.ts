@@ -1,6 +1,7 @@
 /**
  * The admin menu's buttons: each pushes its edit modal, after checking in the database that the
- * person clicking is still a committee admin (otherwise the menu turns into the refusal).
+ * person clicking is still a committee admin (otherwise the menu turns into the refusal). The
+ * same buttons on the App Home open the edit modal on its own.
  */
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
@@ -44,8 +45,11 @@ export function registerAdminOpeners(app: App, ctx: AppContext): void {
       const t = translator(org?.organization.locale ?? "zh-CN");
       const view =
         roles.admin && org ? build(org, t, body.actions[0]?.value) : buildAdminRefused(t);
-      if (roles.admin && org) await client.views.push({ trigger_id: body.trigger_id, view });
-      else if (body.view) await client.views.update({ view_id: body.view.id, view });
+      // From the menu (a modal) the edit modal is pushed; from the App Home it opens on its own.
+      if (body.view?.type !== "modal")
+        await client.views.open({ trigger_id: body.trigger_id, view });
+      else if (roles.admin && org) await client.views.push({ trigger_id: body.trigger_id, view });
+      else await client.views.update({ view_id: body.view.id, view });
     });
   }
 }

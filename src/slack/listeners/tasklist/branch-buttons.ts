@@ -8,31 +8,31 @@ import { setItemStatus } from "../../../services/tasklist/toggle-item.ts";
 import { withdrawList } from "../../../services/tasklist/withdraw-list.ts";
 import { TASKLIST_ACTION } from "../../ids/tasklist.ts";
 import { parseItemValue, parseListValue } from "../../views/tasklist/index.ts";
-import { refuseVia, somethingWrong } from "./reply.ts";
+import { refuse, somethingWrong, viaResponseUrl } from "./reply.ts";
 
 type Button = BlockAction<ButtonAction>;
 
 export function registerBranchButtons(app: App, ctx: AppContext): void {
   app.action<Button>(TASKLIST_ACTION.withdraw, async ({ ack, body, action, respond }) => {
     await ack();
+    const tell = viaResponseUrl(respond);
     const ref = parseListValue(action.value);
-    if (!ref) return refuseVia(respond, ctx, "invalid");
+    if (!ref) return refuse(ctx, tell, "invalid");
     const request = { listId: ref.listId, userId: body.user.id, source: action.action_id };
-    const result = await withdrawList(ctx, request).catch((e) => somethingWrong(ctx, respond, e));
-    if (result && !result.ok) await refuseVia(respond, ctx, result.error);
+    const result = await withdrawList(ctx, request).catch((e) => somethingWrong(ctx, tell, e));
+    if (result && !result.ok) await refuse(ctx, tell, result.error);
   });
 
   for (const actionId of [TASKLIST_ACTION.markDone, TASKLIST_ACTION.undoDone]) {
     app.action<Button>(actionId, async ({ ack, body, action, respond }) => {
       await ack();
+      const tell = viaResponseUrl(respond);
       const ref = parseItemValue(action.value);
-      if (!ref) return refuseVia(respond, ctx, "invalid");
+      if (!ref) return refuse(ctx, tell, "invalid");
       const to = actionId === TASKLIST_ACTION.markDone ? "DONE" : "OPEN";
       const request = { ...ref, to, userId: body.user.id, source: actionId } as const;
-      const result = await setItemStatus(ctx, request).catch((e) =>
-        somethingWrong(ctx, respond, e),
-      );
-      if (result && !result.ok) await refuseVia(respond, ctx, result.error);
+      const result = await setItemStatus(ctx, request).catch((e) => somethingWrong(ctx, tell, e));
+      if (result && !result.ok) await refuse(ctx, tell, result.error);
     });
   }
 }

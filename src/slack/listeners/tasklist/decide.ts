@@ -12,52 +12,48 @@ import {
   buildReturnModal,
   parseListValue,
 } from "../../views/tasklist/index.ts";
-import { refuseVia, somethingWrong } from "./reply.ts";
+import { refuse, somethingWrong, viaResponseUrl } from "./reply.ts";
 
 type Button = BlockAction<ButtonAction>;
 
 export function registerDecide(app: App, ctx: AppContext): void {
   app.action<Button>(TASKLIST_ACTION.approve, async ({ ack, body, action, respond }) => {
     await ack();
+    const tell = viaResponseUrl(respond);
     const ref = parseListValue(action.value);
-    if (ref?.revision === undefined) return refuseVia(respond, ctx, "invalid");
+    if (ref?.revision === undefined) return refuse(ctx, tell, "invalid");
     const request = { listId: ref.listId, revision: ref.revision, userId: body.user.id };
     const result = await decideList(ctx, {
       ...request,
       decision: "approve",
       source: action.action_id,
-    }).catch((err) => somethingWrong(ctx, respond, err));
-    if (result && !result.ok) await refuseVia(respond, ctx, result.error);
+    }).catch((err) => somethingWrong(ctx, tell, err));
+    if (result && !result.ok) await refuse(ctx, tell, result.error);
   });
 
   app.action<Button>(TASKLIST_ACTION.return, async ({ ack, body, action, client, respond }) => {
     await ack();
+    const tell = viaResponseUrl(respond);
     const ref = parseListValue(action.value);
-    if (ref?.revision === undefined) return refuseVia(respond, ctx, "invalid");
-    const ready = await prepareReturn(ctx, {
-      ...ref,
-      revision: ref.revision,
-      userId: body.user.id,
-    });
-    if (!ready.ok) return refuseVia(respond, ctx, ready.error);
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: buildReturnModal(ready.view, ready.org.t),
-    });
+    if (ref?.revision === undefined) return refuse(ctx, tell, "invalid");
+    const request = { listId: ref.listId, revision: ref.revision, userId: body.user.id };
+    const ready = await prepareReturn(ctx, request);
+    if (!ready.ok) return refuse(ctx, tell, ready.error);
+    const view = buildReturnModal(ready.view, ready.org.t);
+    await client.views.open({ trigger_id: body.trigger_id, view });
   });
 
   app.action<Button>(
     TASKLIST_ACTION.openFullList,
     async ({ ack, body, action, client, respond }) => {
       await ack();
+      const tell = viaResponseUrl(respond);
       const ref = parseListValue(action.value);
-      if (ref?.revision === undefined) return refuseVia(respond, ctx, "invalid");
+      if (ref?.revision === undefined) return refuse(ctx, tell, "invalid");
       const shown = await fullList(ctx, { listId: ref.listId, revision: ref.revision });
-      if (!shown.ok) return refuseVia(respond, ctx, shown.error);
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: buildFullListModal(shown.view, shown.org.t),
-      });
+      if (!shown.ok) return refuse(ctx, tell, shown.error);
+      const view = buildFullListModal(shown.view, shown.org.t);
+      await client.views.open({ trigger_id: body.trigger_id, view });
     },
   );
 }

@@ -8,7 +8,7 @@ import type { AppContext } from "../../../app/context.ts";
 import { openListModal } from "../../../services/tasklist/list-modal.ts";
 import { TASKLIST_ACTION } from "../../ids/tasklist.ts";
 import { buildListModal, parseListValue } from "../../views/tasklist/index.ts";
-import { refuseVia, somethingWrong } from "./reply.ts";
+import { refuse, somethingWrong, viaResponseUrl } from "./reply.ts";
 
 const OPENERS = [TASKLIST_ACTION.openModal, TASKLIST_ACTION.revise, TASKLIST_ACTION.amend];
 
@@ -18,17 +18,18 @@ export function registerOpenListModal(app: App, ctx: AppContext): void {
       actionId,
       async ({ ack, body, action, client, respond }) => {
         await ack();
+        const tell = viaResponseUrl(respond);
         const ref = parseListValue(action.value);
-        if (!ref) return refuseVia(respond, ctx, "invalid");
+        if (!ref) return refuse(ctx, tell, "invalid");
         try {
           const opened = await openListModal(ctx, { listId: ref.listId, userId: body.user.id });
-          if (!opened.ok) return refuseVia(respond, ctx, opened.error);
+          if (!opened.ok) return refuse(ctx, tell, opened.error);
           await client.views.open({
             trigger_id: body.trigger_id,
             view: buildListModal(opened.view, opened.org.t),
           });
         } catch (err) {
-          await somethingWrong(ctx, respond, err);
+          await somethingWrong(ctx, tell, err);
         }
       },
     );

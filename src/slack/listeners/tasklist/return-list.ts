@@ -9,25 +9,27 @@ import {
   parsePrivateMetadata,
   readReturnComment,
 } from "../../views/tasklist/index.ts";
-import { refuseInDm } from "./reply.ts";
+import { refuse, somethingWrong, viaDm } from "./reply.ts";
 
 export function registerReturnList(app: App, ctx: AppContext): void {
   app.view(TASKLIST_CALLBACK.returnModal, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
+    const tell = viaDm(client, userId);
     const meta = parsePrivateMetadata("revision", view.private_metadata);
     const comment = readReturnComment(view.state.values);
     if (meta && comment === "") return ack(commentRequired((await loadTasklistOrg(ctx.db)).t));
     await ack();
-    if (!meta) return refuseInDm(client, ctx, userId, "invalid");
+    if (!meta) return refuse(ctx, tell, "invalid");
+    const { listId, revision, branchKey, period } = meta;
     const result = await decideList(ctx, {
-      listId: meta.listId,
-      revision: meta.revision,
+      listId,
+      revision,
       userId,
       decision: "return",
       comment,
-      expect: { branchKey: meta.branchKey, period: meta.period },
+      expect: { branchKey, period },
       source: TASKLIST_CALLBACK.returnModal,
-    });
-    if (!result.ok) await refuseInDm(client, ctx, userId, result.error);
+    }).catch((err) => somethingWrong(ctx, tell, err));
+    if (result && !result.ok) await refuse(ctx, tell, result.error);
   });
 }

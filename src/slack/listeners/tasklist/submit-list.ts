@@ -9,30 +9,25 @@ import { loadTasklistOrg } from "../../../services/tasklist/org.ts";
 import { submitList } from "../../../services/tasklist/submit-list.ts";
 import { TASKLIST_CALLBACK } from "../../ids/tasklist.ts";
 import { inputErrors, parsePrivateMetadata, readItemRows } from "../../views/tasklist/index.ts";
-import { refuseInDm } from "./reply.ts";
+import { refuse, somethingWrong, viaDm } from "./reply.ts";
 
 export function registerSubmitList(app: App, ctx: AppContext): void {
   app.view(TASKLIST_CALLBACK.listModal, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
+    const tell = viaDm(client, userId);
     const meta = parsePrivateMetadata("list", view.private_metadata);
     if (!meta || meta.listId === undefined) {
       await ack();
-      return refuseInDm(client, ctx, userId, "invalid");
+      return refuse(ctx, tell, "invalid");
     }
     const parsed = parseItemRows(readItemRows(view.state.values, meta.rows), meta.period);
-    if (!parsed.ok) {
-      const { t } = await loadTasklistOrg(ctx.db);
-      return ack(inputErrors(parsed.errors, t));
-    }
+    if (!parsed.ok) return ack(inputErrors(parsed.errors, (await loadTasklistOrg(ctx.db)).t));
     await ack();
-    const result = await submitList(ctx, {
-      listId: meta.listId,
-      branchKey: meta.branchKey,
-      period: meta.period,
-      userId,
-      items: parsed.items,
-      source: TASKLIST_CALLBACK.listModal,
-    });
-    if (!result.ok) await refuseInDm(client, ctx, userId, result.error);
+    const { listId, branchKey, period } = meta;
+    const request = { listId, branchKey, period, userId, items: parsed.items };
+    const result = await submitList(ctx, { ...request, source: TASKLIST_CALLBACK.listModal }).catch(
+      (err) => somethingWrong(ctx, tell, err),
+    );
+    if (result && !result.ok) await refuse(ctx, tell, result.error);
   });
 }

@@ -24,8 +24,17 @@ describe("lecture listeners (local Slack)", () => {
       event_ts: t.emulator.workspace.nextTs(),
     });
   };
-  const roster = async () =>
-    (await t.db.prisma.rotationState.findUnique({ where: { series: "lecture" } }))?.roster;
+  /** The stored roster once it equals `want` (Bolt acks an event before it runs the listener). */
+  const rosterBecomes = async (want: string[]) => {
+    let roster: unknown;
+    for (let i = 0; i < 100; i++) {
+      roster = (await t.db.prisma.rotationState.findUnique({ where: { series: "lecture" } }))
+        ?.roster;
+      if (JSON.stringify(roster) === JSON.stringify(want)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return roster;
+  };
 
   beforeAll(async () => {
     t = await startTestBot({
@@ -40,9 +49,9 @@ describe("lecture listeners (local Slack)", () => {
 
   it("follows the lecture channel's members as they join and leave (the bot left out)", async () => {
     for (const user of ["U0B", "U0A", "U0C"]) await joined(user);
-    expect(await roster()).toEqual(["U0A", "U0B", "U0C"]);
+    expect(await rosterBecomes(["U0A", "U0B", "U0C"])).toEqual(["U0A", "U0B", "U0C"]);
     await joined("U0C", "member_left_channel");
-    expect(await roster()).toEqual(["U0A", "U0B"]);
+    expect(await rosterBecomes(["U0A", "U0B"])).toEqual(["U0A", "U0B"]);
     expect((await runJob(t.db, "lecture-speaker-reminder", "2026-12-02T16:00")).status).toBe("ran");
     const reminder = await waitCall(t, "chat.postMessage", dm("U0A"));
     expect(JSON.stringify(reminder.args)).toContain("You speak at the lecture hall in a week");
@@ -92,7 +101,7 @@ describe("lecture listeners (local Slack)", () => {
     if (dmMessage) dmMessage.blocks = forged;
     await t.slack.as("U0A").clickButton({ channel: dm("U0A"), label: "Confirm" });
     const refusal = await t.emulator.calls.waitFor("response_url", {
-      timeoutMs: 10_000,
+      timeoutMs: 20_000,
       where: (c) => String(c.args.text).includes("no longer exists"),
     });
     expect(refusal.args.response_type).toBe("ephemeral");

@@ -1,0 +1,109 @@
+/**
+ * One person's App Home, rendered from the database as it is now: the org's settings and the
+ * person's roles first, then what those roles show, in a fixed number of queries (no query per
+ * branch), then the pure view model and Block Kit builders.
+ */
+import type { HomeView } from "@slack/types";
+import type { Database } from "../../db/client.ts";
+import {
+  type HomeReader,
+  loadCommitteeRows,
+  loadHomeOrg,
+  loadLectureRows,
+  loadOwnBranchLists,
+  loadViewer,
+} from "../../db/repositories/home.ts";
+import { addDays } from "../../domain/calendar.ts";
+import { heldSessions, sessionsBetween } from "../../domain/lecture-schedule.ts";
+import { monthSchedule } from "../../domain/month-schedule.ts";
+import { addMonths, localDateOf, periodOf } from "../../domain/period.ts";
+import { LOCALES, type Locale, translator } from "../../i18n/index.ts";
+import { section } from "../../slack/blocks.ts";
+import { HOME_CALLBACK } from "../../slack/ids/home.ts";
+import { buildHomeModel, buildHomeView, type HomePages } from "../../slack/views/home/index.ts";
+import { lectureScheduleOf } from "../lecture/config.ts";
+import { scheduleOf } from "../tasklist/org.ts";
+
+const PAST_MONTHS = 5;
+const LECTURE_WEEKS_AHEAD = 8;
+
+export interface HomeDeps {
+  db: Database;
+  now: () => Date;
+}
+
+export interface HomeRequest {
+  userId: string;
+  pages?: Partial<HomePages>;
+  /** A line shown at the top (e.g. why a click was refused). */
+  notice?: string;
+  /** Reads through this client instead of the bot's (tests count its queries). */
+  reader?: HomeReader;
+}
+
+const monthsBack = (period: string, n: number) =>
+  Array.from({ length: n }, (_, i) => addMonths(period, -(i + 1)));
+
+export async function renderHome(deps: HomeDeps, req: HomeRequest): Promise<HomeView> {
+  const db = req.reader ?? deps.db.prisma;
+  const now = deps.now();
+  const [org, viewer] = await Promise.all([loadHomeOrg(db), loadViewer(db, req.userId)]);
+  const locale: Locale = LOCALES.find((l) => l === org?.locale) ?? "zh-CN";
+  const t = translator(locale);
+  if (!org)
+    return { type: "home", callback_id: HOME_CALLBACK, blocks: [section(t("home.nobody"))] };
+  const tz = org.timezone;
+  const period = periodOf(now, tz);
+  const { schedule, calendar } = scheduleOf(org.settings, tz);
+  const deadlines = new Map<string, Date>();
+  const deadlineOf = (p: string): Date => {
+    const at = deadlines.get(p) ?? monthSchedule(schedule, calendar, p).deadline.at;
+    deadlines.set(p, at);
+    return at;
+  };
+  const year = period.slice(0, 4);
+  const yearMonths = Array.from(
+    { length: Number(period.slice(5)) },
+    (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`,
+  );
+  const pastMonths = viewer.secretaryOf.length > 0 ? monthsBack(period, PAST_MONTHS) : [];
+  const today = localDateOf(now, tz);
+  const hall = lectureScheduleOf(org.settings, tz);
+  const planned = hall
+    ? heldSessions(sessionsBetween(hall.schedule, today, addDays(today, LECTURE_WEEKS_AHEAD * 7)))
+        .filter((s) => s.startsAt > now)
+        .map((s) => ({ date: s.date, startsAt: s.startsAt }))
+    : [];
+  const committee = viewer.committeeMember || viewer.committeeAdmin;
+  const inBranch = viewer.secretaryOf.length + viewer.memberOf.length > 0;
+  const [committeeRows, own, lectureRows] = await Promise.all([
+    committee
+      ? loadCommitteeRows(db, { period, yearMonths, yearFirst: `${year}-01-01`, today, now })
+      : null,
+    inBranch ? loadOwnBranchLists(db, req.userId, [period, ...pastMonths]) : [],
+    hall
+      ? loadLectureRows(
+          db,
+          req.userId,
+          planned.map((s) => s.date),
+          now,
+        )
+      : null,
+  ]);
+  const model = buildHomeModel({
+    userId: req.userId,
+    now,
+    tz,
+    period,
+    yearMonths,
+    pastMonths,
+    deadlineOf,
+    viewer,
+    committee: committeeRows,
+    own,
+    lecture: lectureRows ? { planned, rows: lectureRows } : null,
+    pages: { waiting: req.pages?.waiting ?? 0 },
+    ...(req.notice ? { notice: req.notice } : {}),
+  });
+  return buildHomeView(model, t);
+}

@@ -1,0 +1,98 @@
+/**
+ * Re-publishing the Homes a change concerns, after its transaction committed. The use cases
+ * call a hook (`afterListChange`, `afterLectureChange`) on their result; the Home feature
+ * registers, per database, how to publish one person's Home. Requests arriving together are
+ * merged, and one pass runs at a time per process, so the last Home published for a person is
+ * rendered after the last change (views.publish replaces the whole view: latest wins).
+ * Without a registered publisher (e.g. `pbb jobs run` in its own process) nothing happens:
+ * the Home is rendered afresh when its person opens it.
+ */
+import type { Database } from "../../db/client.ts";
+import { type AudienceScope, homeAudience } from "../../db/repositories/home.ts";
+
+export type PublishOne = (userId: string) => Promise<void>;
+export type OnRefreshError = (err: unknown, userId: string | null) => void;
+
+class HomeRefresher {
+  private listIds = new Set<number>();
+  private users = new Set<string>();
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly publish: PublishOne,
+    private readonly onError: OnRefreshError,
+  ) {}
+
+  request(scope: Partial<AudienceScope>): void {
+    for (const id of scope.listIds ?? []) this.listIds.add(id);
+    for (const u of scope.users ?? []) this.users.add(u);
+    this.running ??= this.drain().finally(() => {
+      this.running = null;
+    });
+  }
+
+  idle(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  private async drain(): Promise<void> {
+    // Let the rest of a burst (e.g. the listener's own follow-up) join this pass.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.listIds.size > 0 || this.users.size > 0) {
+      const scope = { listIds: [...this.listIds], users: [...this.users] };
+      this.listIds.clear();
+      this.users.clear();
+      let audience: string[] = [];
+      try {
+        audience = await homeAudience(this.db.prisma, scope);
+      } catch (err) {
+        this.onError(err, null);
+      }
+      for (const userId of audience) {
+        await this.publish(userId).catch((err: unknown) => this.onError(err, userId));
+      }
+    }
+  }
+}
+
+const refreshers = new WeakMap<Database, HomeRefresher>();
+
+export function registerHomeRefresher(
+  db: Database,
+  publish: PublishOne,
+  onError: OnRefreshError,
+): void {
+  refreshers.set(db, new HomeRefresher(db, publish, onError));
+}
+
+/** Re-publish, soon, the Homes of the committee, the lists' branches and the people named. */
+export function homesChanged(db: Database, scope: Partial<AudienceScope>): void {
+  refreshers.get(db)?.request(scope);
+}
+
+/** Resolves once no refresh is pending (tests; shutdown). */
+export function homesIdle(db: Database): Promise<void> {
+  return refreshers.get(db)?.idle() ?? Promise.resolve();
+}
+
+type Outcome = { ok: boolean };
+
+/** For a list use case: `inTx(…).then(afterListChange(db, listId))`. */
+export const afterListChange =
+  (db: Database, listId: number) =>
+  <R extends Outcome>(result: R): R => {
+    if (result.ok) homesChanged(db, { listIds: [listId] });
+    return result;
+  };
+
+/** For a lecture use case; a replacement speaker in the result is concerned too. */
+export const afterLectureChange =
+  (db: Database, users: readonly string[]) =>
+  <R extends Outcome>(result: R): R => {
+    if (!result.ok) return result;
+    const replacement =
+      "replacement" in result && typeof result.replacement === "string" ? [result.replacement] : [];
+    homesChanged(db, { users: [...users, ...replacement] });
+    return result;
+  };

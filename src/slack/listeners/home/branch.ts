@@ -1,0 +1,40 @@
+/**
+ * A secretary's buttons on the Home: Submit / Revise / Amend open the round trip's task-list
+ * modal (its submission is handled by the round trip's listener); Mark done / Undo on items.
+ */
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { AppContext } from "../../../app/context.ts";
+import { openListModal } from "../../../services/tasklist/list-modal.ts";
+import { setItemStatus } from "../../../services/tasklist/toggle-item.ts";
+import { HOME_ACTION } from "../../ids/home.ts";
+import { buildListModal, parseItemValue, parseListValue } from "../../views/tasklist/index.ts";
+import { homeFailed, refuseList } from "./reply.ts";
+
+type Button = BlockAction<ButtonAction>;
+
+export function registerHomeBranchButtons(app: App, ctx: AppContext): void {
+  app.action<Button>(HOME_ACTION.submit, async ({ ack, body, action, client }) => {
+    await ack();
+    const userId = body.user.id;
+    const ref = parseListValue(action.value);
+    if (!ref) return refuseList(ctx, userId, "invalid");
+    const opened = await openListModal(ctx, { listId: ref.listId, userId });
+    if (!opened.ok) return refuseList(ctx, userId, opened.error);
+    const view = buildListModal(opened.view, opened.org.t);
+    await client.views.open({ trigger_id: body.trigger_id, view });
+  });
+
+  for (const actionId of [HOME_ACTION.markDone, HOME_ACTION.undoDone]) {
+    app.action<Button>(actionId, async ({ ack, body, action }) => {
+      await ack();
+      const userId = body.user.id;
+      const ref = parseItemValue(action.value);
+      if (!ref) return refuseList(ctx, userId, "invalid");
+      const to = actionId === HOME_ACTION.markDone ? "DONE" : "OPEN";
+      const result = await setItemStatus(ctx, { ...ref, to, userId, source: actionId }).catch(
+        (err: unknown) => homeFailed(ctx, userId, err),
+      );
+      if (result && !result.ok) await refuseList(ctx, userId, result.error);
+    });
+  }
+}

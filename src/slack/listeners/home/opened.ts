@@ -1,0 +1,21 @@
+/** Opening the Home tab (app_home_opened) publishes the person's Home as it is now; paging too. */
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { AppContext } from "../../../app/context.ts";
+import { publishHome } from "../../../services/home/publish.ts";
+import { HOME_ACTION } from "../../ids/home.ts";
+import { parsePageValue } from "../../views/home/index.ts";
+import { refuseList } from "./reply.ts";
+
+export function registerHomeOpened(app: App, ctx: AppContext): void {
+  app.event("app_home_opened", async ({ event }) => {
+    if (event.tab !== "home") return;
+    await publishHome(ctx, { userId: event.user });
+  });
+
+  app.action<BlockAction<ButtonAction>>(HOME_ACTION.page, async ({ ack, body, action }) => {
+    await ack();
+    const page = parsePageValue(action.value);
+    if (!page) return refuseList(ctx, body.user.id, "invalid");
+    await publishHome(ctx, { userId: body.user.id, pages: { [page.section]: page.page } });
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * How the Home's buttons answer a person privately. A Home-tab click has no response_url, so a
+ * refusal is shown at the top of the re-published Home (where they clicked) and, like the
+ * round trip's modal refusals, as an ephemeral in their DM with the bot. Nothing changes.
+ */
+import type { AppContext } from "../../../app/context.ts";
+import { loadOrgRecord } from "../../../db/repositories/org.ts";
+import { LOCALES, type Locale, type MessageKey, t } from "../../../i18n/index.ts";
+import { publishHome } from "../../../services/home/publish.ts";
+import { type LectureError, errorKey as lectureKey } from "../../../services/lecture/result.ts";
+import { errorKey as listKey, type TasklistError } from "../../../services/tasklist/result.ts";
+
+async function localeOf(ctx: AppContext): Promise<Locale> {
+  const org = await loadOrgRecord(ctx.db);
+  return LOCALES.find((l) => l === org?.locale) ?? "zh-CN";
+}
+
+export async function tellOnHome(ctx: AppContext, userId: string, text: string): Promise<void> {
+  await publishHome(ctx, { userId, notice: `⚠️ ${text}` });
+  const opened = await ctx.client.conversations.open({ users: userId });
+  const channel = opened.channel?.id;
+  if (channel) await ctx.client.chat.postEphemeral({ channel, user: userId, text });
+}
+
+async function refuseWith(ctx: AppContext, userId: string, reason: MessageKey): Promise<void> {
+  const locale = await localeOf(ctx);
+  const text = t(locale, "common.notAllowed", { reason: t(locale, reason) });
+  await tellOnHome(ctx, userId, text);
+}
+
+export const refuseList = (ctx: AppContext, userId: string, error: TasklistError) =>
+  refuseWith(ctx, userId, listKey(error));
+
+export const refuseTurn = (ctx: AppContext, userId: string, error: LectureError) =>
+  refuseWith(ctx, userId, lectureKey(error));
+
+/** A use case failed unexpectedly: logged; the person hears nothing changed. */
+export async function homeFailed(ctx: AppContext, userId: string, err: unknown): Promise<void> {
+  ctx.logger.error({ err, user: userId }, "home interaction failed");
+  try {
+    await tellOnHome(ctx, userId, t(await localeOf(ctx), "common.somethingWrong"));
+  } catch (e) {
+    ctx.logger.warn({ err: e }, "could not tell the user");
+  }
+}

@@ -1,0 +1,32 @@
+/** Small renderers the Home's sections share. */
+import type { Translator } from "../../../i18n/index.ts";
+import { mention } from "../../blocks.ts";
+import { esc } from "../tasklist/format.ts";
+import type { BranchState } from "./model.ts";
+
+export const STATE_EMOJI: Record<BranchState, string> = {
+  overdue: "🔴",
+  "not-submitted": "⚪",
+  submitted: "🟡",
+  returned: "🟠",
+  approved: "🟢",
+};
+
+export const stateLabel = (state: BranchState, t: Translator): string =>
+  `${STATE_EMOJI[state]} ${t(`home.state.${state}`)}`;
+
+/** Names joined until `max` characters, then "+N more". */
+export function nameList(names: readonly string[], t: Translator, max = 600): string {
+  let out = "";
+  for (const [i, name] of names.entries()) {
+    const next = out === "" ? esc(name) : `${out}${t("home.list.separator")}${esc(name)}`;
+    if (next.length > max) return `${out} ${t("home.list.more", { count: names.length - i })}`;
+    out = next;
+  }
+  return out;
+}
+
+export const percent = (part: number, whole: number): string =>
+  whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`;
+
+export { esc, mention };

@@ -1,0 +1,63 @@
+/** What the Home's view model is built from: the rows the repository loaded, and the clock. */
+import type {
+  BranchListRow,
+  CommitteeRows,
+  LectureRows,
+  ViewerRow,
+} from "../../../db/repositories/home.ts";
+import type { BranchState, HomePages } from "./model.ts";
+
+export interface HomeInput {
+  userId: string;
+  now: Date;
+  tz: string;
+  /** This month, "YYYY-MM" in the org's zone. */
+  period: string;
+  /** The months of the year up to this one, and the months before this one a secretary sees. */
+  yearMonths: string[];
+  pastMonths: string[];
+  /** A month's submission deadline by the schedule (for lists without a stored one). */
+  deadlineOf: (period: string) => Date;
+  viewer: ViewerRow;
+  committee: CommitteeRows | null;
+  own: BranchListRow[];
+  /** Null when the org has no lecture hall. */
+  lecture: { planned: { date: string; startsAt: Date }[]; rows: LectureRows } | null;
+  pages: HomePages;
+  notice?: string;
+}
+
+export const WAITING_PAGE_SIZE = 8;
+export const SESSIONS_SHOWN = 4;
+
+interface ListLike {
+  state: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
+  dueAt: Date | null;
+}
+
+/** The state a branch's list of `period` is in at `now` (no list yet: not submitted). */
+export function branchState(
+  list: ListLike | undefined,
+  period: string,
+  input: Pick<HomeInput, "now" | "deadlineOf">,
+): BranchState {
+  switch (list?.state) {
+    case "SUBMITTED":
+      return "submitted";
+    case "RETURNED":
+      return "returned";
+    case "APPROVED":
+      return "approved";
+    default: {
+      const deadline = list?.dueAt ?? input.deadlineOf(period);
+      return deadline.getTime() < input.now.getTime() ? "overdue" : "not-submitted";
+    }
+  }
+}
+
+/** `page` clamped into [0, pages - 1]. */
+export function pageOf<T>(all: readonly T[], page: number, size: number) {
+  const pages = Math.max(1, Math.ceil(all.length / size));
+  const p = Math.min(Math.max(0, Math.trunc(page)), pages - 1);
+  return { rows: all.slice(p * size, (p + 1) * size), total: all.length, page: p, pages };
+}
