@@ -4,3 +4,4 @@
  */
 import "./reports/quarter-summary.ts";
 import "./lecture/index.ts";
+import "./tasklist/index.ts";

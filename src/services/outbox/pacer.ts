@@ -10,7 +10,8 @@ export interface PacerOptions {
 }
 
 export const DEFAULT_METHOD_INTERVAL_MS: Record<string, number> = {
-  "chat.postMessage": 250,
+  // 300 a minute: the workspace budget this project assumes for "several hundred per minute".
+  "chat.postMessage": 200,
   "chat.update": 1_200,
   "chat.delete": 1_200,
   "chat.postEphemeral": 600,
