@@ -78,7 +78,9 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
   };
   const stoppers: (() => Promise<void>)[] = [];
   let listeningPort = env.port;
-  const http: FeatureHttp = { baseUrl: () => `http://127.0.0.1:${listeningPort}` };
+  const http: FeatureHttp = {
+    baseUrl: () => env.publicUrl ?? `http://127.0.0.1:${listeningPort}`,
+  };
   let bolt: BoltAppHandle | undefined;
   let handoff: HandoffServer | undefined;
   try {

@@ -31,6 +31,8 @@ interface CommonEnv {
   /** Absolute path of ORG_FILE, checked to be a readable file. */
   orgFile?: string;
   logLevel: LogLevel;
+  /** PUBLIC_URL without a trailing "/": where people reach the bot's HTTP endpoints. */
+  publicUrl?: string;
   /** SLACK_API_URL, ending in "/". */
   slackApiUrl?: string;
   nodeEnv: string;
@@ -98,6 +100,16 @@ function envSchema(cwd: string) {
             `expected an http(s) URL such as https://slack.com/api/, got "${iss.input}"`,
         })
         .transform((url) => (url.endsWith("/") ? url : `${url}/`))
+        .optional(),
+    ),
+    PUBLIC_URL: z.preprocess(
+      present,
+      z
+        .string()
+        .refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), {
+          error: (iss) => `expected the bot's public http(s) address, got "${iss.input}"`,
+        })
+        .transform((url) => url.replace(/\/+$/, ""))
         .optional(),
     ),
     PORT: z.preprocess(
@@ -224,6 +236,7 @@ export function loadEnv(env: Env = process.env, options: LoadEnvOptions = {}): E
     isCI: truthy(e.CI),
     ...(e.ORG_FILE === undefined ? {} : { orgFile: e.ORG_FILE }),
     ...(e.SLACK_API_URL === undefined ? {} : { slackApiUrl: e.SLACK_API_URL }),
+    ...(e.PUBLIC_URL === undefined ? {} : { publicUrl: e.PUBLIC_URL }),
   };
   return { ok: true, config: { ...common, ...slackEnv(e) } };
 }

@@ -104,7 +104,7 @@ describe.skipIf(!enabled)("pbb db copy from a PGlite store into PostgreSQL", () 
     expect(Math.min(...ids)).toBeGreaterThan(maxCopied);
     const probePosts = acceptedPosts(cluster.emulator, (a) => String(a.text).startsWith("probe "));
     expect(notExactlyOnce(cluster.fixture.branchChannels, probePosts)).toEqual([]);
-  }, 150_000);
+  }, 240_000);
   it("while a bot runs on the PGlite store, then `pbb db backup` is handed to it and restore and copy refuse", async () => {
     const store = path.join(dir, "pglite");
     const onPglite = { DATABASE_URL: `pglite:${store}` };
@@ -133,5 +133,5 @@ describe.skipIf(!enabled)("pbb db copy from a PGlite store into PostgreSQL", () 
     } finally {
       if (bot) await cluster.kill(bot, "SIGTERM");
     }
-  }, 120_000);
+  }, 180_000);
 });

@@ -79,5 +79,5 @@ describe.skipIf(!enabled)("catch-up after every replica was down at a fire time"
     expect(notExactlyOnce(channels, postedMessages(cluster.emulator, channels, isProbe))).toEqual(
       [],
     );
-  }, 100_000);
+  }, 240_000);
 });

@@ -36,7 +36,7 @@ export interface CommandResult {
 }
 
 /** Runs `pbb <args>` to completion (bounded). */
-export function runPbb(args: string[], options: SpawnOptions, timeoutMs = 60_000) {
+export function runPbb(args: string[], options: SpawnOptions, timeoutMs = 120_000) {
   return new Promise<CommandResult>((resolve, reject) => {
     const child = spawn(process.execPath, nodeArgs(args, options.probe), {
       cwd: ROOT,
@@ -108,7 +108,7 @@ export function startBotProcess(name: string, options: SpawnOptions): BotProcess
     port: () => port,
     output: () => out,
     exited: () => exitedWith !== null,
-    async ready(timeoutMs = 60_000) {
+    async ready(timeoutMs = 120_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         if (exitedWith !== null)

@@ -43,7 +43,7 @@ describe.skipIf(!enabled)("three replicas starting at once on one PostgreSQL dat
       (r) => r.output().match(/applied migration \S+/g) ?? [],
     );
     expect(migrationLines.sort()).toEqual(local.map((name) => `applied migration ${name}`));
-  });
+  }, 180_000);
 
   it("when a replica restarts with the same org file, then nothing is applied again", async () => {
     const [first] = cluster.running;
@@ -53,5 +53,5 @@ describe.skipIf(!enabled)("three replicas starting at once on one PostgreSQL dat
     expect(again.output()).not.toMatch(/ORG_FILE .* applied|applied migration/);
     const db = await cluster.db();
     expect(await db.prisma.auditLog.count({ where: { action: "org.apply" } })).toBe(1);
-  });
+  }, 120_000);
 });

@@ -42,25 +42,31 @@ export interface ViewerRow {
 }
 
 export async function loadViewer(db: HomeReader, userId: string): Promise<ViewerRow> {
-  const person = await db.person.findUnique({
-    where: { slackUserId: userId },
-    select: {
-      active: true,
-      committeeRoles: { select: { role: true } },
-      branchRoles: {
-        where: { branch: { active: true } },
-        select: { role: true, branch: { select: { id: true, key: true, name: true } } },
-        orderBy: { branchId: "asc" },
+  const person = { slackUserId: userId, active: true };
+  const [committee, branches] = await Promise.all([
+    db.person.findFirst({
+      where: person,
+      select: { committeeRoles: { select: { role: true } } },
+    }),
+    db.branch.findMany({
+      where: { active: true, roles: { some: { person } } },
+      select: {
+        id: true,
+        key: true,
+        name: true,
+        roles: { where: { person }, select: { role: true } },
       },
-    },
-  });
-  if (!person?.active)
-    return { committeeMember: false, committeeAdmin: false, secretaryOf: [], memberOf: [] };
+      orderBy: { id: "asc" },
+    }),
+  ]);
+  const roles = committee?.committeeRoles ?? [];
   const of = (role: "SECRETARY" | "MEMBER") =>
-    person.branchRoles.filter((r) => r.role === role).map((r) => r.branch);
+    branches
+      .filter((b) => b.roles.some((r) => r.role === role))
+      .map(({ id, key, name }) => ({ id, key, name }));
   return {
-    committeeMember: person.committeeRoles.some((r) => r.role === "MEMBER"),
-    committeeAdmin: person.committeeRoles.some((r) => r.role === "ADMIN"),
+    committeeMember: roles.some((r) => r.role === "MEMBER"),
+    committeeAdmin: roles.some((r) => r.role === "ADMIN"),
     secretaryOf: of("SECRETARY"),
     memberOf: of("MEMBER"),
   };
@@ -109,17 +115,19 @@ export interface CommitteeQuery {
 }
 
 export async function loadCommitteeRows(db: HomeReader, q: CommitteeQuery): Promise<CommitteeRows> {
-  const [branches, lists, yearLists, items, sessionsHeld] = await Promise.all([
+  const [branches, yearLists, items, sessionsHeld] = await Promise.all([
     db.branch.findMany({
       where: { active: true },
       select: { id: true, key: true, name: true },
       orderBy: { id: "asc" },
     }),
+    // The year's lists, this month's among them, with the revision waiting for a decision.
     db.taskList.findMany({
-      where: { period: q.period, branch: { active: true } },
+      where: { period: { in: q.yearMonths } },
       select: {
         id: true,
         branchId: true,
+        period: true,
         state: true,
         currentRevision: true,
         approvedRevision: true,
@@ -131,16 +139,6 @@ export async function loadCommitteeRows(db: HomeReader, q: CommitteeQuery): Prom
         },
       },
       orderBy: { branchId: "asc" },
-    }),
-    db.taskList.findMany({
-      where: { period: { in: q.yearMonths } },
-      select: {
-        branchId: true,
-        period: true,
-        dueAt: true,
-        firstSubmittedAt: true,
-        approvedRevision: true,
-      },
     }),
     // The revision in force is the one APPROVED (an approved amendment supersedes the older).
     db.taskItem.groupBy({
@@ -160,11 +158,22 @@ export async function loadCommitteeRows(db: HomeReader, q: CommitteeQuery): Prom
   ]);
   const count = (status: "OPEN" | "DONE") =>
     items.find((i) => i.status === status)?._count._all ?? 0;
+  const active = new Set(branches.map((b) => b.id));
+  const current = yearLists.filter((l) => l.period === q.period && active.has(l.branchId));
   return {
     branches,
-    lists: lists.map(({ revisions, ...l }) => ({ ...l, underReview: revisions[0] ?? null })),
+    lists: current.map(({ revisions, period: _p, ...l }) => ({
+      ...l,
+      underReview: revisions[0] ?? null,
+    })),
     year: {
-      lists: yearLists,
+      lists: yearLists.map(({ branchId, period, dueAt, firstSubmittedAt, approvedRevision }) => ({
+        branchId,
+        period,
+        dueAt,
+        firstSubmittedAt,
+        approvedRevision,
+      })),
       itemsPlanned: count("OPEN") + count("DONE"),
       itemsDone: count("DONE"),
       sessionsHeld,

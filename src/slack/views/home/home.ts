@@ -31,5 +31,9 @@ export function buildHomeView(m: HomeModel, t: Translator): HomeView {
   if (parts.length === 0) parts.push([section(t("home.nobody"))]);
   const blocks = parts.flatMap((p, i) => (i === 0 ? p : [divider(), ...p]));
   const notice = m.notice ? [section(m.notice, { block_id: HOME_BLOCK.notice })] : [];
-  return { type: "home", callback_id: HOME_CALLBACK, blocks: withinLimit([...notice, ...blocks], t) };
+  return {
+    type: "home",
+    callback_id: HOME_CALLBACK,
+    blocks: withinLimit([...notice, ...blocks], t),
+  };
 }
