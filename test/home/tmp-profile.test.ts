@@ -12,11 +12,16 @@ it("profile", async () => {
   await addBranchesForTest(db, 0, 296);
   const c = new PrismaClient({ adapter: db.adapter, log: [{ emit: "event", level: "query" }] });
   const log: string[] = [];
-  c.$on("query", (e) => { log.push(`${e.duration}ms ${e.query.slice(0, 140)}`); });
+  c.$on("query", (e) => {
+    log.push(`${e.duration}ms ${e.query.slice(0, 140)}`);
+  });
   for (let i = 0; i < 4; i++) {
     log.length = 0;
     const s = performance.now();
-    await renderHome({ db, now: () => new Date("2026-12-10T02:00:00Z") }, { userId: "U0CHAIR", reader: c });
+    await renderHome(
+      { db, now: () => new Date("2026-12-10T02:00:00Z") },
+      { userId: "U0CHAIR", reader: c },
+    );
     console.log(`total ${(performance.now() - s).toFixed(1)}`);
   }
   console.log(log.join("\n"));

@@ -1,4 +1,5 @@
 import type { Database } from "../../src/db/client.ts";
+
 const STATES = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED"] as const;
 /** Branches x{from}..x{to-1}, each with a December list (state by number) and an approved November. */
 export async function addBranchesForTest(db: Database, from: number, to: number): Promise<void> {
@@ -60,4 +61,3 @@ export async function addBranchesForTest(db: Database, from: number, to: number)
     ),
   });
 }
-

@@ -25,6 +25,7 @@ class HomeRefresher {
   ) {}
 
   request(scope: Partial<AudienceScope>): void {
+    console.error("HOMEDEBUG request", scope);
     for (const id of scope.listIds ?? []) this.listIds.add(id);
     for (const u of scope.users ?? []) this.users.add(u);
     this.running ??= this.drain().finally(() => {
@@ -49,6 +50,7 @@ class HomeRefresher {
       } catch (err) {
         this.onError(err, null);
       }
+      console.error("HOMEDEBUG audience", audience);
       for (const userId of audience) {
         await this.publish(userId).catch((err: unknown) => this.onError(err, userId));
       }
@@ -68,6 +70,7 @@ export function registerHomeRefresher(
 
 /** Re-publish, soon, the Homes of the committee, the lists' branches and the people named. */
 export function homesChanged(db: Database, scope: Partial<AudienceScope>): void {
+  console.error("HOMEDEBUG changed", refreshers.has(db));
   refreshers.get(db)?.request(scope);
 }
 
@@ -82,7 +85,7 @@ type Outcome = { ok: boolean };
 export const afterListChange =
   (db: Database, listId: number) =>
   <R extends Outcome>(result: R): R => {
-    if (result.ok) homesChanged(db, { listIds: [listId] });
+    console.error("HOMEDEBUG hook", result.ok, listId); if (result.ok) homesChanged(db, { listIds: [listId] });
     return result;
   };
 
