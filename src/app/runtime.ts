@@ -73,6 +73,9 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
       logger,
       metrics,
       pollMs: 500,
+      // A send ends within the client's 15 s timeout plus a short pacing wait, so a replica
+      // killed mid-send hands its claims back after half a minute, not two.
+      leaseMs: 30_000,
     }),
     scheduler: createScheduler({ db, logger, replicaId, metrics, now }),
   };

@@ -20,6 +20,8 @@ import { startTestBot, type TestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 
 const homeText = (t: TestBot, user: string) => allText(t.slack.homeView(user)?.blocks ?? []);
+/** Re-publishing every Home a change concerns takes a while on a loaded machine. */
+const SLOW = { timeout: 20_000, interval: 50 };
 
 describe.each(STORES)("the App Home (%s)", (store) => {
   let t: TestBot;
@@ -40,7 +42,7 @@ describe.each(STORES)("the App Home (%s)", (store) => {
     // ---- the secretary opens the Home and submits the month's list from it
     const sec = t.slack.as("U0SEC1");
     await sec.openAppHome();
-    await expect.poll(() => homeText(t, "U0SEC1")).toContain("移交安置处党支部 — 本支部清单");
+    await expect.poll(() => homeText(t, "U0SEC1"), SLOW).toContain("移交安置处党支部 — 本支部清单");
     expect(homeText(t, "U0SEC1")).toContain("*2026年12月*：⚪ 未报送 · 截止 2026-12-07 18:00");
     expect(buttonsOf(t.slack.homeView("U0SEC1")?.blocks)).toContainEqual(
       expect.objectContaining({
@@ -57,14 +59,16 @@ describe.each(STORES)("the App Home (%s)", (store) => {
     });
     expect(submitted.outcome).toBe("closed");
     await expect
-      .poll(async () => (await listOf(t.db, "resettlement", "2026-12")).state)
+      .poll(async () => (await listOf(t.db, "resettlement", "2026-12")).state, SLOW)
       .toBe("SUBMITTED");
-    await expect.poll(() => homeText(t, "U0SEC1")).toContain("*2026年12月*：🟡 待审核");
+    await new Promise((r) => setTimeout(r, 3000));
+    console.log("DBG", JSON.stringify(t.emulator.calls.of("views.publish").map((c) => [c.args.user_id, c.status, c.response])));
+    await expect.poll(() => homeText(t, "U0SEC1"), SLOW).toContain("*2026年12月*：🟡 待审核");
 
     // ---- a committee member sees it waiting, with Approve (primary) and Return (danger)
     const chair = t.slack.as("U0CHAIR");
     await chair.openAppHome();
-    await expect.poll(() => homeText(t, "U0CHAIR")).toContain("*待党委审核（1）*");
+    await expect.poll(() => homeText(t, "U0CHAIR"), SLOW).toContain("*待党委审核（1）*");
     const chairHome = t.slack.homeView("U0CHAIR");
     expect(allText(chairHome?.blocks)).toContain("党委 — 2026年12月概览");
     const buttons = buttonsOf(chairHome?.blocks);
@@ -77,16 +81,16 @@ describe.each(STORES)("the App Home (%s)", (store) => {
     if (!waiting || !secView) throw new Error("no waiting list or no secretary Home");
     secView.blocks.push(waiting as Json);
     await sec.clickButton({ view: "home", label: "通过" });
-    await expect.poll(() => homeText(t, "U0SEC1")).toContain("⚠️ 无法执行此操作");
-    expect((await listOf(t.db, "resettlement", "2026-12")).state).toBe("SUBMITTED");
+    await expect.poll(() => homeText(t, "U0SEC1"), SLOW).toContain("⚠️ 无法执行此操作");
+    expect((await listOf(t.db, "resettlement", "2026-12")).state, SLOW).toBe("SUBMITTED");
 
     // ---- the committee member approves from the Home; the Homes concerned are re-published
     await chair.clickButton({ view: "home", label: "通过" });
     await expect
-      .poll(async () => (await listOf(t.db, "resettlement", "2026-12")).state)
+      .poll(async () => (await listOf(t.db, "resettlement", "2026-12")).state, SLOW)
       .toBe("APPROVED");
-    await expect.poll(() => homeText(t, "U0CHAIR")).toContain("*待党委审核*：暂无。");
-    await expect.poll(() => homeText(t, "U0SEC1")).toContain("*2026年12月*：🟢 已通过");
+    await expect.poll(() => homeText(t, "U0CHAIR"), SLOW).toContain("*待党委审核*：暂无。");
+    await expect.poll(() => homeText(t, "U0SEC1"), SLOW).toContain("*2026年12月*：🟢 已通过");
     expect(buttonsOf(t.slack.homeView("U0SEC1")?.blocks)).toContainEqual(
       expect.objectContaining({ text: "标记完成", action_id: HOME_ACTION.markDone }),
     );

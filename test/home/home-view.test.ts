@@ -36,6 +36,7 @@ describe.each([3, 300])("the App Home with %i branches", (n) => {
     expect(approve.every((b) => b.text === "Approve" && b.style === "primary")).toBe(true);
     expect(ret.every((b) => b.text === "Return" && b.style === "danger")).toBe(true);
     expect(text).toContain("*2026 so far*");
+    expect(text).toContain("*Lists approved, submitted on time*\n1 / 2 (50%)");
     expect(text).toContain("75% (30 / 40)");
     expect(text).toContain("*Lecture sessions held*\n23");
   });

@@ -25,7 +25,6 @@ class HomeRefresher {
   ) {}
 
   request(scope: Partial<AudienceScope>): void {
-    console.error("HOMEDEBUG request", scope);
     for (const id of scope.listIds ?? []) this.listIds.add(id);
     for (const u of scope.users ?? []) this.users.add(u);
     this.running ??= this.drain().finally(() => {
@@ -39,20 +38,24 @@ class HomeRefresher {
 
   private async drain(): Promise<void> {
     // Let the rest of a burst (e.g. the listener's own follow-up) join this pass.
+    console.error("DBG drain start");
     await new Promise((resolve) => setImmediate(resolve));
+    console.error("DBG drain after immediate", this.listIds.size, this.users.size);
     while (this.listIds.size > 0 || this.users.size > 0) {
       const scope = { listIds: [...this.listIds], users: [...this.users] };
       this.listIds.clear();
       this.users.clear();
       let audience: string[] = [];
+      console.error("DBG audience query");
       try {
         audience = await homeAudience(this.db.prisma, scope);
       } catch (err) {
         this.onError(err, null);
       }
-      console.error("HOMEDEBUG audience", audience);
       for (const userId of audience) {
+        console.error("DBG publishing", userId);
         await this.publish(userId).catch((err: unknown) => this.onError(err, userId));
+        console.error("DBG published", userId);
       }
     }
   }
@@ -70,7 +73,6 @@ export function registerHomeRefresher(
 
 /** Re-publish, soon, the Homes of the committee, the lists' branches and the people named. */
 export function homesChanged(db: Database, scope: Partial<AudienceScope>): void {
-  console.error("HOMEDEBUG changed", refreshers.has(db));
   refreshers.get(db)?.request(scope);
 }
 
@@ -85,7 +87,6 @@ type Outcome = { ok: boolean };
 export const afterListChange =
   (db: Database, listId: number) =>
   <R extends Outcome>(result: R): R => {
-    console.error("HOMEDEBUG hook", result.ok, listId); if (result.ok) homesChanged(db, { listIds: [listId] });
     return result;
   };
 

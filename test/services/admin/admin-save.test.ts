@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.ts";
 import { loadOrg } from "../../../src/db/repositories/org.ts";
 import type { AdminChange, SchedulesForm } from "../../../src/services/admin/forms.ts";
@@ -21,12 +21,15 @@ describe.each(STORES)("admin changes on %s", (store) => {
   let db: Database;
   const save = (user: string, change: AdminChange) =>
     saveAdminChange({ db, resolver: offlineResolver }, user, change, "test");
-  beforeEach(async () => {
+  beforeAll(async () => {
     db = await createTestDatabase(store);
-    await applyExampleOrg(db);
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await db.close();
+  });
+  // Each test starts from the example org: applying the file undoes the previous test's change.
+  beforeEach(async () => {
+    await applyExampleOrg(db);
   });
 
   it("when an admin changes the schedules, then the org in force has them", async () => {

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.ts";
 import { loadOrgRecord, type OrgRecord } from "../../../src/db/repositories/org.ts";
 import { parseReportPeriod } from "../../../src/domain/report-period.ts";
@@ -17,6 +17,7 @@ import {
   AS_OF,
   applyExampleOrg,
   BRANCH_NAMES,
+  clearReportData,
   EXPECTED_Q4,
   seedAllDone,
   seedQ4,
@@ -37,13 +38,16 @@ function pngSize(png: Buffer): { width: number; height: number } {
 describe.each(STORES)("report files on %s", (store) => {
   let db: Database;
   let org: OrgRecord;
-  beforeEach(async () => {
+  beforeAll(async () => {
     db = await createTestDatabase(store);
     await applyExampleOrg(db);
     org = (await loadOrgRecord(db))!;
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await db.close();
+  });
+  beforeEach(async () => {
+    await clearReportData(db);
   });
 
   it("when more branches have lists, then loading the rows takes no more queries", async () => {
@@ -126,10 +130,7 @@ describe.each(STORES)("report files on %s", (store) => {
     await seedQ4(db);
     const first = (await chartFile(await loadReport(db, org, q4, AS_OF), t, silentLogger)).bytes;
     expect(pngSize(first)).toEqual({ width: 720, height: 480 });
-    await db.prisma.taskItem.deleteMany();
-    await db.prisma.decision.deleteMany();
-    await db.prisma.taskListRevision.deleteMany();
-    await db.prisma.taskList.deleteMany();
+    await clearReportData(db);
     await seedAllDone(db);
     const second = (await chartFile(await loadReport(db, org, q4, AS_OF), t, silentLogger)).bytes;
     expect(pngSize(second)).toEqual({ width: 720, height: 480 });

@@ -19,6 +19,17 @@ export async function applyExampleOrg(db: Database): Promise<void> {
   if (applied.status === "invalid") throw new Error(applied.lines.join("\n"));
 }
 
+/** Removes every list, lecture session and extra branch a test seeded. */
+export async function clearReportData(db: Database): Promise<void> {
+  await db.prisma.taskItem.deleteMany();
+  await db.prisma.decision.deleteMany();
+  await db.prisma.taskListRevision.deleteMany();
+  await db.prisma.taskList.deleteMany();
+  await db.prisma.lectureTurn.deleteMany();
+  await db.prisma.lectureSession.deleteMany();
+  await db.prisma.branch.deleteMany({ where: { key: { startsWith: "extra" } } });
+}
+
 interface RevisionSeed {
   decision?: "APPROVED" | "RETURNED";
   /** Item statuses of the revision. */

@@ -15,7 +15,7 @@ export function registerHome(app: App, ctx: AppContext): void {
   registerHomeRefresher(
     ctx.db,
     (userId) => publishHome(ctx, { userId }),
-    (err, userId) => { console.error("HOMEDEBUG", userId, err); ctx.logger.warn({ err, user: userId }, "home not refreshed"); },
+    (err, userId) => console.error("DBG err", userId, err),
   );
   registerHomeOpened(app, ctx);
   registerHomeDecisions(app, ctx);

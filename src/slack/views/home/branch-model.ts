@@ -33,13 +33,13 @@ function actionOf(l: BranchListRow | undefined, pending: boolean): SecretaryMode
   return null;
 }
 
-function pastRow(l: BranchListRow | undefined, period: string, input: HomeInput): PastMonthRow {
+function pastRow(l: BranchListRow, period: string, input: HomeInput): PastMonthRow {
   const items = planItems(l) ?? [];
-  const deadline = l?.dueAt ?? input.deadlineOf(period);
+  const deadline = l.dueAt ?? input.deadlineOf(period);
   return {
     period,
     state: branchState(l, period, input),
-    onTime: l?.firstSubmittedAt ? l.firstSubmittedAt <= deadline : null,
+    onTime: l.firstSubmittedAt ? l.firstSubmittedAt <= deadline : null,
     itemsDone: items.filter((i) => i.done).length,
     itemsPlanned: items.length,
   };
@@ -64,13 +64,11 @@ function secretaryModel(branch: BranchRef, input: HomeInput): SecretaryModel {
     amendmentPending: pending,
     returnComment: latest?.status === "RETURNED" ? (latest.decision?.comment ?? null) : null,
     items: planItems(current) ?? [],
-    past: input.pastMonths.map((m) =>
-      pastRow(
-        lists.find((l) => l.period === m),
-        m,
-        input,
-      ),
-    ),
+    // Months without a list row are months the bot did not run for this branch: not shown.
+    past: input.pastMonths.flatMap((m) => {
+      const list = lists.find((l) => l.period === m);
+      return list ? [pastRow(list, m, input)] : [];
+    }),
   };
 }
 

@@ -39,17 +39,24 @@ function waitingRows(rows: CommitteeRows, input: HomeInput): WaitingRow[] {
     .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.listId - b.listId);
 }
 
+/**
+ * Lists due so far: the year's lists (the monthly reminder creates one per branch and month)
+ * whose deadline passed or that were submitted; of them, those approved and first submitted
+ * by the deadline.
+ */
 function yearFigures(rows: CommitteeRows, input: HomeInput): YearFigures {
   const active = new Set(rows.branches.map((b) => b.id));
-  const monthsDue = input.yearMonths.filter((m) => input.deadlineOf(m) <= input.now).length;
-  const approvedOnTime = rows.year.lists.filter((l) => {
-    if (!active.has(l.branchId) || l.approvedRevision === null || !l.firstSubmittedAt) return false;
-    return l.firstSubmittedAt <= (l.dueAt ?? input.deadlineOf(l.period));
-  }).length;
+  const lists = rows.year.lists
+    .filter((l) => active.has(l.branchId))
+    .map((l) => ({ ...l, deadline: l.dueAt ?? input.deadlineOf(l.period) }));
+  const due = lists.filter((l) => l.firstSubmittedAt !== null || l.deadline <= input.now);
+  const onTime = due.filter(
+    (l) => l.approvedRevision !== null && l.firstSubmittedAt && l.firstSubmittedAt <= l.deadline,
+  );
   return {
     year: Number(input.period.slice(0, 4)),
-    listsDue: monthsDue * rows.branches.length,
-    approvedOnTime,
+    listsDue: due.length,
+    approvedOnTime: onTime.length,
     itemsPlanned: rows.year.itemsPlanned,
     itemsDone: rows.year.itemsDone,
     sessionsHeld: rows.year.sessionsHeld,

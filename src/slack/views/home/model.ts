@@ -44,7 +44,7 @@ export interface UpcomingSessionRow {
 
 export interface YearFigures {
   year: number;
-  /** Lists due so far (branch × month whose deadline passed) and of them approved, on time. */
+  /** The year's lists due so far (deadline passed, or submitted) and of them approved, on time. */
   listsDue: number;
   approvedOnTime: number;
   itemsPlanned: number;

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench:ack [-- --clients 50,200 --seconds 20] [--postgres <url>] [--db-delay-ms 200]`:
+ * concurrent clients clicking Approve / Mark done and submitting the task-list modal through
+ * signed HTTP requests against the real bot, and the same load against a bare Bolt app on the
+ * same receiver that only acknowledges (same process, same run). Prints one JSON line per
+ * target and client count, and the real/bare ratios. The default is a short run.
+ *
+ * The load generator, the emulator and the server share one Node process: the figures include
+ * the client's own overhead, equally for both targets.
+ */
+
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { type LoadResult, runLoad, startBareBolt, startRealBot } from "./ack-lib.ts";
+import { machine } from "./lib.ts";
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: "string", default: "20,50" },
+    seconds: { type: "string", default: "5" },
+    postgres: { type: "string" },
+    "db-delay-ms": { type: "string", default: "0" },
+    warmup: { type: "string", default: "1" },
+  },
+});
+const clientCounts = String(values.clients)
+  .split(",")
+  .map((x) => Number(x.trim()))
+  .filter((n) => n > 0);
+const seconds = Number(values.seconds);
+const dbDelayMs = Number(values["db-delay-ms"]);
+const store = values.postgres ? "postgres" : "pglite";
+
+const real = await startRealBot(values.postgres ? { postgresUrl: values.postgres } : {});
+const bare = await startBareBolt(real.emulator);
+const payloads = [real.payloads.approve, real.payloads.markDone, real.payloads.submitList];
+const warmup = Number(values.warmup);
+
+const print = (target: string, r: LoadResult) =>
+  console.log(
+    JSON.stringify({
+      target,
+      store,
+      dbDelayMs: target === "bot" ? dbDelayMs : 0,
+      ...r,
+    }),
+  );
+
+let allUnder3s = true;
+for (const clients of clientCounts) {
+  // Warm both up (JIT, connections), then measure bare first, the bot second.
+  if (warmup > 0) {
+    await runLoad(bare.url, payloads, { clients, seconds: warmup, emulator: real.emulator });
+    await runLoad(real.url, payloads, { clients, seconds: warmup, emulator: real.emulator });
+  }
+  const b = await runLoad(bare.url, payloads, { clients, seconds, emulator: real.emulator });
+  print("bare-bolt", b);
+  real.delay.ms = dbDelayMs;
+  const r = await runLoad(real.url, payloads, { clients, seconds, emulator: real.emulator });
+  real.delay.ms = 0;
+  print("bot", r);
+  if (r.max >= 3000 || r.timeouts > 0) allUnder3s = false;
+  console.log(
+    JSON.stringify({
+      clients,
+      store,
+      dbDelayMs,
+      ratioP50: Number((r.p50 / b.p50).toFixed(2)),
+      ratioP99: Number((r.p99 / b.p99).toFixed(2)),
+      ratioThroughput: Number((r.throughput / b.throughput).toFixed(2)),
+      botMaxUnder3s: r.max < 3000 && r.timeouts === 0,
+    }),
+  );
+}
+// The work after the acks: let it finish before closing the store.
+for (let i = 0; i < 600; i++) {
+  const pending = await real.bot.ctx.db.prisma.delivery.count({ where: { status: "PENDING" } });
+  if (pending === 0) break;
+  await new Promise((r) => setTimeout(r, 100));
+}
+console.log(
+  JSON.stringify({
+    machine: machine(),
+    loadavg: os.loadavg().map((x) => Number(x.toFixed(2))),
+    date: new Date().toISOString(),
+  }),
+);
+await bare.close();
+await real.close();
+process.exit(allUnder3s ? 0 : 1);
