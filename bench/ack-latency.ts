@@ -5,13 +5,14 @@
  * same receiver that only acknowledges (same process, same run). Prints one JSON line per
  * target and client count, and the real/bare ratios. The default is a short run.
  *
- * The load generator, the emulator and the server share one Node process: the figures include
- * the client's own overhead, equally for both targets.
+ * The load generator runs in its own process (bench/ack-client.ts); the emulator (Slack's Web
+ * API) shares the server's process, as the bot's after-ack work calls it.
  */
 
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { type LoadResult, runLoad, startBareBolt, startRealBot } from "./ack-lib.ts";
+import type { LoadResult } from "./ack-client.ts";
+import { forkedLoad, replayItems, SIGNING_SECRET, startBareBolt, startRealBot } from "./ack-lib.ts";
 import { machine } from "./lib.ts";
 
 const { values } = parseArgs({
@@ -33,7 +34,13 @@ const store = values.postgres ? "postgres" : "pglite";
 
 const real = await startRealBot(values.postgres ? { postgresUrl: values.postgres } : {});
 const bare = await startBareBolt(real.emulator);
-const payloads = [real.payloads.approve, real.payloads.markDone, real.payloads.submitList];
+const items = replayItems(
+  real.emulator,
+  { ...real.payloads },
+  Math.max(200, Math.ceil((seconds + 5) * 100)),
+);
+const runLoad = (url: string, clients: number, s: number) =>
+  forkedLoad({ url, signingSecret: SIGNING_SECRET, items, clients, seconds: s });
 const warmup = Number(values.warmup);
 
 const print = (target: string, r: LoadResult) =>
@@ -50,13 +57,13 @@ let allUnder3s = true;
 for (const clients of clientCounts) {
   // Warm both up (JIT, connections), then measure bare first, the bot second.
   if (warmup > 0) {
-    await runLoad(bare.url, payloads, { clients, seconds: warmup, emulator: real.emulator });
-    await runLoad(real.url, payloads, { clients, seconds: warmup, emulator: real.emulator });
+    await runLoad(bare.url, clients, warmup);
+    await runLoad(real.url, clients, warmup);
   }
-  const b = await runLoad(bare.url, payloads, { clients, seconds, emulator: real.emulator });
+  const b = await runLoad(bare.url, clients, seconds);
   print("bare-bolt", b);
   real.delay.ms = dbDelayMs;
-  const r = await runLoad(real.url, payloads, { clients, seconds, emulator: real.emulator });
+  const r = await runLoad(real.url, clients, seconds);
   real.delay.ms = 0;
   print("bot", r);
   if (r.max >= 3000 || r.timeouts > 0) allUnder3s = false;

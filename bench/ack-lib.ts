@@ -5,6 +5,7 @@
  * (an Approve click, a Mark done click, a task-list modal submission), and a closed-loop load
  * generator that replays them as freshly signed HTTP requests.
  */
+import { fork } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { WebClient } from "@slack/web-api";
@@ -33,6 +34,7 @@ import { applyOrgText } from "../src/services/org/apply-org.ts";
 import { slackResolver } from "../src/services/org/resolver.ts";
 import { processPacer } from "../src/services/outbox/index.ts";
 import { ITEM_INPUT_ACTION, itemBlockId, TASKLIST_ACTION } from "../src/slack/ids/tasklist.ts";
+import type { LoadJob, LoadResult, ReplayItem } from "./ack-client.ts";
 
 export const SIGNING_SECRET = "bench-signing-secret";
 const EXAMPLE_ORG = path.resolve(import.meta.dirname, "../examples/org.yml");
@@ -356,92 +358,44 @@ export async function startBareBolt(emulator: SlackEmulator): Promise<BareBolt> 
 // ---------------------------------------------------------------------------------------------
 // Load
 
-export interface LoadResult {
-  clients: number;
-  seconds: number;
-  requests: number;
-  /** Non-2xx answers and no answer within 3 s (Slack's ack deadline). */
-  failures: number;
-  timeouts: number;
-  throughput: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-export const quantile = (sorted: number[], q: number): number =>
-  sorted.length === 0
-    ? Number.NaN
-    : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number);
-
-const round = (x: number, d = 1) => Number(x.toFixed(d));
-
-/**
- * A replayed click as Slack would send it again: a new trigger_id and response_url (each lives
- * 3 s / 5 uses), the rest as captured.
- */
-function fresh(emulator: SlackEmulator, payload: Json): Json {
-  const p = payload as {
-    type?: string;
-    user?: { id: string };
-    container?: { channel_id?: string; message_ts?: string };
-  };
-  if (p.type !== "block_actions" || !p.user || !p.container?.channel_id) return payload;
-  return {
-    ...payload,
-    trigger_id: emulator.mintTriggerId(p.user.id),
-    response_url: emulator.mintResponseUrl({
+/** The replay items of a run: clicks get a pool of fresh response_urls (5 uses each). */
+export function replayItems(
+  emulator: SlackEmulator,
+  payloads: Record<string, Json>,
+  urlsEach = 200,
+): ReplayItem[] {
+  return Object.entries(payloads).map(([name, payload]): ReplayItem => {
+    const p = payload as {
+      type?: string;
+      user?: { id: string };
+      container?: { channel_id?: string; message_ts?: string };
+    };
+    if (p.type !== "block_actions" || !p.user || !p.container?.channel_id) return { name, payload };
+    const target = {
       channel: p.container.channel_id,
       user: p.user.id,
       ...(p.container.message_ts ? { messageTs: p.container.message_ts } : {}),
-    }),
-  };
+    };
+    return {
+      name,
+      payload,
+      responseUrls: Array.from({ length: urlsEach }, () => emulator.mintResponseUrl(target)),
+    };
+  });
 }
 
-/**
- * `clients` closed-loop clients, each sending the payloads in turn (a fresh signature per
- * request) until `seconds` have passed or each has sent `perClient` requests.
- */
-export async function runLoad(
-  url: string,
-  payloads: Json[],
-  opts: { clients: number; seconds?: number; perClient?: number; emulator: SlackEmulator },
-): Promise<LoadResult> {
-  const driver = createDriver({
-    emulator: opts.emulator,
-    appUrl: url,
-    signingSecret: SIGNING_SECRET,
+/** Runs the load in its own process (bench/ack-client.ts), off the server's event loop. */
+export function forkedLoad(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(import.meta.dirname, "ack-client.ts"), [], {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    child.once("message", (m) => resolve(m as LoadResult));
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`load generator exited ${code}`));
+    });
+    child.send(job);
   });
-  const latencies: number[] = [];
-  let failures = 0;
-  let timeouts = 0;
-  const started = performance.now();
-  const deadline = started + (opts.seconds ?? Number.POSITIVE_INFINITY) * 1000;
-  const perClient = opts.perClient ?? Number.POSITIVE_INFINITY;
-  const client = async (k: number) => {
-    for (let i = 0; i < perClient && performance.now() < deadline; i++) {
-      const payload = fresh(opts.emulator, payloads[(k + i) % payloads.length] as Json);
-      const t0 = performance.now();
-      const d = await driver.deliver("interactive", payload);
-      latencies.push(performance.now() - t0);
-      if (d.timedOut) timeouts += 1;
-      else if (d.status < 200 || d.status >= 300) failures += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: opts.clients }, (_, k) => client(k)));
-  const seconds = (performance.now() - started) / 1000;
-  const sorted = latencies.sort((a, b) => a - b);
-  return {
-    clients: opts.clients,
-    seconds: round(seconds),
-    requests: sorted.length,
-    failures,
-    timeouts,
-    throughput: round(sorted.length / seconds),
-    p50: round(quantile(sorted, 0.5)),
-    p95: round(quantile(sorted, 0.95)),
-    p99: round(quantile(sorted, 0.99)),
-    max: round(sorted.at(-1) ?? Number.NaN),
-  };
 }

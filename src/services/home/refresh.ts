@@ -38,24 +38,19 @@ class HomeRefresher {
 
   private async drain(): Promise<void> {
     // Let the rest of a burst (e.g. the listener's own follow-up) join this pass.
-    console.error("DBG drain start");
     await new Promise((resolve) => setImmediate(resolve));
-    console.error("DBG drain after immediate", this.listIds.size, this.users.size);
     while (this.listIds.size > 0 || this.users.size > 0) {
       const scope = { listIds: [...this.listIds], users: [...this.users] };
       this.listIds.clear();
       this.users.clear();
       let audience: string[] = [];
-      console.error("DBG audience query");
       try {
         audience = await homeAudience(this.db.prisma, scope);
       } catch (err) {
         this.onError(err, null);
       }
       for (const userId of audience) {
-        console.error("DBG publishing", userId);
         await this.publish(userId).catch((err: unknown) => this.onError(err, userId));
-        console.error("DBG published", userId);
       }
     }
   }
@@ -87,6 +82,7 @@ type Outcome = { ok: boolean };
 export const afterListChange =
   (db: Database, listId: number) =>
   <R extends Outcome>(result: R): R => {
+    if (result.ok) homesChanged(db, { listIds: [listId] });
     return result;
   };
 

@@ -15,7 +15,7 @@ export function registerHome(app: App, ctx: AppContext): void {
   registerHomeRefresher(
     ctx.db,
     (userId) => publishHome(ctx, { userId }),
-    (err, userId) => console.error("DBG err", userId, err),
+    (err, userId) => ctx.logger.warn({ err, user: userId }, "home not refreshed"),
   );
   registerHomeOpened(app, ctx);
   registerHomeDecisions(app, ctx);

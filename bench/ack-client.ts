@@ -1,0 +1,124 @@
+/**
+ * The load generator of the ack benchmark: closed-loop clients replaying captured Slack payloads
+ * as freshly signed HTTP requests. Runs in-process (`closedLoop`) or, forked by
+ * `bench/ack-latency.ts`, in its own process so it does not share the server's event loop.
+ */
+import { fileURLToPath } from "node:url";
+import { httpTransport } from "../src/localslack/driver/transport.ts";
+import type { Json } from "../src/localslack/emulator/types.ts";
+
+export interface LoadResult {
+  clients: number;
+  seconds: number;
+  requests: number;
+  /** Non-2xx answers. */
+  failures: number;
+  /** No answer within 3 s, Slack's ack deadline. */
+  timeouts: number;
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** p50/p99/max per replayed payload kind. */
+  byKind: Record<string, { n: number; p50: number; p99: number; max: number }>;
+}
+
+/** A payload to replay and, for clicks, response_urls to give it in turn (5 uses each). */
+export interface ReplayItem {
+  /** A name for the per-kind figures ("approve", "submitList" …). */
+  name?: string;
+  payload: Json;
+  responseUrls?: string[];
+}
+
+export interface LoadJob {
+  url: string;
+  signingSecret: string;
+  items: ReplayItem[];
+  clients: number;
+  seconds?: number;
+  perClient?: number;
+}
+
+export const quantile = (sorted: number[], q: number): number =>
+  sorted.length === 0
+    ? Number.NaN
+    : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number);
+
+const round = (x: number, d = 1) => Number(x.toFixed(d));
+
+export async function closedLoop(job: LoadJob): Promise<LoadResult> {
+  const transport = httpTransport({
+    appUrl: job.url,
+    signingSecret: job.signingSecret,
+    ackTimeoutMs: 3000,
+    signingNow: () => Date.now(),
+  });
+  const uses = job.items.map(() => 0);
+  const next = (n: number): Json => {
+    const item = job.items[n] as ReplayItem;
+    const pool = item.responseUrls;
+    if (!pool || pool.length === 0) return item.payload;
+    const use = uses[n] ?? 0;
+    uses[n] = use + 1;
+    const url = pool[Math.floor(use / 5) % pool.length] as string;
+    return { ...item.payload, response_url: url };
+  };
+  const latencies: number[] = [];
+  const perKind = job.items.map((): number[] => []);
+  let failures = 0;
+  let timeouts = 0;
+  const started = performance.now();
+  const deadline = started + (job.seconds ?? Number.POSITIVE_INFINITY) * 1000;
+  const perClient = job.perClient ?? Number.POSITIVE_INFINITY;
+  const client = async (k: number) => {
+    for (let i = 0; i < perClient && performance.now() < deadline; i++) {
+      const n = (k + i) % job.items.length;
+      const payload = next(n);
+      const t0 = performance.now();
+      const d = await transport.deliver("interactive", payload);
+      const ms = performance.now() - t0;
+      latencies.push(ms);
+      perKind[n]?.push(ms);
+      if (d.timedOut) timeouts += 1;
+      else if (d.status < 200 || d.status >= 300) failures += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: job.clients }, (_, k) => client(k)));
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    clients: job.clients,
+    seconds: round(seconds),
+    requests: sorted.length,
+    failures,
+    timeouts,
+    throughput: round(sorted.length / seconds),
+    p50: round(quantile(sorted, 0.5)),
+    p95: round(quantile(sorted, 0.95)),
+    p99: round(quantile(sorted, 0.99)),
+    max: round(sorted.at(-1) ?? Number.NaN),
+    byKind: Object.fromEntries(
+      job.items.map((item, n) => {
+        const xs = (perKind[n] ?? []).sort((a, b) => a - b);
+        const stats = {
+          n: xs.length,
+          p50: round(quantile(xs, 0.5)),
+          p99: round(quantile(xs, 0.99)),
+          max: round(xs.at(-1) ?? Number.NaN),
+        };
+        return [item.name ?? String(n), stats];
+      }),
+    ),
+  };
+}
+
+// Forked: one job in, one result out.
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
+  process.once("message", (job: LoadJob) => {
+    void closedLoop(job).then((result) => {
+      process.send?.(result, () => process.exit(0));
+    });
+  });
+}
