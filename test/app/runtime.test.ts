@@ -75,6 +75,17 @@ describe("the running bot (HTTP mode, local Slack)", () => {
     expect(posted.args.response_type).toBe("ephemeral");
   });
 
+  it("answers /pbb status with this month's states per branch", async () => {
+    t.emulator.calls.clear();
+    await t.slack.as("U0CHAIR").slashCommand("/pbb", "status", { channel: "C0COMMITTEE" });
+    const posted = await t.emulator.calls.waitFor("response_url");
+    const text = String(posted.args.text);
+    expect(text).toContain("2026年12月");
+    expect(text).toContain(`共${t.org.branches.length}个支部`);
+    expect(text).toContain(`未报送：${t.org.branches.length}`);
+    expect(text).toContain(t.org.branches[0]!.name);
+  });
+
   it("answers an unknown /pbb subcommand with help instead of silence", async () => {
     t.emulator.calls.clear();
     await t.slack.as("U0SEC1").slashCommand("/pbb", "frobnicate", { channel: "C0RESETTLE" });

@@ -5,7 +5,18 @@ import { delivery } from "./delivery.ts";
 import { home } from "./home.ts";
 import { lecture } from "./lecture.ts";
 import { reports } from "./reports.ts";
+import { status } from "./status.ts";
 import { tasklist } from "./tasklist.ts";
 
 /** Every area's catalog. Add an area here when a feature adds `catalog/<area>.ts`. */
-export const areas = [common, command, delivery, tasklist, lecture, reports, admin, home] as const;
+export const areas = [
+  common,
+  command,
+  delivery,
+  tasklist,
+  lecture,
+  reports,
+  admin,
+  home,
+  status,
+] as const;

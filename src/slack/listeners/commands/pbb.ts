@@ -3,8 +3,10 @@ import type { AppContext } from "../../../app/context.ts";
 import { loadOrgRecord } from "../../../db/repositories/org.ts";
 import { translator } from "../../../i18n/index.ts";
 import { allSubcommands, findSubcommand } from "./pbb-subcommands.ts";
+import { registerStatusSubcommand } from "./status.ts";
 
 export function registerPbbCommand(app: App, ctx: AppContext): void {
+  registerStatusSubcommand();
   app.command("/pbb", async ({ ack, command, respond }) => {
     await ack();
     const org = await loadOrgRecord(ctx.db);
