@@ -106,10 +106,13 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox walkthrough (real bot, demo org)", (
     await eventually(() => notice.innerText()).toContain("主讲人");
     const speaker = (await notice.locator(".mention").first().innerText()).replace(/^@/, "");
     await browser.shot("walk-5-lecture-notice");
+    // A fresh install missed the week-ahead DM; the day-before DM carries the speaker's buttons.
+    await jump(page, /Advance 1 day/);
 
     await actAs(page, speaker);
     await openConversation(page, "Messages with party-building-bot");
     const dm = page.locator("article.msg", { hasText: "申请调换" }).last();
+    await eventually(() => dm.count(), 30_000).toBeGreaterThan(0);
     await dm.getByRole("button", { name: "申请调换" }).click();
     const swap = page.getByRole("dialog", { name: "申请调换" });
     const colleagues = swap.getByLabel("同事");
