@@ -5,7 +5,7 @@
  * notice with a swap. Screenshots go to test-artifacts/sandbox/.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import "../../src/jobs/all.ts";
 import { features } from "../../src/app/features.ts";
 import { getJob } from "../../src/jobs/registry.ts";
@@ -45,14 +45,15 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox walkthrough (real bot, demo org)", (
   let browser: BrowserSession;
   let page: Page;
 
-  beforeAll(async () => {
+  // Each story starts from a fresh demo organisation, as a visitor's first minutes would.
+  beforeEach(async () => {
     t = await startTestSandbox();
     browser = await openBrowser();
     page = browser.page;
     await page.goto(t.sandbox.url);
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await browser?.close();
     await t?.sandbox.stop(); // closes its database too
   });
