@@ -116,9 +116,12 @@ export async function closedLoop(job: LoadJob): Promise<LoadResult> {
 
 // Forked: one job in, one result out.
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
-  process.once("message", (job: LoadJob) => {
-    void closedLoop(job).then((result) => {
+  process.once("message", (job: LoadJob & { warmupSeconds?: number }) => {
+    void (async () => {
+      // Warm up in this process (JIT, keep-alive connections) before measuring.
+      if (job.warmupSeconds) await closedLoop({ ...job, seconds: job.warmupSeconds });
+      const result = await closedLoop(job);
       process.send?.(result, () => process.exit(0));
-    });
+    })();
   });
 }

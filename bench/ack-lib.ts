@@ -317,6 +317,13 @@ export async function startRealBot(
       delay,
       async close() {
         delay.ms = 0;
+        // Let the work after the last acks finish before the store closes.
+        for (let i = 0; i < 100; i++) {
+          await sleep(100);
+          const pending = await db.prisma.delivery.count({ where: { status: "PENDING" } });
+          if (pending === 0) break;
+        }
+        await sleep(500);
         await bot.stop();
         await emulator.stop();
       },
@@ -385,7 +392,7 @@ export function replayItems(
 }
 
 /** Runs the load in its own process (bench/ack-client.ts), off the server's event loop. */
-export function forkedLoad(job: LoadJob): Promise<LoadResult> {
+export function forkedLoad(job: LoadJob & { warmupSeconds?: number }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(import.meta.dirname, "ack-client.ts"), [], {
       execArgv: ["--import", "tsx"],

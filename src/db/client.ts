@@ -31,6 +31,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (restart, failover, admin termination) is reported
+  // on the pool; without a listener Node treats it as unhandled. The pool drops that client
+  // and opens a new one on next use, so noting it is enough.
+  pool.on("error", () => {});
   const adapter = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter });
   return {
