@@ -80,6 +80,11 @@ async function openPglite(
   } else {
     pglite = await PGlite.create();
   }
+  return wrapPglite(pglite, () => lock?.release());
+}
+
+/** A Database over an open PGlite instance (tests load a migrated image into one). */
+export function wrapPglite(pglite: PGlite, onClose: () => void = () => {}): Database {
   const adapter = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter });
   return {
@@ -91,7 +96,7 @@ async function openPglite(
     async close() {
       await prisma.$disconnect();
       await pglite.close();
-      lock?.release();
+      onClose();
     },
   };
 }

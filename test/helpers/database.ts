@@ -6,11 +6,9 @@
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { inject } from "vitest";
-import { type Database, openDatabase } from "../../src/db/client.ts";
+import { type Database, openDatabase, wrapPglite } from "../../src/db/client.ts";
 import { applyMigrations } from "../../src/db/migrations.ts";
-import { PrismaClient } from "../../src/generated/prisma/client.ts";
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 export const IN_CI = process.env.CI === "true";
@@ -34,19 +32,7 @@ export async function createTestDatabase(kind: StoreKind = "pglite"): Promise<Da
 
 async function createPgliteDatabase(): Promise<Database> {
   const image = await readFile(inject("pgliteTemplate"));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([image]) });
-  const adapter = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter });
-  return {
-    kind: "pglite",
-    prisma,
-    adapter,
-    withExclusiveLock: (_name, fn) => fn(),
-    async close() {
-      await prisma.$disconnect();
-      await pglite.close();
-    },
-  };
+  return wrapPglite(await PGlite.create({ loadDataDir: new Blob([image]) }));
 }
 
 /** A throwaway database on the server, dropped when closed. */
