@@ -9,7 +9,6 @@ import { fork } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { WebClient } from "@slack/web-api";
-import pg from "pg";
 import { createBoltApp } from "../src/app/bolt-app.ts";
 import { type RunningBot, startBot } from "../src/app/runtime.ts";
 import type { EnvConfig } from "../src/config/env.ts";
@@ -34,6 +33,7 @@ import { applyOrgText } from "../src/services/org/apply-org.ts";
 import { slackResolver } from "../src/services/org/resolver.ts";
 import { processPacer } from "../src/services/outbox/index.ts";
 import { ITEM_INPUT_ACTION, itemBlockId, TASKLIST_ACTION } from "../src/slack/ids/tasklist.ts";
+import { createThrowawayPostgres } from "../test/helpers/throwaway-postgres.ts";
 import type { LoadJob, LoadResult, ReplayItem } from "./ack-client.ts";
 
 export const SIGNING_SECRET = "bench-signing-secret";
@@ -50,25 +50,7 @@ export async function ackDatabase(postgresUrl?: string): Promise<Database> {
     await applyMigrations(db.adapter);
     return db;
   }
-  const name = `pbb_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ kind: "postgres", url: url.toString() });
-  await applyMigrations(db.adapter);
-  return {
-    ...db,
-    async close() {
-      await db.close();
-      const drop = new pg.Client({ connectionString: postgresUrl });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await drop.end();
-    },
-  };
+  return createThrowawayPostgres(postgresUrl, "pbb_bench");
 }
 
 /**

@@ -5,10 +5,9 @@
  */
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { inject } from "vitest";
-import { type Database, openDatabase, wrapPglite } from "../../src/db/client.ts";
-import { applyMigrations } from "../../src/db/migrations.ts";
+import { type Database, wrapPglite } from "../../src/db/client.ts";
+import { createThrowawayPostgres } from "./throwaway-postgres.ts";
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 export const IN_CI = process.env.CI === "true";
@@ -38,25 +37,7 @@ async function createPgliteDatabase(): Promise<Database> {
 /** A throwaway database on the server, dropped when closed. */
 export async function createPostgresDatabase(): Promise<Database> {
   if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL is not set");
-  const name = `pbb_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ kind: "postgres", url: url.toString() });
-  await applyMigrations(db.adapter);
-  return {
-    ...db,
-    async close() {
-      await db.close();
-      const cleanup = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
+  return createThrowawayPostgres(TEST_DATABASE_URL, "pbb_test");
 }
 
 export function postgresUrlFor(database: string): string {
