@@ -14,8 +14,7 @@ import { type RunningBot, startBot } from "../src/app/runtime.ts";
 import type { EnvConfig } from "../src/config/env.ts";
 import { parseOrgFile } from "../src/config/org-file.ts";
 import type { Org } from "../src/config/org-schema.ts";
-import { type Database, openDatabase } from "../src/db/client.ts";
-import { applyMigrations } from "../src/db/migrations.ts";
+import type { Database } from "../src/db/client.ts";
 import type { PrismaClient } from "../src/generated/prisma/client.ts";
 import { runJobByName } from "../src/jobs/manual.ts";
 import { PayloadBuilder } from "../src/localslack/driver/payloads.ts";
@@ -33,8 +32,8 @@ import { applyOrgText } from "../src/services/org/apply-org.ts";
 import { slackResolver } from "../src/services/org/resolver.ts";
 import { processPacer } from "../src/services/outbox/index.ts";
 import { ITEM_INPUT_ACTION, itemBlockId, TASKLIST_ACTION } from "../src/slack/ids/tasklist.ts";
-import { createThrowawayPostgres } from "../test/helpers/throwaway-postgres.ts";
 import type { LoadJob, LoadResult, ReplayItem } from "./ack-client.ts";
+import { benchDatabase } from "./lib.ts";
 
 export const SIGNING_SECRET = "bench-signing-secret";
 const EXAMPLE_ORG = path.resolve(import.meta.dirname, "../examples/org.yml");
@@ -42,16 +41,6 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------
 // Stores
-
-/** A migrated store: PGlite in memory, or a throwaway database on the PostgreSQL server. */
-export async function ackDatabase(postgresUrl?: string): Promise<Database> {
-  if (!postgresUrl) {
-    const db = await openDatabase({ kind: "pglite-memory" });
-    await applyMigrations(db.adapter);
-    return db;
-  }
-  return createThrowawayPostgres(postgresUrl, "pbb_bench");
-}
 
 /**
  * The same store, every Prisma query (model operations and raw SQL, inside transactions too)
@@ -169,7 +158,7 @@ export async function startRealBot(
   if (!parsed.ok) throw new Error("example org does not parse");
   const emulator = emulatorForOrg(parsed.org, () => current);
   await emulator.start();
-  const base = await ackDatabase(options.postgresUrl);
+  const base = await benchDatabase(options.postgresUrl);
   const client = new WebClient(emulator.workspace.bot.token, { slackApiUrl: emulator.url });
   const applied = await applyOrgText(base, slackResolver(client), orgText, "org.yml", {
     actor: "bench",

@@ -44,6 +44,7 @@ const worker = createDeliveryWorker({
 worker.start();
 
 const started = performance.now();
+const startedAt = Date.now();
 const outcome = await runJobOccurrence(
   { db, org, logger: silentLogger, runner: "bench" },
   job,
@@ -71,6 +72,9 @@ for (let i = 0; i < branches; i++) {
   if (n === 0) losses += 1;
   if (n > 1) duplicates += n - 1;
 }
+const posts = emulator.calls.of("chat.postMessage").filter((c) => c.status === 200);
+const firstPost = Math.min(...posts.map((c) => c.time)) - startedAt;
+const lastPost = Math.max(...posts.map((c) => c.time)) - startedAt;
 const rateLimited = emulator.calls.of("chat.postMessage").filter((c) => c.status === 429).length;
 const floor = Math.max(0, branches - WORKSPACE.burst) / (WORKSPACE.perMinute / 60);
 const result = {
@@ -78,6 +82,10 @@ const result = {
   store: values.postgres ? "postgres" : "pglite",
   seconds: Number(seconds.toFixed(1)),
   recordSeconds: Number(((recorded - started) / 1000).toFixed(1)),
+  /** When Slack got the first and the last post, from the job's start. */
+  firstPostSeconds: Number((firstPost / 1000).toFixed(2)),
+  lastPostSeconds: Number((lastPost / 1000).toFixed(2)),
+  otherCalls: emulator.calls.all().length - posts.length,
   floorSeconds: Number(floor.toFixed(1)),
   ratio: Number((seconds / floor).toFixed(3)),
   duplicates,

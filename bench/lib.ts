@@ -7,6 +7,7 @@ import { applyMigrations } from "../src/db/migrations.ts";
 import { createSlackEmulator, type SlackEmulator } from "../src/localslack/index.ts";
 import { applyOrgText } from "../src/services/org/apply-org.ts";
 import { slackResolver } from "../src/services/org/resolver.ts";
+import { createThrowawayPostgres } from "../test/helpers/throwaway-postgres.ts";
 
 export const machine = () =>
   `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -44,8 +45,13 @@ export function benchEmulator(branches: number, rateLimits: boolean): SlackEmula
   });
 }
 
+/**
+ * A migrated store: PGlite in memory, or a throwaway database on the PostgreSQL server `url`
+ * names (created for the run and dropped on close, so a bench never writes into that database).
+ */
 export async function benchDatabase(url: string | undefined): Promise<Database> {
-  const db = await openDatabase(url ? { kind: "postgres", url } : { kind: "pglite-memory" });
+  if (url) return createThrowawayPostgres(url, "pbb_bench");
+  const db = await openDatabase({ kind: "pglite-memory" });
   await applyMigrations(db.adapter);
   return db;
 }

@@ -83,9 +83,32 @@ async function openPglite(
   return wrapPglite(pglite, () => lock?.release());
 }
 
+/**
+ * PGlite runs each query synchronously in WebAssembly and answers with an already-settled
+ * promise, so a loop of awaited queries (a job recording a thousand branches) never gives the
+ * event loop a turn: timers, the delivery worker and incoming HTTP requests (Slack's 3 s acks)
+ * all wait until the loop ends. Each query and each transaction therefore starts on a fresh
+ * turn of the loop.
+ */
+function yieldingBetweenQueries(pglite: PGlite): PGlite {
+  const query = pglite.query.bind(pglite);
+  const transaction = pglite.transaction.bind(pglite);
+  pglite.query = (async (...args: Parameters<typeof query>) => {
+    await nextTurn();
+    return query(...args);
+  }) as typeof pglite.query;
+  pglite.transaction = (async (...args: Parameters<typeof transaction>) => {
+    await nextTurn();
+    return transaction(...args);
+  }) as typeof pglite.transaction;
+  return pglite;
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** A Database over an open PGlite instance (tests load a migrated image into one). */
 export function wrapPglite(pglite: PGlite, onClose: () => void = () => {}): Database {
-  const adapter = new PrismaPGlite(pglite);
+  const adapter = new PrismaPGlite(yieldingBetweenQueries(pglite));
   const prisma = new PrismaClient({ adapter });
   return {
     kind: "pglite",

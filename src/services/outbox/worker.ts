@@ -40,6 +40,12 @@ export interface DeliveryWorkerOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   batchSize?: number;
+  /**
+   * Deliveries of a batch in flight at once, one conversation each. The pacer still spaces the
+   * calls; what overlaps is each one's round trip to Slack and the recording of its result, so
+   * the worker keeps up with Slack's budget instead of adding its own latency to every post.
+   */
+  lanes?: number;
   leaseMs?: number;
   pollMs?: number;
   /** Attempts that may reach Slack before a delivery is given up (transient errors only). */
@@ -63,6 +69,7 @@ export interface DeliveryWorker {
 }
 
 const MAX_BATCHES_PER_DRAIN = 1_000;
+const DEFAULT_LANES = 4;
 
 export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
   const { db, replicaId } = options;
@@ -208,7 +215,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         limit: options.batchSize ?? 10,
       });
       if (claimed.length === 0) break;
-      for (const d of claimed) await processOne(d, report);
+      await processInLanes(claimed, options.lanes ?? DEFAULT_LANES, (d) => processOne(d, report));
     }
     return report;
   }
@@ -244,6 +251,37 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   const worker = createDeliveryWorker(options);
   worker.start();
   return worker;
+}
+
+/**
+ * Runs `fn` over the batch with at most `lanes` conversations at a time. Deliveries to one
+ * conversation (a channel, a person's DM, or the replies to one earlier delivery) stay in their
+ * claimed order: a thread reply must not overtake its parent, nor an older update a newer one.
+ */
+export async function processInLanes<
+  D extends Pick<ClaimedDelivery, "id" | "payload" | "afterKey">,
+>(batch: D[], lanes: number, fn: (d: D) => Promise<void>): Promise<void> {
+  const byConversation = new Map<string, D[]>();
+  for (const d of batch) {
+    const key = conversationOf(d);
+    const lane = byConversation.get(key);
+    if (lane) lane.push(d);
+    else byConversation.set(key, [d]);
+  }
+  const queue = [...byConversation.values()];
+  const runLanes = async () => {
+    for (let lane = queue.shift(); lane; lane = queue.shift()) {
+      for (const d of lane) await fn(d);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, queue.length)) }, runLanes));
+}
+
+function conversationOf(d: Pick<ClaimedDelivery, "id" | "payload" | "afterKey">): string {
+  const payload = asPayload(d.payload);
+  if (typeof payload.channel === "string" && payload.channel) return `channel:${payload.channel}`;
+  if (typeof payload.user === "string" && payload.user) return `user:${payload.user}`;
+  return d.afterKey ? `after:${d.afterKey}` : `delivery:${d.id}`;
 }
 
 function isMethod(method: string): method is DeliveryMethod {

@@ -130,7 +130,9 @@ describe.each(STORES)("the outbox on %s", (kind) => {
         payload: { channel: OTHER_CHANNEL, text: "b1" },
       },
     );
-    await h.worker(db).drainOnce();
+    // One lane: the emulator stamps a call when it arrives, and on the manual clock another
+    // lane's pacing sleep moves time on while a post is still on its way.
+    await h.worker(db, { lanes: 1 }).drainOnce();
     const times = h.emulator.calls.of("chat.postMessage").map((c) => ({
       channel: c.args.channel,
       time: c.time,
