@@ -7,11 +7,10 @@ import { WebClient } from "@slack/web-api";
 import { type HandoffServer, handoffSocketPath, startHandoffServer } from "../cli/handoff.ts";
 import { runProgram } from "../cli/program.ts";
 import type { EnvConfig } from "../config/env.ts";
-import { type Database, openDatabase } from "../db/client.ts";
+import type { Database } from "../db/client.ts";
 import { applyMigrations } from "../db/migrations.ts";
 import "../jobs/all.ts";
 import { newReplicaId } from "../db/repositories/replicas.ts";
-import { StoreInUseError } from "../db/store-lock.ts";
 import { startHeartbeat } from "../jobs/heartbeat.ts";
 import { createScheduler } from "../jobs/scheduler.ts";
 import { createLogger } from "../observability/logger.ts";
@@ -24,6 +23,9 @@ import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
 import type { AppContext } from "./context.ts";
 import { type FeatureHttp, features } from "./features.ts";
 import { healthRoutes, within } from "./health-routes.ts";
+import { openStore, StartupError } from "./store.ts";
+
+export { StartupError };
 
 export interface RunningBot {
   port: number;
@@ -36,11 +38,9 @@ export interface StartOptions {
   /** false: no cron ticks or catch-up (tests drive `scheduler.tick` themselves). Default true. */
   scheduler?: boolean;
   now?: () => Date;
-  /** An already open database (tests); otherwise DATABASE_URL's store is opened. */
+  /** An already open store (tests; `pbb start` opens it while the modules load), closed on stop. */
   db?: Database;
 }
-
-export class StartupError extends Error {}
 
 type SlackEnv = Extract<EnvConfig, { mode: "http" | "socket" }>;
 
@@ -167,19 +167,6 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
     await bolt?.stop().catch(() => {});
     await handoff?.close();
     await db.close();
-    throw error;
-  }
-}
-
-async function openStore(env: EnvConfig): Promise<Database> {
-  try {
-    return await openDatabase(env.database);
-  } catch (error) {
-    if (error instanceof StoreInUseError) {
-      throw new StartupError(
-        `another pbb process (pid ${error.pid}) is already running on ${error.dir}: stop it first, or set DATABASE_URL to another store`,
-      );
-    }
     throw error;
   }
 }

@@ -1,91 +1,22 @@
 /**
- * Entry point of `pbb`. `start` runs the bot; every other command runs here against the
- * store, or — when a running bot owns the embedded store — inside that bot over its socket.
+ * Entry point of `pbb`. `start` runs the bot; every other command is in run-command.ts. Each
+ * path loads only its own modules: the bot's start-up does not pay for the CLI's, nor `pbb
+ * --help` for Bolt's.
  */
-import { WebClient } from "@slack/web-api";
-import { type EnvConfig, loadEnv, reportEnvProblems } from "../config/env.ts";
-import { openDatabase } from "../db/client.ts";
-import { applyMigrations } from "../db/migrations.ts";
-import { StoreInUseError, storeOwner } from "../db/store-lock.ts";
-import { offlineResolver, slackResolver } from "../services/org/resolver.ts";
-import { type CommandIo, handoffSocketPath, sendToRunningBot } from "./handoff.ts";
-import { type ContextProvider, runProgram } from "./program.ts";
-import { startCommand } from "./start.ts";
-import "./commands/db-ops.ts";
+import type { CommandIo } from "./handoff.ts";
 
 const io: CommandIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-async function main(argv: string[]): Promise<number> {
-  if (argv[0] === "start") return startCommand(io);
-  const needsStore =
-    argv.length > 0 && !argv.some((a) => a === "--help" || a === "-h" || a === "help");
-  if (!needsStore) return runProgram(argv.length ? argv : ["--help"], io, noStore);
-  const loaded = loadEnv();
-  if (!loaded.ok) {
-    reportEnvProblems(loaded.problems, io.err);
-    return 2;
-  }
-  const env = loaded.config;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    if (env.database.kind === "pglite") {
-      const owner = storeOwner(env.database.dir);
-      if (owner !== null) return handOff(env.database.dir, owner, argv);
-    }
-    try {
-      return await runProgram(argv, io, localContext(env));
-    } catch (error) {
-      // The bot started between our look and our open: hand the command to it instead.
-      if (!(error instanceof StoreInUseError) || attempt > 0) throw error;
-    }
-  }
-  return 1;
-}
+const argv = process.argv.slice(2);
+const run =
+  argv[0] === "start"
+    ? import("./start.ts").then(({ startCommand }) => startCommand(io))
+    : import("./run-command.ts").then(({ runCommand }) => runCommand(argv, io));
 
-async function handOff(dir: string, owner: number, argv: string[]): Promise<number> {
-  const code = await sendToRunningBot(handoffSocketPath(dir), { argv, cwd: process.cwd() }, io);
-  if (code !== null) return code;
-  io.err(
-    `the bot (pid ${owner}) holds the embedded database ${dir} but does not answer on its hand-off socket; wait until it has started, or stop it and try again`,
-  );
-  return 1;
-}
-
-const noStore: ContextProvider = async () => {
-  throw new Error("this command needs no database");
-};
-
-function localContext(env: EnvConfig): ContextProvider {
-  return async () => {
-    const db = await openDatabase(env.database);
-    try {
-      for (const name of await applyMigrations(db.adapter)) io.out(`applied migration ${name}`);
-    } catch (error) {
-      await db.close();
-      throw error;
-    }
-    const client =
-      env.mode === "sandbox"
-        ? null
-        : new WebClient(env.botToken, env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {});
-    return {
-      ctx: {
-        db,
-        io,
-        cwd: process.cwd(),
-        resolver: client ? slackResolver(client) : offlineResolver,
-        insideBot: false,
-        now: () => new Date(),
-        client,
-      },
-      release: () => db.close(),
-    };
-  };
-}
-
-main(process.argv.slice(2)).then(
+run.then(
   (code) => {
     process.exitCode = code;
   },

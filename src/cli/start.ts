@@ -1,8 +1,7 @@
 /** `pbb start` / `npm start`: the bot, or the local sandbox when no Slack token is set. */
 
-import { StartupError, startBot } from "../app/runtime.ts";
+import { openStore, StartupError } from "../app/store.ts";
 import { type EnvConfig, loadEnv, reportEnvProblems } from "../config/env.ts";
-import { startSandbox } from "../sandbox/index.ts";
 import type { CommandIo } from "./handoff.ts";
 
 export async function startCommand(io: CommandIo): Promise<number> {
@@ -14,7 +13,17 @@ export async function startCommand(io: CommandIo): Promise<number> {
   const env = loaded.config;
   if (env.mode === "sandbox") return runSandbox(env, io);
   try {
-    const bot = await startBot(env, { log: io.out });
+    // The store opens (PGlite compiles its WebAssembly and starts PostgreSQL) while Bolt and
+    // the features load: most of a start-up is those two, and they overlap well.
+    const store = openStore(env);
+    // Awaited below; until then, a failure to open must not count as an unhandled rejection.
+    store.catch(() => {});
+    const runtime = import("../app/runtime.ts").catch(async (error: unknown) => {
+      await (await store.catch(() => null))?.close();
+      throw error;
+    });
+    const { startBot } = await runtime;
+    const bot = await startBot(env, { log: io.out, db: await store });
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         io.out(`${signal}: finishing in-flight work and stopping`);
@@ -36,6 +45,7 @@ export async function startCommand(io: CommandIo): Promise<number> {
 /** No Slack token: the local sandbox (emulator, the bot, the page) until SIGTERM or SIGINT. */
 async function runSandbox(env: EnvConfig, io: CommandIo): Promise<number> {
   try {
+    const { startSandbox } = await import("../sandbox/index.ts");
     const sandbox = await startSandbox(env, { log: io.out });
     io.out("No SLACK_BOT_TOKEN is set: the bot runs against a local Slack sandbox.");
     io.out(`Open ${sandbox.url} in your browser. (Ctrl+C stops it.)`);

@@ -1,0 +1,20 @@
+/** Opening the store a bot process runs on, with the errors a person starting it can act on. */
+import type { EnvConfig } from "../config/env.ts";
+import { type Database, openDatabase } from "../db/client.ts";
+import { StoreInUseError } from "../db/store-lock.ts";
+
+/** Start-up failed for a reason the operator can fix; the message says how. */
+export class StartupError extends Error {}
+
+export async function openStore(env: EnvConfig): Promise<Database> {
+  try {
+    return await openDatabase(env.database);
+  } catch (error) {
+    if (error instanceof StoreInUseError) {
+      throw new StartupError(
+        `another pbb process (pid ${error.pid}) is already running on ${error.dir}: stop it first, or set DATABASE_URL to another store`,
+      );
+    }
+    throw error;
+  }
+}
