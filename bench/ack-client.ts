@@ -1,6 +1,6 @@
 /**
- * The load generator of the ack benchmark: closed-loop clients replaying captured Slack payloads
- * as freshly signed HTTP requests. Runs in-process (`closedLoop`) or, forked by
+ * The load generator of the ack benchmark: clients replaying captured Slack payloads as freshly
+ * signed HTTP requests, back to back (closed loop) or with a pause between clicks. Runs in-process (`runClients`) or, forked by
  * `bench/ack-latency.ts`, in its own process so it does not share the server's event loop.
  */
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,10 @@ export interface LoadResult {
   failures: number;
   /** No answer within 3 s, Slack's ack deadline. */
   timeouts: number;
+  /** When (seconds into the run) the first timeouts were sent: a burst at the start or spread. */
+  timeoutsSentAt: number[];
+  /** Each client's pause between an answer and its next request (0: closed loop). */
+  thinkMs: number;
   throughput: number;
   p50: number;
   p95: number;
@@ -39,6 +43,12 @@ export interface LoadJob {
   clients: number;
   seconds?: number;
   perClient?: number;
+  /**
+   * Mean pause of a client between an answer and its next click (uniform in 0.5–1.5× this).
+   * 0 or absent: closed loop, each client sends again at once, so the server runs saturated and
+   * latency measures its CPU cost per request; with a pause the load is a fixed offered rate.
+   */
+  thinkMs?: number;
 }
 
 export const quantile = (sorted: number[], q: number): number =>
@@ -48,7 +58,7 @@ export const quantile = (sorted: number[], q: number): number =>
 
 const round = (x: number, d = 1) => Number(x.toFixed(d));
 
-export async function closedLoop(job: LoadJob): Promise<LoadResult> {
+export async function runClients(job: LoadJob): Promise<LoadResult> {
   const transport = httpTransport({
     appUrl: job.url,
     signingSecret: job.signingSecret,
@@ -69,6 +79,8 @@ export async function closedLoop(job: LoadJob): Promise<LoadResult> {
   const perKind = job.items.map((): number[] => []);
   let failures = 0;
   let timeouts = 0;
+  const timeoutsSentAt: number[] = [];
+  const think = job.thinkMs ?? 0;
   const started = performance.now();
   const deadline = started + (job.seconds ?? Number.POSITIVE_INFINITY) * 1000;
   const perClient = job.perClient ?? Number.POSITIVE_INFINITY;
@@ -81,8 +93,11 @@ export async function closedLoop(job: LoadJob): Promise<LoadResult> {
       const ms = performance.now() - t0;
       latencies.push(ms);
       perKind[n]?.push(ms);
-      if (d.timedOut) timeouts += 1;
-      else if (d.status < 200 || d.status >= 300) failures += 1;
+      if (d.timedOut) {
+        timeouts += 1;
+        if (timeoutsSentAt.length < 20) timeoutsSentAt.push(round((t0 - started) / 1000));
+      } else if (d.status < 200 || d.status >= 300) failures += 1;
+      if (think > 0) await new Promise((r) => setTimeout(r, think * (0.5 + Math.random())));
     }
   };
   await Promise.all(Array.from({ length: job.clients }, (_, k) => client(k)));
@@ -94,6 +109,8 @@ export async function closedLoop(job: LoadJob): Promise<LoadResult> {
     requests: sorted.length,
     failures,
     timeouts,
+    timeoutsSentAt,
+    thinkMs: think,
     throughput: round(sorted.length / seconds),
     p50: round(quantile(sorted, 0.5)),
     p95: round(quantile(sorted, 0.95)),
@@ -119,8 +136,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
   process.once("message", (job: LoadJob & { warmupSeconds?: number }) => {
     void (async () => {
       // Warm up in this process (JIT, keep-alive connections) before measuring.
-      if (job.warmupSeconds) await closedLoop({ ...job, seconds: job.warmupSeconds });
-      const result = await closedLoop(job);
+      if (job.warmupSeconds) await runClients({ ...job, seconds: job.warmupSeconds });
+      const result = await runClients(job);
       process.send?.(result, () => process.exit(0));
     })();
   });

@@ -1,5 +1,6 @@
 /**
- * `npm run bench:ack [-- --clients 50,200 --seconds 20] [--postgres <url>] [--db-delay-ms 200]`:
+ * `npm run bench:ack [-- --clients 50,200 --seconds 20] [--postgres <url>] [--db-delay-ms 200]
+ * [--think-ms 250]`:
  * concurrent clients clicking Approve / Mark done and submitting the task-list modal through
  * signed HTTP requests against the real bot, and the same load against a bare Bolt app on the
  * same receiver that only acknowledges (same process, same run). Prints one JSON line per
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     postgres: { type: "string" },
     "db-delay-ms": { type: "string", default: "0" },
     warmup: { type: "string", default: "1" },
+    "think-ms": { type: "string", default: "0" },
   },
 });
 const clientCounts = String(values.clients)
@@ -47,8 +49,10 @@ const runLoad = (url: string, clients: number, s: number) =>
     clients,
     seconds: s,
     warmupSeconds: warmup,
+    thinkMs,
   });
 const warmup = Number(values.warmup);
+const thinkMs = Number(values["think-ms"]);
 
 const print = (target: string, r: LoadResult) =>
   console.log(
@@ -76,6 +80,7 @@ for (const clients of clientCounts) {
       clients,
       store,
       dbDelayMs,
+      thinkMs,
       ratioP50: Number((r.p50 / b.p50).toFixed(2)),
       ratioP99: Number((r.p99 / b.p99).toFixed(2)),
       ratioThroughput: Number((r.throughput / b.throughput).toFixed(2)),
@@ -83,7 +88,9 @@ for (const clients of clientCounts) {
     }),
   );
 }
-// The work after the acks: let it finish before closing the store.
+// The work after the acks: let it finish before closing the store (listeners still running
+// after their ack, then the deliveries they queued).
+await new Promise((r) => setTimeout(r, 3_000));
 for (let i = 0; i < 600; i++) {
   const pending = await real.bot.ctx.db.prisma.delivery.count({ where: { status: "PENDING" } });
   if (pending === 0) break;

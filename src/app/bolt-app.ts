@@ -39,6 +39,14 @@ export function createBoltApp(
     // Slack's trigger_ids live 3 s: a retried views.open is worse than a failed one.
     retryConfig: { retries: 1, factor: 1, minTimeout: 100 },
   };
+  const appOptions = {
+    token: connection.botToken,
+    clientOptions,
+    logLevel,
+    // Bolt's conversation store is on by default and runs on every request; nothing here
+    // uses it, and under load it is a measurable share of each ack's CPU.
+    convoStore: false as const,
+  };
   if (connection.appToken) {
     const receiver = new SocketModeReceiver({
       appToken: connection.appToken,
@@ -46,7 +54,7 @@ export function createBoltApp(
       installerOptions: { clientOptions, port },
       logLevel,
     });
-    const app = new App({ token: connection.botToken, receiver, clientOptions, logLevel });
+    const app = new App({ ...appOptions, receiver });
     return {
       app,
       async start() {
@@ -64,7 +72,7 @@ export function createBoltApp(
     customRoutes: routes,
     logLevel,
   });
-  const app = new App({ token: connection.botToken, receiver, clientOptions, logLevel });
+  const app = new App({ ...appOptions, receiver });
   return {
     app,
     async start() {

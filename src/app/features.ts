@@ -2,12 +2,14 @@
  * The features the bot carries. Each registers its Slack listeners; jobs and commands register
  * themselves in their own modules. Add a feature here with one line.
  */
-import type { App, CustomRoute } from "@slack/bolt";
+
+import type { CustomRoute } from "@slack/bolt";
 import { registerPbbCommand } from "../slack/listeners/commands/pbb.ts";
 import { registerHome } from "../slack/listeners/home/index.ts";
 import { lectureRoutes, registerLectureHall } from "../slack/listeners/lecture/index.ts";
 import { registerCommitteeDesk } from "../slack/listeners/reports/index.ts";
 import { registerTasklist } from "../slack/listeners/tasklist/index.ts";
+import type { ListenerApp } from "../slack/router.ts";
 import type { AppContext } from "./context.ts";
 
 /** The bot's own HTTP server, for links a feature hands out. */
@@ -18,7 +20,7 @@ export interface FeatureHttp {
 
 export interface Feature {
   name: string;
-  registerListeners(app: App, ctx: AppContext): void;
+  registerListeners(app: ListenerApp, ctx: AppContext): void;
   /** HTTP routes served on PORT beside /slack/events (e.g. calendar feeds). */
   routes?(ctx: AppContext, http: FeatureHttp): CustomRoute[];
 }

@@ -19,6 +19,7 @@ import { applyOrgText } from "../services/org/apply-org.ts";
 import { slackResolver } from "../services/org/resolver.ts";
 import { createDeliveryClient, createDeliveryWorker } from "../services/outbox/index.ts";
 import { dedupeEvents } from "../slack/middleware/dedupe-events.ts";
+import { ListenerRouter } from "../slack/router.ts";
 import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
 import type { AppContext } from "./context.ts";
 import { type FeatureHttp, features } from "./features.ts";
@@ -113,7 +114,9 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
       env.port,
     );
     bolt.app.use(dedupeEvents(db));
-    for (const feature of features) feature.registerListeners(bolt.app, ctx);
+    const router = new ListenerRouter();
+    for (const feature of features) feature.registerListeners(router.app, ctx);
+    router.mount(bolt.app);
 
     if (env.database.kind === "pglite") {
       handoff = await startHandoffServer(handoffSocketPath(env.database.dir), ({ argv, cwd }, io) =>

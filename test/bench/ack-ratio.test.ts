@@ -4,7 +4,7 @@
  * the same receiver, measured side by side in this test with a few clients.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closedLoop } from "../../bench/ack-client.ts";
+import { runClients } from "../../bench/ack-client.ts";
 import {
   type BareBolt,
   type RealBot,
@@ -80,10 +80,10 @@ describe("ack benchmark guard", () => {
     const items = replayItems(real.emulator, { ...real.payloads }, 100);
     const job = { signingSecret: SIGNING_SECRET, items, clients: 8, perClient: 12 };
     // Warm both (JIT, connections), then measure.
-    await closedLoop({ ...job, url: bare.url, perClient: 3 });
-    await closedLoop({ ...job, url: real.url, perClient: 3 });
-    const b = await closedLoop({ ...job, url: bare.url });
-    const r = await closedLoop({ ...job, url: real.url });
+    await runClients({ ...job, url: bare.url, perClient: 3 });
+    await runClients({ ...job, url: real.url, perClient: 3 });
+    const b = await runClients({ ...job, url: bare.url });
+    const r = await runClients({ ...job, url: real.url });
     expect(b.requests).toBe(96);
     expect(r.requests).toBe(96);
     expect(r.failures + r.timeouts).toBe(0);

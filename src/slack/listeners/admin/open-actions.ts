@@ -3,7 +3,8 @@
  * person clicking is still a committee admin (otherwise the menu turns into the refusal). The
  * same buttons on the App Home open the edit modal on its own.
  */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import type { AppContext } from "../../../app/context.ts";
 import type { Org } from "../../../config/org-schema.ts";
@@ -11,6 +12,7 @@ import { loadOrg } from "../../../db/repositories/org.ts";
 import { committeeRolesOf } from "../../../db/repositories/report-access.ts";
 import { type Translator, translator } from "../../../i18n/index.ts";
 import { ADMIN_ACTION } from "../../ids/admin.ts";
+import type { ListenerApp } from "../../router.ts";
 import {
   buildBranchModal,
   buildCommitteeModal,
@@ -36,7 +38,7 @@ const OPENERS: [string, Builder][] = [
   [ADMIN_ACTION.editSchedules, (org, t) => buildSchedulesModal(org, t)],
 ];
 
-export function registerAdminOpeners(app: App, ctx: AppContext): void {
+export function registerAdminOpeners(app: ListenerApp, ctx: AppContext): void {
   for (const [actionId, build] of OPENERS) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, client }) => {
       await ack();

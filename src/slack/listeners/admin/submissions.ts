@@ -3,7 +3,8 @@
  * view), the change is validated like the org file with errors on the fields at fault, then saved
  * and audited; the admin menu underneath is refreshed with what changed.
  */
-import type { App, SlackViewAction, ViewOutput } from "@slack/bolt";
+
+import type { SlackViewAction, ViewOutput } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { loadOrg } from "../../../db/repositories/org.ts";
 import { type Translator, translator } from "../../../i18n/index.ts";
@@ -11,6 +12,7 @@ import type { AdminChange } from "../../../services/admin/forms.ts";
 import { saveAdminChange } from "../../../services/admin/save-change.ts";
 import { slackResolver } from "../../../services/org/resolver.ts";
 import { ADMIN_CALLBACK } from "../../ids/admin.ts";
+import type { ListenerApp } from "../../router.ts";
 import { viewErrors } from "../../views/admin/errors.ts";
 import { buildAdminHome, buildAdminRefused } from "../../views/admin/home.ts";
 import { readAdminMetadata } from "../../views/admin/metadata.ts";
@@ -43,7 +45,7 @@ async function localeOf(ctx: AppContext): Promise<Translator> {
   return translator(org?.organization.locale ?? "zh-CN");
 }
 
-export function registerAdminSubmissions(app: App, ctx: AppContext): void {
+export function registerAdminSubmissions(app: ListenerApp, ctx: AppContext): void {
   for (const [callbackId, read] of READERS) {
     app.view<SlackViewAction>(callbackId, async ({ ack, body, view, client }) => {
       const change = read(view, view.state.values as StateValues);

@@ -1,11 +1,11 @@
-import type { App } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { loadOrgRecord } from "../../../db/repositories/org.ts";
 import { translator } from "../../../i18n/index.ts";
+import type { ListenerApp } from "../../router.ts";
 import { allSubcommands, findSubcommand } from "./pbb-subcommands.ts";
 import { registerStatusSubcommand } from "./status.ts";
 
-export function registerPbbCommand(app: App, ctx: AppContext): void {
+export function registerPbbCommand(app: ListenerApp, ctx: AppContext): void {
   registerStatusSubcommand();
   app.command("/pbb", async ({ ack, command, respond }) => {
     await ack();

@@ -2,17 +2,19 @@
  * A secretary's buttons on the Home: Submit / Revise / Amend open the round trip's task-list
  * modal (its submission is handled by the round trip's listener); Mark done / Undo on items.
  */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { openListModal } from "../../../services/tasklist/list-modal.ts";
 import { setItemStatus } from "../../../services/tasklist/toggle-item.ts";
 import { HOME_ACTION } from "../../ids/home.ts";
+import type { ListenerApp } from "../../router.ts";
 import { buildListModal, parseItemValue, parseListValue } from "../../views/tasklist/index.ts";
 import { homeFailed, refuseList } from "./reply.ts";
 
 type Button = BlockAction<ButtonAction>;
 
-export function registerHomeBranchButtons(app: App, ctx: AppContext): void {
+export function registerHomeBranchButtons(app: ListenerApp, ctx: AppContext): void {
   app.action<Button>(HOME_ACTION.submit, async ({ ack, body, action, client }) => {
     await ack();
     const userId = body.user.id;

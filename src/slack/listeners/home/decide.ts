@@ -3,11 +3,13 @@
  * return modal, whose submission its own listener handles) and Open (the read-only full list).
  * The same use cases as the committee channel's buttons; rights are checked there.
  */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { decideList } from "../../../services/tasklist/decide-list.ts";
 import { fullList, prepareReturn } from "../../../services/tasklist/decision-modals.ts";
 import { HOME_ACTION } from "../../ids/home.ts";
+import type { ListenerApp } from "../../router.ts";
 import {
   buildFullListModal,
   buildReturnModal,
@@ -17,7 +19,7 @@ import { homeFailed, refuseList } from "./reply.ts";
 
 type Button = BlockAction<ButtonAction>;
 
-export function registerHomeDecisions(app: App, ctx: AppContext): void {
+export function registerHomeDecisions(app: ListenerApp, ctx: AppContext): void {
   app.action<Button>(HOME_ACTION.approve, async ({ ack, body, action }) => {
     await ack();
     const userId = body.user.id;

@@ -2,16 +2,17 @@
  * The App Home: published when its tab is opened and re-published for the people a list or
  * lecture change concerns (the use cases' hooks call the refresher registered here).
  */
-import type { App } from "@slack/bolt";
+
 import type { AppContext } from "../../../app/context.ts";
 import { publishHome } from "../../../services/home/publish.ts";
 import { registerHomeRefresher } from "../../../services/home/refresh.ts";
+import type { ListenerApp } from "../../router.ts";
 import { registerHomeBranchButtons } from "./branch.ts";
 import { registerHomeDecisions } from "./decide.ts";
 import { registerHomeOpened } from "./opened.ts";
 import { registerHomeTurnButtons } from "./turn.ts";
 
-export function registerHome(app: App, ctx: AppContext): void {
+export function registerHome(app: ListenerApp, ctx: AppContext): void {
   registerHomeRefresher(
     ctx.db,
     (userId) => publishHome(ctx, { userId }),

@@ -1,12 +1,14 @@
 /** Opening the Home tab (app_home_opened) publishes the person's Home as it is now; paging too. */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { publishHome } from "../../../services/home/publish.ts";
 import { HOME_ACTION } from "../../ids/home.ts";
+import type { ListenerApp } from "../../router.ts";
 import { parsePageValue } from "../../views/home/index.ts";
 import { refuseList } from "./reply.ts";
 
-export function registerHomeOpened(app: App, ctx: AppContext): void {
+export function registerHomeOpened(app: ListenerApp, ctx: AppContext): void {
   app.event("app_home_opened", async ({ event }) => {
     if (event.tab !== "home") return;
     await publishHome(ctx, { userId: event.user });

@@ -2,18 +2,20 @@
  * A member's buttons on the Home for their next lecture turn: Confirm (at once) and Swap (the
  * lecture hall's swap modal; its submission is handled by the lecture hall's listener).
  */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { parseId } from "../../../services/lecture/keys.ts";
 import { openSwap } from "../../../services/lecture/swap-request.ts";
 import { confirmTurn } from "../../../services/lecture/turn-actions.ts";
 import { HOME_ACTION } from "../../ids/home.ts";
+import type { ListenerApp } from "../../router.ts";
 import { buildSwapModal } from "../../views/lecture/index.ts";
 import { homeFailed, refuseTurn } from "./reply.ts";
 
 type Button = BlockAction<ButtonAction>;
 
-export function registerHomeTurnButtons(app: App, ctx: AppContext): void {
+export function registerHomeTurnButtons(app: ListenerApp, ctx: AppContext): void {
   app.action<Button>(HOME_ACTION.confirmTurn, async ({ ack, body, action }) => {
     await ack();
     const userId = body.user.id;

@@ -2,8 +2,9 @@
  * The lecture hall in Slack: its listeners, its HTTP route (calendar feeds), its `/pbb lectures`
  * subcommand, and (by importing the jobs module) its jobs and notice result handler.
  */
+import type { ListenerApp } from "../../router.ts";
 import "../../../jobs/lecture/index.ts";
-import type { App, CustomRoute } from "@slack/bolt";
+import type { CustomRoute } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import type { FeatureHttp } from "../../../app/features.ts";
 import { registerLecturesCommand } from "./command.ts";
@@ -17,7 +18,7 @@ import { registerSubmitTopic } from "./submit-topic.ts";
 import { registerSwapAnswers } from "./swap-answers.ts";
 import { registerTurnButtons } from "./turn-buttons.ts";
 
-export function registerLectureHall(app: App, ctx: AppContext): void {
+export function registerLectureHall(app: ListenerApp, ctx: AppContext): void {
   registerTurnButtons(app, ctx);
   registerOpenModals(app, ctx);
   registerSubmitTopic(app, ctx);

@@ -2,19 +2,21 @@
  * Buttons that open a modal: Submit topic and Ask for a swap (the turn's speaker only; a refusal
  * otherwise), and Set away dates (anyone, for themselves). The modal is complete when it opens.
  */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { openAway } from "../../../services/lecture/away.ts";
 import { parseId } from "../../../services/lecture/keys.ts";
 import { openSwap } from "../../../services/lecture/swap-request.ts";
 import { openTopic } from "../../../services/lecture/topic.ts";
 import { LECTURE_ACTION } from "../../ids/lecture.ts";
+import type { ListenerApp } from "../../router.ts";
 import { buildAwayModal, buildSwapModal, buildTopicModal } from "../../views/lecture/index.ts";
 import { refuseVia } from "./reply.ts";
 
 type Button = BlockAction<ButtonAction>;
 
-export function registerOpenModals(app: App, ctx: AppContext): void {
+export function registerOpenModals(app: ListenerApp, ctx: AppContext): void {
   app.action<Button>(LECTURE_ACTION.openTopic, async ({ ack, body, action, client, respond }) => {
     await ack();
     const turnId = parseId(action.value);

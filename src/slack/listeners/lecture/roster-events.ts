@@ -3,7 +3,7 @@
  * when someone joins or leaves that channel, and (through the reader registered here) before
  * each notice the bot posts.
  */
-import type { App } from "@slack/bolt";
+
 import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../app/context.ts";
 import { loadLectureOrg } from "../../../services/lecture/config.ts";
@@ -12,6 +12,7 @@ import {
   saveLectureRoster,
   useChannelMembers,
 } from "../../../services/lecture/roster.ts";
+import type { ListenerApp } from "../../router.ts";
 
 /** The channel's members through conversations.members (all pages), the bot itself left out. */
 export function channelMembersReader(client: WebClient): ChannelMembers {
@@ -30,7 +31,7 @@ export function channelMembersReader(client: WebClient): ChannelMembers {
   };
 }
 
-export function registerRosterEvents(app: App, ctx: AppContext): void {
+export function registerRosterEvents(app: ListenerApp, ctx: AppContext): void {
   const readMembers = channelMembersReader(ctx.client);
   useChannelMembers(readMembers);
   for (const type of ["member_joined_channel", "member_left_channel"] as const) {

@@ -1,12 +1,13 @@
 /** The away-dates modal submitted: the range is checked, then stored for the person submitting. */
-import type { App } from "@slack/bolt";
+
 import type { AppContext } from "../../../app/context.ts";
 import { openAway, saveAway } from "../../../services/lecture/away.ts";
 import { LECTURE_ACTION, LECTURE_BLOCK, LECTURE_CALLBACK } from "../../ids/lecture.ts";
+import type { ListenerApp } from "../../router.ts";
 import { validateAway } from "../../views/lecture/index.ts";
 import { refusalOnField } from "./reply.ts";
 
-export function registerSubmitAway(app: App, ctx: AppContext): void {
+export function registerSubmitAway(app: ListenerApp, ctx: AppContext): void {
   app.view(LECTURE_CALLBACK.awayModal, async ({ ack, body, view }) => {
     const opened = await openAway(ctx);
     if (!opened.ok) return ack(await refusalOnField(ctx, LECTURE_BLOCK.awayFrom, opened.error));

@@ -2,14 +2,15 @@
  * The swap modal submitted: the colleague picked must still be one the speaker may ask (checked
  * again against the database); the request and the colleague's DM are stored together.
  */
-import type { App } from "@slack/bolt";
+
 import type { AppContext } from "../../../app/context.ts";
 import { parseId } from "../../../services/lecture/keys.ts";
 import { requestSwap } from "../../../services/lecture/swap-request.ts";
 import { LECTURE_ACTION, LECTURE_BLOCK, LECTURE_CALLBACK } from "../../ids/lecture.ts";
+import type { ListenerApp } from "../../router.ts";
 import { refusalOnField } from "./reply.ts";
 
-export function registerSubmitSwap(app: App, ctx: AppContext): void {
+export function registerSubmitSwap(app: ListenerApp, ctx: AppContext): void {
   app.view(LECTURE_CALLBACK.swapModal, async ({ ack, body, view }) => {
     const block = LECTURE_BLOCK.swapColleague;
     const turnId = parseId(view.private_metadata);

@@ -2,15 +2,16 @@
  * The topic modal submitted: an empty or over-long topic, or a turn that is no longer theirs,
  * comes back on the field (`response_action: errors`) and nothing is stored.
  */
-import type { App } from "@slack/bolt";
+
 import type { AppContext } from "../../../app/context.ts";
 import { parseId } from "../../../services/lecture/keys.ts";
 import { openTopic, submitTopic } from "../../../services/lecture/topic.ts";
 import { LECTURE_ACTION, LECTURE_BLOCK, LECTURE_CALLBACK } from "../../ids/lecture.ts";
+import type { ListenerApp } from "../../router.ts";
 import { validateTopic } from "../../views/lecture/index.ts";
 import { refusalOnField } from "./reply.ts";
 
-export function registerSubmitTopic(app: App, ctx: AppContext): void {
+export function registerSubmitTopic(app: ListenerApp, ctx: AppContext): void {
   app.view(LECTURE_CALLBACK.topicModal, async ({ ack, body, view }) => {
     const block = LECTURE_BLOCK.topic;
     const turnId = parseId(view.private_metadata);

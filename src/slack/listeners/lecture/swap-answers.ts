@@ -1,9 +1,11 @@
 /** Accept / Decline on the colleague's swap request DM: only the colleague asked may answer. */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { parseId } from "../../../services/lecture/keys.ts";
 import { answerSwap } from "../../../services/lecture/swap-answer.ts";
 import { LECTURE_ACTION } from "../../ids/lecture.ts";
+import type { ListenerApp } from "../../router.ts";
 import { refuseVia, somethingWrong } from "./reply.ts";
 
 type Button = BlockAction<ButtonAction>;
@@ -13,7 +15,7 @@ const ANSWERS = [
   [LECTURE_ACTION.declineSwap, "decline"],
 ] as const;
 
-export function registerSwapAnswers(app: App, ctx: AppContext): void {
+export function registerSwapAnswers(app: ListenerApp, ctx: AppContext): void {
   for (const [actionId, answer] of ANSWERS) {
     app.action<Button>(actionId, async ({ ack, body, action, respond }) => {
       await ack();

@@ -2,11 +2,13 @@
  * The turn buttons that act at once: Confirm and Can't make it on the speaker's DM, and the
  * same on the class representative's DM. Values carry the turn id only; rights come from the DB.
  */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { parseId } from "../../../services/lecture/keys.ts";
 import { confirmTurn, dropTurn } from "../../../services/lecture/turn-actions.ts";
 import { LECTURE_ACTION } from "../../ids/lecture.ts";
+import type { ListenerApp } from "../../router.ts";
 import { refuseVia, somethingWrong } from "./reply.ts";
 
 type Button = BlockAction<ButtonAction>;
@@ -18,7 +20,7 @@ const ACTIONS = [
   [LECTURE_ACTION.classRepDrop, dropTurn],
 ] as const;
 
-export function registerTurnButtons(app: App, ctx: AppContext): void {
+export function registerTurnButtons(app: ListenerApp, ctx: AppContext): void {
   for (const [actionId, useCase] of ACTIONS) {
     app.action<Button>(actionId, async ({ ack, body, action, respond }) => {
       await ack();

@@ -2,17 +2,19 @@
  * The branch's buttons besides the modal: Withdraw (on the reminder, while a revision waits) and
  * Mark done / Undo on the approved plan's items.
  */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { setItemStatus } from "../../../services/tasklist/toggle-item.ts";
 import { withdrawList } from "../../../services/tasklist/withdraw-list.ts";
 import { TASKLIST_ACTION } from "../../ids/tasklist.ts";
+import type { ListenerApp } from "../../router.ts";
 import { parseItemValue, parseListValue } from "../../views/tasklist/index.ts";
 import { refuse, somethingWrong, viaResponseUrl } from "./reply.ts";
 
 type Button = BlockAction<ButtonAction>;
 
-export function registerBranchButtons(app: App, ctx: AppContext): void {
+export function registerBranchButtons(app: ListenerApp, ctx: AppContext): void {
   app.action<Button>(TASKLIST_ACTION.withdraw, async ({ ack, body, action, respond }) => {
     await ack();
     const tell = viaResponseUrl(respond);

@@ -1,11 +1,12 @@
 /** The task-list modal closed (notify_on_close): what was typed is kept as a draft for next time. */
-import type { App } from "@slack/bolt";
+
 import type { AppContext } from "../../../app/context.ts";
 import { keepDraft } from "../../../services/tasklist/list-modal.ts";
 import { TASKLIST_CALLBACK } from "../../ids/tasklist.ts";
+import type { ListenerApp } from "../../router.ts";
 import { parsePrivateMetadata, readItemRows } from "../../views/tasklist/index.ts";
 
-export function registerCloseList(app: App, ctx: AppContext): void {
+export function registerCloseList(app: ListenerApp, ctx: AppContext): void {
   app.view(
     { callback_id: TASKLIST_CALLBACK.listModal, type: "view_closed" },
     async ({ ack, body, view }) => {

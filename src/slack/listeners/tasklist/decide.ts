@@ -2,11 +2,13 @@
  * The committee message's buttons: Approve (decided at once), Return (opens the return modal for
  * someone who may return it; the comment is required) and Open full list (read-only).
  */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { decideList } from "../../../services/tasklist/decide-list.ts";
 import { fullList, prepareReturn } from "../../../services/tasklist/decision-modals.ts";
 import { TASKLIST_ACTION } from "../../ids/tasklist.ts";
+import type { ListenerApp } from "../../router.ts";
 import {
   buildFullListModal,
   buildReturnModal,
@@ -16,7 +18,7 @@ import { refuse, somethingWrong, viaResponseUrl } from "./reply.ts";
 
 type Button = BlockAction<ButtonAction>;
 
-export function registerDecide(app: App, ctx: AppContext): void {
+export function registerDecide(app: ListenerApp, ctx: AppContext): void {
   app.action<Button>(TASKLIST_ACTION.approve, async ({ ack, body, action, respond }) => {
     await ack();
     const tell = viaResponseUrl(respond);

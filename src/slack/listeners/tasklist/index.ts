@@ -2,8 +2,8 @@
  * The monthly round-trip list in Slack: its listeners, and (by importing the jobs module) its
  * scheduled jobs and the result handler that stores where posts went.
  */
+import type { ListenerApp } from "../../router.ts";
 import "../../../jobs/tasklist/index.ts";
-import type { App } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { registerBranchButtons } from "./branch-buttons.ts";
 import { registerCloseList } from "./close-list.ts";
@@ -14,7 +14,7 @@ import { registerReturnList } from "./return-list.ts";
 import { registerSubmitList } from "./submit-list.ts";
 import { registerThreadReplies } from "./thread-reply.ts";
 
-export function registerTasklist(app: App, ctx: AppContext): void {
+export function registerTasklist(app: ListenerApp, ctx: AppContext): void {
   registerOpenListModal(app, ctx);
   registerListModalRows(app, ctx);
   registerSubmitList(app, ctx);

@@ -1,8 +1,10 @@
 /** "Add item" / "Remove" in the task-list modal: the modal again (views.update with its hash). */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { rebuildListModal } from "../../../services/tasklist/list-modal.ts";
 import { TASKLIST_ACTION } from "../../ids/tasklist.ts";
+import type { ListenerApp } from "../../router.ts";
 import {
   buildListModal,
   parsePrivateMetadata,
@@ -10,7 +12,7 @@ import {
   readItemRows,
 } from "../../views/tasklist/index.ts";
 
-export function registerListModalRows(app: App, ctx: AppContext): void {
+export function registerListModalRows(app: ListenerApp, ctx: AppContext): void {
   for (const actionId of [TASKLIST_ACTION.addRow, TASKLIST_ACTION.removeRow]) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
       await ack();

@@ -3,16 +3,18 @@
  * trigger_id (valid 3 s): ack first, a few reads, then views.open. Refused (ephemeral) for
  * anyone but the branch's secretaries, and while a revision waits for the committee.
  */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { openListModal } from "../../../services/tasklist/list-modal.ts";
 import { TASKLIST_ACTION } from "../../ids/tasklist.ts";
+import type { ListenerApp } from "../../router.ts";
 import { buildListModal, parseListValue } from "../../views/tasklist/index.ts";
 import { refuse, somethingWrong, viaResponseUrl } from "./reply.ts";
 
 const OPENERS = [TASKLIST_ACTION.openModal, TASKLIST_ACTION.revise, TASKLIST_ACTION.amend];
 
-export function registerOpenListModal(app: App, ctx: AppContext): void {
+export function registerOpenListModal(app: ListenerApp, ctx: AppContext): void {
   for (const actionId of OPENERS) {
     app.action<BlockAction<ButtonAction>>(
       actionId,

@@ -1,9 +1,10 @@
 /** The return modal submitted: a comment is required (inline error); then the list is returned. */
-import type { App } from "@slack/bolt";
+
 import type { AppContext } from "../../../app/context.ts";
 import { decideList } from "../../../services/tasklist/decide-list.ts";
 import { loadTasklistOrg } from "../../../services/tasklist/org.ts";
 import { TASKLIST_CALLBACK } from "../../ids/tasklist.ts";
+import type { ListenerApp } from "../../router.ts";
 import {
   commentRequired,
   parsePrivateMetadata,
@@ -11,7 +12,7 @@ import {
 } from "../../views/tasklist/index.ts";
 import { refuse, somethingWrong, viaDm } from "./reply.ts";
 
-export function registerReturnList(app: App, ctx: AppContext): void {
+export function registerReturnList(app: ListenerApp, ctx: AppContext): void {
   app.view(TASKLIST_CALLBACK.returnModal, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
     const tell = viaDm(client, userId);

@@ -2,16 +2,17 @@
  * The task-list modal submitted: items validated first (errors answer on the field at fault and
  * nothing is stored), then the list submitted; a refusal is told privately.
  */
-import type { App } from "@slack/bolt";
+
 import type { AppContext } from "../../../app/context.ts";
 import { parseItemRows } from "../../../domain/task-list-input.ts";
 import { loadTasklistOrg } from "../../../services/tasklist/org.ts";
 import { submitList } from "../../../services/tasklist/submit-list.ts";
 import { TASKLIST_CALLBACK } from "../../ids/tasklist.ts";
+import type { ListenerApp } from "../../router.ts";
 import { inputErrors, parsePrivateMetadata, readItemRows } from "../../views/tasklist/index.ts";
 import { refuse, somethingWrong, viaDm } from "./reply.ts";
 
-export function registerSubmitList(app: App, ctx: AppContext): void {
+export function registerSubmitList(app: ListenerApp, ctx: AppContext): void {
   app.view(TASKLIST_CALLBACK.listModal, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
     const tell = viaDm(client, userId);

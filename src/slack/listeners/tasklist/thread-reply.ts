@@ -3,7 +3,7 @@
  * are ignored. A retried event (same event_id) never gets here (middleware/dedupe-events.ts),
  * and a reply is stored once by its ts whichever way it arrives.
  */
-import type { App } from "@slack/bolt";
+
 import { z } from "zod";
 import type { AppContext } from "../../../app/context.ts";
 import {
@@ -11,6 +11,7 @@ import {
   reminderListOf,
   type ThreadReply,
 } from "../../../services/tasklist/comments.ts";
+import type { ListenerApp } from "../../router.ts";
 
 const humanReply = z.object({
   type: z.literal("message"),
@@ -30,7 +31,7 @@ function threadReplyOf(event: unknown): ThreadReply | null {
   return { channel, threadTs, ts, userId, text };
 }
 
-export function registerThreadReplies(app: App, ctx: AppContext): void {
+export function registerThreadReplies(app: ListenerApp, ctx: AppContext): void {
   // A retried event (same event_id) was already dropped by the dedupe-events middleware.
   app.event("message", async ({ event }) => {
     const reply = threadReplyOf(event);

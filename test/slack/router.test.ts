@@ -1,0 +1,137 @@
+import { App, type BlockAction, type ButtonAction, type Receiver } from "@slack/bolt";
+import { describe, expect, it } from "vitest";
+import { ListenerRouter } from "../../src/slack/router.ts";
+
+/** A Bolt App that never listens: requests go straight to `processEvent`. */
+function boltApp(): App {
+  const receiver: Receiver = { init: () => {}, start: async () => {}, stop: async () => {} };
+  // botId and botUserId given: Bolt asks auth.test for nothing.
+  return new App({
+    token: "xoxb-test",
+    botId: "B0TEST",
+    botUserId: "U0BOT",
+    receiver,
+    tokenVerificationEnabled: false,
+  });
+}
+
+/** Sends a body through Bolt as its receiver would; resolves with what was acked. */
+async function send(app: App, body: Record<string, unknown>) {
+  const acks: unknown[] = [];
+  await app.processEvent({
+    body,
+    ack: async (response?: unknown) => {
+      acks.push(response ?? null);
+    },
+  });
+  return acks;
+}
+
+const click = (actionId: string, value: string) => ({
+  type: "block_actions",
+  team: { id: "T0TEST" },
+  user: { id: "U0CLICKER", team_id: "T0TEST" },
+  api_app_id: "A0TEST",
+  token: "verification",
+  trigger_id: "1.2.3",
+  container: { type: "message", channel_id: "C0TEST", message_ts: "1.000001" },
+  channel: { id: "C0TEST" },
+  actions: [{ type: "button", action_id: actionId, block_id: "b", value, action_ts: "1.1" }],
+});
+
+const view = (type: "view_submission" | "view_closed", callbackId: string) => ({
+  type,
+  team: { id: "T0TEST" },
+  user: { id: "U0CLICKER", team_id: "T0TEST" },
+  api_app_id: "A0TEST",
+  token: "verification",
+  view: { id: "V0TEST", callback_id: callbackId, type: "modal", state: { values: {} } },
+});
+
+describe("the listener router", () => {
+  it("sends a click to the one handler of its action_id, with Bolt's arguments", async () => {
+    const router = new ListenerRouter();
+    const seen: string[] = [];
+    router.app.action<BlockAction<ButtonAction>>("approve", async ({ ack, action, body }) => {
+      await ack();
+      seen.push(`approve ${action.value} by ${body.user.id}`);
+    });
+    router.app.action("return", async ({ ack }) => {
+      await ack();
+      seen.push("return");
+    });
+    const app = boltApp();
+    router.mount(app);
+    expect(await send(app, click("approve", "list-7"))).toEqual([null]);
+    expect(seen).toEqual(["approve list-7 by U0CLICKER"]);
+  });
+
+  it("keeps a modal's submission and its closing apart", async () => {
+    const router = new ListenerRouter();
+    const seen: string[] = [];
+    router.app.view("list", async ({ ack, view }) => {
+      await ack({ response_action: "clear" });
+      seen.push(`submitted ${view.id}`);
+    });
+    router.app.view({ callback_id: "list", type: "view_closed" }, async ({ ack }) => {
+      await ack();
+      seen.push("closed");
+    });
+    const app = boltApp();
+    router.mount(app);
+    expect(await send(app, view("view_submission", "list"))).toEqual([
+      { response_action: "clear" },
+    ]);
+    expect(await send(app, view("view_closed", "list"))).toEqual([null]);
+    expect(await send(app, view("view_submission", "other"))).toEqual([]);
+    expect(seen).toEqual(["submitted V0TEST", "closed"]);
+  });
+
+  it("leaves a click no feature handles unacknowledged, as Bolt does with no listener", async () => {
+    const router = new ListenerRouter();
+    router.app.action("approve", async ({ ack }) => {
+      await ack();
+    });
+    const app = boltApp();
+    router.mount(app);
+    expect(await send(app, click("something-else", "x"))).toEqual([]);
+  });
+
+  it("runs every handler registered for one event type", async () => {
+    const router = new ListenerRouter();
+    const seen: string[] = [];
+    router.app.event("member_joined_channel", async ({ event }) => {
+      seen.push(`roster ${event.user}`);
+    });
+    router.app.event("member_joined_channel", async ({ event }) => {
+      seen.push(`home ${event.user}`);
+    });
+    router.app.event("app_home_opened", async () => {
+      seen.push("home opened");
+    });
+    const app = boltApp();
+    router.mount(app);
+    await send(app, {
+      type: "event_callback",
+      team_id: "T0TEST",
+      api_app_id: "A0TEST",
+      event_id: "Ev1",
+      event_time: 1,
+      event: { type: "member_joined_channel", user: "U0NEW", channel: "C0TEST", event_ts: "1.1" },
+    });
+    expect(seen.sort()).toEqual(["home U0NEW", "roster U0NEW"]);
+  });
+
+  it("refuses at registration what it cannot route by a plain id", () => {
+    const router = new ListenerRouter();
+    expect(() => router.app.action(/approve/, async () => {})).toThrow(/plain action_id/);
+    expect(() => router.app.action({ block_id: "b" }, async () => {})).toThrow(/plain action_id/);
+    expect(() =>
+      router.app.action(
+        "two",
+        async ({ next }) => next(),
+        async () => {},
+      ),
+    ).toThrow(/one handler/);
+  });
+});
