@@ -11,6 +11,7 @@
  */
 
 import os from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { LoadResult } from "./ack-client.ts";
 import { forkedLoad, replayItems, SIGNING_SECRET, startBareBolt, startRealBot } from "./ack-lib.ts";
@@ -54,6 +55,16 @@ const runLoad = (url: string, clients: number, s: number) =>
 const warmup = Number(values.warmup);
 const thinkMs = Number(values["think-ms"]);
 
+/** The server process's event-loop delay while a load ran: a stall shows here, not in p99. */
+async function withLoopDelay<T>(run: () => Promise<T>): Promise<T & { loopDelayMs: object }> {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  const result = await run();
+  h.disable();
+  const ms = (ns: number) => Number((ns / 1e6).toFixed(1));
+  return { ...result, loopDelayMs: { p99: ms(h.percentile(99)), max: ms(h.max) } };
+}
+
 const print = (target: string, r: LoadResult) =>
   console.log(
     JSON.stringify({
@@ -67,11 +78,11 @@ const print = (target: string, r: LoadResult) =>
 let allUnder3s = true;
 for (const clients of clientCounts) {
   // Bare first, the bot second; each load process warms up before it measures.
-  const b = await runLoad(bare.url, clients, seconds);
+  const b = await withLoopDelay(() => runLoad(bare.url, clients, seconds));
   print("bare-bolt", b);
   real.delay.ms = dbDelayMs;
   // The delay applies to the warm-up too: the measured part starts with work already queued.
-  const r = await runLoad(real.url, clients, seconds);
+  const r = await withLoopDelay(() => runLoad(real.url, clients, seconds));
   real.delay.ms = 0;
   print("bot", r);
   if (r.max >= 3000 || r.timeouts > 0) allUnder3s = false;

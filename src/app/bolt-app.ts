@@ -77,6 +77,12 @@ export function createBoltApp(
     app,
     async start() {
       const server = (await app.start(port)) as Server;
+      // Node closes an idle keep-alive connection after 5 s; a request the client sends on it
+      // at that moment waits for a new connection, and under load that wait outlasted Slack's
+      // 3 s in the ack benchmark. Longer than a load balancer's idle timeout (ALB: 60 s), as is
+      // usual for a server behind one; headersTimeout must stay above it.
+      server.keepAliveTimeout = 65_000;
+      server.headersTimeout = 66_000;
       return (server.address() as AddressInfo).port;
     },
     stop: () => app.stop().then(() => undefined),
