@@ -35,7 +35,10 @@ const seconds = Number(values.seconds);
 const dbDelayMs = Number(values["db-delay-ms"]);
 const store = values.postgres ? "postgres" : "pglite";
 
-const real = await startRealBot(values.postgres ? { postgresUrl: values.postgres } : {});
+const real = await startRealBot({
+  ...(values.postgres ? { postgresUrl: values.postgres } : {}),
+  slowable: dbDelayMs > 0,
+});
 const bare = await startBareBolt(real.emulator);
 const items = replayItems(
   real.emulator,

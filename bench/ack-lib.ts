@@ -46,10 +46,11 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * The same store, every Prisma query (model operations and raw SQL, inside transactions too)
  * preceded by `delay.ms` of sleep: a slow database. `delay.ms` may change at any time.
  */
-export function withQueryDelay(db: Database, delay: { ms: number }): Database {
+export function withQueryDelay(db: Database, delay: { ms: number; queries?: number }): Database {
   const slow = db.prisma.$extends({
     query: {
       async $allOperations({ args, query }) {
+        delay.queries = (delay.queries ?? 0) + 1;
         if (delay.ms > 0) await sleep(delay.ms);
         return query(args);
       },
@@ -101,7 +102,7 @@ export interface RealBot {
   bot: RunningBot;
   url: string;
   payloads: BenchPayloads;
-  /** Slows every database query of the bot from now on (0: none). */
+  /** Slows every database query of the bot from now on (0: none); needs `slowable`. */
   delay: { ms: number };
   close(): Promise<void>;
 }
@@ -149,7 +150,12 @@ async function until<T>(what: string, probe: () => T | undefined, bot: RunningBo
  * payloads the load replays.
  */
 export async function startRealBot(
-  options: { postgresUrl?: string; now?: string } = {},
+  options: {
+    postgresUrl?: string;
+    now?: string;
+    /** Route every query through the delay hook (a Prisma extension, itself a cost per query). */
+    slowable?: boolean;
+  } = {},
 ): Promise<RealBot> {
   let current = new Date(options.now ?? "2026-12-01T01:00:00Z").getTime();
   const now = () => new Date(current);
@@ -170,7 +176,7 @@ export async function startRealBot(
     data: { firstAppliedAt: new Date("2020-01-01T00:00:00Z") },
   });
   const delay = { ms: 0 };
-  const db = withQueryDelay(base, delay);
+  const db = options.slowable ? withQueryDelay(base, delay) : base;
   const env: EnvConfig = {
     mode: "http",
     botToken: emulator.workspace.bot.token,

@@ -70,7 +70,25 @@ export class ListenerRouter {
 async function dispatch(table: Table, key: string | null, args: object): Promise<void> {
   const handlers = key === null ? undefined : table.get(key);
   if (!handlers) return;
-  await Promise.all(handlers.map((handler) => handler(args)));
+  const withAck = ackFirst(args);
+  await Promise.all(handlers.map((handler) => handler(withAck)));
+}
+
+/**
+ * After its ack, a handler resumes on the next turn of the event loop: requests that arrived
+ * meanwhile are parsed and acknowledged before this one's work (queries, Block Kit, Web API
+ * calls) goes on. Slack waits 3 s for an ack; nobody waits on the work to the millisecond.
+ */
+function ackFirst(args: object): object {
+  if (!("ack" in args) || typeof args.ack !== "function") return args;
+  const ack = args.ack as (response?: unknown) => Promise<void>;
+  return {
+    ...args,
+    ack: async (response?: unknown) => {
+      await ack(response);
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+  };
 }
 
 function idOf(constraint: unknown, name: string): string {

@@ -3,7 +3,10 @@
  * call a hook (`afterListChange`, `afterLectureChange`) on their result; the Home feature
  * registers, per database, how to publish one person's Home. Requests arriving together are
  * merged, and one pass runs at a time per process, so the last Home published for a person is
- * rendered after the last change (views.publish replaces the whole view: latest wins).
+ * rendered after the last change (views.publish replaces the whole view: latest wins). Passes
+ * are at least a second apart: under a stream of clicks every Home concerned is re-rendered
+ * once a second, not once per click (each render is several queries and a views.publish,
+ * which Slack rate-limits too).
  * Without a registered publisher (e.g. `pbb jobs run` in its own process) nothing happens:
  * the Home is rendered afresh when its person opens it.
  */
@@ -22,6 +25,7 @@ class HomeRefresher {
     private readonly db: Database,
     private readonly publish: PublishOne,
     private readonly onError: OnRefreshError,
+    private readonly minGapMs: number,
   ) {}
 
   request(scope: Partial<AudienceScope>): void {
@@ -39,7 +43,8 @@ class HomeRefresher {
   private async drain(): Promise<void> {
     // Let the rest of a burst (e.g. the listener's own follow-up) join this pass.
     await new Promise((resolve) => setImmediate(resolve));
-    while (this.listIds.size > 0 || this.users.size > 0) {
+    for (let pass = 0; this.listIds.size > 0 || this.users.size > 0; pass += 1) {
+      if (pass > 0) await new Promise((resolve) => setTimeout(resolve, this.minGapMs));
       const scope = { listIds: [...this.listIds], users: [...this.users] };
       this.listIds.clear();
       this.users.clear();
@@ -62,8 +67,9 @@ export function registerHomeRefresher(
   db: Database,
   publish: PublishOne,
   onError: OnRefreshError,
+  options: { minGapMs?: number } = {},
 ): void {
-  refreshers.set(db, new HomeRefresher(db, publish, onError));
+  refreshers.set(db, new HomeRefresher(db, publish, onError, options.minGapMs ?? 1_000));
 }
 
 /** Re-publish, soon, the Homes of the committee, the lists' branches and the people named. */
