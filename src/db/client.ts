@@ -87,24 +87,50 @@ async function openPglite(
  * PGlite runs each query synchronously in WebAssembly and answers with an already-settled
  * promise, so a loop of awaited queries (a job recording a thousand branches) never gives the
  * event loop a turn: timers, the delivery worker and incoming HTTP requests (Slack's 3 s acks)
- * all wait until the loop ends. Each query and each transaction therefore starts on a fresh
- * turn of the loop.
+ * all wait until the loop ends. Each query and each transaction therefore waits for its turn,
+ * and turns are handed out one per turn of the event loop: between two queries Node polls for
+ * I/O, so a request that arrived meanwhile is parsed and acknowledged even while thousands of
+ * queries are queued behind a burst of clicks. (One query per turn costs nothing: PGlite runs
+ * one at a time anyway.) Queries inside a transaction run on its own handle and do not wait.
  */
 function yieldingBetweenQueries(pglite: PGlite): PGlite {
+  const turns = new TurnQueue();
   const query = pglite.query.bind(pglite);
   const transaction = pglite.transaction.bind(pglite);
   pglite.query = (async (...args: Parameters<typeof query>) => {
-    await nextTurn();
+    await turns.next();
     return query(...args);
   }) as typeof pglite.query;
   pglite.transaction = (async (...args: Parameters<typeof transaction>) => {
-    await nextTurn();
+    await turns.next();
     return transaction(...args);
   }) as typeof pglite.transaction;
   return pglite;
 }
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Releases its waiters in order, one per turn of the event loop. */
+class TurnQueue {
+  private readonly waiting: (() => void)[] = [];
+  private scheduled = false;
+
+  next(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.waiting.length === 0) return;
+    this.scheduled = true;
+    // setImmediate from inside a setImmediate callback runs on the next turn, after the poll.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.waiting.shift()?.();
+      this.schedule();
+    });
+  }
+}
 
 /** A Database over an open PGlite instance (tests load a migrated image into one). */
 export function wrapPglite(pglite: PGlite, onClose: () => void = () => {}): Database {
