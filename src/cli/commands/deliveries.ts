@@ -153,6 +153,10 @@ export async function deliveriesRetry(
     const row = found.get(id);
     code = 1;
     if (!row) ctx.io.err(`delivery ${id}: no such delivery`);
+    else if (row.status === "SUPERSEDED")
+      ctx.io.err(
+        `delivery ${id}: superseded by a newer update of the same message (${row.lastError ?? "?"}); not retried`,
+      );
     else if (row.status === "SENT")
       ctx.io.err(`delivery ${id}: already sent (${row.sentAt?.toISOString() ?? "?"}); not retried`);
     else if (row.claimedUntil && row.claimedUntil > now)

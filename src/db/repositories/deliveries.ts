@@ -35,6 +35,31 @@ export async function insertDelivery(tx: Tx, row: NewDelivery): Promise<boolean>
   return count === 1;
 }
 
+/**
+ * Marks SUPERSEDED the pending chat.updates of the same message as `newer` (the same `afterKey`,
+ * or the same channel and ts), enqueued before it: an update carries the whole message, so an
+ * older one still waiting (e.g. for a retry after a 5xx) must not land after the newer one and
+ * show stale content. One a later delivery depends on is left alone.
+ */
+export async function supersedeOlderUpdates(
+  tx: Tx,
+  newer: { dedupeKey: string; afterKey: string | null; channel: string | null; ts: string | null },
+): Promise<number> {
+  if (newer.afterKey === null && (newer.channel === null || newer.ts === null)) return 0;
+  return tx.$executeRaw`
+    UPDATE "Delivery" d SET "status" = 'SUPERSEDED', "claimedBy" = NULL, "claimedUntil" = NULL,
+      "lastError" = ${`superseded by ${newer.dedupeKey}`}
+    WHERE d."method" = 'chat.update' AND d."status" = 'PENDING'
+      AND d."dedupeKey" <> ${newer.dedupeKey}
+      AND d."id" < (SELECT n."id" FROM "Delivery" n WHERE n."dedupeKey" = ${newer.dedupeKey})
+      AND (
+        (${newer.afterKey}::text IS NOT NULL AND d."afterKey" = ${newer.afterKey}::text)
+        OR (${newer.afterKey}::text IS NULL AND d."afterKey" IS NULL
+          AND d."payload"->>'channel' = ${newer.channel}::text
+          AND d."payload"->>'ts' = ${newer.ts}::text))
+      AND NOT EXISTS (SELECT 1 FROM "Delivery" c WHERE c."afterKey" = d."dedupeKey")`;
+}
+
 export interface ClaimedDelivery {
   id: number;
   dedupeKey: string;
@@ -185,7 +210,7 @@ export interface DeliveryRow {
   dedupeKey: string;
   method: string;
   payload: Prisma.JsonValue;
-  status: "PENDING" | "SENT" | "FAILED";
+  status: "PENDING" | "SENT" | "FAILED" | "SUPERSEDED";
   attempts: number;
   lastError: string | null;
   notBefore: Date;

@@ -2,7 +2,11 @@
  * Enqueuing a delivery: call it inside the transaction that makes the change the message tells
  * of, so the change and the message commit together. The dedupeKey makes it idempotent.
  */
-import { insertDelivery, type Tx } from "../../db/repositories/deliveries.ts";
+import {
+  insertDelivery,
+  supersedeOlderUpdates,
+  type Tx,
+} from "../../db/repositories/deliveries.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 
 export type DeliveryMethod =
@@ -43,7 +47,10 @@ export interface DeliveryRequest {
   notBefore?: Date;
 }
 
-/** Enqueues the delivery; false when its dedupeKey was already enqueued (nothing changes). */
+/**
+ * Enqueues the delivery; false when its dedupeKey was already enqueued (nothing changes). A
+ * chat.update supersedes the older updates of its message still waiting to be sent.
+ */
 export async function enqueueDelivery(tx: Tx, request: DeliveryRequest): Promise<boolean> {
   if (!DELIVERY_METHODS.includes(request.method)) {
     throw new Error(`unknown delivery method ${request.method}`);
@@ -51,7 +58,7 @@ export async function enqueueDelivery(tx: Tx, request: DeliveryRequest): Promise
   if (request.method === "dm" && typeof request.payload.user !== "string") {
     throw new Error(`delivery ${request.dedupeKey}: a dm needs payload.user`);
   }
-  return insertDelivery(tx, {
+  const inserted = await insertDelivery(tx, {
     dedupeKey: request.dedupeKey,
     method: request.method,
     payload: JSON.parse(JSON.stringify(request.payload)) as Prisma.InputJsonObject,
@@ -59,4 +66,14 @@ export async function enqueueDelivery(tx: Tx, request: DeliveryRequest): Promise
     afterKey: request.after,
     notBefore: request.notBefore,
   });
+  if (inserted && request.method === "chat.update") {
+    const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
+    await supersedeOlderUpdates(tx, {
+      dedupeKey: request.dedupeKey,
+      afterKey: request.after ?? null,
+      channel: text(request.payload.channel),
+      ts: text(request.payload.ts),
+    });
+  }
+  return inserted;
 }

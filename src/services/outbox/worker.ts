@@ -145,7 +145,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       const { channel, ts } = result;
       const held = await markDeliverySent(tx, d.id, replicaId, { channel, ts, at: now() });
       if (!held) {
-        log.warn("lease lost before recording the send: the next claimant adopts the message");
+        // Lease lost (the next claimant adopts the message) or superseded by a newer update.
+        log.warn("no longer held when recording the send: not recorded here");
         return;
       }
       if (!d.resultRef || !channel || !ts) return;

@@ -98,6 +98,56 @@ describe.each(STORES)("outbox failures on %s", (kind) => {
     ]);
   });
 
+  it("a newer update of a message supersedes an older one waiting for its retry, so the newer content stays", async () => {
+    const db = replicas()[0]!;
+    const h = harness();
+    await enqueue(db, post("msg:post"));
+    expect(await h.worker(db).drainOnce()).toMatchObject({ sent: 1 });
+    const [message] = posted(h, CHANNEL);
+    const update = (key: string, text: string) => ({
+      dedupeKey: key,
+      method: "chat.update" as const,
+      payload: { text },
+      after: "msg:post",
+    });
+    h.emulator.setFaults({ rules: [{ method: "chat.update", status: 503, times: 1 }] });
+    await enqueue(db, update("msg:v1", "Submitted (v1)"));
+    expect(await h.worker(db).drainOnce()).toMatchObject({ retried: 1 });
+    // v2 comes while v1 waits for its retry: v1 must never land after it.
+    await enqueue(db, update("msg:v2", "Approved (v2)"));
+    h.clock.advance(60_000);
+    expect(await h.worker(db).drainOnce()).toMatchObject({ sent: 1, retried: 0 });
+    expect(posted(h, CHANNEL)).toEqual([
+      expect.objectContaining({ ts: message?.ts, text: "Approved (v2)" }),
+    ]);
+    const rows = await db.prisma.delivery.findMany({ orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.dedupeKey, r.status])).toEqual([
+      ["msg:post", "SENT"],
+      ["msg:v1", "SUPERSEDED"],
+      ["msg:v2", "SENT"],
+    ]);
+    expect(rows[1]?.lastError).toBe("superseded by msg:v2");
+    // Updates of another message are not touched, nor one enqueued again under its own key.
+    expect(await enqueue(db, update("msg:v2", "Approved (v2)"))).toEqual([false]);
+  });
+
+  it("an update naming its message by channel and ts supersedes only that message's older updates", async () => {
+    const db = replicas()[0]!;
+    const update = (key: string, ts: string) => ({
+      dedupeKey: key,
+      method: "chat.update" as const,
+      payload: { channel: CHANNEL, ts, text: key },
+    });
+    await enqueue(db, update("a:v1", "1.000001"), update("b:v1", "2.000002"));
+    await enqueue(db, update("a:v2", "1.000001"));
+    const rows = await db.prisma.delivery.findMany({ orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.dedupeKey, r.status])).toEqual([
+      ["a:v1", "SUPERSEDED"],
+      ["b:v1", "PENDING"],
+      ["a:v2", "PENDING"],
+    ]);
+  });
+
   it("gives up after the last attempt and reports it", async () => {
     const db = replicas()[0]!;
     await seedAdmins(db);
