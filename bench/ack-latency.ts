@@ -32,6 +32,8 @@ const clientCounts = String(values.clients)
   .map((x) => Number(x.trim()))
   .filter((n) => n > 0);
 const seconds = Number(values.seconds);
+const warmup = Number(values.warmup);
+const thinkMs = Number(values["think-ms"]);
 const dbDelayMs = Number(values["db-delay-ms"]);
 const store = values.postgres ? "postgres" : "pglite";
 
@@ -40,23 +42,22 @@ const real = await startRealBot({
   slowable: dbDelayMs > 0,
 });
 const bare = await startBareBolt(real.emulator);
-const items = replayItems(
-  real.emulator,
-  { ...real.payloads },
-  Math.max(200, Math.ceil((seconds + 5) * 100)),
-);
 const runLoad = (url: string, clients: number, s: number) =>
   forkedLoad({
     url,
     signingSecret: SIGNING_SECRET,
-    items,
+    // Each load its own fresh response_urls, enough for ~750 clicks a second of each kind
+    // (5 uses each): one used up answers 404 to the bot's respond(), as Slack would.
+    items: replayItems(
+      real.emulator,
+      { ...real.payloads },
+      Math.max(200, Math.ceil((s + warmup + 5) * 150)),
+    ),
     clients,
     seconds: s,
     warmupSeconds: warmup,
     thinkMs,
   });
-const warmup = Number(values.warmup);
-const thinkMs = Number(values["think-ms"]);
 
 /** The server process's event-loop delay while a load ran: a stall shows here, not in p99. */
 async function withLoopDelay<T>(run: () => Promise<T>): Promise<T & { loopDelayMs: object }> {
@@ -102,9 +103,15 @@ for (const clients of clientCounts) {
     }),
   );
 }
-// The work after the acks: let it finish before closing the store (listeners still running
-// after their ack, then the deliveries they queued).
-await new Promise((r) => setTimeout(r, 3_000));
+// The work after the acks: let it finish before closing the store — listeners still running
+// after their ack (quiet once Slack hears nothing new from the bot for 2 s), then the
+// deliveries they queued.
+for (let quiet = 0, last = -1, i = 0; quiet < 4 && i < 600; i++) {
+  await new Promise((r) => setTimeout(r, 500));
+  const calls = real.emulator.calls.all().length;
+  quiet = calls === last ? quiet + 1 : 0;
+  last = calls;
+}
 for (let i = 0; i < 600; i++) {
   const pending = await real.bot.ctx.db.prisma.delivery.count({ where: { status: "PENDING" } });
   if (pending === 0) break;
