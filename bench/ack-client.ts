@@ -58,14 +58,20 @@ export const quantile = (sorted: number[], q: number): number =>
 
 const round = (x: number, d = 1) => Number(x.toFixed(d));
 
-export async function runClients(job: LoadJob): Promise<LoadResult> {
+/**
+ * `uses` counts each item's response_url uses; pass the same array to a warm-up and the run
+ * after it, so the run goes on with fresh urls instead of re-using the warm-up's (5 uses each).
+ */
+export async function runClients(
+  job: LoadJob,
+  uses: number[] = job.items.map(() => 0),
+): Promise<LoadResult> {
   const transport = httpTransport({
     appUrl: job.url,
     signingSecret: job.signingSecret,
     ackTimeoutMs: 3000,
     signingNow: () => Date.now(),
   });
-  const uses = job.items.map(() => 0);
   const next = (n: number): Json => {
     const item = job.items[n] as ReplayItem;
     const pool = item.responseUrls;
@@ -136,8 +142,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
   process.once("message", (job: LoadJob & { warmupSeconds?: number }) => {
     void (async () => {
       // Warm up in this process (JIT, keep-alive connections) before measuring.
-      if (job.warmupSeconds) await runClients({ ...job, seconds: job.warmupSeconds });
-      const result = await runClients(job);
+      const uses = job.items.map(() => 0);
+      if (job.warmupSeconds) await runClients({ ...job, seconds: job.warmupSeconds }, uses);
+      const result = await runClients(job, uses);
       process.send?.(result, () => process.exit(0));
     })();
   });

@@ -103,15 +103,11 @@ for (const clients of clientCounts) {
     }),
   );
 }
-// The work after the acks: let it finish before closing the store — listeners still running
-// after their ack (quiet once Slack hears nothing new from the bot for 2 s), then the
-// deliveries they queued.
-for (let quiet = 0, last = -1, i = 0; quiet < 4 && i < 600; i++) {
-  await new Promise((r) => setTimeout(r, 500));
-  const calls = real.emulator.calls.all().length;
-  quiet = calls === last ? quiet + 1 : 0;
-  last = calls;
-}
+// The work after the acks goes on after the last load; at the heaviest loads (200 clients in a
+// closed loop) the bot is still working through it minutes later. The store is closed 3 s
+// after the last load, once the deliveries are out: work cut off there shows on stderr as
+// "Cannot use a pool after calling end" and does not touch the figures, which are the acks.
+await new Promise((r) => setTimeout(r, 3_000));
 for (let i = 0; i < 600; i++) {
   const pending = await real.bot.ctx.db.prisma.delivery.count({ where: { status: "PENDING" } });
   if (pending === 0) break;

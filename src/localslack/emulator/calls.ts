@@ -40,13 +40,30 @@ export interface WaitOptions {
   timeoutMs?: number;
 }
 
-/** Everything the emulator answered, in arrival order. */
+/**
+ * Everything the emulator answered, in arrival order; with `keepLast`, only the latest calls
+ * (a benchmark's hundreds of thousands would otherwise fill the heap), and `total` still counts
+ * them all.
+ */
 export class CallLog {
   private readonly list: RecordedCall[] = [];
   private readonly listeners = new Set<() => void>();
+  private recorded = 0;
+
+  constructor(private readonly keepLast = Number.POSITIVE_INFINITY) {}
+
+  /** Calls recorded since the start or the last `clear`, including those no longer kept. */
+  get total(): number {
+    return this.recorded;
+  }
 
   record(call: RecordedCall): void {
+    this.recorded += 1;
     this.list.push(call);
+    // Trimmed in chunks: one splice per keepLast/4 calls, not one shift per call.
+    if (this.list.length > this.keepLast * 1.25) {
+      this.list.splice(0, this.list.length - this.keepLast);
+    }
     for (const l of [...this.listeners]) l();
   }
 
@@ -106,5 +123,6 @@ export class CallLog {
 
   clear(): void {
     this.list.length = 0;
+    this.recorded = 0;
   }
 }

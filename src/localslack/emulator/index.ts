@@ -27,6 +27,8 @@ export interface SlackEmulatorOptions extends Omit<WorkspaceOptions, "clock"> {
   faults?: FaultConfig;
   /** Refuse blocks without a text fallback (invalid_arguments). Default true. */
   strictText?: boolean;
+  /** Keep only the latest this many recorded calls (benchmarks); all by default. */
+  keepCalls?: number;
 }
 
 export interface SlackEmulator {
@@ -54,7 +56,7 @@ export interface SlackEmulator {
 export function createSlackEmulator(options: SlackEmulatorOptions = {}): SlackEmulator {
   const clock: Clock = { now: options.now ?? (() => Date.now()) };
   const workspace = new Workspace({ ...options, clock });
-  const calls = new CallLog();
+  const calls = new CallLog(options.keepCalls);
   const faults = new FaultInjector(options.random);
   if (options.faults) faults.set(options.faults);
   const limiter = new RateLimiter(clock);
