@@ -50,7 +50,6 @@ export async function supersedeOlderUpdates(
     UPDATE "Delivery" d SET "status" = 'SUPERSEDED', "claimedBy" = NULL, "claimedUntil" = NULL,
       "lastError" = ${`superseded by ${newer.dedupeKey}`}
     WHERE d."method" = 'chat.update' AND d."status" = 'PENDING'
-      AND d."dedupeKey" <> ${newer.dedupeKey}
       AND d."id" < (SELECT n."id" FROM "Delivery" n WHERE n."dedupeKey" = ${newer.dedupeKey})
       AND (
         (${newer.afterKey}::text IS NOT NULL AND d."afterKey" = ${newer.afterKey}::text)

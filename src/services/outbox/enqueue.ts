@@ -8,6 +8,7 @@ import {
   type Tx,
 } from "../../db/repositories/deliveries.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { nonEmptyString } from "./send.ts";
 
 export type DeliveryMethod =
   | "chat.postMessage"
@@ -67,12 +68,11 @@ export async function enqueueDelivery(tx: Tx, request: DeliveryRequest): Promise
     notBefore: request.notBefore,
   });
   if (inserted && request.method === "chat.update") {
-    const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
     await supersedeOlderUpdates(tx, {
       dedupeKey: request.dedupeKey,
       afterKey: request.after ?? null,
-      channel: text(request.payload.channel),
-      ts: text(request.payload.ts),
+      channel: nonEmptyString(request.payload.channel),
+      ts: nonEmptyString(request.payload.ts),
     });
   }
   return inserted;

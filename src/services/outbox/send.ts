@@ -67,8 +67,8 @@ async function send(env: SendEnv, input: SendInput): Promise<SendResult> {
     case "chat.postMessage":
       return post(env, input, payload);
     case "chat.postEphemeral": {
-      const res = await call(env, input.method, payload, str(payload.channel));
-      return sent(str(payload.channel), stringAt(res, "message_ts"));
+      const res = await call(env, input.method, payload, nonEmptyString(payload.channel));
+      return sent(nonEmptyString(payload.channel), stringAt(res, "message_ts"));
     }
     case "views.publish": {
       await call(env, input.method, payload, null);
@@ -76,16 +76,16 @@ async function send(env: SendEnv, input: SendInput): Promise<SendResult> {
     }
     case "chat.update":
     case "chat.delete": {
-      const res = await call(env, input.method, payload, str(payload.channel));
-      return sent(stringAt(res, "channel") ?? str(payload.channel), stringAt(res, "ts"));
+      const res = await call(env, input.method, payload, nonEmptyString(payload.channel));
+      return sent(stringAt(res, "channel") ?? nonEmptyString(payload.channel), stringAt(res, "ts"));
     }
   }
 }
 
 async function post(env: SendEnv, input: SendInput, payload: DeliveryPayload): Promise<SendResult> {
-  const channel = str(payload.channel);
+  const channel = nonEmptyString(payload.channel);
   if (input.mayHaveBeenSent && channel) {
-    const ts = await findPosted(env, input, channel, str(payload.thread_ts));
+    const ts = await findPosted(env, input, channel, nonEmptyString(payload.thread_ts));
     if (ts) return { kind: "sent", channel, ts, adopted: true };
   }
   const res = await call(env, "chat.postMessage", withMetadata(payload, input.id), channel);
@@ -200,7 +200,8 @@ function sent(channel: string | null, ts: string | null): SendResult {
   return { kind: "sent", channel, ts, adopted: false };
 }
 
-function str(value: unknown): string | null {
+/** A payload field that names something (channel, ts, user): a non-empty string, else null. */
+export function nonEmptyString(value: unknown): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
 

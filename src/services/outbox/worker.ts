@@ -26,7 +26,7 @@ import { DELIVERY_METHODS, type DeliveryMethod, type DeliveryPayload } from "./e
 import { type Pacer, processPacer } from "./pacer.ts";
 import { reportFailure } from "./report.ts";
 import { resultHandlerFor } from "./result-handlers.ts";
-import { type SendResult, type SlackCaller, sendDelivery } from "./send.ts";
+import { nonEmptyString, type SendResult, type SlackCaller, sendDelivery } from "./send.ts";
 
 export interface DeliveryWorkerOptions {
   db: Database;
@@ -280,8 +280,10 @@ export async function processInLanes<
 
 function conversationOf(d: Pick<ClaimedDelivery, "id" | "payload" | "afterKey">): string {
   const payload = asPayload(d.payload);
-  if (typeof payload.channel === "string" && payload.channel) return `channel:${payload.channel}`;
-  if (typeof payload.user === "string" && payload.user) return `user:${payload.user}`;
+  const channel = nonEmptyString(payload.channel);
+  if (channel) return `channel:${channel}`;
+  const user = nonEmptyString(payload.user);
+  if (user) return `user:${user}`;
   return d.afterKey ? `after:${d.afterKey}` : `delivery:${d.id}`;
 }
 
