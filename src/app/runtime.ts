@@ -6,8 +6,6 @@ import { readFile } from "node:fs/promises";
 import { WebClient } from "@slack/web-api";
 import { type HandoffServer, handoffSocketPath, startHandoffServer } from "../cli/handoff.ts";
 import { runProgram } from "../cli/program.ts";
-// `pbb db backup|…` and `pbb deliveries` register themselves; handed-off commands need them too.
-import "../cli/commands/db-ops.ts";
 import type { EnvConfig } from "../config/env.ts";
 import type { Database } from "../db/client.ts";
 import { applyMigrations } from "../db/migrations.ts";

@@ -5,22 +5,19 @@
 import { Command, CommanderError } from "commander";
 import type { CommandContext } from "./command-context.ts";
 import { dbMigrate } from "./commands/db.ts";
+import { registerDbOps } from "./commands/db-ops.ts";
+import { registerDeliveryCommands } from "./commands/deliveries.ts";
 import { jobsList, jobsRun } from "./commands/jobs.ts";
 import { orgApply, orgExport, orgShow } from "./commands/org.ts";
 import type { CommandIo } from "./handoff.ts";
 
 export type ContextProvider = () => Promise<{ ctx: CommandContext; release(): Promise<void> }>;
 
-/** Extra commands contributed by features (jobs, deliveries, backups…). */
+/** A group of commands kept in its own module (backups, deliveries…). */
 export type CommandRegistrar = (
   program: Command,
   run: (action: (ctx: CommandContext) => Promise<number>) => Promise<void>,
 ) => void;
-
-const registrars: CommandRegistrar[] = [];
-export function registerCommands(registrar: CommandRegistrar): void {
-  registrars.push(registrar);
-}
 
 export function buildProgram(
   io: CommandIo,
@@ -70,7 +67,8 @@ export function buildProgram(
     .description("run one job now, as if it fired at --at (default: now); an occurrence runs once")
     .option("--at <time>", "ISO 8601; without an offset it is read in the org's time zone")
     .action((job: string, opts: { at?: string }) => run((ctx) => jobsRun(ctx, job, opts.at)));
-  for (const registrar of registrars) registrar(program, run);
+  registerDbOps(program, run);
+  registerDeliveryCommands(program, run);
   return program;
 }
 

@@ -10,7 +10,6 @@ import { StoreInUseError, storeOwner } from "../db/store-lock.ts";
 import { offlineResolver, slackResolver } from "../services/org/resolver.ts";
 import { type CommandIo, handoffSocketPath, sendToRunningBot } from "./handoff.ts";
 import { type ContextProvider, runProgram } from "./program.ts";
-import "./commands/db-ops.ts";
 
 export async function runCommand(argv: string[], io: CommandIo): Promise<number> {
   const needsStore =

@@ -5,7 +5,6 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import "../../src/cli/commands/db-ops.ts";
 import type { CommandContext } from "../../src/cli/command-context.ts";
 import { runProgram } from "../../src/cli/program.ts";
 import { createBackup, restoreBackup } from "../../src/db/backup/index.ts";

@@ -1,6 +1,6 @@
 /**
  * `pbb db backup <file>`, `pbb db restore <file> [--force]`, `pbb db copy --to <url> [--force]`,
- * and (deliveries.ts) `pbb deliveries`. Registered with the program by importing this module.
+ * and (deliveries.ts) `pbb deliveries`: registered by the program (program.ts).
  */
 import path from "node:path";
 import type { Command } from "commander";
@@ -18,8 +18,7 @@ import { liveReplicas } from "../../db/repositories/replicas.ts";
 import { StoreInUseError } from "../../db/store-lock.ts";
 import { REPLICA_STALE_MS } from "../../jobs/heartbeat.ts";
 import type { CommandContext } from "../command-context.ts";
-import { type CommandRegistrar, registerCommands } from "../program.ts";
-import { registerDeliveryCommands } from "./deliveries.ts";
+import type { CommandRegistrar } from "../program.ts";
 
 const countLive = async (db: Database): Promise<number> =>
   (await liveReplicas(db, new Date(), REPLICA_STALE_MS)).length;
@@ -163,6 +162,3 @@ export const registerDbOps: CommandRegistrar = (program: Command, run) => {
     .option("--force", "replace everything the target holds")
     .action((opts: { to: string; force?: boolean }) => run((ctx) => dbCopy(ctx, opts)));
 };
-
-registerCommands(registerDbOps);
-registerCommands(registerDeliveryCommands);
