@@ -60,7 +60,8 @@ await worker.stop();
 const seconds = (performance.now() - started) / 1000;
 
 const perChannel = new Map<string, number>();
-for (const call of emulator.calls.of("chat.postMessage")) {
+const postCalls = emulator.calls.of("chat.postMessage");
+for (const call of postCalls) {
   if (call.status !== 200 || !(call.response as { ok?: boolean }).ok) continue;
   const channel = String(call.args.channel);
   perChannel.set(channel, (perChannel.get(channel) ?? 0) + 1);
@@ -72,10 +73,10 @@ for (let i = 0; i < branches; i++) {
   if (n === 0) losses += 1;
   if (n > 1) duplicates += n - 1;
 }
-const posts = emulator.calls.of("chat.postMessage").filter((c) => c.status === 200);
+const posts = postCalls.filter((c) => c.status === 200);
 const firstPost = Math.min(...posts.map((c) => c.time)) - startedAt;
 const lastPost = Math.max(...posts.map((c) => c.time)) - startedAt;
-const rateLimited = emulator.calls.of("chat.postMessage").filter((c) => c.status === 429).length;
+const rateLimited = postCalls.filter((c) => c.status === 429).length;
 const floor = Math.max(0, branches - WORKSPACE.burst) / (WORKSPACE.perMinute / 60);
 const result = {
   branches,
