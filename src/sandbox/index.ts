@@ -20,7 +20,6 @@ import {
 } from "../localslack/index.ts";
 import { applyOrgText } from "../services/org/apply-org.ts";
 import { slackResolver } from "../services/org/resolver.ts";
-import { createDeliveryClient, createDeliveryWorker, Pacer } from "../services/outbox/index.ts";
 import { type BusinessClock, createBusinessClock } from "./clock.ts";
 import { demoChannels, demoOrgYaml, demoUsers } from "./demo-org.ts";
 import { rolesOf } from "./roles.ts";
@@ -124,20 +123,14 @@ export async function startSandbox(
       // A page waiting minutes for Slack's event retries helps no one.
       retryDelaysMs: [],
     });
-    const delivery = createDeliveryWorker({
-      db: bot.ctx.db,
-      client: createDeliveryClient(emulator.workspace.bot.token, { slackApiUrl: emulator.url }),
-      replicaId: `sandbox-${bot.ctx.replicaId}`,
-      now: clock.now,
-      pacer: new Pacer(),
-      logger: bot.ctx.logger,
-    });
     const time = createTimeControl({
       clock,
       db: bot.ctx.db,
       scheduler: bot.ctx.scheduler,
+      // The bot's own worker, whose leases follow the wall clock: a second worker on the business
+      // clock (always ahead) took every lease the bot held for expired and posted its messages again.
       drain: async () => {
-        await delivery.drainOnce();
+        await bot.ctx.deliveries.drainOnce();
       },
       log,
     });
