@@ -1,21 +1,35 @@
 /**
  * `npm run bench:ack [-- --clients 50,200 --seconds 20] [--postgres <url>] [--db-delay-ms 200]
- * [--think-ms 250]`:
+ * [--think-ms 250] [--in-process]`:
  * concurrent clients clicking Approve / Mark done and submitting the task-list modal through
  * signed HTTP requests against the real bot, and the same load against a bare Bolt app on the
- * same receiver that only acknowledges (same process, same run). Prints one JSON line per
+ * same receiver that only acknowledges (same run, same machine). Prints one JSON line per
  * target and client count, and the real/bare ratios. The default is a short run.
  *
- * The load generator runs in its own process (bench/ack-client.ts); the emulator (Slack's Web
- * API) shares the server's process, as the bot's after-ack work calls it.
+ * The load generator runs in its own process (bench/ack-client.ts), and so does each server
+ * (bench/server-process.ts): the bot takes over the store seeded here, while the local Slack,
+ * which answers the bot's Web API calls, stays in this process, as real Slack's work is not done
+ * on the bot's machine. `--in-process` runs both servers in this process, next to the local
+ * Slack, as the CI guard does.
  */
 
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import type { LoadResult } from "./ack-client.ts";
-import { forkedLoad, replayItems, SIGNING_SECRET, startBareBolt, startRealBot } from "./ack-lib.ts";
-import { machine } from "./lib.ts";
+import {
+  type BenchServer,
+  bareBoltOptions,
+  forkedLoad,
+  forkServer,
+  inProcessServer,
+  replayItems,
+  SIGNING_SECRET,
+  startBareBolt,
+  startRealBot,
+} from "./ack-lib.ts";
+import { machine, untilDeliveriesSent, withMachineCpu } from "./lib.ts";
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +39,7 @@ const { values } = parseArgs({
     "db-delay-ms": { type: "string", default: "0" },
     warmup: { type: "string", default: "1" },
     "think-ms": { type: "string", default: "0" },
+    "in-process": { type: "boolean", default: false },
   },
 });
 const clientCounts = String(values.clients)
@@ -37,37 +52,44 @@ const thinkMs = Number(values["think-ms"]);
 const dbDelayMs = Number(values["db-delay-ms"]);
 const store = values.postgres ? "postgres" : "pglite";
 
+const inProcess = values["in-process"] === true;
+const pgliteDir =
+  inProcess || values.postgres ? undefined : await mkdtemp(path.join(os.tmpdir(), "pbb-ack-"));
 const real = await startRealBot({
   ...(values.postgres ? { postgresUrl: values.postgres } : {}),
+  ...(pgliteDir ? { pgliteDir } : {}),
   slowable: dbDelayMs > 0,
 });
-const bare = await startBareBolt(real.emulator);
-const runLoad = (url: string, clients: number, s: number) =>
-  forkedLoad({
-    url,
-    signingSecret: SIGNING_SECRET,
-    // Each load its own fresh response_urls, enough for ~750 clicks a second of each kind
-    // (5 uses each): one used up answers 404 to the bot's respond(), as Slack would.
-    items: replayItems(
-      real.emulator,
-      { ...real.payloads },
-      Math.max(200, Math.ceil((s + warmup + 5) * 150)),
-    ),
-    clients,
-    seconds: s,
-    warmupSeconds: warmup,
-    thinkMs,
-  });
-
-/** The server process's event-loop delay while a load ran: a stall shows here, not in p99. */
-async function withLoopDelay<T>(run: () => Promise<T>): Promise<T & { loopDelayMs: object }> {
-  const h = monitorEventLoopDelay({ resolution: 10 });
-  h.enable();
-  const result = await run();
-  h.disable();
-  const ms = (ns: number) => Number((ns / 1e6).toFixed(1));
-  return { ...result, loopDelayMs: { p99: ms(h.percentile(99)), max: ms(h.max) } };
+let bot: BenchServer;
+let bare: BenchServer;
+if (inProcess) {
+  const settle = () => untilDeliveriesSent(real.bot.ctx.db);
+  bot = inProcessServer(real.url, { delay: real.delay, settle, close: async () => {} });
+  const b = await startBareBolt(real.emulator);
+  bare = inProcessServer(b.url, { close: b.close });
+} else {
+  const { env, now } = await real.handOver();
+  bot = await forkServer({ kind: "bot", env, now, slowable: dbDelayMs > 0 });
+  bare = await forkServer({ kind: "bare", ...bareBoltOptions(real.emulator) });
 }
+const runLoad = (url: string, clients: number, s: number) =>
+  withMachineCpu(() =>
+    forkedLoad({
+      url,
+      signingSecret: SIGNING_SECRET,
+      // Each load its own fresh response_urls, enough for ~750 clicks a second of each kind
+      // (5 uses each): one used up answers 404 to the bot's respond(), as Slack would.
+      items: replayItems(
+        real.emulator,
+        { ...real.payloads },
+        Math.max(200, Math.ceil((s + warmup + 5) * 150)),
+      ),
+      clients,
+      seconds: s,
+      warmupSeconds: warmup,
+      thinkMs,
+    }),
+  );
 
 const print = (target: string, r: LoadResult) =>
   console.log(
@@ -82,12 +104,12 @@ const print = (target: string, r: LoadResult) =>
 let allUnder3s = true;
 for (const clients of clientCounts) {
   // Bare first, the bot second; each load process warms up before it measures.
-  const b = await withLoopDelay(() => runLoad(bare.url, clients, seconds));
+  const b = await bare.measure(() => runLoad(bare.url, clients, seconds));
   print("bare-bolt", b);
-  real.delay.ms = dbDelayMs;
+  await bot.setQueryDelay(dbDelayMs);
   // The delay applies to the warm-up too: the measured part starts with work already queued.
-  const r = await withLoopDelay(() => runLoad(real.url, clients, seconds));
-  real.delay.ms = 0;
+  const r = await bot.measure(() => runLoad(bot.url, clients, seconds));
+  await bot.setQueryDelay(0);
   print("bot", r);
   if (r.max >= 3000 || r.timeouts > 0) allUnder3s = false;
   console.log(
@@ -104,15 +126,11 @@ for (const clients of clientCounts) {
   );
 }
 // The work after the acks goes on after the last load; at the heaviest loads (200 clients in a
-// closed loop) the bot is still working through it minutes later. The store is closed 3 s
-// after the last load, once the deliveries are out: work cut off there shows on stderr as
-// "Cannot use a pool after calling end" and does not touch the figures, which are the acks.
+// closed loop) the bot is still working through it minutes later. The store is closed once the
+// deliveries are out, or after a minute: work cut off there shows on stderr (e.g. "Cannot use a
+// pool after calling end") and does not touch the figures, which are the acks.
 await new Promise((r) => setTimeout(r, 3_000));
-for (let i = 0; i < 600; i++) {
-  const pending = await real.bot.ctx.db.prisma.delivery.count({ where: { status: "PENDING" } });
-  if (pending === 0) break;
-  await new Promise((r) => setTimeout(r, 100));
-}
+await bot.settle();
 console.log(
   JSON.stringify({
     machine: machine(),
@@ -121,5 +139,7 @@ console.log(
   }),
 );
 await bare.close();
+await bot.close();
 await real.close();
+if (pgliteDir) await rm(pgliteDir, { recursive: true, force: true });
 process.exit(allUnder3s ? 0 : 1);

@@ -8,14 +8,12 @@
 import { fork } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { WebClient } from "@slack/web-api";
-import { createBoltApp } from "../src/app/bolt-app.ts";
 import { type RunningBot, startBot } from "../src/app/runtime.ts";
 import type { EnvConfig } from "../src/config/env.ts";
 import { parseOrgFile } from "../src/config/org-file.ts";
 import type { Org } from "../src/config/org-schema.ts";
-import type { Database } from "../src/db/client.ts";
-import type { PrismaClient } from "../src/generated/prisma/client.ts";
 import { runJobByName } from "../src/jobs/manual.ts";
 import { PayloadBuilder } from "../src/localslack/driver/payloads.ts";
 import type { DriverCore } from "../src/localslack/driver/session.ts";
@@ -33,31 +31,16 @@ import { slackResolver } from "../src/services/org/resolver.ts";
 import { processPacer } from "../src/services/outbox/index.ts";
 import { ITEM_INPUT_ACTION, itemBlockId, TASKLIST_ACTION } from "../src/slack/ids/tasklist.ts";
 import type { LoadJob, LoadResult, ReplayItem } from "./ack-client.ts";
-import { benchDatabase } from "./lib.ts";
+import { type BareBolt, startAckOnlyBolt } from "./bare-bolt.ts";
+import { benchDatabase, cpuPercentSince, untilDeliveriesSent } from "./lib.ts";
+import { withQueryDelay } from "./query-delay.ts";
+import type { ServerReply, ServerRequest, ServerSpec } from "./server-process.ts";
+
+export type { BareBolt };
 
 export const SIGNING_SECRET = "bench-signing-secret";
 const EXAMPLE_ORG = path.resolve(import.meta.dirname, "../examples/org.yml");
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-// ---------------------------------------------------------------------------------------------
-// Stores
-
-/**
- * The same store, every Prisma query (model operations and raw SQL, inside transactions too)
- * preceded by `delay.ms` of sleep: a slow database. `delay.ms` may change at any time.
- */
-export function withQueryDelay(db: Database, delay: { ms: number; queries?: number }): Database {
-  const slow = db.prisma.$extends({
-    query: {
-      async $allOperations({ args, query }) {
-        delay.queries = (delay.queries ?? 0) + 1;
-        if (delay.ms > 0) await sleep(delay.ms);
-        return query(args);
-      },
-    },
-  });
-  return { ...db, prisma: slow as unknown as PrismaClient };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The real bot, seeded
@@ -107,6 +90,11 @@ export interface RealBot {
   payloads: BenchPayloads;
   /** Slows every database query of the bot from now on (0: none); needs `slowable`. */
   delay: { ms: number };
+  /**
+   * Stops the bot in this process, its store kept, and says how a bot in another process opens
+   * that store at the business time the seeding ended (`forkServer`). `close` still cleans up.
+   */
+  handOver(): Promise<{ env: Extract<EnvConfig, { mode: "http" }>; now: string }>;
   close(): Promise<void>;
 }
 
@@ -158,6 +146,8 @@ export async function startRealBot(
     now?: string;
     /** Route every query through the delay hook (a Prisma extension, itself a cost per query). */
     slowable?: boolean;
+    /** PGlite in this directory instead of in memory, so that a bot in another process can take it over. */
+    pgliteDir?: string;
   } = {},
 ): Promise<RealBot> {
   let current = new Date(options.now ?? "2026-12-01T01:00:00Z").getTime();
@@ -167,7 +157,12 @@ export async function startRealBot(
   if (!parsed.ok) throw new Error("example org does not parse");
   const emulator = emulatorForOrg(parsed.org, () => current);
   await emulator.start();
-  const base = await benchDatabase(options.postgresUrl);
+  const store = await benchDatabase(
+    options.postgresUrl,
+    options.pgliteDir ? { pgliteDir: options.pgliteDir } : {},
+  );
+  // The bot stops without closing the store: a handed-over store lives on in another process.
+  const base = { ...store, close: async () => {} };
   const client = new WebClient(emulator.workspace.bot.token, { slackApiUrl: emulator.url });
   const applied = await applyOrgText(base, slackResolver(client), orgText, "org.yml", {
     actor: "bench",
@@ -179,16 +174,15 @@ export async function startRealBot(
     data: { firstAppliedAt: new Date("2020-01-01T00:00:00Z") },
   });
   const delay = { ms: 0 };
+  let handedOver = false;
   const db = options.slowable ? withQueryDelay(base, delay) : base;
-  const env: EnvConfig = {
+  const env: Extract<EnvConfig, { mode: "http" }> = {
     mode: "http",
     botToken: emulator.workspace.bot.token,
     signingSecret: SIGNING_SECRET,
     port: 0,
-    databaseUrl: options.postgresUrl ?? "pglite:memory",
-    database: options.postgresUrl
-      ? { kind: "postgres", url: options.postgresUrl }
-      : { kind: "pglite-memory" },
+    databaseUrl: store.target.kind === "postgres" ? store.target.url : "pglite:memory",
+    database: store.target,
     logLevel: "silent",
     slackApiUrl: emulator.url,
     nodeEnv: "production",
@@ -295,16 +289,27 @@ export async function startRealBot(
       url,
       payloads: { approve, markDone, submitList },
       delay,
-      async close() {
-        delay.ms = 0;
-        // Let the work after the last acks finish before the store closes.
-        for (let i = 0; i < 100; i++) {
-          await sleep(100);
-          const pending = await db.prisma.delivery.count({ where: { status: "PENDING" } });
-          if (pending === 0) break;
-        }
-        await sleep(500);
+      async handOver() {
+        if (store.target.kind === "pglite-memory")
+          throw new Error("a store in memory cannot be handed over: pass pgliteDir");
+        handedOver = true;
         await bot.stop();
+        // PGlite has one owner at a time; PostgreSQL stays open here to be dropped on close.
+        if (store.target.kind === "pglite") await store.close();
+        const { target } = store;
+        const databaseUrl = target.kind === "postgres" ? target.url : `pglite:${target.dir}`;
+        return { env: { ...env, databaseUrl, database: target }, now: now().toISOString() };
+      },
+      async close() {
+        if (!handedOver) {
+          delay.ms = 0;
+          // Let the work after the last acks finish before the store closes.
+          await sleep(100);
+          await untilDeliveriesSent(db, 10_000);
+          await sleep(500);
+          await bot.stop();
+        }
+        if (!handedOver || store.target.kind === "postgres") await store.close();
         await emulator.stop();
       },
     };
@@ -316,31 +321,16 @@ export async function startRealBot(
 // ---------------------------------------------------------------------------------------------
 // The bare Bolt app
 
-export interface BareBolt {
-  url: string;
-  close(): Promise<void>;
+/** Bolt on the same HTTP receiver (createBoltApp), listeners that only acknowledge. */
+export function startBareBolt(emulator: SlackEmulator): Promise<BareBolt> {
+  return startAckOnlyBolt(bareBoltOptions(emulator));
 }
 
-/** Bolt on the same HTTP receiver (createBoltApp), listeners that only acknowledge. */
-export async function startBareBolt(emulator: SlackEmulator): Promise<BareBolt> {
-  const handle = createBoltApp(
-    {
-      botToken: emulator.workspace.bot.token,
-      signingSecret: SIGNING_SECRET,
-      slackApiUrl: emulator.url,
-    },
-    [],
-    0,
-  );
-  handle.app.action(/.*/, async ({ ack }) => {
-    await ack();
-  });
-  handle.app.view(/.*/, async ({ ack }) => {
-    await ack();
-  });
-  const port = await handle.start();
-  return { url: `http://127.0.0.1:${port}/slack/events`, close: () => handle.stop() };
-}
+export const bareBoltOptions = (emulator: SlackEmulator) => ({
+  botToken: emulator.workspace.bot.token,
+  signingSecret: SIGNING_SECRET,
+  slackApiUrl: emulator.url,
+});
 
 // ---------------------------------------------------------------------------------------------
 // Load
@@ -385,4 +375,102 @@ export function forkedLoad(job: LoadJob & { warmupSeconds?: number }): Promise<L
     });
     child.send(job);
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Servers under load
+
+/** A server the load runs against, in this process or its own. */
+export interface BenchServer {
+  url: string;
+  /** Runs `load`, reporting the server process's event-loop delay meanwhile (a stall shows there). */
+  measure<T>(
+    load: () => Promise<T>,
+  ): Promise<T & { loopDelayMs: { p99: number; max: number }; cpuPercent: number }>;
+  /** Slows every query of the bot by `ms` (a bot started `slowable`). */
+  setQueryDelay(ms: number): Promise<void>;
+  /** Waits until the bot has sent what its work after the acks queued. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `server` in this process: the event-loop delay is this process's. */
+export function inProcessServer(
+  url: string,
+  hooks: { delay?: { ms: number }; settle?: () => Promise<void>; close: () => Promise<void> },
+): BenchServer {
+  return {
+    url,
+    async measure(load) {
+      const h = monitorEventLoopDelay({ resolution: 10 });
+      h.enable();
+      const cpu = { usage: process.cpuUsage(), at: performance.now() };
+      const result = await load();
+      h.disable();
+      return {
+        ...result,
+        loopDelayMs: { p99: nsToMs(h.percentile(99)), max: nsToMs(h.max) },
+        cpuPercent: cpuPercentSince(cpu),
+      };
+    },
+    async setQueryDelay(ms) {
+      if (hooks.delay) hooks.delay.ms = ms;
+    },
+    settle: hooks.settle ?? (async () => {}),
+    close: hooks.close,
+  };
+}
+
+const nsToMs = (ns: number) => Number((ns / 1e6).toFixed(1));
+
+/**
+ * Starts a server in its own process (bench/server-process.ts). With BENCH_CPU_PROF_DIR set,
+ * the process writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+ */
+export async function forkServer(spec: ServerSpec): Promise<BenchServer> {
+  const profDir = process.env.BENCH_CPU_PROF_DIR;
+  const child = fork(path.join(import.meta.dirname, "server-process.ts"), [], {
+    execArgv: ["--import", "tsx", ...(profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [])],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  let exited: Error | undefined;
+  const waiting: { resolve: (r: ServerReply) => void; reject: (e: Error) => void }[] = [];
+  child.on("message", (reply: ServerReply) => waiting.shift()?.resolve(reply));
+  child.once("exit", (code) => {
+    exited = new Error(`the ${spec.kind} server process exited ${code}`);
+    for (const w of waiting.splice(0)) w.reject(exited);
+  });
+  const next = () =>
+    new Promise<ServerReply>((resolve, reject) => {
+      if (exited) reject(exited);
+      else waiting.push({ resolve, reject });
+    });
+  const ask = (request: ServerRequest) => {
+    const reply = next();
+    child.send(request);
+    return reply;
+  };
+  const ready = next();
+  child.send(spec);
+  const started = await ready;
+  if (!("ready" in started)) throw new Error(`the ${spec.kind} server did not start`);
+  return {
+    url: `http://127.0.0.1:${started.port}/slack/events`,
+    async measure(load) {
+      await ask({ cmd: "loop-start" });
+      const result = await load();
+      const reply = await ask({ cmd: "loop-stop" });
+      if (!("loopDelayMs" in reply)) throw new Error("no event-loop delay from the server");
+      return { ...result, loopDelayMs: reply.loopDelayMs, cpuPercent: reply.cpuPercent };
+    },
+    async setQueryDelay(ms) {
+      await ask({ cmd: "delay", ms });
+    },
+    async settle() {
+      await ask({ cmd: "settle" });
+    },
+    async close() {
+      if (!exited) await ask({ cmd: "close" });
+    },
+  };
 }

@@ -2,6 +2,7 @@
 import os from "node:os";
 import { WebClient } from "@slack/web-api";
 import { stringify } from "yaml";
+import type { DatabaseTarget } from "../src/config/database-url.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { applyMigrations } from "../src/db/migrations.ts";
 import { createSlackEmulator, type SlackEmulator } from "../src/localslack/index.ts";
@@ -45,15 +46,27 @@ export function benchEmulator(branches: number, rateLimits: boolean): SlackEmula
   });
 }
 
+export type BenchStore = Database & { target: DatabaseTarget };
+
 /**
- * A migrated store: PGlite in memory, or a throwaway database on the PostgreSQL server `url`
- * names (created for the run and dropped on close, so a bench never writes into that database).
+ * A migrated store: PGlite in memory (or in `pgliteDir`, for a server process to open after the
+ * seeding), or a throwaway database on the PostgreSQL server `url` names (created for the run
+ * and dropped on close, so a bench never writes into that database).
  */
-export async function benchDatabase(url: string | undefined): Promise<Database> {
-  if (url) return createThrowawayPostgres(url, "pbb_bench");
-  const db = await openDatabase({ kind: "pglite-memory" });
+export async function benchDatabase(
+  url: string | undefined,
+  opts: { pgliteDir?: string } = {},
+): Promise<BenchStore> {
+  if (url) {
+    const db = await createThrowawayPostgres(url, "pbb_bench");
+    return { ...db, target: { kind: "postgres", url: db.url } };
+  }
+  const target: DatabaseTarget = opts.pgliteDir
+    ? { kind: "pglite", dir: opts.pgliteDir }
+    : { kind: "pglite-memory" };
+  const db = await openDatabase(target);
   await applyMigrations(db.adapter);
-  return db;
+  return { ...db, target };
 }
 
 export async function applyBenchOrg(db: Database, emulator: SlackEmulator, branches: number) {
@@ -74,3 +87,40 @@ export const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
+
+/** Waits until the outbox has nothing pending (the work after the acks is out), or `maxMs`. */
+export async function untilDeliveriesSent(db: Database, maxMs = 60_000): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < maxMs; ) {
+    const pending = await db.prisma.delivery.count({ where: { status: "PENDING" } });
+    if (pending === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** This process's CPU time since `from` (process.cpuUsage, performance.now), in % of one core. */
+export function cpuPercentSince(from: { usage: NodeJS.CpuUsage; at: number }): number {
+  const used = process.cpuUsage(from.usage);
+  const elapsedMs = performance.now() - from.at;
+  return Math.round(((used.user + used.system) / 1000 / elapsedMs) * 100);
+}
+
+/** The machine's CPU use (all cores, all processes) over `run`, in % of its capacity. */
+export async function withMachineCpu<T>(
+  run: () => Promise<T>,
+): Promise<T & { machineCpuPercent: number }> {
+  const totals = () =>
+    os.cpus().reduce(
+      (acc, c) => {
+        const t = c.times;
+        acc.busy += t.user + t.nice + t.sys + t.irq;
+        acc.all += t.user + t.nice + t.sys + t.irq + t.idle;
+        return acc;
+      },
+      { busy: 0, all: 0 },
+    );
+  const before = totals();
+  const result = await run();
+  const after = totals();
+  const share = (after.busy - before.busy) / Math.max(1, after.all - before.all);
+  return { ...result, machineCpuPercent: Math.round(share * 100) };
+}

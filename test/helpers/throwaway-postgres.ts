@@ -9,7 +9,7 @@ import { applyMigrations } from "../../src/db/migrations.ts";
 export async function createThrowawayPostgres(
   serverUrl: string,
   prefix: string,
-): Promise<Database> {
+): Promise<Database & { url: string }> {
   const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -21,6 +21,7 @@ export async function createThrowawayPostgres(
   await applyMigrations(db.adapter);
   return {
     ...db,
+    url: url.toString(),
     async close() {
       await db.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });
