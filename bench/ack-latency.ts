@@ -29,7 +29,7 @@ import {
   startBareBolt,
   startRealBot,
 } from "./ack-lib.ts";
-import { machine, untilDeliveriesSent, withMachineCpu } from "./lib.ts";
+import { machine, untilWorkDone, withMachineCpu } from "./lib.ts";
 
 const { values } = parseArgs({
   options: {
@@ -63,7 +63,7 @@ const real = await startRealBot({
 let bot: BenchServer;
 let bare: BenchServer;
 if (inProcess) {
-  const settle = () => untilDeliveriesSent(real.bot.ctx.db);
+  const settle = () => untilWorkDone(real.bot.ctx.db);
   bot = inProcessServer(real.url, { delay: real.delay, settle, close: async () => {} });
   const b = await startBareBolt(real.emulator);
   bare = inProcessServer(b.url, { close: b.close });
@@ -103,6 +103,7 @@ const print = (target: string, r: LoadResult) =>
 
 let allUnder3s = true;
 for (const clients of clientCounts) {
+  await bot.settle(); // the previous load's work, which would otherwise run beside this one
   // Bare first, the bot second; each load process warms up before it measures.
   const b = await bare.measure(() => runLoad(bare.url, clients, seconds));
   print("bare-bolt", b);

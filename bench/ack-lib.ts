@@ -32,7 +32,7 @@ import { processPacer } from "../src/services/outbox/index.ts";
 import { ITEM_INPUT_ACTION, itemBlockId, TASKLIST_ACTION } from "../src/slack/ids/tasklist.ts";
 import type { LoadJob, LoadResult, ReplayItem } from "./ack-client.ts";
 import { type BareBolt, startAckOnlyBolt } from "./bare-bolt.ts";
-import { benchDatabase, cpuPercentSince, untilDeliveriesSent } from "./lib.ts";
+import { benchDatabase, cpuPercentSince, untilWorkDone } from "./lib.ts";
 import { withQueryDelay } from "./query-delay.ts";
 import type { ServerReply, ServerRequest, ServerSpec } from "./server-process.ts";
 
@@ -305,7 +305,7 @@ export async function startRealBot(
           delay.ms = 0;
           // Let the work after the last acks finish before the store closes.
           await sleep(100);
-          await untilDeliveriesSent(db, 10_000);
+          await untilWorkDone(db, 10_000);
           await sleep(500);
           await bot.stop();
         }

@@ -10,7 +10,7 @@ import { startBot } from "../src/app/runtime.ts";
 import type { EnvConfig } from "../src/config/env.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { startAckOnlyBolt } from "./bare-bolt.ts";
-import { cpuPercentSince, untilDeliveriesSent } from "./lib.ts";
+import { cpuPercentSince, untilWorkDone } from "./lib.ts";
 import { withQueryDelay } from "./query-delay.ts";
 
 export type ServerSpec =
@@ -50,7 +50,7 @@ async function startServer(spec: ServerSpec) {
   const bot = await startBot(spec.env, { db, log: () => {}, now: () => now, scheduler: false });
   const settle = async () => {
     delay.ms = 0;
-    await untilDeliveriesSent(db);
+    await untilWorkDone(db);
   };
   return { port: bot.port, delay, settle, stop: () => bot.stop() };
 }
