@@ -3,6 +3,7 @@
  * signed HTTP requests, back to back (closed loop) or with a pause between clicks. Runs in-process (`runClients`) or, forked by
  * `bench/ack-latency.ts`, in its own process so it does not share the server's event loop.
  */
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { httpTransport } from "../src/localslack/driver/transport.ts";
 import type { Json } from "../src/localslack/emulator/types.ts";
@@ -24,6 +25,11 @@ export interface LoadResult {
   p95: number;
   p99: number;
   max: number;
+  /**
+   * The load generator's own longest event-loop stall (ms): a request it could not send or
+   * whose answer it could not read meanwhile shows late, the server's doing or not.
+   */
+  clientLoopMaxMs: number;
   /** p50/p99/max per replayed payload kind. */
   byKind: Record<string, { n: number; p50: number; p99: number; max: number }>;
 }
@@ -87,6 +93,8 @@ export async function runClients(
   let timeouts = 0;
   const timeoutsSentAt: number[] = [];
   const think = job.thinkMs ?? 0;
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const started = performance.now();
   const deadline = started + (job.seconds ?? Number.POSITIVE_INFINITY) * 1000;
   const perClient = job.perClient ?? Number.POSITIVE_INFINITY;
@@ -107,6 +115,7 @@ export async function runClients(
     }
   };
   await Promise.all(Array.from({ length: job.clients }, (_, k) => client(k)));
+  loop.disable();
   const seconds = (performance.now() - started) / 1000;
   const sorted = latencies.sort((a, b) => a - b);
   return {
@@ -122,6 +131,7 @@ export async function runClients(
     p95: round(quantile(sorted, 0.95)),
     p99: round(quantile(sorted, 0.99)),
     max: round(sorted.at(-1) ?? Number.NaN),
+    clientLoopMaxMs: round(loop.max / 1e6),
     byKind: Object.fromEntries(
       job.items.map((item, n) => {
         const xs = (perKind[n] ?? []).sort((a, b) => a - b);
