@@ -7,6 +7,7 @@ import type { Database } from "../../db/client.ts";
 import { activeTurns, type SessionRecord, sessionById } from "../../db/repositories/lecture.ts";
 import type { LocalDate } from "../../domain/calendar.ts";
 import { sessionPlannedOn } from "../../domain/lecture-schedule.ts";
+import { homesChanged } from "../home/refresh.ts";
 import { ensureSession } from "./assign.ts";
 import { dmTurn, postNotice } from "./messages.ts";
 import { inTx } from "./result.ts";
@@ -63,6 +64,8 @@ export async function ensureLectureNotice(
     return current ? postNotice(tx, env, current) : false;
   });
   const speakers = activeTurns(session).map((t) => t.userId);
+  // The notice announces the speakers: their Homes show the turn from now on.
+  if (sent && speakers.length > 0) homesChanged(db, { users: speakers });
   return { date: session.date, seq: session.seq, speakers, sent };
 }
 

@@ -15,6 +15,7 @@ import {
 } from "../../db/repositories/tasklist.ts";
 import { audit, createListIfMissing } from "../../db/repositories/tasklist-write.ts";
 import { monthSchedule } from "../../domain/month-schedule.ts";
+import { homesChanged } from "../home/refresh.ts";
 import { buildFollowUp } from "../../slack/views/tasklist/index.ts";
 import { carriedOverCount } from "./effects.ts";
 import { tasklistKeys } from "./keys.ts";
@@ -61,12 +62,16 @@ async function ensureListAndReminder(
 export async function ensureMonthlyReminders(run: JobRun, period: string) {
   const org = await loadTasklistOrg(run.db);
   const summary = { period, branches: 0, listsCreated: 0, remindersPosted: 0 };
+  const created: number[] = [];
   for (const branch of await activeBranches(run.db)) {
     const done = await inTx(run.db, (tx) => ensureListAndReminder(tx, run, org, branch, period));
     summary.branches += 1;
-    if (done.created) summary.listsCreated += 1;
+    if (done.created) created.push(done.rec.id);
     if (done.posted) summary.remindersPosted += 1;
   }
+  summary.listsCreated = created.length;
+  // A new month's list changes what every Home concerned shows ("to submit by …").
+  if (created.length > 0) homesChanged(run.db, { listIds: created });
   return summary;
 }
 

@@ -23,6 +23,7 @@ import {
   type OverdueView,
   type SlackMessage,
 } from "../../slack/views/tasklist/index.ts";
+import { homesChanged } from "../home/refresh.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { tasklistKeys } from "./keys.ts";
 import { loadTasklistOrg } from "./org.ts";
@@ -59,6 +60,9 @@ export async function postOverdueList(run: JobRun, period: string) {
     const state = rec?.state ?? "DRAFT";
     return state === "DRAFT" || state === "RETURNED" ? [{ branch: branchView(branch), state }] : [];
   });
+  const lateLists = rows.flatMap(({ rec }) =>
+    rec && (rec.state === "DRAFT" || rec.state === "RETURNED") ? [rec.id] : [],
+  );
   const view: OverdueView = {
     period,
     tz: org.tz,
@@ -69,6 +73,8 @@ export async function postOverdueList(run: JobRun, period: string) {
   await inTx(run.db, (tx) =>
     toCommittee(tx, tasklistKeys.overdue(period), org.committeeChannel, message),
   );
+  // Past the deadline, the late branches' Homes (and the committee's) show them overdue.
+  if (lateLists.length > 0) homesChanged(run.db, { listIds: lateLists });
   return { period, overdue: overdue.map((o) => o.branch.key) };
 }
 
