@@ -15,8 +15,8 @@ import {
 } from "../../db/repositories/tasklist.ts";
 import { audit, createListIfMissing } from "../../db/repositories/tasklist-write.ts";
 import { monthSchedule } from "../../domain/month-schedule.ts";
-import { homesChanged } from "../home/refresh.ts";
 import { buildFollowUp } from "../../slack/views/tasklist/index.ts";
+import { homesChanged } from "../home/refresh.ts";
 import { carriedOverCount } from "./effects.ts";
 import { tasklistKeys } from "./keys.ts";
 import { postInReminderThread, postReminder } from "./messages.ts";
