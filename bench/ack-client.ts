@@ -16,6 +16,8 @@ export interface LoadResult {
   failures: number;
   /** No answer within 3 s, Slack's ack deadline. */
   timeouts: number;
+  /** Wall-clock start of the measured run (epoch ms), to line it up with system samples. */
+  startedAtEpochMs: number;
   /** When (seconds into the run) the first timeouts were sent: a burst at the start or spread. */
   timeoutsSentAt: number[];
   /** Each client's pause between an answer and its next request (0: closed loop). */
@@ -96,6 +98,7 @@ export async function runClients(
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const started = performance.now();
+  const startedAtEpochMs = Date.now();
   const deadline = started + (job.seconds ?? Number.POSITIVE_INFINITY) * 1000;
   const perClient = job.perClient ?? Number.POSITIVE_INFINITY;
   const client = async (k: number) => {
@@ -122,6 +125,7 @@ export async function runClients(
     clients: job.clients,
     seconds: round(seconds),
     requests: sorted.length,
+    startedAtEpochMs,
     failures,
     timeouts,
     timeoutsSentAt,
