@@ -127,9 +127,9 @@ for (const clients of clientCounts) {
   );
 }
 // The work after the acks goes on after the last load; at the heaviest loads (200 clients in a
-// closed loop) the bot is still working through it minutes later. The store is closed once the
-// deliveries are out, or after a minute: work cut off there shows on stderr (e.g. "Cannot use a
-// pool after calling end") and does not touch the figures, which are the acks.
+// closed loop) the bot is still working through it minutes later. The store is closed once that
+// work is done (outbox empty, bot idle), or after a minute: work cut off there shows on stderr
+// (e.g. "Cannot use a pool after calling end") and does not touch the figures, which are the acks.
 await new Promise((r) => setTimeout(r, 3_000));
 await bot.settle();
 console.log(
