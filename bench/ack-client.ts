@@ -5,8 +5,9 @@
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { httpTransport } from "../src/localslack/driver/transport.ts";
+import { httpTransport, type Transport } from "../src/localslack/driver/transport.ts";
 import type { Json } from "../src/localslack/emulator/types.ts";
+import { pooledTransport } from "./pooled-transport.ts";
 
 export interface LoadResult {
   clients: number;
@@ -73,13 +74,13 @@ const round = (x: number, d = 1) => Number(x.toFixed(d));
 export async function runClients(
   job: LoadJob,
   uses: number[] = job.items.map(() => 0),
-): Promise<LoadResult> {
-  const transport = httpTransport({
+  transport: Transport = httpTransport({
     appUrl: job.url,
     signingSecret: job.signingSecret,
     ackTimeoutMs: 3000,
     signingNow: () => Date.now(),
-  });
+  }),
+): Promise<LoadResult> {
   const next = (n: number): Json => {
     const item = job.items[n] as ReplayItem;
     const pool = item.responseUrls;
@@ -155,10 +156,20 @@ export async function runClients(
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
   process.once("message", (job: LoadJob & { warmupSeconds?: number }) => {
     void (async () => {
-      // Warm up in this process (JIT, keep-alive connections) before measuring.
       const uses = job.items.map(() => 0);
-      if (job.warmupSeconds) await runClients({ ...job, seconds: job.warmupSeconds }, uses);
-      const result = await runClients(job, uses);
+      const transport = pooledTransport({
+        url: job.url,
+        signingSecret: job.signingSecret,
+        ackTimeoutMs: 3000,
+        connections: job.clients,
+      });
+      // Each client's connection opened first, one request each at once, then a warm-up (JIT)
+      // before measuring.
+      await runClients({ ...job, seconds: undefined, perClient: 1 }, uses, transport);
+      if (job.warmupSeconds)
+        await runClients({ ...job, seconds: job.warmupSeconds }, uses, transport);
+      const result = await runClients(job, uses, transport);
+      transport.close();
       process.send?.(result, () => process.exit(0));
     })();
   });
