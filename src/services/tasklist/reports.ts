@@ -56,13 +56,12 @@ async function branchesWithLists(run: JobRun, period: string) {
 export async function postOverdueList(run: JobRun, period: string) {
   const org = await loadTasklistOrg(run.db);
   const rows = await branchesWithLists(run, period);
-  const overdue = rows.flatMap(({ branch, rec }) => {
+  const late = rows.flatMap(({ branch, rec }) => {
     const state = rec?.state ?? "DRAFT";
-    return state === "DRAFT" || state === "RETURNED" ? [{ branch: branchView(branch), state }] : [];
+    return state === "DRAFT" || state === "RETURNED" ? [{ branch, rec, state }] : [];
   });
-  const lateLists = rows.flatMap(({ rec }) =>
-    rec && (rec.state === "DRAFT" || rec.state === "RETURNED") ? [rec.id] : [],
-  );
+  const overdue = late.map(({ branch, state }) => ({ branch: branchView(branch), state }));
+  const lateLists = late.flatMap(({ rec }) => (rec ? [rec.id] : []));
   const view: OverdueView = {
     period,
     tz: org.tz,
