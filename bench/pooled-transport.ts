@@ -6,8 +6,7 @@
  * leaves them in its accept queue for seconds, which would count as late acks.
  */
 import http from "node:http";
-import { signingHeaders } from "../src/localslack/driver/sign.ts";
-import { encodeBody, type Transport } from "../src/localslack/driver/transport.ts";
+import { slackRequest, type Transport } from "../src/localslack/driver/transport.ts";
 
 export function pooledTransport(o: {
   url: string;
@@ -17,14 +16,10 @@ export function pooledTransport(o: {
 }): Transport & { close(): void } {
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
   return {
-    deliver(kind, payload) {
-      const { body, contentType } = encodeBody(kind, payload);
-      const headers = {
-        "Content-Type": contentType,
-        "Content-Length": String(Buffer.byteLength(body)),
-        "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
-        ...signingHeaders(o.signingSecret, body, "valid", Date.now()),
-      };
+    deliver(kind, payload, opts = {}) {
+      const request = slackRequest(kind, payload, o.signingSecret, opts, Date.now());
+      const { body } = request;
+      const headers = { ...request.headers, "Content-Length": String(Buffer.byteLength(body)) };
       return new Promise((resolve) => {
         const req = http.request(o.url, { method: "POST", headers, agent }, (res) => {
           res.resume();

@@ -68,19 +68,31 @@ export interface HttpTransportOptions {
   signingNow: () => number;
 }
 
+/** The body and headers of the HTTP request Slack sends the app for a payload. */
+export function slackRequest(
+  kind: DeliveryKind,
+  payload: Json,
+  signingSecret: string,
+  opts: DeliverOptions,
+  nowMs: number,
+): { body: string; headers: Record<string, string> } {
+  const { body, contentType } = encodeBody(kind, payload);
+  const headers: Record<string, string> = {
+    "Content-Type": contentType,
+    "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
+    ...signingHeaders(signingSecret, body, opts.signing ?? "valid", nowMs),
+  };
+  if (opts.retryNum !== undefined) {
+    headers["X-Slack-Retry-Num"] = String(opts.retryNum);
+    headers["X-Slack-Retry-Reason"] = opts.retryReason ?? "http_timeout";
+  }
+  return { body, headers };
+}
+
 export function httpTransport(o: HttpTransportOptions): Transport {
   return {
     async deliver(kind, payload, opts = {}) {
-      const { body, contentType } = encodeBody(kind, payload);
-      const headers: Record<string, string> = {
-        "Content-Type": contentType,
-        "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
-        ...signingHeaders(o.signingSecret, body, opts.signing ?? "valid", o.signingNow()),
-      };
-      if (opts.retryNum !== undefined) {
-        headers["X-Slack-Retry-Num"] = String(opts.retryNum);
-        headers["X-Slack-Retry-Reason"] = opts.retryReason ?? "http_timeout";
-      }
+      const { body, headers } = slackRequest(kind, payload, o.signingSecret, opts, o.signingNow());
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), o.ackTimeoutMs);
       try {
