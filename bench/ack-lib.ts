@@ -303,10 +303,8 @@ export async function startRealBot(
       async close() {
         if (!handedOver) {
           delay.ms = 0;
-          // Let the work after the last acks finish before the store closes.
-          await sleep(100);
+          // Let the work after the last acks finish (outbox empty, process idle) before the store closes.
           await untilWorkDone(db, 10_000);
-          await sleep(500);
           await bot.stop();
         }
         if (!handedOver || store.target.kind === "postgres") await store.close();
