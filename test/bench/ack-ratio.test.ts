@@ -76,6 +76,19 @@ describe("ack benchmark guard", () => {
     expect(again["views.publish"] ?? 0).toBe(0);
   }, 60_000);
 
+  it("a repeated Mark done changes nothing and calls Slack for nothing, Homes included", async () => {
+    const [markDone] = replayItems(real.emulator, { markDone: real.payloads.markDone }, 2);
+    if (!markDone) throw new Error("no markDone payload");
+    const send = (url: string) => () =>
+      real.slack.deliver("interactive", { ...markDone.payload, response_url: url });
+    const first = await callsOf(send(markDone.responseUrls?.[0] ?? ""));
+    // The plan message shows the item done; the Homes that show the list are refreshed.
+    expect(messaging(first)).toEqual({ "chat.update": 1 });
+    expect(first["views.publish"] ?? 0).toBeGreaterThan(0);
+    const again = await callsOf(send(markDone.responseUrls?.[1] ?? ""));
+    expect(again).toEqual({});
+  }, 60_000);
+
   it("the bot's ack p99 stays within 5× a bare Bolt app's, and every ack is under 3 s", async () => {
     const items = replayItems(real.emulator, { ...real.payloads }, 100);
     const job = { signingSecret: SIGNING_SECRET, items, clients: 8, perClient: 12 };

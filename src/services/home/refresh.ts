@@ -82,13 +82,14 @@ export function homesIdle(db: Database): Promise<void> {
   return refreshers.get(db)?.idle() ?? Promise.resolve();
 }
 
-type Outcome = { ok: boolean };
+/** A use case's result; `changed: false` (a repeated click) leaves every Home as it was. */
+type Outcome = { ok: boolean; changed?: boolean };
 
 /** For a list use case: `inTx(…).then(afterListChange(db, listId))`. */
 export const afterListChange =
   (db: Database, listId: number) =>
   <R extends Outcome>(result: R): R => {
-    if (result.ok) homesChanged(db, { listIds: [listId] });
+    if (result.ok && result.changed !== false) homesChanged(db, { listIds: [listId] });
     return result;
   };
 

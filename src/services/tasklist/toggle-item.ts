@@ -2,6 +2,8 @@
  * Marking an item of the plan in force done, or undoing that. The item's status is the
  * condition of its own update, so of two clicks at once one changes it and the other finds it
  * already changed (and changes nothing). The plan message is updated in the same transaction.
+ * The reading and deciding happen before it: the conditional update is what keeps two clicks
+ * apart, so a refused or repeated click costs no transaction.
  */
 import { findItem, loadActor, loadListRecord } from "../../db/repositories/tasklist.ts";
 import { audit, setItemStatusIfUnchanged } from "../../db/repositories/tasklist-write.ts";
@@ -24,25 +26,25 @@ export async function setItemStatus(
   req: ToggleRequest,
 ): Promise<Result<{ changed: boolean }>> {
   const org = await loadTasklistOrg(deps.db);
+  const item = await findItem(deps.db, req.itemId);
+  if (!item || item.revision.listId !== req.listId) return refuse("not-found");
+  const rec = await loadListRecord(deps.db, req.listId, { comments: false });
+  if (!rec) return refuse("not-found");
+  const actor = await loadActor(deps.db, req.userId);
+  const decided = toggleItem(
+    {
+      branchKey: rec.branch.key,
+      approvedRevision: rec.approvedRevision,
+      itemRevision: item.revision.number,
+      item: { status: item.status, ownerUserId: item.ownerUserId },
+    },
+    req.to,
+    actor,
+  );
+  if (!decided.ok) return refuse(decided.error);
+  if (!decided.changed) return { ok: true, changed: false };
   return inTx(deps.db, async (tx): Promise<Result<{ changed: boolean }>> => {
     const now = deps.now();
-    const item = await findItem(tx, req.itemId);
-    if (!item || item.revision.listId !== req.listId) return refuse("not-found");
-    const rec = await loadListRecord(tx, req.listId, { comments: false });
-    if (!rec) return refuse("not-found");
-    const actor = await loadActor(tx, req.userId);
-    const decided = toggleItem(
-      {
-        branchKey: rec.branch.key,
-        approvedRevision: rec.approvedRevision,
-        itemRevision: item.revision.number,
-        item: { status: item.status, ownerUserId: item.ownerUserId },
-      },
-      req.to,
-      actor,
-    );
-    if (!decided.ok) return refuse(decided.error);
-    if (!decided.changed) return { ok: true, changed: false };
     const eventId = await setItemStatusIfUnchanged(tx, {
       itemId: item.id,
       from: decided.from,

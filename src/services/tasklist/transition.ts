@@ -5,7 +5,12 @@
  * changed the list first: the attempt rolls back and starts over from the new state, where the
  * domain says what the user is told (e.g. "already decided"). Revisions, decision, audit entry
  * and every message the change causes are written in the same transaction.
+ *
+ * The reading and deciding happen before that transaction, not in it: the conditional update
+ * already refuses a decision taken on a state that has changed since, so the transaction holds
+ * only the writes, and a refusal (a double click, a stale button) costs no transaction at all.
  */
+import type { Database } from "../../db/client.ts";
 import {
   type ListRecord,
   loadActor,
@@ -19,7 +24,7 @@ import {
   updateListIfUnchanged,
   writeRevisions,
 } from "../../db/repositories/tasklist-write.ts";
-import type { ListEvent, ListSnapshot, ListState } from "../../domain/task-list.ts";
+import type { Actor, ListEvent, ListSnapshot, ListState } from "../../domain/task-list.ts";
 import { transition } from "../../domain/task-list.ts";
 import { afterListChange } from "../home/refresh.ts";
 import { applyEffects } from "./effects.ts";
@@ -65,8 +70,10 @@ export async function runTransition(
 ): Promise<TransitionOutcome> {
   const org = await loadTasklistOrg(deps.db);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    const decided = await decide(deps.db, req);
+    if (!decided.ok) return decided;
     try {
-      return await inTx(deps.db, (tx) => attemptOnce(tx, org, deps.now(), req)).then(
+      return await inTx(deps.db, (tx) => apply(tx, org, deps.now(), req, decided)).then(
         afterListChange(deps.db, req.listId),
       );
     } catch (error) {
@@ -77,25 +84,40 @@ export async function runTransition(
   return refuse("busy");
 }
 
-async function attemptOnce(
-  tx: Tx,
-  org: TasklistOrg,
-  now: Date,
+interface Decided {
+  ok: true;
+  rec: ListRecord;
+  actor: Actor;
+  event: ListEvent;
+  result: Extract<ReturnType<typeof transition>, { ok: true }>;
+}
+
+/** The list and the actor as stored, and what the domain makes of the request on them. */
+async function decide(
+  db: Database,
   req: TransitionRequest,
-): Promise<TransitionOutcome> {
+): Promise<Decided | ReturnType<typeof refuse>> {
   // Comments are only rendered, from the list as it is after the change.
-  const rec = await loadListRecord(tx, req.listId, { comments: false });
+  const rec = await loadListRecord(db, req.listId, { comments: false });
   if (!rec) return refuse("not-found");
   const bad = req.check?.(rec);
   if (bad) return refuse(bad);
-  await breathe();
-  const actor = await loadActor(tx, req.userId);
+  const actor = await loadActor(db, req.userId);
   const snapshot = snapshotOf(rec);
   const event = req.event(snapshot);
   if (typeof event === "string") return refuse(event);
   const result = transition(snapshot, event, actor);
   if (!result.ok) return refuse(result.error);
+  return { ok: true, rec, actor, event, result };
+}
 
+async function apply(
+  tx: Tx,
+  org: TasklistOrg,
+  now: Date,
+  req: TransitionRequest,
+  { rec, actor, event, result }: Decided,
+): Promise<TransitionOutcome> {
   const creates = result.revisions.some((r) => r.created);
   const won = await updateListIfUnchanged(tx, {
     listId: rec.id,
