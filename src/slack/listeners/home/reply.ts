@@ -9,6 +9,7 @@ import { LOCALES, type Locale, type MessageKey, t } from "../../../i18n/index.ts
 import { publishHome } from "../../../services/home/publish.ts";
 import { type LectureError, errorKey as lectureKey } from "../../../services/lecture/result.ts";
 import { errorKey as listKey, type TasklistError } from "../../../services/tasklist/result.ts";
+import { dmChannelOf } from "../../dm-channel.ts";
 
 async function localeOf(ctx: AppContext): Promise<Locale> {
   const org = await loadOrgRecord(ctx.db);
@@ -17,9 +18,8 @@ async function localeOf(ctx: AppContext): Promise<Locale> {
 
 export async function tellOnHome(ctx: AppContext, userId: string, text: string): Promise<void> {
   await publishHome(ctx, { userId, notice: `⚠️ ${text}` });
-  const opened = await ctx.client.conversations.open({ users: userId });
-  const channel = opened.channel?.id;
-  if (channel) await ctx.client.chat.postEphemeral({ channel, user: userId, text });
+  const channel = await dmChannelOf(ctx.client, userId);
+  await ctx.client.chat.postEphemeral({ channel, user: userId, text });
 }
 
 async function refuseWith(ctx: AppContext, userId: string, reason: MessageKey): Promise<void> {

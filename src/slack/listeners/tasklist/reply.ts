@@ -10,6 +10,7 @@ import type { AppContext } from "../../../app/context.ts";
 import { loadOrgRecord } from "../../../db/repositories/org.ts";
 import { LOCALES, type Locale, type MessageKey, t } from "../../../i18n/index.ts";
 import { errorKey, type TasklistError } from "../../../services/tasklist/result.ts";
+import { dmChannelOf } from "../../dm-channel.ts";
 
 /** Says something to the person who interacted, visible to them only. */
 export type Tell = (text: string) => Promise<unknown>;
@@ -22,9 +23,7 @@ export const viaResponseUrl =
 export const viaDm =
   (client: WebClient, userId: string): Tell =>
   async (text) => {
-    const opened = await client.conversations.open({ users: userId });
-    const channel = opened.channel?.id;
-    if (!channel) throw new Error(`conversations.open gave no DM channel for ${userId}`);
+    const channel = await dmChannelOf(client, userId);
     await client.chat.postEphemeral({ channel, user: userId, text });
   };
 
@@ -36,8 +35,14 @@ async function say(ctx: AppContext, key: MessageKey, reason?: TasklistError): Pr
     : t(locale, key, { reason: t(locale, errorKey(reason)) });
 }
 
+/**
+ * Tells the person why nothing happened. Nothing changed either way, so a reply Slack no longer
+ * takes (a response_url used up or expired) is logged, not thrown.
+ */
 export async function refuse(ctx: AppContext, tell: Tell, error: TasklistError): Promise<void> {
-  await tell(await say(ctx, "common.notAllowed", error));
+  await tell(await say(ctx, "common.notAllowed", error)).catch((err) =>
+    ctx.logger.warn({ err, error }, "could not tell the user why nothing changed"),
+  );
 }
 
 /** A use case failed unexpectedly: logged with its stack; the person hears nothing changed. */

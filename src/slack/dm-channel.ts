@@ -1,0 +1,22 @@
+/**
+ * The id of a person's DM with the bot, opened once per bot client and remembered: the id of a
+ * user's DM never changes, and a refusal told privately would otherwise cost two Web API calls.
+ */
+import type { WebClient } from "@slack/web-api";
+
+const known = new WeakMap<WebClient, Map<string, string>>();
+
+export async function dmChannelOf(client: WebClient, userId: string): Promise<string> {
+  let channels = known.get(client);
+  if (!channels) {
+    channels = new Map();
+    known.set(client, channels);
+  }
+  const remembered = channels.get(userId);
+  if (remembered) return remembered;
+  const opened = await client.conversations.open({ users: userId });
+  const channel = opened.channel?.id;
+  if (!channel) throw new Error(`conversations.open gave no DM channel for ${userId}`);
+  channels.set(userId, channel);
+  return channel;
+}
