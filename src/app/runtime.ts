@@ -19,7 +19,9 @@ import { applyOrgText } from "../services/org/apply-org.ts";
 import { slackResolver } from "../services/org/resolver.ts";
 import { createDeliveryClient, createDeliveryWorker } from "../services/outbox/index.ts";
 import { dedupeEvents } from "../slack/middleware/dedupe-events.ts";
+import { overloadAnswer } from "../slack/overload.ts";
 import { ListenerRouter } from "../slack/router.ts";
+import { WorkGate } from "../slack/work-gate.ts";
 import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
 import type { AppContext } from "./context.ts";
 import { type FeatureHttp, features } from "./features.ts";
@@ -31,6 +33,8 @@ export { StartupError };
 export interface RunningBot {
   port: number;
   ctx: AppContext;
+  /** The work after the acks: what runs and what waits (benchmarks, shutdown). */
+  work: Pick<WorkGate, "active" | "backlog">;
   stop(): Promise<void>;
 }
 
@@ -41,6 +45,8 @@ export interface StartOptions {
   now?: () => Date;
   /** An already open store (tests; `pbb start` opens it while the modules load), closed on stop. */
   db?: Database;
+  /** How many requests' work after the ack runs at once (bench). Default: the router's. */
+  workConcurrency?: number;
 }
 
 type SlackEnv = Extract<EnvConfig, { mode: "http" | "socket" }>;
@@ -114,9 +120,14 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
       env.port,
     );
     bolt.app.use(dedupeEvents(db));
-    const router = new ListenerRouter();
+    const router = new ListenerRouter({
+      ...(options.workConcurrency ? { gate: new WorkGate(options.workConcurrency) } : {}),
+      overload: overloadAnswer(ctx),
+    });
+    metrics.setWorkReader(() => ({ running: router.gate.active, waiting: router.gate.backlog }));
     for (const feature of features) feature.registerListeners(router.app, ctx);
     router.mount(bolt.app);
+    stoppers.push(async () => router.gate.stop());
 
     if (env.database.kind === "pglite") {
       handoff = await startHandoffServer(handoffSocketPath(env.database.dir), ({ argv, cwd }, io) =>
@@ -156,6 +167,7 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
     return {
       port,
       ctx,
+      work: router.gate,
       async stop() {
         ready = false;
         // Stop taking new work first, then let in-flight work finish, then close the store.

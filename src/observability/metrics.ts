@@ -19,9 +19,17 @@ export interface Metrics {
   jobRuns: Counter<"job" | "outcome">;
   /** Seconds from receiving a Slack request to acknowledging it, by kind (action, view, …). */
   ackSeconds: Histogram<"kind">;
+  /** Requests' work after the ack, running and waiting for its turn; read on scrape. */
+  afterAckWork: Gauge<"state">;
+  /** Requests whose work was refused for want of room (the person was told), by kind. */
+  workRefused: Counter<"kind">;
   /** Where the queue-depth gauge reads from on scrape (the outbox passes its repository). */
   setQueueDepthReader(reader: QueueDepthReader): void;
+  /** Where the after-ack work gauge reads from on scrape (the router passes its gate). */
+  setWorkReader(reader: WorkReader): void;
 }
+
+export type WorkReader = () => { running: number; waiting: number };
 
 export type QueueDepthReader = () => Promise<Record<string, number>>;
 
@@ -29,6 +37,7 @@ export function createMetrics(): Metrics {
   const registry = new Registry();
   const registers = [registry];
   let readQueueDepth: QueueDepthReader | undefined;
+  let readWork: WorkReader | undefined;
   const metrics: Metrics = {
     registry,
     deliveries: new Counter({
@@ -75,8 +84,29 @@ export function createMetrics(): Metrics {
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 2.5, 3, 5],
       registers,
     }),
+    afterAckWork: new Gauge({
+      name: "pbb_after_ack_work",
+      help: "Slack requests acknowledged whose work is running or waiting for its turn",
+      labelNames: ["state"],
+      registers,
+      collect() {
+        if (!readWork) return;
+        const { running, waiting } = readWork();
+        this.set({ state: "running" }, running);
+        this.set({ state: "waiting" }, waiting);
+      },
+    }),
+    workRefused: new Counter({
+      name: "pbb_work_refused_total",
+      help: "Slack requests acknowledged but refused as too busy (the person was told), by kind",
+      labelNames: ["kind"],
+      registers,
+    }),
     setQueueDepthReader(reader) {
       readQueueDepth = reader;
+    },
+    setWorkReader(reader) {
+      readWork = reader;
     },
   };
   return metrics;

@@ -11,6 +11,7 @@
  * the constraints they use are plain ids (and `{ callback_id, type }` for view_closed).
  */
 import type { App } from "@slack/bolt";
+import { WorkGate } from "./work-gate.ts";
 
 /** What a feature's registrar may call: Bolt's own signatures. */
 export type ListenerApp = Pick<App, "action" | "view" | "event" | "command">;
@@ -18,11 +19,33 @@ export type ListenerApp = Pick<App, "action" | "view" | "event" | "command">;
 type Handler = (args: object) => Promise<unknown> | unknown;
 type Table = Map<string, Handler[]>;
 
+/** How the router answers a request whose work the gate has no room for (WorkGate.full). */
+export interface Overload {
+  /** "Too busy, nothing was changed, try again", in the org's language. */
+  text(): Promise<string>;
+  /** Each refused request, by kind (metrics, a log line). */
+  refused(kind: string): void;
+}
+
+export interface RouterOptions {
+  /** How many requests' work after the ack runs at once (see WorkGate). */
+  gate?: WorkGate;
+  overload?: Overload;
+}
+
 export class ListenerRouter {
   private readonly actions: Table = new Map();
   private readonly views: Table = new Map();
   private readonly events: Table = new Map();
   private readonly commands: Table = new Map();
+
+  readonly gate: WorkGate;
+  private readonly overload: Overload;
+
+  constructor(options: RouterOptions = {}) {
+    this.gate = options.gate ?? WorkGate.adaptive();
+    this.overload = options.overload ?? { text: async () => "", refused: () => {} };
+  }
 
   /** Hand this to the features' registrars. */
   readonly app: ListenerApp = {
@@ -40,6 +63,8 @@ export class ListenerRouter {
   mount(app: App): void {
     app.action(/.*/, (args) =>
       dispatch(
+        this.gate,
+        this.overload,
         this.actions,
         field(args.action, "action_id") ?? field(args.action, "callback_id"),
         args,
@@ -47,11 +72,15 @@ export class ListenerRouter {
     );
     for (const type of ["view_submission", "view_closed"] as const) {
       app.view({ callback_id: /.*/, type }, (args) =>
-        dispatch(this.views, `${type}:${args.view.callback_id}`, args),
+        dispatch(this.gate, this.overload, this.views, `${type}:${args.view.callback_id}`, args),
       );
     }
-    app.event(/.*/, (args) => dispatch(this.events, args.event.type, args));
-    app.command(/.*/, (args) => dispatch(this.commands, args.command.command, args));
+    app.event(/.*/, (args) =>
+      dispatch(this.gate, this.overload, this.events, args.event.type, args),
+    );
+    app.command(/.*/, (args) =>
+      dispatch(this.gate, this.overload, this.commands, args.command.command, args),
+    );
   }
 
   private add(table: Table, key: string, listeners: unknown[]): void {
@@ -67,28 +96,79 @@ export class ListenerRouter {
  * Runs the handlers registered for `key`, as Bolt runs every matching listener. None: the
  * request goes unacknowledged, as it would with no matching Bolt listener.
  */
-async function dispatch(table: Table, key: string | null, args: object): Promise<void> {
+async function dispatch(
+  gate: WorkGate,
+  overload: Overload,
+  table: Table,
+  key: string | null,
+  args: object,
+): Promise<void> {
   const handlers = key === null ? undefined : table.get(key);
   if (!handlers) return;
-  const withAck = ackFirst(args);
-  await Promise.all(handlers.map((handler) => handler(withAck)));
+  // Decided before any handler runs: one that has started may have written before its ack.
+  if (gate.full) return refuseForLoad(args as Partial<Acked>, overload);
+  let admitted = false;
+  const admit = async () => {
+    await gate.acquire();
+    admitted = true;
+  };
+  // Events have no ack here: Bolt acknowledged them before any listener ran.
+  const hasAck = typeof (args as { ack?: unknown }).ack === "function";
+  if (!hasAck) await admit();
+  const run = hasAck ? ackFirst(args as Acked, admit) : args;
+  try {
+    await Promise.all(handlers.map((handler) => handler(run)));
+  } finally {
+    if (admitted) gate.release();
+  }
+}
+
+interface Acked {
+  ack: (response?: unknown) => Promise<void>;
+  body: { type?: string; view?: { blocks?: { type?: string; block_id?: string }[] } };
+  respond?: (message: object) => Promise<unknown>;
 }
 
 /**
- * After its ack, a handler resumes on the next turn of the event loop: requests that arrived
- * meanwhile are parsed and acknowledged before this one's work (queries, Block Kit, Web API
- * calls) goes on. Slack waits 3 s for an ack; nobody waits on the work to the millisecond.
+ * After its ack, a handler resumes on the next turn of the event loop, and only once the gate
+ * admits its work: requests that arrived meanwhile are parsed and acknowledged before this one's
+ * work (queries, Block Kit, Web API calls) goes on. Slack waits 3 s for an ack; nobody waits on
+ * the work to the millisecond.
  */
-function ackFirst(args: object): object {
-  if (!("ack" in args) || typeof args.ack !== "function") return args;
-  const ack = args.ack as (response?: unknown) => Promise<void>;
+function ackFirst(args: Acked, admit: () => Promise<void>): Acked {
+  let acked = false;
   return {
     ...args,
     ack: async (response?: unknown) => {
-      await ack(response);
+      await args.ack(response);
+      if (acked) return;
+      acked = true;
       await new Promise((resolve) => setImmediate(resolve));
+      await admit();
     },
   };
+}
+
+/**
+ * No room for this request's work: no handler runs, so nothing changes, and the person hears
+ * why where Slack lets the app answer — a modal stays open with the reason under its first input
+ * (what was typed is kept); a click or command gets it privately through its response_url. An
+ * event (already acknowledged by Bolt) is dropped.
+ */
+async function refuseForLoad(args: Partial<Acked>, overload: Overload): Promise<void> {
+  overload.refused(args.body?.type ?? "event");
+  if (!args.ack) return;
+  const view = args.body?.type === "view_submission" ? args.body.view : undefined;
+  const field = view?.blocks?.find((b) => b.type === "input" && b.block_id)?.block_id;
+  if (field) {
+    await args.ack({ response_action: "errors", errors: { [field]: await overload.text() } });
+    return;
+  }
+  await args.ack();
+  const text = await overload.text();
+  await args
+    .respond?.({ response_type: "ephemeral", replace_original: false, text })
+    .catch(() => {});
 }
 
 function idOf(constraint: unknown, name: string): string {

@@ -1,6 +1,9 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { App, type BlockAction, type ButtonAction, type Receiver } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { ListenerRouter } from "../../src/slack/router.ts";
+import { WorkGate } from "../../src/slack/work-gate.ts";
 
 /** A Bolt App that never listens: requests go straight to `processEvent`. */
 function boltApp(): App {
@@ -133,5 +136,116 @@ describe("the listener router", () => {
         async () => {},
       ),
     ).toThrow(/one handler/);
+  });
+  it("acks every request at once and runs their work after the acks, as many at a time as the gate admits", async () => {
+    const gate = new WorkGate(1);
+    const router = new ListenerRouter({ gate });
+    const log: string[] = [];
+    const finish = new Map<string, () => void>();
+    router.app.action<BlockAction<ButtonAction>>("approve", async ({ ack, action }) => {
+      await ack();
+      log.push(`work ${action.value}`);
+      await new Promise<void>((resolve) => finish.set(action.value ?? "", resolve));
+      log.push(`done ${action.value}`);
+    });
+    const app = boltApp();
+    router.mount(app);
+    // Bolt's processEvent resolves once the handlers are done: the acks are watched as they come.
+    const acks: string[] = [];
+    const handled = ["1", "2", "3"].map((v) =>
+      app.processEvent({ body: click("approve", v), ack: async () => void acks.push(v) }),
+    );
+    const turn = () => new Promise((r) => setImmediate(r));
+    await turn();
+    await turn();
+    expect(acks).toEqual(["1", "2", "3"]);
+    expect(log).toEqual(["work 1"]);
+    expect(gate.backlog).toBe(2);
+    finish.get("1")?.();
+    await turn();
+    await turn();
+    expect(log).toEqual(["work 1", "done 1", "work 2"]);
+    finish.get("2")?.();
+    await turn();
+    await turn();
+    finish.get("3")?.();
+    await Promise.all(handled);
+    expect(log).toEqual(["work 1", "done 1", "work 2", "done 2", "work 3", "done 3"]);
+    expect([gate.active, gate.backlog]).toEqual([0, 0]);
+  });
+  it("with no room left for waiting work, answers at once, runs no handler and says why", async () => {
+    const gate = new WorkGate(1, { min: 1, max: 1, maxWaiting: 1 });
+    const refused: string[] = [];
+    const router = new ListenerRouter({
+      gate,
+      overload: { text: async () => "too busy", refused: (kind) => refused.push(kind) },
+    });
+    const ran: string[] = [];
+    let release = () => {};
+    router.app.action<BlockAction<ButtonAction>>("approve", async ({ ack, action }) => {
+      await ack();
+      ran.push(action.value ?? "");
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    router.app.view("list", async ({ ack }) => {
+      await ack();
+      ran.push("list");
+    });
+    const app = boltApp();
+    router.mount(app);
+    const turn = () => new Promise((r) => setImmediate(r));
+    const running = app.processEvent({ body: click("approve", "1"), ack: async () => {} });
+    const waiting = app.processEvent({ body: click("approve", "2"), ack: async () => {} });
+    await turn();
+    await turn();
+    expect([gate.active, gate.backlog, gate.full]).toEqual([1, 1, true]);
+
+    // The click's response_url: a local server standing in for Slack's, to hear the answer.
+    const answered: unknown[] = [];
+    const responseUrls = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => {
+        body += chunk;
+      });
+      req.on("end", () => {
+        answered.push(JSON.parse(body));
+        res.end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => responseUrls.listen(0, "127.0.0.1", resolve));
+    const { port } = responseUrls.address() as AddressInfo;
+    const acks: unknown[] = [];
+    await app.processEvent({
+      body: { ...click("approve", "3"), response_url: `http://127.0.0.1:${port}/respond` },
+      ack: async (r?: unknown) => void acks.push(r ?? null),
+    });
+    responseUrls.close();
+    const submitted = {
+      ...view("view_submission", "list"),
+      view: {
+        ...view("view_submission", "list").view,
+        blocks: [
+          { type: "section", block_id: "intro" },
+          { type: "input", block_id: "item_0" },
+        ],
+      },
+    };
+    await app.processEvent({ body: submitted, ack: async (r?: unknown) => void acks.push(r) });
+    expect(ran).toEqual(["1"]);
+    expect(answered).toEqual([
+      { response_type: "ephemeral", replace_original: false, text: "too busy" },
+    ]);
+    expect(acks).toEqual([null, { response_action: "errors", errors: { item_0: "too busy" } }]);
+    expect(refused).toEqual(["block_actions", "view_submission"]);
+
+    release();
+    await turn();
+    await turn();
+    release();
+    await Promise.all([running, waiting]);
+    expect(ran).toEqual(["1", "2"]);
+    expect(gate.full).toBe(false);
   });
 });
