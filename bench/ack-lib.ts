@@ -34,7 +34,7 @@ import type { LoadJob, LoadResult, ReplayItem } from "./ack-client.ts";
 import { type BareBolt, startAckOnlyBolt } from "./bare-bolt.ts";
 import { benchDatabase, cpuPercentSince, untilWorkDone } from "./lib.ts";
 import { withQueryDelay } from "./query-delay.ts";
-import type { ServerReply, ServerRequest, ServerSpec } from "./server-process.ts";
+import type { LoadEnd, ServerReply, ServerRequest, ServerSpec } from "./server-process.ts";
 
 export type { BareBolt };
 
@@ -304,7 +304,7 @@ export async function startRealBot(
         if (!handedOver) {
           delay.ms = 0;
           // Let the work after the last acks finish (outbox empty, process idle) before the store closes.
-          await untilWorkDone(db, 10_000);
+          await untilWorkDone(db, { maxMs: 10_000, work: bot.work });
           await bot.stop();
         }
         if (!handedOver || store.target.kind === "postgres") await store.close();
@@ -384,7 +384,9 @@ export interface BenchServer {
   /** Runs `load`, reporting the server process's event-loop delay meanwhile (a stall shows there). */
   measure<T>(
     load: () => Promise<T>,
-  ): Promise<T & { loopDelayMs: { p99: number; max: number }; cpuPercent: number }>;
+  ): Promise<
+    T & { loopDelayMs: { p99: number; max: number }; cpuPercent: number; atEnd?: LoadEnd }
+  >;
   /** Slows every query of the bot by `ms` (a bot started `slowable`). */
   setQueryDelay(ms: number): Promise<void>;
   /** Waits until the bot has sent what its work after the acks queued. */
@@ -459,7 +461,8 @@ export async function forkServer(spec: ServerSpec): Promise<BenchServer> {
       const result = await load();
       const reply = await ask({ cmd: "loop-stop" });
       if (!("loopDelayMs" in reply)) throw new Error("no event-loop delay from the server");
-      return { ...result, loopDelayMs: reply.loopDelayMs, cpuPercent: reply.cpuPercent };
+      const { loopDelayMs, cpuPercent, atEnd } = reply;
+      return { ...result, loopDelayMs, cpuPercent, atEnd };
     },
     async setQueryDelay(ms) {
       await ask({ cmd: "delay", ms });

@@ -2,6 +2,7 @@
 import os from "node:os";
 import { WebClient } from "@slack/web-api";
 import { stringify } from "yaml";
+import type { RunningBot } from "../src/app/runtime.ts";
 import type { DatabaseTarget } from "../src/config/database-url.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { applyMigrations } from "../src/db/migrations.ts";
@@ -94,13 +95,18 @@ export const median = (xs: number[]) => {
  * A closed-loop load leaves minutes of it; measured on top of the next load, it would be charged
  * to that load (or, in another process, to the bare Bolt run beside it).
  */
-export async function untilWorkDone(db: Database, maxMs = 60_000): Promise<void> {
+export async function untilWorkDone(
+  db: Database,
+  options: { maxMs?: number; work?: RunningBot["work"] } = {},
+): Promise<void> {
+  const { maxMs = 60_000, work } = options;
   const started = Date.now();
   while (Date.now() - started < maxMs) {
+    const waiting = work ? work.active + work.backlog : 0;
     const pending = await db.prisma.delivery.count({ where: { status: "PENDING" } });
     const cpu = { usage: process.cpuUsage(), at: performance.now() };
     await new Promise((r) => setTimeout(r, 500));
-    if (pending === 0 && cpuPercentSince(cpu) < 10) return;
+    if (waiting === 0 && pending === 0 && cpuPercentSince(cpu) < 10) return;
   }
 }
 
@@ -111,10 +117,13 @@ export function cpuPercentSince(from: { usage: NodeJS.CpuUsage; at: number }): n
   return Math.round(((used.user + used.system) / 1000 / elapsedMs) * 100);
 }
 
-/** The machine's CPU use (all cores, all processes) over `run`, in % of its capacity. */
+/**
+ * The machine's CPU use (all cores, all processes) over `run`, in % of its capacity, and this
+ * process's (the harness: the local Slack answering the bot's Web API calls), in % of one core.
+ */
 export async function withMachineCpu<T>(
   run: () => Promise<T>,
-): Promise<T & { machineCpuPercent: number }> {
+): Promise<T & { machineCpuPercent: number; harnessCpuPercent: number }> {
   const totals = () =>
     os.cpus().reduce(
       (acc, c) => {
@@ -126,8 +135,10 @@ export async function withMachineCpu<T>(
       { busy: 0, all: 0 },
     );
   const before = totals();
+  const harness = { usage: process.cpuUsage(), at: performance.now() };
   const result = await run();
+  const harnessCpuPercent = cpuPercentSince(harness);
   const after = totals();
   const share = (after.busy - before.busy) / Math.max(1, after.all - before.all);
-  return { ...result, machineCpuPercent: Math.round(share * 100) };
+  return { ...result, machineCpuPercent: Math.round(share * 100), harnessCpuPercent };
 }

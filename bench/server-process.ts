@@ -24,6 +24,12 @@ export type ServerSpec =
       slowable: boolean;
     };
 
+/** The server as the load ends: its memory, and the requests whose work after the ack waits. */
+export interface LoadEnd {
+  rssMiB: number;
+  workWaiting: number;
+}
+
 export type ServerRequest =
   | { cmd: "loop-start" }
   | { cmd: "loop-stop" }
@@ -33,7 +39,7 @@ export type ServerRequest =
 
 export type ServerReply =
   | { ready: true; port: number }
-  | { loopDelayMs: { p99: number; max: number }; cpuPercent: number }
+  | { loopDelayMs: { p99: number; max: number }; cpuPercent: number; atEnd: LoadEnd }
   | { done: string };
 
 const send = (reply: ServerReply) => process.send?.(reply);
@@ -41,18 +47,27 @@ const send = (reply: ServerReply) => process.send?.(reply);
 async function startServer(spec: ServerSpec) {
   if (spec.kind === "bare") {
     const bare = await startAckOnlyBolt(spec);
-    return { port: bare.port, delay: { ms: 0 }, settle: async () => {}, stop: bare.close };
+    const work = { active: 0, backlog: 0 };
+    return { port: bare.port, delay: { ms: 0 }, work, settle: async () => {}, stop: bare.close };
   }
   const delay = { ms: 0 };
   const base = await openDatabase(spec.env.database);
   const db = spec.slowable ? withQueryDelay(base, delay) : base;
   const now = new Date(spec.now);
-  const bot = await startBot(spec.env, { db, log: () => {}, now: () => now, scheduler: false });
+  const bot = await startBot(spec.env, {
+    db,
+    log: () => {},
+    now: () => now,
+    scheduler: false,
+    ...(process.env.BENCH_WORK_CONCURRENCY
+      ? { workConcurrency: Number(process.env.BENCH_WORK_CONCURRENCY) }
+      : {}),
+  });
   const settle = async () => {
     delay.ms = 0;
-    await untilWorkDone(db);
+    await untilWorkDone(db, { maxMs: 300_000, work: bot.work });
   };
-  return { port: bot.port, delay, settle, stop: () => bot.stop() };
+  return { port: bot.port, delay, work: bot.work, settle, stop: () => bot.stop() };
 }
 
 process.once("message", (spec: ServerSpec) => {
@@ -73,6 +88,10 @@ process.once("message", (spec: ServerSpec) => {
           send({
             loopDelayMs: { p99: ms(loop.percentile(99)), max: ms(loop.max) },
             cpuPercent: cpuPercentSince(cpu),
+            atEnd: {
+              rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
+              workWaiting: server.work.backlog,
+            },
           });
         } else if (m.cmd === "delay") {
           server.delay.ms = m.ms;
