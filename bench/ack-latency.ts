@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ack [-- --clients 50,200 --seconds 20] [--postgres <url>] [--db-delay-ms 200]
- * [--think-ms 250] [--in-process]`:
+ * [--think-ms 250] [--in-process] [--work-concurrency N]`:
  * concurrent clients clicking Approve / Mark done and submitting the task-list modal through
  * signed HTTP requests against the real bot, and the same load against a bare Bolt app on the
  * same receiver that only acknowledges (same run, same machine). Prints one JSON line per
@@ -40,6 +40,9 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "1" },
     "think-ms": { type: "string", default: "0" },
     "in-process": { type: "boolean", default: false },
+    // A fixed number of requests' after-ack work at a time instead of the adaptive gate; a
+    // large one (100000) is the bot as it was before the gate, everything at once.
+    "work-concurrency": { type: "string" },
   },
 });
 const clientCounts = String(values.clients)
@@ -69,7 +72,14 @@ if (inProcess) {
   bare = inProcessServer(b.url, { close: b.close });
 } else {
   const { env, now } = await real.handOver();
-  bot = await forkServer({ kind: "bot", env, now, slowable: dbDelayMs > 0 });
+  const workConcurrency = values["work-concurrency"] ? Number(values["work-concurrency"]) : 0;
+  bot = await forkServer({
+    kind: "bot",
+    env,
+    now,
+    slowable: dbDelayMs > 0,
+    ...(workConcurrency ? { workConcurrency } : {}),
+  });
   bare = await forkServer({ kind: "bare", ...bareBoltOptions(real.emulator) });
 }
 const runLoad = (url: string, clients: number, s: number) =>

@@ -22,6 +22,8 @@ export type ServerSpec =
       now: string;
       /** Route every query through the delay hook (itself a cost per query). */
       slowable: boolean;
+      /** A fixed number of requests' work at a time instead of the adaptive gate. */
+      workConcurrency?: number;
     };
 
 /** The server as the load ends: its memory, and the requests whose work after the ack waits. */
@@ -59,9 +61,7 @@ async function startServer(spec: ServerSpec) {
     log: () => {},
     now: () => now,
     scheduler: false,
-    ...(process.env.BENCH_WORK_CONCURRENCY
-      ? { workConcurrency: Number(process.env.BENCH_WORK_CONCURRENCY) }
-      : {}),
+    ...(spec.workConcurrency ? { workConcurrency: spec.workConcurrency } : {}),
   });
   const settle = async () => {
     delay.ms = 0;
