@@ -11,6 +11,7 @@
  * the constraints they use are plain ids (and `{ callback_id, type }` for view_closed).
  */
 import type { App } from "@slack/bolt";
+import { t } from "../i18n/index.ts";
 import { WorkGate } from "./work-gate.ts";
 
 /** What a feature's registrar may call: Bolt's own signatures. */
@@ -23,6 +24,8 @@ type Table = Map<string, Handler[]>;
 export interface Overload {
   /** "Too busy, nothing was changed, try again", in the org's language. */
   text(): Promise<string>;
+  /** Whether to tell this person by a message (not too often), rather than only acknowledge. */
+  shouldTell(userId: string): boolean;
   /** Each refused request, by kind (metrics, a log line). */
   refused(kind: string): void;
 }
@@ -44,7 +47,11 @@ export class ListenerRouter {
 
   constructor(options: RouterOptions = {}) {
     this.gate = options.gate ?? WorkGate.adaptive();
-    this.overload = options.overload ?? { text: async () => "", refused: () => {} };
+    this.overload = options.overload ?? {
+      text: async () => t("zh-CN", "common.busy"),
+      shouldTell: () => true,
+      refused: () => {},
+    };
   }
 
   /** Hand this to the features' registrars. */
@@ -125,7 +132,13 @@ async function dispatch(
 
 interface Acked {
   ack: (response?: unknown) => Promise<void>;
-  body: { type?: string; view?: { blocks?: { type?: string; block_id?: string }[] } };
+  body: {
+    type?: string;
+    view?: { blocks?: { type?: string; block_id?: string }[] };
+    /** The person: block actions and views carry `user`, slash commands `user_id`. */
+    user?: { id?: string };
+    user_id?: string;
+  };
   respond?: (message: object) => Promise<unknown>;
 }
 
@@ -152,8 +165,8 @@ function ackFirst(args: Acked, admit: () => Promise<void>): Acked {
 /**
  * No room for this request's work: no handler runs, so nothing changes, and the person hears
  * why where Slack lets the app answer — a modal stays open with the reason under its first input
- * (what was typed is kept); a click or command gets it privately through its response_url. An
- * event (already acknowledged by Bolt) is dropped.
+ * (what was typed is kept); a click or command gets it privately through its response_url, as
+ * often as `shouldTell` allows. An event (already acknowledged by Bolt) is dropped.
  */
 async function refuseForLoad(args: Partial<Acked>, overload: Overload): Promise<void> {
   overload.refused(args.body?.type ?? "event");
@@ -165,10 +178,10 @@ async function refuseForLoad(args: Partial<Acked>, overload: Overload): Promise<
     return;
   }
   await args.ack();
+  const userId = args.body?.user?.id ?? args.body?.user_id;
+  if (!args.respond || !userId || !overload.shouldTell(userId)) return;
   const text = await overload.text();
-  await args
-    .respond?.({ response_type: "ephemeral", replace_original: false, text })
-    .catch(() => {});
+  await args.respond({ response_type: "ephemeral", replace_original: false, text }).catch(() => {});
 }
 
 function idOf(constraint: unknown, name: string): string {

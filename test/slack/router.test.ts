@@ -178,7 +178,11 @@ describe("the listener router", () => {
     const refused: string[] = [];
     const router = new ListenerRouter({
       gate,
-      overload: { text: async () => "too busy", refused: (kind) => refused.push(kind) },
+      overload: {
+        text: async () => "too busy",
+        shouldTell: () => true,
+        refused: (kind) => refused.push(kind),
+      },
     });
     const ran: string[] = [];
     let release = () => {};
