@@ -23,8 +23,12 @@ export interface WorkLimits {
   maxWaiting?: number;
 }
 
-/** ~25 KB a waiting request (its payload, Bolt's arguments): 5 000 hold ~125 MB. */
-export const DEFAULT_WORK_LIMITS: WorkLimits = { min: 1, max: 64, maxWaiting: 5_000 };
+/**
+ * A waiting request holds ~75 KB (its payload, Bolt's arguments; measured in the ack benchmark),
+ * so 1 000 hold ~75 MB; at the ~150 requests a second of work a small machine carries while its
+ * acks come first, the last of them starts within seconds.
+ */
+export const DEFAULT_WORK_LIMITS: WorkLimits = { min: 1, max: 64, maxWaiting: 1_000 };
 
 /** Above this share of the last interval the loop was busy: shrink. Below the lower one: grow. */
 const BUSY = 0.85;
