@@ -9,6 +9,9 @@
  *
  * Features register exactly as on a Bolt App (`app.action(id, handler)`…), with the same types;
  * the constraints they use are plain ids (and `{ callback_id, type }` for view_closed).
+ *
+ * Each request's work after its ack waits for the work gate (`work-gate.ts`): under a burst the
+ * acks go first, and a request beyond the gate's room is answered "too busy" without running.
  */
 import type { App } from "@slack/bolt";
 import { t } from "../i18n/index.ts";
@@ -69,9 +72,7 @@ export class ListenerRouter {
   /** Registers the dispatching listeners on the Bolt app (once, after the features). */
   mount(app: App): void {
     app.action(/.*/, (args) =>
-      dispatch(
-        this.gate,
-        this.overload,
+      this.dispatch(
         this.actions,
         field(args.action, "action_id") ?? field(args.action, "callback_id"),
         args,
@@ -79,15 +80,37 @@ export class ListenerRouter {
     );
     for (const type of ["view_submission", "view_closed"] as const) {
       app.view({ callback_id: /.*/, type }, (args) =>
-        dispatch(this.gate, this.overload, this.views, `${type}:${args.view.callback_id}`, args),
+        this.dispatch(this.views, `${type}:${args.view.callback_id}`, args),
       );
     }
-    app.event(/.*/, (args) =>
-      dispatch(this.gate, this.overload, this.events, args.event.type, args),
-    );
-    app.command(/.*/, (args) =>
-      dispatch(this.gate, this.overload, this.commands, args.command.command, args),
-    );
+    app.event(/.*/, (args) => this.dispatch(this.events, args.event.type, args));
+    app.command(/.*/, (args) => this.dispatch(this.commands, args.command.command, args));
+  }
+
+  /**
+   * Runs the handlers registered for `key`, as Bolt runs every matching listener. None: the
+   * request goes unacknowledged, as it would with no matching Bolt listener.
+   */
+  private async dispatch(table: Table, key: string | null, args: object): Promise<void> {
+    const { gate, overload } = this;
+    const handlers = key === null ? undefined : table.get(key);
+    if (!handlers) return;
+    // Decided before any handler runs: one that has started may have written before its ack.
+    if (gate.full) return refuseForLoad(args as Partial<Acked>, overload);
+    let admitted = false;
+    const admit = async () => {
+      await gate.acquire();
+      admitted = true;
+    };
+    // Events have no ack here: Bolt acknowledged them before any listener ran.
+    const hasAck = typeof (args as { ack?: unknown }).ack === "function";
+    if (!hasAck) await admit();
+    const run = hasAck ? ackFirst(args as Acked, admit) : args;
+    try {
+      await Promise.all(handlers.map((handler) => handler(run)));
+    } finally {
+      if (admitted) gate.release();
+    }
   }
 
   private add(table: Table, key: string, listeners: unknown[]): void {
@@ -96,37 +119,6 @@ export class ListenerRouter {
       throw new Error(`listener for "${key}": register one handler function (no middleware chain)`);
     }
     table.set(key, [...(table.get(key) ?? []), handler as Handler]);
-  }
-}
-
-/**
- * Runs the handlers registered for `key`, as Bolt runs every matching listener. None: the
- * request goes unacknowledged, as it would with no matching Bolt listener.
- */
-async function dispatch(
-  gate: WorkGate,
-  overload: Overload,
-  table: Table,
-  key: string | null,
-  args: object,
-): Promise<void> {
-  const handlers = key === null ? undefined : table.get(key);
-  if (!handlers) return;
-  // Decided before any handler runs: one that has started may have written before its ack.
-  if (gate.full) return refuseForLoad(args as Partial<Acked>, overload);
-  let admitted = false;
-  const admit = async () => {
-    await gate.acquire();
-    admitted = true;
-  };
-  // Events have no ack here: Bolt acknowledged them before any listener ran.
-  const hasAck = typeof (args as { ack?: unknown }).ack === "function";
-  if (!hasAck) await admit();
-  const run = hasAck ? ackFirst(args as Acked, admit) : args;
-  try {
-    await Promise.all(handlers.map((handler) => handler(run)));
-  } finally {
-    if (admitted) gate.release();
   }
 }
 
