@@ -88,8 +88,11 @@ export interface RealBot {
   bot: RunningBot;
   url: string;
   payloads: BenchPayloads;
-  /** Slows every database query of the bot from now on (0: none); needs `slowable`. */
-  delay: { ms: number };
+  /**
+   * Slows every database query of the bot from now on (`ms`, 0: none), counts them (`queries`)
+   * and names them in `seen` while it is an array; needs `slowable`.
+   */
+  delay: { ms: number; queries?: number; seen?: string[] };
   /**
    * Stops the bot in this process, its store kept, and says how a bot in another process opens
    * that store at the business time the seeding ended (`forkServer`). `close` still cleans up.

@@ -6,13 +6,18 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * The same store, every Prisma query (model operations and raw SQL, inside transactions too)
- * preceded by `delay.ms` of sleep: a slow database. `delay.ms` may change at any time.
+ * preceded by `delay.ms` of sleep: a slow database. `delay.ms` may change at any time. Every
+ * query is counted (`queries`), and named in `seen` while that is an array.
  */
-export function withQueryDelay(db: Database, delay: { ms: number; queries?: number }): Database {
+export function withQueryDelay(
+  db: Database,
+  delay: { ms: number; queries?: number; seen?: string[] },
+): Database {
   const slow = db.prisma.$extends({
     query: {
-      async $allOperations({ args, query }) {
+      async $allOperations({ args, query, model, operation }) {
         delay.queries = (delay.queries ?? 0) + 1;
+        delay.seen?.push(`${model ?? "$raw"}.${operation}`);
         if (delay.ms > 0) await sleep(delay.ms);
         return query(args);
       },

@@ -25,7 +25,6 @@ export async function setItemStatus(
   deps: Deps,
   req: ToggleRequest,
 ): Promise<Result<{ changed: boolean }>> {
-  const org = await loadTasklistOrg(deps.db);
   const item = await findItem(deps.db, req.itemId);
   if (!item || item.revision.listId !== req.listId) return refuse("not-found");
   const rec = await loadListRecord(deps.db, req.listId, { comments: false });
@@ -43,6 +42,7 @@ export async function setItemStatus(
   );
   if (!decided.ok) return refuse(decided.error);
   if (!decided.changed) return { ok: true, changed: false };
+  const org = await loadTasklistOrg(deps.db);
   return inTx(deps.db, async (tx): Promise<Result<{ changed: boolean }>> => {
     const now = deps.now();
     const eventId = await setItemStatusIfUnchanged(tx, {

@@ -68,12 +68,14 @@ export async function runTransition(
   deps: Deps,
   req: TransitionRequest,
 ): Promise<TransitionOutcome> {
-  const org = await loadTasklistOrg(deps.db);
+  let org: TasklistOrg | undefined; // what the messages need; a refusal needs none of it
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const decided = await decide(deps.db, req);
     if (!decided.ok) return decided;
+    org ??= await loadTasklistOrg(deps.db);
+    const settings = org;
     try {
-      return await inTx(deps.db, (tx) => apply(tx, org, deps.now(), req, decided)).then(
+      return await inTx(deps.db, (tx) => apply(tx, settings, deps.now(), req, decided)).then(
         afterListChange(deps.db, req.listId),
       );
     } catch (error) {
