@@ -4,9 +4,11 @@
  */
 import type { WebClient } from "@slack/web-api";
 
-const known = new WeakMap<WebClient, Map<string, string>>();
+type Opens = Pick<WebClient, "conversations">;
 
-export async function dmChannelOf(client: WebClient, userId: string): Promise<string> {
+const known = new WeakMap<Opens, Map<string, string>>();
+
+export async function dmChannelOf(client: Opens, userId: string): Promise<string> {
   let channels = known.get(client);
   if (!channels) {
     channels = new Map();

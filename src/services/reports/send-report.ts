@@ -4,11 +4,12 @@ import { loadOrgRecord } from "../../db/repositories/org.ts";
 import { committeeRolesOf } from "../../db/repositories/report-access.ts";
 import type { ReportPeriod } from "../../domain/report-period.ts";
 import { translator } from "../../i18n/index.ts";
+import { dmChannelOf } from "../../slack/dm-channel.ts";
 import { buildReportDmComment } from "../../slack/views/reports/summary.ts";
 import { formatAsOf } from "./format.ts";
 import { loadReport } from "./load-report.ts";
 import { tableFiles } from "./report-files.ts";
-import { dmChannel, type ReportSlack, uploadFiles } from "./slack.ts";
+import { type ReportSlack, uploadFiles } from "./slack.ts";
 
 export interface SendReportDeps {
   db: Database;
@@ -34,7 +35,7 @@ export async function sendReport(
   const asOf = deps.now();
   const report = await loadReport(deps.db, org, period, asOf);
   const files = await tableFiles(report, org, t);
-  const channel = await dmChannel(deps.slack, userId);
+  const channel = await dmChannelOf(deps.slack, userId);
   const comment = buildReportDmComment(report, formatAsOf(asOf, org.timezone), t);
   const ids = await uploadFiles(deps.slack, channel, comment, files);
   return { ok: true, channel, files: ids, names: files.map((f) => f.filename) };

@@ -42,11 +42,3 @@ export async function uploadFiles(
   });
   return result.files.flatMap((r) => (r.files ?? []).flatMap((f) => (f.id ? [f.id] : [])));
 }
-
-/** The bot's direct message channel with a person. */
-export async function dmChannel(slack: ReportSlack, userId: string): Promise<string> {
-  const opened = await slack.conversations.open({ users: userId });
-  const id = opened.channel?.id;
-  if (!id) throw new Error(`conversations.open gave no channel for ${userId}`);
-  return id;
-}
