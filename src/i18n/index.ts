@@ -4,6 +4,11 @@ import type { Message } from "./define.ts";
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** A stored locale if it is one of ours, else `fallback`. */
+export function localeOr(value: unknown, fallback: Locale = "zh-CN"): Locale {
+  return LOCALES.find((l) => l === value) ?? fallback;
+}
+
 type AreaKeys<A> = A extends { en: Record<infer K, Message> } ? K : never;
 export type MessageKey = AreaKeys<(typeof areas)[number]>;
 

@@ -9,7 +9,7 @@
  */
 import type { AppContext } from "../app/context.ts";
 import { loadOrgRecord } from "../db/repositories/org.ts";
-import { LOCALES, t } from "../i18n/index.ts";
+import { localeOr, t } from "../i18n/index.ts";
 import type { Overload } from "./router.ts";
 
 const LOG_EVERY_MS = 10_000;
@@ -29,7 +29,7 @@ export function overloadAnswer(
       if (!text || now - text.at >= TELL_EVERY_MS) {
         const value = loadOrgRecord(ctx.db)
           .catch(() => null)
-          .then((org) => t(LOCALES.find((l) => l === org?.locale) ?? "zh-CN", "common.busy"));
+          .then((org) => t(localeOr(org?.locale), "common.busy"));
         text = { value, at: now };
       }
       return text.value;

@@ -17,7 +17,7 @@ import { addDays } from "../../domain/calendar.ts";
 import { heldSessions, sessionsBetween } from "../../domain/lecture-schedule.ts";
 import { monthSchedule } from "../../domain/month-schedule.ts";
 import { addMonths, localDateOf, periodOf } from "../../domain/period.ts";
-import { LOCALES, type Locale, translator } from "../../i18n/index.ts";
+import { type Locale, localeOr, translator } from "../../i18n/index.ts";
 import { section } from "../../slack/blocks.ts";
 import { HOME_CALLBACK } from "../../slack/ids/home.ts";
 import { buildHomeModel, buildHomeView, type HomePages } from "../../slack/views/home/index.ts";
@@ -48,7 +48,7 @@ export async function renderHome(deps: HomeDeps, req: HomeRequest): Promise<Home
   const db = req.reader ?? deps.db.prisma;
   const now = deps.now();
   const [org, viewer] = await Promise.all([loadHomeOrg(db), loadViewer(db, req.userId)]);
-  const locale: Locale = LOCALES.find((l) => l === org?.locale) ?? "zh-CN";
+  const locale: Locale = localeOr(org?.locale);
   const t = translator(locale);
   if (!org)
     return { type: "home", callback_id: HOME_CALLBACK, blocks: [section(t("home.nobody"))] };

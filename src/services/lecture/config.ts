@@ -9,7 +9,7 @@ import { loadOrgRecord } from "../../db/repositories/org.ts";
 import type { CalendarSettings } from "../../domain/calendar.ts";
 import type { ScheduleContext } from "../../domain/lecture-schedule.ts";
 import { WEEKDAYS } from "../../domain/lecture-time.ts";
-import { LOCALES, type Locale, type Translator, translator } from "../../i18n/index.ts";
+import { type Locale, localeOr, type Translator, translator } from "../../i18n/index.ts";
 
 export interface HallSettings {
   channel: string;
@@ -107,7 +107,7 @@ export interface OrgBasics {
 export async function loadOrgBasics(db: Database): Promise<OrgBasics | null> {
   const record = await loadOrgRecord(db);
   if (!record) return null;
-  const locale: Locale = LOCALES.find((l) => l === record.locale) ?? "zh-CN";
+  const locale: Locale = localeOr(record.locale);
   return {
     locale,
     t: translator(locale),

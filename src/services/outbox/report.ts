@@ -3,7 +3,7 @@
  * reports are deliveries themselves (DMs), enqueued in the transaction that marks the failure.
  */
 import { committeeAdminsForReport, type Tx } from "../../db/repositories/deliveries.ts";
-import { LOCALES, type Locale, type MessageKey, t } from "../../i18n/index.ts";
+import { type Locale, localeOr, type MessageKey, t } from "../../i18n/index.ts";
 import { type DeliveryPayload, enqueueDelivery } from "./enqueue.ts";
 
 export const REPORT_KEY_PREFIX = "delivery-failed:";
@@ -59,7 +59,7 @@ export async function reportFailure(
 ): Promise<number> {
   if (delivery.dedupeKey.startsWith(REPORT_KEY_PREFIX)) return 0;
   const { userIds, locale: stored } = await committeeAdminsForReport(tx);
-  const locale: Locale = LOCALES.find((l) => l === stored) ?? "en";
+  const locale: Locale = localeOr(stored, "en");
   const text = [
     t(locale, "delivery.failed.text", {
       action: t(locale, ACTION_BY_METHOD[delivery.method] ?? "delivery.action.post"),

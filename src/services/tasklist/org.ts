@@ -7,7 +7,7 @@ import type { Database } from "../../db/client.ts";
 import { loadOrgRecord } from "../../db/repositories/org.ts";
 import type { CalendarSettings } from "../../domain/calendar.ts";
 import type { ScheduleSettings } from "../../domain/month-schedule.ts";
-import { LOCALES, type Locale, type Translator, translator } from "../../i18n/index.ts";
+import { type Locale, localeOr, type Translator, translator } from "../../i18n/index.ts";
 
 export interface TasklistOrg {
   locale: Locale;
@@ -76,7 +76,7 @@ export class NoOrgError extends Error {
 export async function loadTasklistOrg(db: Database): Promise<TasklistOrg> {
   const record = await loadOrgRecord(db);
   if (!record) throw new NoOrgError();
-  const locale: Locale = LOCALES.find((l) => l === record.locale) ?? "zh-CN";
+  const locale: Locale = localeOr(record.locale);
   return {
     locale,
     t: translator(locale),

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from "../../../app/context.ts";
 import { loadOrgRecord } from "../../../db/repositories/org.ts";
-import { LOCALES, type Locale, type MessageKey, t } from "../../../i18n/index.ts";
+import { type Locale, localeOr, type MessageKey, t } from "../../../i18n/index.ts";
 import { publishHome } from "../../../services/home/publish.ts";
 import { type LectureError, errorKey as lectureKey } from "../../../services/lecture/result.ts";
 import { errorKey as listKey, type TasklistError } from "../../../services/tasklist/result.ts";
@@ -13,7 +13,7 @@ import { dmChannelOf } from "../../dm-channel.ts";
 
 async function localeOf(ctx: AppContext): Promise<Locale> {
   const org = await loadOrgRecord(ctx.db);
-  return LOCALES.find((l) => l === org?.locale) ?? "zh-CN";
+  return localeOr(org?.locale);
 }
 
 export async function tellOnHome(ctx: AppContext, userId: string, text: string): Promise<void> {

@@ -6,12 +6,12 @@
 import type { RespondFn } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { loadOrgRecord } from "../../../db/repositories/org.ts";
-import { LOCALES, type Locale, t } from "../../../i18n/index.ts";
+import { type Locale, localeOr, t } from "../../../i18n/index.ts";
 import { errorKey, type LectureError } from "../../../services/lecture/result.ts";
 
 async function localeOf(ctx: AppContext): Promise<Locale> {
   const org = await loadOrgRecord(ctx.db);
-  return LOCALES.find((l) => l === org?.locale) ?? "zh-CN";
+  return localeOr(org?.locale);
 }
 
 export async function refusalText(ctx: AppContext, error: LectureError): Promise<string> {

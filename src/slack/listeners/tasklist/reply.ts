@@ -8,7 +8,7 @@ import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../app/context.ts";
 import { loadOrgRecord } from "../../../db/repositories/org.ts";
-import { LOCALES, type Locale, type MessageKey, t } from "../../../i18n/index.ts";
+import { type Locale, localeOr, type MessageKey, t } from "../../../i18n/index.ts";
 import { errorKey, type TasklistError } from "../../../services/tasklist/result.ts";
 import { dmChannelOf } from "../../dm-channel.ts";
 
@@ -29,7 +29,7 @@ export const viaDm =
 
 async function say(ctx: AppContext, key: MessageKey, reason?: TasklistError): Promise<string> {
   const org = await loadOrgRecord(ctx.db);
-  const locale: Locale = LOCALES.find((l) => l === org?.locale) ?? "zh-CN";
+  const locale: Locale = localeOr(org?.locale);
   return reason === undefined
     ? t(locale, key)
     : t(locale, key, { reason: t(locale, errorKey(reason)) });
