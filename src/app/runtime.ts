@@ -10,6 +10,7 @@ import type { EnvConfig } from "../config/env.ts";
 import type { Database } from "../db/client.ts";
 import { applyMigrations } from "../db/migrations.ts";
 import "../jobs/all.ts";
+import { markEventProcessed } from "../db/repositories/processed-events.ts";
 import { newReplicaId } from "../db/repositories/replicas.ts";
 import { startHeartbeat } from "../jobs/heartbeat.ts";
 import { createScheduler } from "../jobs/scheduler.ts";
@@ -18,7 +19,6 @@ import { metrics, metricsHandler } from "../observability/metrics.ts";
 import { applyOrgText } from "../services/org/apply-org.ts";
 import { slackResolver } from "../services/org/resolver.ts";
 import { createDeliveryClient, createDeliveryWorker } from "../services/outbox/index.ts";
-import { dedupeEvents } from "../slack/middleware/dedupe-events.ts";
 import { overloadAnswer } from "../slack/overload.ts";
 import { ListenerRouter } from "../slack/router.ts";
 import { WorkGate } from "../slack/work-gate.ts";
@@ -119,10 +119,10 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
       ],
       env.port,
     );
-    bolt.app.use(dedupeEvents(db));
     const router = new ListenerRouter({
       ...(options.workConcurrency ? { gate: new WorkGate(options.workConcurrency) } : {}),
       overload: overloadAnswer(ctx),
+      firstDelivery: (eventId) => markEventProcessed(db, eventId),
     });
     metrics.setWorkReader(() => ({ running: router.gate.active, waiting: router.gate.backlog }));
     for (const feature of features) feature.registerListeners(router.app, ctx);

@@ -37,6 +37,12 @@ export interface RouterOptions {
   /** How many requests' work after the ack runs at once (see WorkGate). */
   gate?: WorkGate;
   overload?: Overload;
+  /**
+   * Whether this delivery of an event is its first: Slack re-sends an event it thinks was not
+   * acknowledged (X-Slack-Retry-Num), possibly to another replica, with the same event_id.
+   * A repeat runs no handler. Default: every delivery is.
+   */
+  firstDelivery?: (eventId: string) => Promise<boolean>;
 }
 
 export class ListenerRouter {
@@ -47,6 +53,7 @@ export class ListenerRouter {
 
   readonly gate: WorkGate;
   private readonly overload: Overload;
+  private readonly firstDelivery: (eventId: string) => Promise<boolean>;
 
   constructor(options: RouterOptions = {}) {
     this.gate = options.gate ?? WorkGate.adaptive();
@@ -55,6 +62,7 @@ export class ListenerRouter {
       shouldTell: () => true,
       refused: () => {},
     };
+    this.firstDelivery = options.firstDelivery ?? (async () => true);
   }
 
   /** Hand this to the features' registrars. */
@@ -69,43 +77,57 @@ export class ListenerRouter {
       this.add(this.commands, idOf(constraint, "command"), listeners)) as ListenerApp["command"],
   };
 
-  /** Registers the dispatching listeners on the Bolt app (once, after the features). */
+  /**
+   * Routes every request on the Bolt app from one global middleware (once, after the features).
+   *
+   * Why a middleware and not Bolt listeners: Bolt runs each listener's matching chain (and each
+   * global middleware) as its own chain of promises on every request before any can ack; the
+   * four catch-all listeners and the event-dedupe middleware this replaces made the bot's ack
+   * path measurably dearer than a bare Bolt app's. A request nothing here handles goes on down
+   * Bolt's chain (`next`), to Bolt's own listeners if any.
+   */
   mount(app: App): void {
-    app.action(/.*/, (args) =>
-      this.dispatch(
-        this.actions,
-        field(args.action, "action_id") ?? field(args.action, "callback_id"),
-        args,
-      ),
-    );
-    for (const type of ["view_submission", "view_closed"] as const) {
-      app.view({ callback_id: /.*/, type }, (args) =>
-        this.dispatch(this.views, `${type}:${args.view.callback_id}`, args),
-      );
+    app.use((args) => this.route(args as unknown as Routed));
+  }
+
+  private route(args: Routed): Promise<void> {
+    if (args.action) {
+      const id = field(args.action, "action_id") ?? field(args.action, "callback_id");
+      return this.dispatch(this.actions, id, args);
     }
-    app.event(/.*/, (args) => this.dispatch(this.events, args.event.type, args));
-    app.command(/.*/, (args) => this.dispatch(this.commands, args.command.command, args));
+    if (args.view)
+      return this.dispatch(this.views, `${args.body.type}:${args.view.callback_id}`, args);
+    if (args.event) return this.routeEvent(args.event.type, args);
+    if (args.command) return this.dispatch(this.commands, args.command.command, args);
+    return args.next();
+  }
+
+  private async routeEvent(type: string, args: Routed): Promise<void> {
+    if (!this.events.has(type)) return args.next();
+    const eventId = args.body.event_id;
+    if (typeof eventId === "string" && !(await this.firstDelivery(eventId))) return;
+    return this.dispatch(this.events, type, args);
   }
 
   /**
    * Runs the handlers registered for `key`, as Bolt runs every matching listener. None: the
-   * request goes unacknowledged, as it would with no matching Bolt listener.
+   * request goes on down Bolt's chain (with no listener there, unacknowledged).
    */
-  private async dispatch(table: Table, key: string | null, args: object): Promise<void> {
+  private async dispatch(table: Table, key: string | null, args: Routed): Promise<void> {
     const { gate, overload } = this;
     const handlers = key === null ? undefined : table.get(key);
-    if (!handlers) return;
+    if (!handlers) return args.next();
     // Decided before any handler runs: one that has started may have written before its ack.
-    if (gate.full) return refuseForLoad(args as Partial<Acked>, overload);
+    if (gate.full) return refuseForLoad(args, overload);
     let admitted = false;
     const admit = async () => {
       await gate.acquire();
       admitted = true;
     };
     // Events have no ack here: Bolt acknowledged them before any listener ran.
-    const hasAck = typeof (args as { ack?: unknown }).ack === "function";
-    if (!hasAck) await admit();
-    const run = hasAck ? ackFirst(args as Acked, admit) : args;
+    const { ack } = args;
+    if (!ack) await admit();
+    const run = ack ? ackFirst(args, ack, admit) : args;
     try {
       await Promise.all(handlers.map((handler) => handler(run)));
     } finally {
@@ -120,6 +142,16 @@ export class ListenerRouter {
     }
     table.set(key, [...(table.get(key) ?? []), handler as Handler]);
   }
+}
+
+/** What Bolt hands a global middleware, as far as routing reads it. */
+interface Routed extends Partial<Acked> {
+  action?: unknown;
+  view?: { callback_id: string };
+  event?: { type: string };
+  command?: { command: string };
+  body: Acked["body"] & { event_id?: unknown };
+  next: () => Promise<void>;
 }
 
 interface Acked {
@@ -140,12 +172,12 @@ interface Acked {
  * work (queries, Block Kit, Web API calls) goes on. Slack waits 3 s for an ack; nobody waits on
  * the work to the millisecond.
  */
-function ackFirst(args: Acked, admit: () => Promise<void>): Acked {
+function ackFirst<T extends object>(args: T, ack: Acked["ack"], admit: () => Promise<void>): T {
   let acked = false;
   return {
     ...args,
     ack: async (response?: unknown) => {
-      await args.ack(response);
+      await ack(response);
       if (acked) return;
       acked = true;
       await new Promise((resolve) => setImmediate(resolve));

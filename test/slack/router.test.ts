@@ -125,6 +125,46 @@ describe("the listener router", () => {
     expect(seen.sort()).toEqual(["home U0NEW", "roster U0NEW"]);
   });
 
+  it("runs an event's handlers once per event_id, and passes what it does not route on to Bolt", async () => {
+    const firsts = new Set<string>();
+    const router = new ListenerRouter({
+      firstDelivery: async (eventId) => !firsts.has(eventId) && Boolean(firsts.add(eventId)),
+    });
+    const seen: string[] = [];
+    router.app.event("member_joined_channel", async ({ event }) => {
+      seen.push(`joined ${event.user}`);
+    });
+    const app = boltApp();
+    router.mount(app);
+    app.shortcut("not-routed", async ({ ack }) => {
+      await ack();
+      seen.push("Bolt's own listener");
+    });
+    const joined = (eventId: string) => ({
+      type: "event_callback",
+      team_id: "T0TEST",
+      api_app_id: "A0TEST",
+      event_id: eventId,
+      event_time: 1,
+      event: { type: "member_joined_channel", user: "U0NEW", channel: "C0TEST", event_ts: "1.1" },
+    });
+    await send(app, joined("Ev1"));
+    await send(app, joined("Ev1"));
+    await send(app, joined("Ev2"));
+    const shortcut = {
+      type: "shortcut",
+      callback_id: "not-routed",
+      trigger_id: "1.2.3",
+      team: { id: "T0TEST" },
+      user: { id: "U0CLICKER", team_id: "T0TEST" },
+      token: "verification",
+      action_ts: "1.1",
+    };
+    expect(await send(app, shortcut)).toEqual([null]);
+    expect(seen).toEqual(["joined U0NEW", "joined U0NEW", "Bolt's own listener"]);
+    expect([...firsts]).toEqual(["Ev1", "Ev2"]);
+  });
+
   it("refuses at registration what it cannot route by a plain id", () => {
     const router = new ListenerRouter();
     expect(() => router.app.action(/approve/, async () => {})).toThrow(/plain action_id/);

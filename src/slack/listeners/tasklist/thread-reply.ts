@@ -1,6 +1,6 @@
 /**
  * A reply in a reminder's thread becomes a comment on that month's list. Bot messages and edits
- * are ignored. A retried event (same event_id) never gets here (middleware/dedupe-events.ts),
+ * are ignored. A retried event (same event_id) never gets here (the router's firstDelivery),
  * and a reply is stored once by its ts whichever way it arrives.
  */
 
@@ -32,7 +32,7 @@ function threadReplyOf(event: unknown): ThreadReply | null {
 }
 
 export function registerThreadReplies(app: ListenerApp, ctx: AppContext): void {
-  // A retried event (same event_id) was already dropped by the dedupe-events middleware.
+  // A retried event (same event_id) was already dropped by the router (firstDelivery).
   app.event("message", async ({ event }) => {
     const reply = threadReplyOf(event);
     if (!reply) return;
