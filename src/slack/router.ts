@@ -114,25 +114,55 @@ export class ListenerRouter {
    * request goes on down Bolt's chain (with no listener there, unacknowledged).
    */
   private async dispatch(table: Table, key: string | null, args: Routed): Promise<void> {
-    const { gate, overload } = this;
     const handlers = key === null ? undefined : table.get(key);
     if (!handlers) return args.next();
     // Decided before any handler runs: one that has started may have written before its ack.
-    if (gate.full) return refuseForLoad(args, overload);
+    if (this.gate.full) return refuseForLoad(args, this.overload);
+    const { ack } = args;
+    // Events have no ack here: Bolt acknowledged them before any listener ran.
+    if (!ack) return this.runAdmitted(handlers, args);
+    return this.runAfterAck(handlers, args, ack);
+  }
+
+  private async runAdmitted(handlers: Handler[], args: object): Promise<void> {
+    await this.gate.acquire();
+    try {
+      await Promise.all(handlers.map((handler) => handler(args)));
+    } finally {
+      this.gate.release();
+    }
+  }
+
+  /**
+   * Bolt waits on this until the request is acknowledged (or its handlers end, or fail before
+   * their ack); the work after the ack goes on detached. Why: Bolt keeps each request's HTTP
+   * request, response and raw body until its listeners' promise settles, so a request waiting
+   * for the gate held all of that too (the waiting requests are most of a busy bot's heap, and
+   * the garbage collector's pauses land in the acks' tail). An error after the ack is logged
+   * as Bolt's default error handler would.
+   */
+  private runAfterAck(handlers: Handler[], args: Routed, ack: Acked["ack"]): Promise<void> {
+    const { gate } = this;
+    const logger = args.logger;
+    let acked = false;
     let admitted = false;
-    const admit = async () => {
+    let answered: () => void = () => {};
+    const answer = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    const run = ackFirst(args, ack, async () => {
+      acked = true;
+      answered();
       await gate.acquire();
       admitted = true;
-    };
-    // Events have no ack here: Bolt acknowledged them before any listener ran.
-    const { ack } = args;
-    if (!ack) await admit();
-    const run = ack ? ackFirst(args, ack, admit) : args;
-    try {
-      await Promise.all(handlers.map((handler) => handler(run)));
-    } finally {
+    });
+    const work = Promise.all(handlers.map((handler) => handler(run))).finally(() => {
       if (admitted) gate.release();
-    }
+    });
+    work.catch((error: unknown) => {
+      if (acked) logger?.error(error);
+    });
+    return Promise.race([answer, work]).then(() => {});
   }
 
   private add(table: Table, key: string, listeners: unknown[]): void {
@@ -152,6 +182,7 @@ interface Routed extends Partial<Acked> {
   command?: { command: string };
   body: Acked["body"] & { event_id?: unknown };
   next: () => Promise<void>;
+  logger?: { error(...message: unknown[]): void };
 }
 
 interface Acked {
@@ -170,16 +201,18 @@ interface Acked {
  * After its ack, a handler resumes on the next turn of the event loop, and only once the gate
  * admits its work: requests that arrived meanwhile are parsed and acknowledged before this one's
  * work (queries, Block Kit, Web API calls) goes on. Slack waits 3 s for an ack; nobody waits on
- * the work to the millisecond.
+ * the work to the millisecond. Bolt's ack (which holds the HTTP request and response) is let go
+ * once used; a second ack throws, as Bolt's does.
  */
 function ackFirst<T extends object>(args: T, ack: Acked["ack"], admit: () => Promise<void>): T {
-  let acked = false;
+  let boltAck: Acked["ack"] | undefined = ack;
   return {
     ...args,
     ack: async (response?: unknown) => {
-      await ack(response);
-      if (acked) return;
-      acked = true;
+      if (!boltAck) throw new Error("ack() was called more than once");
+      const once = boltAck;
+      boltAck = undefined;
+      await once(response);
       await new Promise((resolve) => setImmediate(resolve));
       await admit();
     },

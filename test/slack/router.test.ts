@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, type BlockAction, type ButtonAction, type Receiver } from "@slack/bolt";
+import { App, type BlockAction, type ButtonAction, LogLevel, type Receiver } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { ListenerRouter } from "../../src/slack/router.ts";
 import { WorkGate } from "../../src/slack/work-gate.ts";
@@ -190,17 +190,22 @@ describe("the listener router", () => {
     });
     const app = boltApp();
     router.mount(app);
-    // Bolt's processEvent resolves once the handlers are done: the acks are watched as they come.
     const acks: string[] = [];
-    const handled = ["1", "2", "3"].map((v) =>
-      app.processEvent({ body: click("approve", v), ack: async () => void acks.push(v) }),
-    );
+    const boltDone: string[] = [];
+    for (const v of ["1", "2", "3"]) {
+      app
+        .processEvent({ body: click("approve", v), ack: async () => void acks.push(v) })
+        .then(() => boltDone.push(v));
+    }
     const turn = () => new Promise((r) => setImmediate(r));
     await turn();
     await turn();
     expect(acks).toEqual(["1", "2", "3"]);
     expect(log).toEqual(["work 1"]);
     expect(gate.backlog).toBe(2);
+    // Bolt is done with each request at its ack (and lets go of its HTTP request and response),
+    // though the work behind it is still running or waiting.
+    expect(boltDone).toEqual(["1", "2", "3"]);
     finish.get("1")?.();
     await turn();
     await turn();
@@ -209,10 +214,48 @@ describe("the listener router", () => {
     await turn();
     await turn();
     finish.get("3")?.();
-    await Promise.all(handled);
+    await turn();
     expect(log).toEqual(["work 1", "done 1", "work 2", "done 2", "work 3", "done 3"]);
     expect([gate.active, gate.backlog]).toEqual([0, 0]);
   });
+  it("an error after the ack is logged; one before it goes to Bolt's error handler", async () => {
+    const router = new ListenerRouter({ gate: new WorkGate(1) });
+    router.app.action("late", async ({ ack }) => {
+      await ack();
+      throw new Error("failed after the ack");
+    });
+    router.app.action("early", async () => {
+      throw new Error("failed before the ack");
+    });
+    const logged: unknown[] = [];
+    const receiver: Receiver = { init: () => {}, start: async () => {}, stop: async () => {} };
+    const logger = {
+      debug: () => {},
+      info: () => {},
+      warn: () => {},
+      error: (...message: unknown[]) => void logged.push(...message),
+      setLevel: () => {},
+      getLevel: () => LogLevel.ERROR,
+      setName: () => {},
+    };
+    const app = new App({
+      token: "xoxb-test",
+      botId: "B0TEST",
+      botUserId: "U0BOT",
+      receiver,
+      logger,
+      tokenVerificationEnabled: false,
+    });
+    const boltErrors: unknown[] = [];
+    app.error(async (error) => void boltErrors.push(error.original ?? error));
+    router.mount(app);
+    expect(await send(app, click("late", "x"))).toEqual([null]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(logged.map(String)).toEqual(["Error: failed after the ack"]);
+    expect(await send(app, click("early", "x"))).toEqual([]);
+    expect(boltErrors.map(String)).toEqual(["Error: failed before the ack"]);
+  });
+
   it("with no room left for waiting work, answers at once, runs no handler and says why", async () => {
     const gate = new WorkGate(1, { min: 1, max: 1, maxWaiting: 1 });
     const refused: string[] = [];
