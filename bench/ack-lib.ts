@@ -34,7 +34,13 @@ import type { LoadJob, LoadResult, ReplayItem } from "./ack-client.ts";
 import { type BareBolt, startAckOnlyBolt } from "./bare-bolt.ts";
 import { benchDatabase, cpuPercentSince, untilWorkDone } from "./lib.ts";
 import { withQueryDelay } from "./query-delay.ts";
-import type { LoadEnd, ServerReply, ServerRequest, ServerSpec } from "./server-process.ts";
+import type {
+  GcPauses,
+  LoadEnd,
+  ServerReply,
+  ServerRequest,
+  ServerSpec,
+} from "./server-process.ts";
 
 export type { BareBolt };
 
@@ -385,10 +391,14 @@ export function forkedLoad(job: LoadJob & { warmupSeconds?: number }): Promise<L
 export interface BenchServer {
   url: string;
   /** Runs `load`, reporting the server process's event-loop delay meanwhile (a stall shows there). */
-  measure<T>(
-    load: () => Promise<T>,
-  ): Promise<
-    T & { loopDelayMs: { p99: number; max: number }; cpuPercent: number; atEnd?: LoadEnd }
+  measure<T>(load: () => Promise<T>): Promise<
+    T & {
+      loopDelayMs: { p99: number; max: number };
+      cpuPercent: number;
+      gc?: GcPauses;
+      workRefused?: number;
+      atEnd?: LoadEnd;
+    }
   >;
   /** Slows every query of the bot by `ms` (a bot started `slowable`). */
   setQueryDelay(ms: number): Promise<void>;
@@ -428,12 +438,13 @@ const nsToMs = (ns: number) => Number((ns / 1e6).toFixed(1));
 
 /**
  * Starts a server in its own process (bench/server-process.ts). With BENCH_CPU_PROF_DIR set,
- * the process writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+ * the process writes a V8 CPU profile of each measured load there (open it in Chrome's
+ * DevTools); BENCH_SERVER_NODE_ARGS adds Node flags (e.g. `--trace-gc`, printed on stdout).
  */
 export async function forkServer(spec: ServerSpec): Promise<BenchServer> {
-  const profDir = process.env.BENCH_CPU_PROF_DIR;
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const child = fork(path.join(import.meta.dirname, "server-process.ts"), [], {
-    execArgv: ["--import", "tsx", ...(profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [])],
+    execArgv: ["--import", "tsx", ...nodeArgs],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let exited: Error | undefined;
@@ -464,8 +475,15 @@ export async function forkServer(spec: ServerSpec): Promise<BenchServer> {
       const result = await load();
       const reply = await ask({ cmd: "loop-stop" });
       if (!("loopDelayMs" in reply)) throw new Error("no event-loop delay from the server");
-      const { loopDelayMs, cpuPercent, atEnd } = reply;
-      return { ...result, loopDelayMs, cpuPercent, atEnd };
+      const { loopDelayMs, cpuPercent, gc, workRefused, atEnd } = reply;
+      return {
+        ...result,
+        loopDelayMs,
+        cpuPercent,
+        gc,
+        ...(spec.kind === "bot" ? { workRefused } : {}),
+        atEnd,
+      };
     },
     async setQueryDelay(ms) {
       await ask({ cmd: "delay", ms });

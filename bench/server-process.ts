@@ -5,10 +5,14 @@
  * event-loop delay around each load, a query delay (a slow database), and for the bot to finish
  * its work after the acks before it stops.
  */
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { writeFile } from "node:fs/promises";
+import { Session } from "node:inspector/promises";
+import path from "node:path";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { startBot } from "../src/app/runtime.ts";
 import type { EnvConfig } from "../src/config/env.ts";
 import { openDatabase } from "../src/db/client.ts";
+import { metrics } from "../src/observability/metrics.ts";
 import { startAckOnlyBolt } from "./bare-bolt.ts";
 import { cpuPercentSince, untilWorkDone } from "./lib.ts";
 import { withQueryDelay } from "./query-delay.ts";
@@ -32,6 +36,13 @@ export interface LoadEnd {
   workWaiting: number;
 }
 
+/** Garbage-collection pauses during the load: how many, their sum and the longest (ms). */
+export interface GcPauses {
+  count: number;
+  totalMs: number;
+  maxMs: number;
+}
+
 export type ServerRequest =
   | { cmd: "loop-start" }
   | { cmd: "loop-stop" }
@@ -41,8 +52,47 @@ export type ServerRequest =
 
 export type ServerReply =
   | { ready: true; port: number }
-  | { loopDelayMs: { p99: number; max: number }; cpuPercent: number; atEnd: LoadEnd }
+  | {
+      loopDelayMs: { p99: number; max: number };
+      cpuPercent: number;
+      gc: GcPauses;
+      /** The bot: requests acknowledged during the load whose work was refused (too busy). */
+      workRefused: number;
+      atEnd: LoadEnd;
+    }
   | { done: string };
+
+/**
+ * With BENCH_CPU_PROF_DIR set, a V8 CPU profile of each measured load (not the start-up, not the
+ * work left after it), one file per load: `<kind>-<pid>-<n>.cpuprofile`.
+ */
+function loadProfiler(kind: string) {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  if (!dir) return { start: async () => {}, stop: async () => {} };
+  const session = new Session();
+  session.connect();
+  let n = 0;
+  return {
+    async start() {
+      await session.post("Profiler.enable");
+      await session.post("Profiler.start");
+    },
+    async stop() {
+      const { profile } = await session.post("Profiler.stop");
+      n += 1;
+      await writeFile(
+        path.join(dir, `${kind}-${process.pid}-${n}.cpuprofile`),
+        JSON.stringify(profile),
+      );
+    },
+  };
+}
+
+/** The bot's refusals so far, all kinds (the process-wide metrics). */
+async function refusedSoFar(): Promise<number> {
+  const { values } = await metrics.workRefused.get();
+  return values.reduce((sum, v) => sum + v.value, 0);
+}
 
 const send = (reply: ServerReply) => process.send?.(reply);
 
@@ -76,18 +126,34 @@ process.once("message", (spec: ServerSpec) => {
     const loop = monitorEventLoopDelay({ resolution: 10 });
     const ms = (ns: number) => Number((ns / 1e6).toFixed(1));
     let cpu = { usage: process.cpuUsage(), at: performance.now() };
+    let gc: GcPauses = { count: 0, totalMs: 0, maxMs: 0 };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        gc.count += 1;
+        gc.totalMs += entry.duration;
+        gc.maxMs = Math.max(gc.maxMs, entry.duration);
+      }
+    }).observe({ entryTypes: ["gc"] });
+    let refusedAtStart = 0;
+    const profiler = loadProfiler(spec.kind);
     process.on("message", (m: ServerRequest) => {
       void (async () => {
         if (m.cmd === "loop-start") {
           loop.reset();
           loop.enable();
           cpu = { usage: process.cpuUsage(), at: performance.now() };
+          gc = { count: 0, totalMs: 0, maxMs: 0 };
+          refusedAtStart = await refusedSoFar();
+          await profiler.start();
           send({ done: m.cmd });
         } else if (m.cmd === "loop-stop") {
+          await profiler.stop();
           loop.disable();
           send({
             loopDelayMs: { p99: ms(loop.percentile(99)), max: ms(loop.max) },
             cpuPercent: cpuPercentSince(cpu),
+            gc: { count: gc.count, totalMs: Math.round(gc.totalMs), maxMs: ms(gc.maxMs * 1e6) },
+            workRefused: (await refusedSoFar()) - refusedAtStart,
             atEnd: {
               rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
               workWaiting: server.work.backlog,
