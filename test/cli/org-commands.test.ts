@@ -106,6 +106,76 @@ describe.each(STORES)("pbb org on %s", (store) => {
     );
   });
 
+  it("when people change places in a branch, exactly those roles are removed and added", async () => {
+    const parsed = parseOrgFile(await readFile(example, "utf8"), "org.yml");
+    if (!parsed.ok) throw new Error("example must parse");
+    const [first, ...rest] = parsed.org.branches;
+    if (!first || first.members.length === 0)
+      throw new Error("the example's first branch has members");
+    const [member, ...others] = first.members;
+    const secretary = first.secretaries[0]!;
+    // The member becomes the secretary; the secretary becomes a member.
+    const swapped = {
+      ...parsed.org,
+      branches: [{ ...first, secretaries: [member!], members: [...others, secretary] }, ...rest],
+    };
+    const { serializeOrg } = await import("../../src/config/org-file.ts");
+    const { mkdir, writeFile } = await import("node:fs/promises");
+    const file = path.join(root, "test-artifacts", `org-swapped-${store}.yml`);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, serializeOrg(swapped));
+    const result = await pbb(db, "org", "apply", file);
+    expect(result.code).toBe(0);
+    const lines = result.out.split("\n").filter((l) => l.includes(`branch ${first.key} `));
+    expect(lines.map((l) => l.trim()).sort()).toEqual(
+      [
+        `branch ${first.key} member ${member}: removed`,
+        `branch ${first.key} member ${secretary}: added`,
+        `branch ${first.key} secretary ${member}: added`,
+        `branch ${first.key} secretary ${secretary}: removed`,
+      ].sort(),
+    );
+    const roles = await db.prisma.branchRole.findMany({
+      where: { branch: { key: first.key } },
+      include: { person: true },
+    });
+    expect(roles.map((r) => `${r.role} ${r.person.slackUserId}`).sort()).toEqual(
+      [`SECRETARY ${member}`, ...others.map((u) => `MEMBER ${u}`), `MEMBER ${secretary}`].sort(),
+    );
+    expect((await pbb(db, "org", "apply", "examples/org.yml")).code).toBe(0);
+  });
+
+  it("applies an org of a thousand branches in one go, and again with nothing changed", async () => {
+    const parsed = parseOrgFile(await readFile(example, "utf8"), "org.yml");
+    if (!parsed.ok) throw new Error("example must parse");
+    const pad = (n: number) => String(n).padStart(4, "0");
+    const large = {
+      ...parsed.org,
+      branches: Array.from({ length: 1000 }, (_, i) => ({
+        key: `b${pad(i)}`,
+        name: `Branch ${pad(i)}`,
+        channel: `C9${pad(i)}`,
+        secretaries: [`U8S${pad(i)}`],
+        members: [`U8M${pad(i)}A`, `U8M${pad(i)}B`],
+      })),
+    };
+    const { serializeOrg } = await import("../../src/config/org-file.ts");
+    const { mkdir, writeFile } = await import("node:fs/promises");
+    const file = path.join(root, "test-artifacts", `org-large-${store}.yml`);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, serializeOrg(large));
+    const first = await pbb(db, "org", "apply", file);
+    expect(first.err).toBe("");
+    expect(first.code).toBe(0);
+    expect(await db.prisma.branch.count({ where: { active: true } })).toBe(1000);
+    expect(
+      await db.prisma.branchRole.count({ where: { branch: { key: { startsWith: "b" } } } }),
+    ).toBe(3000);
+    const again = await pbb(db, "org", "apply", file);
+    expect(again.out).toContain("nothing changed");
+    expect((await pbb(db, "org", "apply", "examples/org.yml")).code).toBe(0);
+  }, 120_000);
+
   it("when a broken file is applied, each gets its own clear error with path and line, and nothing changes", async () => {
     const files = (await readdir(brokenDir)).filter((f) => f.endsWith(".yml")).sort();
     expect(files.length).toBeGreaterThanOrEqual(10);

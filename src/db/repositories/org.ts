@@ -94,6 +94,8 @@ export interface WriteOrgOptions {
   source: string;
 }
 
+const ORG_WRITE_LIMITS = { maxWait: 10_000, timeout: 60_000 };
+
 /** Writes an org (ids already resolved) in one transaction; returns what changed, one line each. */
 export async function writeOrg(
   db: Database,
@@ -153,7 +155,9 @@ export async function writeOrg(
       });
     }
     return changes;
-  });
+    // Prisma's default is 5 s; an org's size sets this one's work (a first apply of a thousand
+    // branches writes thousands of rows), and a half-applied org file is never wanted.
+  }, ORG_WRITE_LIMITS);
 }
 
 function allUsers(org: Org): string[] {
@@ -170,8 +174,14 @@ async function ensurePeople(
   userIds: string[],
   info: Map<string, PersonInfo>,
 ): Promise<Map<string, number>> {
-  const existing = await tx.person.findMany({ where: { slackUserId: { in: userIds } } });
-  const ids = new Map(existing.map((p) => [p.slackUserId, p.id]));
+  const existing = new Map(
+    (await tx.person.findMany({ where: { slackUserId: { in: userIds } } })).map((p) => [
+      p.slackUserId,
+      p,
+    ]),
+  );
+  const ids = new Map([...existing.values()].map((p) => [p.slackUserId, p.id]));
+  const toCreate: Prisma.PersonCreateManyInput[] = [];
   for (const userId of userIds) {
     const known = info.get(userId) ?? {};
     const data = {
@@ -179,13 +189,21 @@ async function ensurePeople(
       ...(known.email ? { email: known.email } : {}),
       ...(known.timezone ? { timezone: known.timezone } : {}),
     };
-    const current = existing.find((p) => p.slackUserId === userId);
+    const current = existing.get(userId);
     if (!current) {
-      const created = await tx.person.create({ data: { slackUserId: userId, ...data } });
-      ids.set(userId, created.id);
+      toCreate.push({ slackUserId: userId, ...data });
     } else if (Object.entries(data).some(([k, v]) => current[k as keyof typeof current] !== v)) {
       await tx.person.update({ where: { id: current.id }, data });
     }
+  }
+  // One statement for all newcomers: an org of a thousand branches is thousands of people, and
+  // one round trip each outlasted the transaction's time limit on PostgreSQL.
+  if (toCreate.length > 0) {
+    const created = await tx.person.createManyAndReturn({
+      data: toCreate,
+      select: { id: true, slackUserId: true },
+    });
+    for (const p of created) ids.set(p.slackUserId, p.id);
   }
   return ids;
 }
@@ -214,19 +232,40 @@ async function syncCommittee(tx: Tx, org: Org, personIds: Map<string, number>): 
 
 async function syncBranches(tx: Tx, org: Org, personIds: Map<string, number>): Promise<string[]> {
   const changes: string[] = [];
-  const existing = await tx.branch.findMany({ include: { roles: { include: { person: true } } } });
+  const existing = new Map(
+    (await tx.branch.findMany({ include: { roles: { include: { person: true } } } })).map((e) => [
+      e.key,
+      e,
+    ]),
+  );
+  const dataOf = (b: Org["branches"][number]) => ({
+    name: b.name,
+    channelId: b.channel,
+    active: true,
+    classReps: (b.classReps ?? null) as unknown as Prisma.InputJsonValue,
+  });
+  // New branches, removed roles and added roles are written in one statement each (after the
+  // loop decides them): one round trip per row outlasted the transaction's time limit for an
+  // org of a thousand branches on PostgreSQL.
+  const added = org.branches.filter((b) => !existing.has(b.key));
+  const addedIds = new Map(
+    added.length === 0
+      ? []
+      : (
+          await tx.branch.createManyAndReturn({
+            data: added.map((b) => ({ key: b.key, ...dataOf(b) })),
+            select: { id: true, key: true },
+          })
+        ).map((b) => [b.key, b.id]),
+  );
+  const rolesRemoved: number[] = [];
+  const rolesAdded: Prisma.BranchRoleCreateManyInput[] = [];
   for (const b of org.branches) {
-    const data = {
-      name: b.name,
-      channelId: b.channel,
-      active: true,
-      classReps: (b.classReps ?? null) as unknown as Prisma.InputJsonValue,
-    };
-    const current = existing.find((e) => e.key === b.key);
+    const current = existing.get(b.key);
     let branchId: number;
     let roles: { id: number; role: string; userId: string }[] = [];
     if (!current) {
-      branchId = (await tx.branch.create({ data: { key: b.key, ...data } })).id;
+      branchId = addedIds.get(b.key)!;
       changes.push(`branch ${b.key}: added`);
     } else {
       branchId = current.id;
@@ -237,7 +276,7 @@ async function syncBranches(tx: Tx, org: Org, personIds: Map<string, number>): P
         !current.active ||
         !sameJson(current.classReps, b.classReps);
       if (differs) {
-        await tx.branch.update({ where: { id: branchId }, data });
+        await tx.branch.update({ where: { id: branchId }, data: dataOf(b) });
         changes.push(`branch ${b.key}: ${current.active ? "updated" : "reactivated"}`);
       }
     }
@@ -247,25 +286,30 @@ async function syncBranches(tx: Tx, org: Org, personIds: Map<string, number>): P
     ];
     for (const r of roles) {
       if (!wanted.some((w) => w.u === r.userId && w.role === r.role)) {
-        await tx.branchRole.delete({ where: { id: r.id } });
+        rolesRemoved.push(r.id);
         changes.push(`branch ${b.key} ${r.role.toLowerCase()} ${r.userId}: removed`);
       }
     }
     for (const w of wanted) {
       if (!roles.some((r) => r.userId === w.u && r.role === w.role)) {
-        await tx.branchRole.create({
-          data: { branchId, personId: personIds.get(w.u)!, role: w.role },
-        });
+        rolesAdded.push({ branchId, personId: personIds.get(w.u)!, role: w.role });
         changes.push(`branch ${b.key} ${w.role.toLowerCase()} ${w.u}: added`);
       }
     }
   }
-  // A branch left out of the file is deactivated, never deleted: its history stays.
-  for (const e of existing) {
-    if (e.active && !org.branches.some((b) => b.key === e.key)) {
-      await tx.branch.update({ where: { id: e.id }, data: { active: false } });
-      changes.push(`branch ${e.key}: deactivated`);
-    }
+  if (rolesRemoved.length > 0) {
+    await tx.branchRole.deleteMany({ where: { id: { in: rolesRemoved } } });
   }
+  if (rolesAdded.length > 0) await tx.branchRole.createMany({ data: rolesAdded });
+  // A branch left out of the file is deactivated, never deleted: its history stays.
+  const listed = new Set(org.branches.map((b) => b.key));
+  const gone = [...existing.values()].filter((e) => e.active && !listed.has(e.key));
+  if (gone.length > 0) {
+    await tx.branch.updateMany({
+      where: { id: { in: gone.map((e) => e.id) } },
+      data: { active: false },
+    });
+  }
+  for (const e of gone) changes.push(`branch ${e.key}: deactivated`);
   return changes;
 }
