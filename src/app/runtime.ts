@@ -15,13 +15,13 @@ import { newReplicaId } from "../db/repositories/replicas.ts";
 import { startHeartbeat } from "../jobs/heartbeat.ts";
 import { createScheduler } from "../jobs/scheduler.ts";
 import { createLogger } from "../observability/logger.ts";
-import { metrics, metricsHandler } from "../observability/metrics.ts";
+import { ackTimer, metrics, metricsHandler } from "../observability/metrics.ts";
 import { applyOrgText } from "../services/org/apply-org.ts";
 import { slackResolver } from "../services/org/resolver.ts";
 import { createDeliveryClient, createDeliveryWorker } from "../services/outbox/index.ts";
 import { overloadAnswer } from "../slack/overload.ts";
 import { ListenerRouter } from "../slack/router.ts";
-import { WorkGate } from "../slack/work-gate.ts";
+import type { WorkGate } from "../slack/work-gate.ts";
 import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
 import type { AppContext } from "./context.ts";
 import { type FeatureHttp, features } from "./features.ts";
@@ -45,8 +45,8 @@ export interface StartOptions {
   now?: () => Date;
   /** An already open store (tests; `pbb start` opens it while the modules load), closed on stop. */
   db?: Database;
-  /** How many requests' work after the ack runs at once (bench). Default: the router's. */
-  workConcurrency?: number;
+  /** The gate for requests' work after their ack (bench). Default: the router's adaptive one. */
+  workGate?: WorkGate;
 }
 
 type SlackEnv = Extract<EnvConfig, { mode: "http" | "socket" }>;
@@ -120,9 +120,10 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
       env.port,
     );
     const router = new ListenerRouter({
-      ...(options.workConcurrency ? { gate: new WorkGate(options.workConcurrency) } : {}),
+      ...(options.workGate ? { gate: options.workGate } : {}),
       overload: overloadAnswer(ctx),
       firstDelivery: (eventId) => markEventProcessed(db, eventId),
+      acked: ackTimer(metrics),
     });
     metrics.setWorkReader(() => ({ running: router.gate.active, waiting: router.gate.backlog }));
     for (const feature of features) feature.registerListeners(router.app, ctx);

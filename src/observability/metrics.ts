@@ -17,7 +17,10 @@ export interface Metrics {
   queueDepth: Gauge<"status">;
   /** Job occurrences, by job and outcome (ran, already-ran, not-due, failed, missed). */
   jobRuns: Counter<"job" | "outcome">;
-  /** Seconds from receiving a Slack request to acknowledging it, by kind (action, view, …). */
+  /**
+   * Seconds from routing a Slack request (Bolt has read, verified and parsed it) to its ack, by
+   * kind (action, view, command). Time spent before, waiting to be read, shows as event-loop lag.
+   */
   ackSeconds: Histogram<"kind">;
   /** Requests' work after the ack, running and waiting for its turn; read on scrape. */
   afterAckWork: Gauge<"state">;
@@ -79,9 +82,9 @@ export function createMetrics(): Metrics {
     }),
     ackSeconds: new Histogram({
       name: "pbb_slack_ack_seconds",
-      help: "Seconds from receiving a Slack request to acknowledging it",
+      help: "Seconds from routing a Slack request (read, verified, parsed) to acknowledging it",
       labelNames: ["kind"],
-      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 2.5, 3, 5],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 2.5, 3, 5],
       registers,
     }),
     afterAckWork: new Gauge({
@@ -110,6 +113,22 @@ export function createMetrics(): Metrics {
     },
   };
   return metrics;
+}
+
+/**
+ * Records an ack's seconds in `ackSeconds`: a histogram child per kind, looked up once (this is
+ * on every request's path to its ack).
+ */
+export function ackTimer(target: Metrics): (kind: string, seconds: number) => void {
+  const children = new Map<string, ReturnType<Metrics["ackSeconds"]["labels"]>>();
+  return (kind, seconds) => {
+    let child = children.get(kind);
+    if (!child) {
+      child = target.ackSeconds.labels({ kind });
+      children.set(kind, child);
+    }
+    child.observe(seconds);
+  };
 }
 
 /** The process-wide metrics. */

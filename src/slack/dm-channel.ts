@@ -5,6 +5,7 @@
 import type { WebClient } from "@slack/web-api";
 
 type Opens = Pick<WebClient, "conversations">;
+type Tells = Pick<WebClient, "conversations" | "chat">;
 
 const known = new WeakMap<Opens, Map<string, string>>();
 
@@ -21,4 +22,10 @@ export async function dmChannelOf(client: Opens, userId: string): Promise<string
   if (!channel) throw new Error(`conversations.open gave no DM channel for ${userId}`);
   channels.set(userId, channel);
   return channel;
+}
+
+/** Says `text` to the person in their DM with the bot, visible to them only. */
+export async function tellInDm(client: Tells, userId: string, text: string): Promise<void> {
+  const channel = await dmChannelOf(client, userId);
+  await client.chat.postEphemeral({ channel, user: userId, text });
 }

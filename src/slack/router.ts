@@ -1,6 +1,6 @@
 /**
- * The features' listeners, dispatched from one Bolt listener per kind of request by action_id,
- * callback_id, event type or command name.
+ * The features' listeners, dispatched from one Bolt global middleware by action_id, callback_id,
+ * event type or command name.
  *
  * Why not one Bolt listener each: Bolt runs every registered listener's matching middleware on
  * every request, before any of them can ack. With the bot's ~45 listeners that matching was the
@@ -14,7 +14,9 @@
  * acks go first, and a request beyond the gate's room is answered "too busy" without running.
  */
 import type { App } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { t } from "../i18n/index.ts";
+import { tellInDm } from "./dm-channel.ts";
 import { WorkGate } from "./work-gate.ts";
 
 /** What a feature's registrar may call: Bolt's own signatures. */
@@ -43,7 +45,11 @@ export interface RouterOptions {
    * A repeat runs no handler. Default: every delivery is.
    */
   firstDelivery?: (eventId: string) => Promise<boolean>;
+  /** Each acknowledged request: its kind (action, view, command) and seconds from routing to ack. */
+  acked?: (kind: AckKind, seconds: number) => void;
 }
+
+export type AckKind = "action" | "view" | "command";
 
 export class ListenerRouter {
   private readonly actions: Table = new Map();
@@ -54,6 +60,7 @@ export class ListenerRouter {
   readonly gate: WorkGate;
   private readonly overload: Overload;
   private readonly firstDelivery: (eventId: string) => Promise<boolean>;
+  private readonly acked: ((kind: AckKind, seconds: number) => void) | undefined;
 
   constructor(options: RouterOptions = {}) {
     this.gate = options.gate ?? WorkGate.adaptive();
@@ -63,6 +70,7 @@ export class ListenerRouter {
       refused: () => {},
     };
     this.firstDelivery = options.firstDelivery ?? (async () => true);
+    this.acked = options.acked;
   }
 
   /** Hand this to the features' registrars. */
@@ -80,10 +88,11 @@ export class ListenerRouter {
   /**
    * Routes every request on the Bolt app from one global middleware (once, after the features).
    *
-   * Why a middleware and not Bolt listeners: Bolt runs each listener's matching chain (and each
-   * global middleware) as its own chain of promises on every request before any can ack; the
-   * four catch-all listeners and the event-dedupe middleware this replaces made the bot's ack
-   * path measurably dearer than a bare Bolt app's. A request nothing here handles goes on down
+   * Why a middleware and not catch-all Bolt listeners: Bolt runs each listener's matching chain
+   * (and each global middleware) as its own chain of promises on every request before any can
+   * ack; the four catch-all listeners and the event-dedupe middleware this replaced made the
+   * bot's ack path measurably dearer than a bare Bolt app's (with them gone, and the handlers'
+   * work skipped, it is as fast: BENCHMARKS.md §1). A request nothing here handles goes on down
    * Bolt's chain (`next`), to Bolt's own listeners if any.
    */
   mount(app: App): void {
@@ -93,13 +102,30 @@ export class ListenerRouter {
   private route(args: Routed): Promise<void> {
     if (args.action) {
       const id = field(args.action, "action_id") ?? field(args.action, "callback_id");
-      return this.dispatch(this.actions, id, args);
+      return this.dispatch(this.actions, id, this.timed(args, "action"));
     }
-    if (args.view)
-      return this.dispatch(this.views, `${args.body.type}:${args.view.callback_id}`, args);
+    if (args.view) {
+      const key = `${args.body.type}:${args.view.callback_id}`;
+      return this.dispatch(this.views, key, this.timed(args, "view"));
+    }
     if (args.event) return this.routeEvent(args.event.type, args);
-    if (args.command) return this.dispatch(this.commands, args.command.command, args);
+    if (args.command) {
+      return this.dispatch(this.commands, args.command.command, this.timed(args, "command"));
+    }
     return args.next();
+  }
+
+  /** The request with its ack reporting how long it took (`acked`); Bolt's ack as it was. */
+  private timed(args: Routed, kind: AckKind): Routed {
+    const { acked } = this;
+    const { ack } = args;
+    if (!acked || !ack) return args;
+    const started = performance.now();
+    args.ack = async (response?: unknown) => {
+      await ack(response);
+      acked(kind, (performance.now() - started) / 1000);
+    };
+    return args;
   }
 
   private async routeEvent(type: string, args: Routed): Promise<void> {
@@ -195,6 +221,7 @@ interface Acked {
     user_id?: string;
   };
   respond?: (message: object) => Promise<unknown>;
+  client?: WebClient;
 }
 
 /**
@@ -222,8 +249,9 @@ function ackFirst<T extends object>(args: T, ack: Acked["ack"], admit: () => Pro
 /**
  * No room for this request's work: no handler runs, so nothing changes, and the person hears
  * why where Slack lets the app answer — a modal stays open with the reason under its first input
- * (what was typed is kept); a click or command gets it privately through its response_url, as
- * often as `shouldTell` allows. An event (already acknowledged by Bolt) is dropped.
+ * (what was typed is kept); a click or command gets it privately through its response_url, or,
+ * with none (a click on the Home tab), in their DM with the bot — as often as `shouldTell`
+ * allows. An event (already acknowledged by Bolt) is dropped.
  */
 async function refuseForLoad(args: Partial<Acked>, overload: Overload): Promise<void> {
   overload.refused(args.body?.type ?? "event");
@@ -236,9 +264,13 @@ async function refuseForLoad(args: Partial<Acked>, overload: Overload): Promise<
   }
   await args.ack();
   const userId = args.body?.user?.id ?? args.body?.user_id;
-  if (!args.respond || !userId || !overload.shouldTell(userId)) return;
+  if (!userId || !overload.shouldTell(userId)) return;
+  const { respond, client } = args;
   const text = await overload.text();
-  await args.respond({ response_type: "ephemeral", replace_original: false, text }).catch(() => {});
+  const told = respond
+    ? respond({ response_type: "ephemeral", replace_original: false, text })
+    : client && tellInDm(client, userId, text);
+  await told?.catch(() => {});
 }
 
 function idOf(constraint: unknown, name: string): string {

@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type BlockAction, type ButtonAction, LogLevel, type Receiver } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
+import { createSlackEmulator } from "../../src/localslack/index.ts";
 import { ListenerRouter } from "../../src/slack/router.ts";
 import { WorkGate } from "../../src/slack/work-gate.ts";
 
@@ -88,6 +89,36 @@ describe("the listener router", () => {
     expect(await send(app, view("view_closed", "list"))).toEqual([null]);
     expect(await send(app, view("view_submission", "other"))).toEqual([]);
     expect(seen).toEqual(["submitted V0TEST", "closed"]);
+  });
+
+  it("reports each ack's kind and time, events aside (Bolt acked them itself)", async () => {
+    const timed: [string, number][] = [];
+    const router = new ListenerRouter({
+      acked: (kind, seconds) => void timed.push([kind, seconds]),
+    });
+    router.app.action("approve", async ({ ack }) => {
+      await new Promise((r) => setTimeout(r, 20));
+      await ack();
+    });
+    router.app.view("list", async ({ ack }) => {
+      await ack();
+    });
+    router.app.event("app_home_opened", async () => {});
+    const app = boltApp();
+    router.mount(app);
+    await send(app, click("approve", "x"));
+    await send(app, view("view_submission", "list"));
+    await send(app, {
+      type: "event_callback",
+      team_id: "T0TEST",
+      api_app_id: "A0TEST",
+      event_id: "Ev9",
+      event_time: 1,
+      event: { type: "app_home_opened", user: "U0CLICKER", tab: "home", event_ts: "1.1" },
+    });
+    expect(timed.map(([kind]) => kind)).toEqual(["action", "view"]);
+    expect(timed[0]?.[1]).toBeGreaterThanOrEqual(0.019);
+    expect(timed[0]?.[1]).toBeLessThan(1);
   });
 
   it("leaves a click no feature handles unacknowledged, as Bolt does with no listener", async () => {
@@ -218,6 +249,51 @@ describe("the listener router", () => {
     expect(log).toEqual(["work 1", "done 1", "work 2", "done 2", "work 3", "done 3"]);
     expect([gate.active, gate.backlog]).toEqual([0, 0]);
   });
+  it("with no room, a Home-tab click (no response_url) hears why in the person's DM", async () => {
+    const slack = createSlackEmulator({
+      users: [{ id: "U0CLICKER", name: "clicker" }],
+      channels: [],
+    });
+    await slack.start();
+    try {
+      const router = new ListenerRouter({
+        gate: new (class extends WorkGate {
+          override get full() {
+            return true;
+          }
+        })(1),
+        overload: { text: async () => "too busy", shouldTell: () => true, refused: () => {} },
+      });
+      const ran: string[] = [];
+      router.app.action("home_approve", async ({ ack }) => {
+        await ack();
+        ran.push("approve");
+      });
+      const receiver: Receiver = { init: () => {}, start: async () => {}, stop: async () => {} };
+      const app = new App({
+        token: slack.workspace.bot.token,
+        botId: "B0TEST",
+        botUserId: "U0BOT",
+        receiver,
+        clientOptions: { slackApiUrl: slack.url },
+        tokenVerificationEnabled: false,
+      });
+      router.mount(app);
+      const homeClick = {
+        ...click("home_approve", "x"),
+        container: { type: "view", view_id: "V0HOME" },
+        view: { id: "V0HOME", type: "home" },
+        channel: undefined,
+      };
+      expect(await send(app, homeClick)).toEqual([null]);
+      const told = await slack.calls.waitFor("chat.postEphemeral");
+      expect(told.args).toMatchObject({ user: "U0CLICKER", text: "too busy" });
+      expect(ran).toEqual([]);
+    } finally {
+      await slack.stop();
+    }
+  });
+
   it("an error after the ack is logged; one before it goes to Bolt's error handler", async () => {
     const router = new ListenerRouter({ gate: new WorkGate(1) });
     router.app.action("late", async ({ ack }) => {

@@ -9,7 +9,7 @@ import { type Locale, localeOr, type MessageKey, t } from "../../../i18n/index.t
 import { publishHome } from "../../../services/home/publish.ts";
 import { type LectureError, errorKey as lectureKey } from "../../../services/lecture/result.ts";
 import { errorKey as listKey, type TasklistError } from "../../../services/tasklist/result.ts";
-import { dmChannelOf } from "../../dm-channel.ts";
+import { tellInDm } from "../../dm-channel.ts";
 
 async function localeOf(ctx: AppContext): Promise<Locale> {
   const org = await loadOrgRecord(ctx.db);
@@ -18,8 +18,7 @@ async function localeOf(ctx: AppContext): Promise<Locale> {
 
 export async function tellOnHome(ctx: AppContext, userId: string, text: string): Promise<void> {
   await publishHome(ctx, { userId, notice: `⚠️ ${text}` });
-  const channel = await dmChannelOf(ctx.client, userId);
-  await ctx.client.chat.postEphemeral({ channel, user: userId, text });
+  await tellInDm(ctx.client, userId, text);
 }
 
 async function refuseWith(ctx: AppContext, userId: string, reason: MessageKey): Promise<void> {

@@ -10,7 +10,7 @@ import type { AppContext } from "../../../app/context.ts";
 import { loadOrgRecord } from "../../../db/repositories/org.ts";
 import { type Locale, localeOr, type MessageKey, t } from "../../../i18n/index.ts";
 import { errorKey, type TasklistError } from "../../../services/tasklist/result.ts";
-import { dmChannelOf } from "../../dm-channel.ts";
+import { tellInDm } from "../../dm-channel.ts";
 
 /** Says something to the person who interacted, visible to them only. */
 export type Tell = (text: string) => Promise<unknown>;
@@ -22,10 +22,8 @@ export const viaResponseUrl =
 
 export const viaDm =
   (client: WebClient, userId: string): Tell =>
-  async (text) => {
-    const channel = await dmChannelOf(client, userId);
-    await client.chat.postEphemeral({ channel, user: userId, text });
-  };
+  (text) =>
+    tellInDm(client, userId, text);
 
 async function say(ctx: AppContext, key: MessageKey, reason?: TasklistError): Promise<string> {
   const org = await loadOrgRecord(ctx.db);
