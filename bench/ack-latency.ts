@@ -5,6 +5,8 @@
  * signed HTTP requests against the real bot, and the same load against a bare Bolt app on the
  * same receiver that only acknowledges (same run, same machine). Prints one JSON line per
  * target and client count, and the real/bare ratios. The default is a short run.
+ * `--work-concurrency N` runs the bot with a fixed work gate (0: every request refused as too
+ * busy, which measures the bot's own ack path).
  *
  * The load generator runs in its own process (bench/ack-client.ts), and so does each server
  * (bench/server-process.ts): the bot takes over the store seeded here, while the local Slack,
@@ -72,13 +74,13 @@ if (inProcess) {
   bare = inProcessServer(b.url, { close: b.close });
 } else {
   const { env, now } = await real.handOver();
-  const workConcurrency = values["work-concurrency"] ? Number(values["work-concurrency"]) : 0;
+  const fixed = values["work-concurrency"];
   bot = await forkServer({
     kind: "bot",
     env,
     now,
     slowable: dbDelayMs > 0,
-    ...(workConcurrency ? { workConcurrency } : {}),
+    ...(fixed === undefined ? {} : { workConcurrency: Number(fixed) }),
   });
   bare = await forkServer({ kind: "bare", ...bareBoltOptions(real.emulator) });
 }

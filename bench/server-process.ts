@@ -13,6 +13,7 @@ import { startBot } from "../src/app/runtime.ts";
 import type { EnvConfig } from "../src/config/env.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { metrics } from "../src/observability/metrics.ts";
+import { WorkGate } from "../src/slack/work-gate.ts";
 import { startAckOnlyBolt } from "./bare-bolt.ts";
 import { cpuPercentSince, untilWorkDone } from "./lib.ts";
 import { withQueryDelay } from "./query-delay.ts";
@@ -26,7 +27,10 @@ export type ServerSpec =
       now: string;
       /** Route every query through the delay hook (itself a cost per query). */
       slowable: boolean;
-      /** A fixed number of requests' work at a time instead of the adaptive gate. */
+      /**
+       * A fixed number of requests' work at a time instead of the adaptive gate; 0 refuses all
+       * work (every request acknowledged and answered "too busy"): the bot's ack path alone.
+       */
       workConcurrency?: number;
     };
 
@@ -88,6 +92,16 @@ function loadProfiler(kind: string) {
   };
 }
 
+/** A gate admitting `n` requests' work at a time, waiting without bound; 0: none, ever. */
+function fixedGate(n: number): WorkGate {
+  if (n > 0) return new WorkGate(n);
+  return new (class RefuseAll extends WorkGate {
+    override get full(): boolean {
+      return true;
+    }
+  })(1);
+}
+
 /** The bot's refusals so far, all kinds (the process-wide metrics). */
 async function refusedSoFar(): Promise<number> {
   const { values } = await metrics.workRefused.get();
@@ -111,7 +125,7 @@ async function startServer(spec: ServerSpec) {
     log: () => {},
     now: () => now,
     scheduler: false,
-    ...(spec.workConcurrency ? { workConcurrency: spec.workConcurrency } : {}),
+    ...(spec.workConcurrency === undefined ? {} : { workGate: fixedGate(spec.workConcurrency) }),
   });
   const settle = async () => {
     delay.ms = 0;
