@@ -1,9 +1,9 @@
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandContext } from "../../src/cli/command-context.ts";
 import { runProgram } from "../../src/cli/program.ts";
-import { parseOrgFile } from "../../src/config/org-file.ts";
+import { parseOrgFile, serializeOrg } from "../../src/config/org-file.ts";
 import type { Database } from "../../src/db/client.ts";
 import { offlineResolver } from "../../src/services/org/resolver.ts";
 import { createTestDatabase, STORES } from "../helpers/database.ts";
@@ -27,6 +27,14 @@ async function pbb(db: Database, ...argv: string[]) {
   };
   const code = await runProgram(argv, io, async () => ({ ctx, release: async () => {} }));
   return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** Writes an org file under test-artifacts/ for `org apply`; resolves with its path. */
+async function writeArtifact(name: string, text: string): Promise<string> {
+  const file = path.join(root, "test-artifacts", name);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, text);
+  return file;
 }
 
 /** Everything `org apply` may touch, to prove a refused file changed nothing. */
@@ -79,15 +87,11 @@ describe.each(STORES)("pbb org on %s", (store) => {
     if (!parsed.ok) throw new Error("example must parse");
     const branch = await db.prisma.branch.findUniqueOrThrow({ where: { key: "rights" } });
     await db.prisma.taskList.create({ data: { branchId: branch.id, period: "2026-11" } });
-    const { serializeOrg } = await import("../../src/config/org-file.ts");
     const without = {
       ...parsed.org,
       branches: parsed.org.branches.filter((b) => b.key !== "rights"),
     };
-    const file = path.join(root, "test-artifacts", `org-without-rights-${store}.yml`);
-    const { mkdir, writeFile } = await import("node:fs/promises");
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, serializeOrg(without));
+    const file = await writeArtifact(`org-without-rights-${store}.yml`, serializeOrg(without));
 
     const result = await pbb(db, "org", "apply", file);
     expect(result.code).toBe(0);
@@ -119,11 +123,7 @@ describe.each(STORES)("pbb org on %s", (store) => {
       ...parsed.org,
       branches: [{ ...first, secretaries: [member!], members: [...others, secretary] }, ...rest],
     };
-    const { serializeOrg } = await import("../../src/config/org-file.ts");
-    const { mkdir, writeFile } = await import("node:fs/promises");
-    const file = path.join(root, "test-artifacts", `org-swapped-${store}.yml`);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, serializeOrg(swapped));
+    const file = await writeArtifact(`org-swapped-${store}.yml`, serializeOrg(swapped));
     const result = await pbb(db, "org", "apply", file);
     expect(result.code).toBe(0);
     const lines = result.out.split("\n").filter((l) => l.includes(`branch ${first.key} `));
@@ -159,11 +159,7 @@ describe.each(STORES)("pbb org on %s", (store) => {
         members: [`U8M${pad(i)}A`, `U8M${pad(i)}B`],
       })),
     };
-    const { serializeOrg } = await import("../../src/config/org-file.ts");
-    const { mkdir, writeFile } = await import("node:fs/promises");
-    const file = path.join(root, "test-artifacts", `org-large-${store}.yml`);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, serializeOrg(large));
+    const file = await writeArtifact(`org-large-${store}.yml`, serializeOrg(large));
     const first = await pbb(db, "org", "apply", file);
     expect(first.err).toBe("");
     expect(first.code).toBe(0);
@@ -199,10 +195,7 @@ describe.each(STORES)("pbb org on %s", (store) => {
       "channel: C0RIGHTS",
       'channel: "#rights"',
     );
-    const { mkdir, writeFile } = await import("node:fs/promises");
-    const file = path.join(root, "test-artifacts", `org-hash-name-${store}.yml`);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, text);
+    const file = await writeArtifact(`org-hash-name-${store}.yml`, text);
     const result = await pbb(db, "org", "apply", file);
     expect(result.code).toBe(1);
     const line = text.split("\n").findIndex((l) => l.includes('channel: "#rights"')) + 1;

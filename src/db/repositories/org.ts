@@ -94,6 +94,10 @@ export interface WriteOrgOptions {
   source: string;
 }
 
+/**
+ * Prisma's default transaction limit is 5 s; an org's size sets this one's work (a first apply
+ * of a thousand branches writes thousands of rows), and a half-applied org file is never wanted.
+ */
 const ORG_WRITE_LIMITS = { maxWait: 10_000, timeout: 60_000 };
 
 /** Writes an org (ids already resolved) in one transaction; returns what changed, one line each. */
@@ -155,8 +159,6 @@ export async function writeOrg(
       });
     }
     return changes;
-    // Prisma's default is 5 s; an org's size sets this one's work (a first apply of a thousand
-    // branches writes thousands of rows), and a half-applied org file is never wanted.
   }, ORG_WRITE_LIMITS);
 }
 
