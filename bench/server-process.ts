@@ -67,27 +67,41 @@ export type ServerReply =
   | { done: string };
 
 /**
- * With BENCH_CPU_PROF_DIR set, a V8 CPU profile of each measured load (not the start-up, not the
- * work left after it), one file per load: `<kind>-<pid>-<n>.cpuprofile`.
+ * Profiles of each measured load (not the start-up, not the work left after it), one file per
+ * load: with BENCH_CPU_PROF_DIR set, a V8 CPU profile (`<kind>-<pid>-<n>.cpuprofile`); with
+ * BENCH_HEAP_PROF_DIR, a sampling profile of everything allocated meanwhile, collected or not
+ * (`.heapprofile`; both open in Chrome's DevTools).
  */
 function loadProfiler(kind: string) {
-  const dir = process.env.BENCH_CPU_PROF_DIR;
-  if (!dir) return { start: async () => {}, stop: async () => {} };
+  const cpuDir = process.env.BENCH_CPU_PROF_DIR;
+  const heapDir = process.env.BENCH_HEAP_PROF_DIR;
   const session = new Session();
   session.connect();
   let n = 0;
+  const save = (dir: string, ext: string, profile: object) =>
+    writeFile(path.join(dir, `${kind}-${process.pid}-${n}.${ext}`), JSON.stringify(profile));
   return {
     async start() {
-      await session.post("Profiler.enable");
-      await session.post("Profiler.start");
+      if (cpuDir) {
+        await session.post("Profiler.enable");
+        await session.post("Profiler.start");
+      }
+      if (heapDir) {
+        await session.post("HeapProfiler.enable");
+        await session.post("HeapProfiler.startSampling", {
+          samplingInterval: 16_384,
+          includeObjectsCollectedByMajorGC: true,
+          includeObjectsCollectedByMinorGC: true,
+        });
+      }
     },
     async stop() {
-      const { profile } = await session.post("Profiler.stop");
       n += 1;
-      await writeFile(
-        path.join(dir, `${kind}-${process.pid}-${n}.cpuprofile`),
-        JSON.stringify(profile),
-      );
+      if (cpuDir) await save(cpuDir, "cpuprofile", (await session.post("Profiler.stop")).profile);
+      if (heapDir) {
+        const { profile } = await session.post("HeapProfiler.stopSampling");
+        await save(heapDir, "heapprofile", profile);
+      }
     },
   };
 }
