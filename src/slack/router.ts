@@ -229,12 +229,15 @@ interface Acked {
  * admits its work: requests that arrived meanwhile are parsed and acknowledged before this one's
  * work (queries, Block Kit, Web API calls) goes on. Slack waits 3 s for an ack; nobody waits on
  * the work to the millisecond. Bolt's ack (which holds the HTTP request and response) is let go
- * once used; a second ack throws, as Bolt's does.
+ * once used, and so is the middleware chain's `next` (which holds Bolt's arguments, that ack
+ * among them): a handler gets a no-op `next`, as Bolt gives its listeners. A second ack throws,
+ * as Bolt's does.
  */
 function ackFirst<T extends object>(args: T, ack: Acked["ack"], admit: () => Promise<void>): T {
   let boltAck: Acked["ack"] | undefined = ack;
   return {
     ...args,
+    next: () => {},
     ack: async (response?: unknown) => {
       if (!boltAck) throw new Error("ack() was called more than once");
       const once = boltAck;

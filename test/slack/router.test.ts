@@ -56,9 +56,11 @@ describe("the listener router", () => {
   it("sends a click to the one handler of its action_id, with Bolt's arguments", async () => {
     const router = new ListenerRouter();
     const seen: string[] = [];
-    router.app.action<BlockAction<ButtonAction>>("approve", async ({ ack, action, body }) => {
+    router.app.action<BlockAction<ButtonAction>>("approve", async ({ ack, action, body, next }) => {
       await ack();
       seen.push(`approve ${action.value} by ${body.user.id}`);
+      // As Bolt gives its listeners: a no-op, not the rest of Bolt's chain.
+      await next();
     });
     router.app.action("return", async ({ ack }) => {
       await ack();
@@ -66,7 +68,11 @@ describe("the listener router", () => {
     });
     const app = boltApp();
     router.mount(app);
+    app.action("approve", async () => {
+      seen.push("Bolt's own listener");
+    });
     expect(await send(app, click("approve", "list-7"))).toEqual([null]);
+    await new Promise((r) => setImmediate(r));
     expect(seen).toEqual(["approve list-7 by U0CLICKER"]);
   });
 
