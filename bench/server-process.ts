@@ -75,6 +75,7 @@ export type ServerReply =
 function loadProfiler(kind: string) {
   const cpuDir = process.env.BENCH_CPU_PROF_DIR;
   const heapDir = process.env.BENCH_HEAP_PROF_DIR;
+  if (!cpuDir && !heapDir) return { start: async () => {}, stop: async () => {} };
   const session = new Session();
   session.connect();
   let n = 0;

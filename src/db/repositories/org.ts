@@ -250,16 +250,14 @@ async function syncBranches(tx: Tx, org: Org, personIds: Map<string, number>): P
   // loop decides them): one round trip per row outlasted the transaction's time limit for an
   // org of a thousand branches on PostgreSQL.
   const added = org.branches.filter((b) => !existing.has(b.key));
-  const addedIds = new Map(
+  const created =
     added.length === 0
       ? []
-      : (
-          await tx.branch.createManyAndReturn({
-            data: added.map((b) => ({ key: b.key, ...dataOf(b) })),
-            select: { id: true, key: true },
-          })
-        ).map((b) => [b.key, b.id]),
-  );
+      : await tx.branch.createManyAndReturn({
+          data: added.map((b) => ({ key: b.key, ...dataOf(b) })),
+          select: { id: true, key: true },
+        });
+  const addedIds = new Map(created.map((b) => [b.key, b.id]));
   const rolesRemoved: number[] = [];
   const rolesAdded: Prisma.BranchRoleCreateManyInput[] = [];
   for (const b of org.branches) {
