@@ -10,6 +10,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseTarget } from "../config/database-url.ts";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { pgliteOptions } from "./pglite-options.ts";
 import { acquireStoreLock, type StoreLock } from "./store-lock.ts";
 
 export type { Prisma } from "../generated/prisma/client.ts";
@@ -72,13 +73,13 @@ async function openPglite(
     mkdirSync(target.dir, { recursive: true });
     lock = acquireStoreLock(target.dir);
     try {
-      pglite = await PGlite.create(target.dir);
+      pglite = await PGlite.create(target.dir, pgliteOptions);
     } catch (error) {
       lock.release();
       throw error;
     }
   } else {
-    pglite = await PGlite.create();
+    pglite = await PGlite.create(pgliteOptions);
   }
   return wrapPglite(pglite, () => lock?.release());
 }

@@ -11,6 +11,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { pgliteOptions } from "./pglite-options.ts";
 import { NO_FILTERS, openSchemaEngine } from "./schema-engine.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -102,7 +103,7 @@ export async function diffMigrationsToSchema(schema?: {
   content: string;
 }): Promise<{ inSync: boolean; sql: string }> {
   const datamodel = schema ?? (await readSchema());
-  const shadow = new PGlite();
+  const shadow = new PGlite(pgliteOptions);
   const engine = await openSchemaEngine(datamodel, new PrismaPGlite(shadow));
   try {
     const result = await engine.diff({

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
 import { type Database, wrapPglite } from "../../src/db/client.ts";
+import { pgliteOptions } from "../../src/db/pglite-options.ts";
 import { createThrowawayPostgres } from "./throwaway-postgres.ts";
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -31,7 +32,7 @@ export async function createTestDatabase(kind: StoreKind = "pglite"): Promise<Da
 
 async function createPgliteDatabase(): Promise<Database> {
   const image = await readFile(inject("pgliteTemplate"));
-  return wrapPglite(await PGlite.create({ loadDataDir: new Blob([image]) }));
+  return wrapPglite(await PGlite.create({ ...pgliteOptions, loadDataDir: new Blob([image]) }));
 }
 
 /** A throwaway database on the server, dropped when closed. */

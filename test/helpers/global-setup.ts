@@ -9,9 +9,10 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../src/db/migrations.ts";
+import { pgliteOptions } from "../../src/db/pglite-options.ts";
 
 export default async function setup(project: TestProject): Promise<void> {
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create(pgliteOptions);
   await applyMigrations(new PrismaPGlite(pglite));
   const image = await pglite.dumpDataDir("none");
   await pglite.close();
