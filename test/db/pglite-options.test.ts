@@ -12,8 +12,7 @@ import { openDatabase } from "../../src/db/client.ts";
 import { PGLITE_SHARED_BUFFERS } from "../../src/db/pglite-options.ts";
 
 const showSharedBuffers = async (db: Awaited<ReturnType<typeof openDatabase>>) =>
-  (await db.prisma.$queryRaw<{ shared_buffers: string }[]>`SHOW shared_buffers`)[0]
-    ?.shared_buffers;
+  (await db.prisma.$queryRaw<{ shared_buffers: string }[]>`SHOW shared_buffers`)[0]?.shared_buffers;
 
 describe("the embedded store's start parameters", () => {
   const dirs: string[] = [];
