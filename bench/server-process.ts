@@ -5,7 +5,7 @@
  * event-loop delay around each load, a query delay (a slow database), and for the bot to finish
  * its work after the acks before it stops.
  */
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import path from "node:path";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
@@ -79,8 +79,10 @@ function loadProfiler(kind: string) {
   const session = new Session();
   session.connect();
   let n = 0;
-  const save = (dir: string, ext: string, profile: object) =>
-    writeFile(path.join(dir, `${kind}-${process.pid}-${n}.${ext}`), JSON.stringify(profile));
+  const save = async (dir: string, ext: string, profile: object) => {
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, `${kind}-${process.pid}-${n}.${ext}`), JSON.stringify(profile));
+  };
   return {
     async start() {
       if (cpuDir) {
