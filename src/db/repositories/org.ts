@@ -32,7 +32,8 @@ export interface OrgRecord {
 }
 
 export async function loadOrgRecord(db: Database): Promise<OrgRecord | null> {
-  const row = await db.prisma.organization.findUnique({ where: { id: 1 } });
+  // findFirst: read on every click (why not findUnique: db/repositories/tasklist.ts).
+  const row = await db.prisma.organization.findFirst({ where: { id: 1 } });
   if (!row) return null;
   return {
     name: row.name,

@@ -92,6 +92,16 @@ function toBranch(b: BranchRow): BranchRecord {
   };
 }
 
+/*
+ * The reads every click makes (the list, the clicker, the item; the org in org.ts) use
+ * findFirst on their unique key, not findUnique. Why: Prisma batches findUnique calls made in
+ * the same tick, and to find batch-mates it builds a key from the whole query — every selected
+ * field of every included relation, sorted, as a string — on every call, batched or not. For
+ * the list with its revisions and items that key was a tenth of all the memory a click
+ * allocates, and the garbage collector's pauses land in the acks' tail (BENCHMARKS.md §1).
+ * The SQL is the same (LIMIT 1 on a unique key).
+ */
+
 /** The list with everything its surfaces show, or null. `comments: false` skips counting them. */
 export async function loadListRecord(
   db: Reader,
@@ -99,7 +109,7 @@ export async function loadListRecord(
   opts: { comments?: boolean } = {},
 ): Promise<ListRecord | null> {
   const tx = client(db);
-  const row = await tx.taskList.findUnique({
+  const row = await tx.taskList.findFirst({
     where: { id: listId },
     include: {
       branch: { include: branchInclude },
@@ -178,7 +188,7 @@ export async function listsUnderReview(db: Reader): Promise<number[]> {
 
 /** A person's roles as the org's configuration states them (unknown people have none). */
 export async function loadActor(db: Reader, userId: string): Promise<Actor> {
-  const person = await client(db).person.findUnique({
+  const person = await client(db).person.findFirst({
     where: { slackUserId: userId },
     include: {
       committeeRoles: { where: { role: "MEMBER" } },
@@ -223,7 +233,7 @@ export async function findDraft(db: Reader, userId: string, branchId: number, pe
 
 /** The item with its list's id, branch key and the number of the revision it belongs to. */
 export async function findItem(db: Reader, itemId: number) {
-  return client(db).taskItem.findUnique({
+  return client(db).taskItem.findFirst({
     where: { id: itemId },
     include: { revision: { select: { number: true, listId: true } } },
   });
