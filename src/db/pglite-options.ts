@@ -2,12 +2,12 @@
  * How every embedded PostgreSQL (PGlite) this project opens is started.
  *
  * PGlite starts PostgreSQL with its default shared_buffers, 128 MB, and initialising that
- * buffer pool in WebAssembly was a third of a bot's start-up on an existing store (~0.5 s of
- * ~3 s on a 2-core machine) and ~120 MiB of its resident memory. A committee's whole database
- * is a few MB — a 1000-branch org with a year of lists still fits many times over — and pages
- * not in the pool are read from the operating system's file cache, so 32 MB costs no query
- * anything measurable (BENCHMARKS.md §4). Passed as start parameters, not written to the data
- * directory's postgresql.conf, so a store is not changed by opening it.
+ * buffer pool in WebAssembly took ~0.45 s of a bot's ~3 s start-up on an existing store (2-core
+ * machine) and ~120 MiB of its resident memory. The bot's tables hold a few rows per branch and
+ * month, and a page not in the pool is read from the operating system's file cache: at 32 MB
+ * the dashboard and the fan-out benchmarks on PGlite were no slower (BENCHMARKS.md §2). Passed
+ * as start parameters, not written to the data directory's postgresql.conf, so a store is not
+ * changed by opening it.
  */
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 
