@@ -10,6 +10,7 @@ import type { CalendarSettings } from "../../domain/calendar.ts";
 import type { ScheduleContext } from "../../domain/lecture-schedule.ts";
 import { WEEKDAYS } from "../../domain/lecture-time.ts";
 import { type Locale, localeOr, type Translator, translator } from "../../i18n/index.ts";
+import { calendarOf } from "../org/calendar-settings.ts";
 
 export interface HallSettings {
   channel: string;
@@ -47,28 +48,7 @@ const settingsSchema = z.object({
     })
     .loose()
     .optional(),
-  calendar: z
-    .object({
-      holidays: z.array(z.string()).default([]),
-      workdays: z.array(z.string()).default([]),
-      useStatutoryHolidays: z.boolean().optional(),
-    })
-    .loose()
-    .optional(),
 });
-
-/** The org's calendar settings in the domain's terms. */
-export function calendarOf(settings: unknown, timezone: string): CalendarSettings {
-  const c = settingsSchema.parse(settings).calendar;
-  return {
-    timezone,
-    holidays: c?.holidays ?? [],
-    workdays: c?.workdays ?? [],
-    ...(c?.useStatutoryHolidays === undefined
-      ? {}
-      : { useStatutoryHolidays: c.useStatutoryHolidays }),
-  };
-}
 
 /** The hall and its schedule, or null when the org has no lecture hall. */
 export function lectureScheduleOf(settings: unknown, timezone: string): LectureSchedule | null {

@@ -8,6 +8,7 @@ import { loadOrgRecord } from "../../db/repositories/org.ts";
 import type { CalendarSettings } from "../../domain/calendar.ts";
 import type { ScheduleSettings } from "../../domain/month-schedule.ts";
 import { type Locale, localeOr, type Translator, translator } from "../../i18n/index.ts";
+import { calendarOf } from "../org/calendar-settings.ts";
 
 export interface TasklistOrg {
   locale: Locale;
@@ -30,14 +31,6 @@ const settingsSchema = z.object({
       monthEndSummary: dayTime.optional(),
     })
     .loose(),
-  calendar: z
-    .object({
-      holidays: z.array(z.string()).default([]),
-      workdays: z.array(z.string()).default([]),
-      useStatutoryHolidays: z.boolean().optional(),
-    })
-    .loose()
-    .optional(),
 });
 
 /** The schedule and calendar from Organization.settings (as validated when the org was applied). */
@@ -45,8 +38,7 @@ export function scheduleOf(
   settings: unknown,
   timezone: string,
 ): { schedule: ScheduleSettings; calendar: CalendarSettings } {
-  const parsed = settingsSchema.parse(settings);
-  const { schedules: s, calendar: c } = parsed;
+  const s = settingsSchema.parse(settings).schedules;
   const schedule: ScheduleSettings = {
     monthlyReminder: s.monthlyReminder,
     followUps: s.followUps,
@@ -55,15 +47,7 @@ export function scheduleOf(
     ...(s.approvalReminderHours ? { approvalReminderHours: s.approvalReminderHours } : {}),
     ...(s.monthEndSummary ? { monthEndSummary: s.monthEndSummary } : {}),
   };
-  const calendar: CalendarSettings = {
-    timezone,
-    holidays: c?.holidays ?? [],
-    workdays: c?.workdays ?? [],
-    ...(c?.useStatutoryHolidays === undefined
-      ? {}
-      : { useStatutoryHolidays: c.useStatutoryHolidays }),
-  };
-  return { schedule, calendar };
+  return { schedule, calendar: calendarOf(settings, timezone) };
 }
 
 export class NoOrgError extends Error {
