@@ -171,42 +171,22 @@ INPUT_ELEMENTS.delete("button");
 INPUT_ELEMENTS.delete("overflow");
 INPUT_ELEMENTS.delete("workflow_button");
 
+/** The blocks every surface takes; messages also take `file` and `markdown`. */
+const SURFACE_BLOCKS = [
+  "section",
+  "divider",
+  "image",
+  "actions",
+  "context",
+  "header",
+  "input",
+  "rich_text",
+  "video",
+];
 const BLOCKS_BY_SURFACE: Record<Surface, Set<string>> = {
-  message: new Set([
-    "section",
-    "divider",
-    "image",
-    "actions",
-    "context",
-    "header",
-    "input",
-    "rich_text",
-    "video",
-    "file",
-    "markdown",
-  ]),
-  modal: new Set([
-    "section",
-    "divider",
-    "image",
-    "actions",
-    "context",
-    "header",
-    "input",
-    "rich_text",
-    "video",
-  ]),
-  home: new Set([
-    "section",
-    "divider",
-    "image",
-    "actions",
-    "context",
-    "header",
-    "input",
-    "rich_text",
-    "video",
-  ]),
+  message: new Set([...SURFACE_BLOCKS, "file", "markdown"]),
+  modal: new Set(SURFACE_BLOCKS),
+  home: new Set(SURFACE_BLOCKS),
 };
 
 function checkConfirm(c: Checker, v: unknown, p: string): void {
