@@ -1,10 +1,15 @@
 /** Opening the store a bot process runs on, with the errors a person starting it can act on. */
 import type { EnvConfig } from "../config/env.ts";
-import { type Database, openDatabase } from "../db/client.ts";
+import { type Database, loadDriver, openDatabase } from "../db/client.ts";
 import { StoreInUseError } from "../db/store-lock.ts";
 
 /** Start-up failed for a reason the operator can fix; the message says how. */
 export class StartupError extends Error {}
+
+/** The store's driver modules, imported ahead of everything else (see db/client.ts). */
+export function loadStoreDriver(env: EnvConfig): Promise<void> {
+  return loadDriver(env.database);
+}
 
 export async function openStore(env: EnvConfig): Promise<Database> {
   try {

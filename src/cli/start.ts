@@ -1,6 +1,6 @@
 /** `pbb start` / `npm start`: the bot, or the local sandbox when no Slack token is set. */
 
-import { openStore, StartupError } from "../app/store.ts";
+import { loadStoreDriver, openStore, StartupError } from "../app/store.ts";
 import { type EnvConfig, loadEnv, reportEnvProblems } from "../config/env.ts";
 import type { CommandIo } from "./handoff.ts";
 
@@ -15,6 +15,7 @@ export async function startCommand(io: CommandIo): Promise<number> {
   try {
     // The store opens (PGlite compiles its WebAssembly and starts PostgreSQL) while Bolt and
     // the features load: most of a start-up is those two, and they overlap well.
+    await loadStoreDriver(env);
     const store = openStore(env);
     // Awaited below; until then, a failure to open must not count as an unhandled rejection.
     store.catch(() => {});

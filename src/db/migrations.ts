@@ -7,11 +7,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import { pgliteOptions } from "./pglite-options.ts";
+import { createPglite } from "./pglite.ts";
 import { NO_FILTERS, openSchemaEngine } from "./schema-engine.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -103,7 +101,10 @@ export async function diffMigrationsToSchema(schema?: {
   content: string;
 }): Promise<{ inSync: boolean; sql: string }> {
   const datamodel = schema ?? (await readSchema());
-  const shadow = new PGlite(pgliteOptions);
+  const [shadow, { PrismaPGlite }] = await Promise.all([
+    createPglite(),
+    import("pglite-prisma-adapter"),
+  ]);
   const engine = await openSchemaEngine(datamodel, new PrismaPGlite(shadow));
   try {
     const result = await engine.diff({

@@ -4,10 +4,9 @@
  * PostgreSQL run is required: its absence fails loudly instead of passing silently.
  */
 import { readFile } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
 import { type Database, wrapPglite } from "../../src/db/client.ts";
-import { pgliteOptions } from "../../src/db/pglite-options.ts";
+import { createPglite } from "../../src/db/pglite.ts";
 import { createThrowawayPostgres } from "./throwaway-postgres.ts";
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -32,7 +31,7 @@ export async function createTestDatabase(kind: StoreKind = "pglite"): Promise<Da
 
 async function createPgliteDatabase(): Promise<Database> {
   const image = await readFile(inject("pgliteTemplate"));
-  return wrapPglite(await PGlite.create({ ...pgliteOptions, loadDataDir: new Blob([image]) }));
+  return wrapPglite(await createPglite(undefined, { loadDataDir: new Blob([image]) }));
 }
 
 /** A throwaway database on the server, dropped when closed. */

@@ -5,14 +5,13 @@
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../src/db/migrations.ts";
-import { pgliteOptions } from "../../src/db/pglite-options.ts";
+import { createPglite } from "../../src/db/pglite.ts";
 
 export default async function setup(project: TestProject): Promise<void> {
-  const pglite = await PGlite.create(pgliteOptions);
+  const pglite = await createPglite();
   await applyMigrations(new PrismaPGlite(pglite));
   const image = await pglite.dumpDataDir("none");
   await pglite.close();

@@ -1,5 +1,5 @@
 /**
- * Every embedded store starts with a small buffer pool (src/db/pglite-options.ts): PGlite's
+ * Every embedded store starts with a small buffer pool (src/db/pglite.ts): PGlite's
  * default, 128 MB, was a third of a bot's start-up. The setting is a start parameter: opening
  * a store must not rewrite its postgresql.conf.
  */
@@ -9,7 +9,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
-import { PGLITE_SHARED_BUFFERS } from "../../src/db/pglite-options.ts";
+import { PGLITE_SHARED_BUFFERS } from "../../src/db/pglite.ts";
 
 const showSharedBuffers = async (db: Awaited<ReturnType<typeof openDatabase>>) =>
   (await db.prisma.$queryRaw<{ shared_buffers: string }[]>`SHOW shared_buffers`)[0]?.shared_buffers;
@@ -21,7 +21,7 @@ describe("the embedded store's start parameters", () => {
   });
 
   it("opens a store directory with the small buffer pool, and leaves its postgresql.conf as it was", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "pbb-pglite-options-"));
+    const dir = await mkdtemp(path.join(os.tmpdir(), "pbb-pglite-start-"));
     dirs.push(dir);
     const image = new Blob([await readFile(inject("pgliteTemplate"))]);
     await (await PGlite.create({ dataDir: dir, loadDataDir: image })).close();
