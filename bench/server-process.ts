@@ -151,6 +151,10 @@ async function startServer(spec: ServerSpec) {
   return { port: bot.port, delay, work: bot.work, settle, stop: () => bot.stop() };
 }
 
+// The harness gone (it failed, or was killed) leaves nobody to stop this server: without this
+// it went on running, its delivery worker polling the store, beside the next runs.
+process.once("disconnect", () => process.exit(1));
+
 process.once("message", (spec: ServerSpec) => {
   void (async () => {
     const server = await startServer(spec);
