@@ -32,19 +32,19 @@ export interface Database {
  * loader and the bot was ready ~0.13 s later.
  */
 export async function loadDriver(target: DatabaseTarget): Promise<void> {
-  if (target.kind === "postgres") await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
-  else await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+  if (target.kind === "postgres") await postgresDriver();
+  else await Promise.all([import("@electric-sql/pglite"), pgliteAdapter()]);
 }
+
+const postgresDriver = () => Promise.all([import("pg"), import("@prisma/adapter-pg")]);
+const pgliteAdapter = () => import("pglite-prisma-adapter");
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === "postgres" ? openPostgres(target.url) : openPglite(target);
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const [{ default: pg }, { PrismaPg }] = await Promise.all([
-    import("pg"),
-    import("@prisma/adapter-pg"),
-  ]);
+  const [{ default: pg }, { PrismaPg }] = await postgresDriver();
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection the server closes (restart, failover, admin termination) is reported
   // on the pool; without a listener Node treats it as unhandled. The pool drops that client
@@ -152,7 +152,7 @@ export async function wrapPglite(
   pglite: PGlite,
   onClose: () => void = () => {},
 ): Promise<Database> {
-  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const { PrismaPGlite } = await pgliteAdapter();
   const adapter = new PrismaPGlite(yieldingBetweenQueries(pglite));
   const prisma = new PrismaClient({ adapter });
   return {
