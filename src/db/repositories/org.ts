@@ -177,13 +177,9 @@ async function ensurePeople(
   userIds: string[],
   info: Map<string, PersonInfo>,
 ): Promise<Map<string, number>> {
-  const existing = new Map(
-    (await tx.person.findMany({ where: { slackUserId: { in: userIds } } })).map((p) => [
-      p.slackUserId,
-      p,
-    ]),
-  );
-  const ids = new Map([...existing.values()].map((p) => [p.slackUserId, p.id]));
+  const rows = await tx.person.findMany({ where: { slackUserId: { in: userIds } } });
+  const existing = new Map(rows.map((p) => [p.slackUserId, p]));
+  const ids = new Map(rows.map((p) => [p.slackUserId, p.id]));
   const toCreate: Prisma.PersonCreateManyInput[] = [];
   for (const userId of userIds) {
     const known = info.get(userId) ?? {};
@@ -235,12 +231,8 @@ async function syncCommittee(tx: Tx, org: Org, personIds: Map<string, number>): 
 
 async function syncBranches(tx: Tx, org: Org, personIds: Map<string, number>): Promise<string[]> {
   const changes: string[] = [];
-  const existing = new Map(
-    (await tx.branch.findMany({ include: { roles: { include: { person: true } } } })).map((e) => [
-      e.key,
-      e,
-    ]),
-  );
+  const rows = await tx.branch.findMany({ include: { roles: { include: { person: true } } } });
+  const existing = new Map(rows.map((e) => [e.key, e]));
   const dataOf = (b: Org["branches"][number]) => ({
     name: b.name,
     channelId: b.channel,
@@ -304,7 +296,7 @@ async function syncBranches(tx: Tx, org: Org, personIds: Map<string, number>): P
   if (rolesAdded.length > 0) await tx.branchRole.createMany({ data: rolesAdded });
   // A branch left out of the file is deactivated, never deleted: its history stays.
   const listed = new Set(org.branches.map((b) => b.key));
-  const gone = [...existing.values()].filter((e) => e.active && !listed.has(e.key));
+  const gone = rows.filter((e) => e.active && !listed.has(e.key));
   if (gone.length > 0) {
     await tx.branch.updateMany({
       where: { id: { in: gone.map((e) => e.id) } },
