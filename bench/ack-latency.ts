@@ -1,12 +1,14 @@
 /**
  * `npm run bench:ack [-- --clients 50,200 --seconds 20] [--postgres <url>] [--db-delay-ms 200]
- * [--think-ms 250] [--in-process] [--work-concurrency N]`:
+ * [--think-ms 250] [--runs N] [--in-process] [--work-concurrency N]`:
  * concurrent clients clicking Approve / Mark done and submitting the task-list modal through
  * signed HTTP requests against the real bot, and the same load against a bare Bolt app on the
  * same receiver that only acknowledges (same run, same machine). Prints one JSON line per
  * target and client count, and the real/bare ratios. The default is a short run.
  * `--work-concurrency N` runs the bot with a fixed work gate (0: every request refused as too
- * busy, which measures the bot's own ack path).
+ * busy, which measures the bot's own ack path). `--runs N` measures each client count N times,
+ * bare and bot in turn, and ends with the median of the runs' ratios beside each run's: one
+ * run's p99 moves with the machine's hiccups, so a figure is the median of several.
  *
  * The load generator runs in its own process (bench/ack-client.ts), and so does each server
  * (bench/server-process.ts): the bot takes over the store seeded here, while the local Slack,
@@ -31,7 +33,7 @@ import {
   startBareBolt,
   startRealBot,
 } from "./ack-lib.ts";
-import { machine, untilWorkDone, withMachineCpu } from "./lib.ts";
+import { machine, median, untilWorkDone, withMachineCpu } from "./lib.ts";
 
 const { values } = parseArgs({
   options: {
@@ -41,6 +43,7 @@ const { values } = parseArgs({
     "db-delay-ms": { type: "string", default: "0" },
     warmup: { type: "string", default: "1" },
     "think-ms": { type: "string", default: "0" },
+    runs: { type: "string", default: "1" },
     "in-process": { type: "boolean", default: false },
     // A fixed number of requests' after-ack work at a time instead of the adaptive gate; a
     // large one (100000) is the bot as it was before the gate, everything at once.
@@ -55,6 +58,7 @@ const seconds = Number(values.seconds);
 const warmup = Number(values.warmup);
 const thinkMs = Number(values["think-ms"]);
 const dbDelayMs = Number(values["db-delay-ms"]);
+const runs = Math.max(1, Number(values.runs));
 const store = values.postgres ? "postgres" : "pglite";
 
 const inProcess = values["in-process"] === true;
@@ -115,32 +119,51 @@ const print = (target: string, r: LoadResult & { workDrainSeconds?: number }) =>
 
 let allUnder3s = true;
 for (const clients of clientCounts) {
-  await bot.settle(); // the previous load's work, which would otherwise run beside this one
-  // Bare first, the bot second; each load process warms up before it measures.
-  const b = await bare.measure(() => runLoad(bare.url, clients, seconds));
-  print("bare-bolt", b);
-  await bot.setQueryDelay(dbDelayMs);
-  // The delay applies to the warm-up too: the measured part starts with work already queued.
-  const r = await bot.measure(() => runLoad(bot.url, clients, seconds));
-  await bot.setQueryDelay(0);
-  // How long the work behind the acks went on after the load: acks come first, work waits.
-  const drainStart = performance.now();
-  await bot.settle();
-  const workDrainSeconds = Number(((performance.now() - drainStart) / 1000).toFixed(1));
-  print("bot", { ...r, workDrainSeconds });
-  if (r.max >= 3000 || r.timeouts > 0) allUnder3s = false;
-  console.log(
-    JSON.stringify({
-      clients,
-      store,
-      dbDelayMs,
-      thinkMs,
-      ratioP50: Number((r.p50 / b.p50).toFixed(2)),
-      ratioP99: Number((r.p99 / b.p99).toFixed(2)),
-      ratioThroughput: Number((r.throughput / b.throughput).toFixed(2)),
-      botMaxUnder3s: r.max < 3000 && r.timeouts === 0,
-    }),
-  );
+  const ratios: number[] = [];
+  for (let run = 1; run <= runs; run++) {
+    await bot.settle(); // the previous load's work, which would otherwise run beside this one
+    // Bare first, the bot second; each load process warms up before it measures.
+    const b = await bare.measure(() => runLoad(bare.url, clients, seconds));
+    print("bare-bolt", b);
+    await bot.setQueryDelay(dbDelayMs);
+    // The delay applies to the warm-up too: the measured part starts with work already queued.
+    const r = await bot.measure(() => runLoad(bot.url, clients, seconds));
+    await bot.setQueryDelay(0);
+    // How long the work behind the acks went on after the load: acks come first, work waits.
+    const drainStart = performance.now();
+    await bot.settle();
+    const workDrainSeconds = Number(((performance.now() - drainStart) / 1000).toFixed(1));
+    print("bot", { ...r, workDrainSeconds });
+    if (r.max >= 3000 || r.timeouts > 0) allUnder3s = false;
+    const ratioP99 = Number((r.p99 / b.p99).toFixed(2));
+    ratios.push(ratioP99);
+    console.log(
+      JSON.stringify({
+        clients,
+        store,
+        dbDelayMs,
+        thinkMs,
+        ...(runs > 1 ? { run } : {}),
+        ratioP50: Number((r.p50 / b.p50).toFixed(2)),
+        ratioP99,
+        ratioThroughput: Number((r.throughput / b.throughput).toFixed(2)),
+        botMaxUnder3s: r.max < 3000 && r.timeouts === 0,
+      }),
+    );
+  }
+  if (runs > 1) {
+    console.log(
+      JSON.stringify({
+        clients,
+        store,
+        dbDelayMs,
+        thinkMs,
+        runs,
+        ratioP99Median: Number(median(ratios).toFixed(2)),
+        ratioP99Runs: ratios,
+      }),
+    );
+  }
 }
 // The work after the acks goes on after the last load; at the heaviest loads (200 clients in a
 // closed loop) the bot is still working through it minutes later. The store is closed once that
