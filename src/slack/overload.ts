@@ -8,8 +8,8 @@
  * dropped without another message.
  */
 import type { AppContext } from "../app/context.ts";
-import { loadOrgRecord } from "../db/repositories/org.ts";
 import { localeOr, t } from "../i18n/index.ts";
+import { orgLocale } from "../services/org/locale.ts";
 import type { Overload } from "./router.ts";
 
 const LOG_EVERY_MS = 10_000;
@@ -27,9 +27,9 @@ export function overloadAnswer(
     text() {
       const now = clock();
       if (!text || now - text.at >= TELL_EVERY_MS) {
-        const value = loadOrgRecord(ctx.db)
-          .catch(() => null)
-          .then((org) => t(localeOr(org?.locale), "common.busy"));
+        const value = orgLocale(ctx.db)
+          .catch(() => localeOr(undefined))
+          .then((locale) => t(locale, "common.busy"));
         text = { value, at: now };
       }
       return text.value;

@@ -4,17 +4,12 @@
  * round trip's modal refusals, as an ephemeral in their DM with the bot. Nothing changes.
  */
 import type { AppContext } from "../../../app/context.ts";
-import { loadOrgRecord } from "../../../db/repositories/org.ts";
-import { type Locale, localeOr, type MessageKey, t } from "../../../i18n/index.ts";
+import { type MessageKey, t } from "../../../i18n/index.ts";
 import { publishHome } from "../../../services/home/publish.ts";
 import { type LectureError, errorKey as lectureKey } from "../../../services/lecture/result.ts";
+import { orgLocale } from "../../../services/org/locale.ts";
 import { errorKey as listKey, type TasklistError } from "../../../services/tasklist/result.ts";
 import { tellInDm } from "../../dm-channel.ts";
-
-async function localeOf(ctx: AppContext): Promise<Locale> {
-  const org = await loadOrgRecord(ctx.db);
-  return localeOr(org?.locale);
-}
 
 export async function tellOnHome(ctx: AppContext, userId: string, text: string): Promise<void> {
   await publishHome(ctx, { userId, notice: `⚠️ ${text}` });
@@ -22,7 +17,7 @@ export async function tellOnHome(ctx: AppContext, userId: string, text: string):
 }
 
 async function refuseWith(ctx: AppContext, userId: string, reason: MessageKey): Promise<void> {
-  const locale = await localeOf(ctx);
+  const locale = await orgLocale(ctx.db);
   const text = t(locale, "common.notAllowed", { reason: t(locale, reason) });
   await tellOnHome(ctx, userId, text);
 }
@@ -37,7 +32,7 @@ export const refuseTurn = (ctx: AppContext, userId: string, error: LectureError)
 export async function homeFailed(ctx: AppContext, userId: string, err: unknown): Promise<void> {
   ctx.logger.error({ err, user: userId }, "home interaction failed");
   try {
-    await tellOnHome(ctx, userId, t(await localeOf(ctx), "common.somethingWrong"));
+    await tellOnHome(ctx, userId, t(await orgLocale(ctx.db), "common.somethingWrong"));
   } catch (e) {
     ctx.logger.warn({ err: e }, "could not tell the user");
   }

@@ -5,17 +5,12 @@
  */
 import type { RespondFn } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
-import { loadOrgRecord } from "../../../db/repositories/org.ts";
-import { type Locale, localeOr, t } from "../../../i18n/index.ts";
+import { t } from "../../../i18n/index.ts";
 import { errorKey, type LectureError } from "../../../services/lecture/result.ts";
-
-async function localeOf(ctx: AppContext): Promise<Locale> {
-  const org = await loadOrgRecord(ctx.db);
-  return localeOr(org?.locale);
-}
+import { orgLocale } from "../../../services/org/locale.ts";
 
 export async function refusalText(ctx: AppContext, error: LectureError): Promise<string> {
-  const locale = await localeOf(ctx);
+  const locale = await orgLocale(ctx.db);
   return t(locale, "common.notAllowed", { reason: t(locale, errorKey(error)) });
 }
 
@@ -39,7 +34,7 @@ export async function refusalOnField(ctx: AppContext, blockId: string, error: Le
 /** A use case failed unexpectedly: the person hears nothing changed; the error is logged. */
 export async function somethingWrong(ctx: AppContext, respond: RespondFn, err: unknown) {
   ctx.logger.error({ err }, "lecture-hall interaction failed");
-  const text = t(await localeOf(ctx), "common.somethingWrong");
+  const text = t(await orgLocale(ctx.db), "common.somethingWrong");
   await respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) =>
     ctx.logger.warn({ err: e }, "could not tell the user"),
   );

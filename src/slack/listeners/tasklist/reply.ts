@@ -7,8 +7,8 @@
 import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../app/context.ts";
-import { loadOrgRecord } from "../../../db/repositories/org.ts";
-import { type Locale, localeOr, type MessageKey, t } from "../../../i18n/index.ts";
+import { type MessageKey, t } from "../../../i18n/index.ts";
+import { orgLocale } from "../../../services/org/locale.ts";
 import { errorKey, type TasklistError } from "../../../services/tasklist/result.ts";
 import { tellInDm } from "../../dm-channel.ts";
 
@@ -26,8 +26,7 @@ export const viaDm =
     tellInDm(client, userId, text);
 
 async function say(ctx: AppContext, key: MessageKey, reason?: TasklistError): Promise<string> {
-  const org = await loadOrgRecord(ctx.db);
-  const locale: Locale = localeOr(org?.locale);
+  const locale = await orgLocale(ctx.db);
   return reason === undefined
     ? t(locale, key)
     : t(locale, key, { reason: t(locale, errorKey(reason)) });

@@ -1,0 +1,8 @@
+/** The language the bot speaks to people: the org's, or the default before an org is applied. */
+import type { Database } from "../../db/client.ts";
+import { loadOrgRecord } from "../../db/repositories/org.ts";
+import { type Locale, localeOr } from "../../i18n/index.ts";
+
+export async function orgLocale(db: Database): Promise<Locale> {
+  return localeOr((await loadOrgRecord(db))?.locale);
+}
