@@ -25,13 +25,9 @@ export async function startCommand(io: CommandIo): Promise<number> {
     });
     const { startBot } = await runtime;
     const bot = await startBot(env, { log: io.out, db: await store });
-    await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
-        io.out(`${signal}: finishing in-flight work and stopping`);
-        bot.stop().finally(resolve);
-      };
-      process.once("SIGTERM", () => stop("SIGTERM"));
-      process.once("SIGINT", () => stop("SIGINT"));
+    await untilSignal((signal) => {
+      io.out(`${signal}: finishing in-flight work and stopping`);
+      return bot.stop();
     });
     return 0;
   } catch (error) {
@@ -51,13 +47,9 @@ async function runSandbox(env: EnvConfig, io: CommandIo): Promise<number> {
     io.out("No SLACK_BOT_TOKEN is set: the bot runs against a local Slack sandbox.");
     io.out(`Open ${sandbox.url} in your browser. (Ctrl+C stops it.)`);
     io.out('To connect to Slack instead, see README.md, section "Create the Slack app".');
-    await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
-        io.out(`${signal}: stopping the sandbox`);
-        sandbox.stop().finally(resolve);
-      };
-      process.once("SIGTERM", () => stop("SIGTERM"));
-      process.once("SIGINT", () => stop("SIGINT"));
+    await untilSignal((signal) => {
+      io.out(`${signal}: stopping the sandbox`);
+      return sandbox.stop();
     });
     return 0;
   } catch (error) {
@@ -71,4 +63,13 @@ async function runSandbox(env: EnvConfig, io: CommandIo): Promise<number> {
     }
     throw error;
   }
+}
+
+/** Runs until SIGTERM or SIGINT, then `stop`; resolves once it has finished, failed or not. */
+function untilSignal(stop: (signal: string) => Promise<unknown>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const onSignal = (signal: string) => stop(signal).finally(resolve);
+    process.once("SIGTERM", () => onSignal("SIGTERM"));
+    process.once("SIGINT", () => onSignal("SIGINT"));
+  });
 }
