@@ -9,7 +9,6 @@ import { fork } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { WebClient } from "@slack/web-api";
 import { type RunningBot, startBot } from "../src/app/runtime.ts";
 import type { EnvConfig } from "../src/config/env.ts";
 import { parseOrgFile } from "../src/config/org-file.ts";
@@ -26,13 +25,11 @@ import {
   UserSession,
 } from "../src/localslack/index.ts";
 import { silentLogger } from "../src/observability/logger.ts";
-import { applyOrgText } from "../src/services/org/apply-org.ts";
-import { slackResolver } from "../src/services/org/resolver.ts";
 import { processPacer } from "../src/services/outbox/index.ts";
 import { ITEM_INPUT_ACTION, itemBlockId, TASKLIST_ACTION } from "../src/slack/ids/tasklist.ts";
 import type { LoadJob, LoadResult, ReplayItem } from "./ack-client.ts";
 import { type BareBolt, startAckOnlyBolt } from "./bare-bolt.ts";
-import { benchDatabase, cpuPercentSince, untilWorkDone } from "./lib.ts";
+import { applyOrgLongAgo, benchDatabase, cpuPercentSince, untilWorkDone } from "./lib.ts";
 import { withQueryDelay } from "./query-delay.ts";
 import type {
   GcPauses,
@@ -172,16 +169,7 @@ export async function startRealBot(
   );
   // The bot stops without closing the store: a handed-over store lives on in another process.
   const base = { ...store, close: async () => {} };
-  const client = new WebClient(emulator.workspace.bot.token, { slackApiUrl: emulator.url });
-  const applied = await applyOrgText(base, slackResolver(client), orgText, "org.yml", {
-    actor: "bench",
-    source: "bench",
-  });
-  if (applied.status === "invalid") throw new Error(applied.lines.join("\n"));
-  await base.prisma.organization.update({
-    where: { id: 1 },
-    data: { firstAppliedAt: new Date("2020-01-01T00:00:00Z") },
-  });
+  await applyOrgLongAgo(base, emulator, orgText, "org.yml");
   const delay = { ms: 0 };
   let handedOver = false;
   const db = options.slowable ? withQueryDelay(base, delay) : base;

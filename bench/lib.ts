@@ -70,9 +70,18 @@ export async function benchDatabase(
   return { ...db, target };
 }
 
-export async function applyBenchOrg(db: Database, emulator: SlackEmulator, branches: number) {
+export const applyBenchOrg = (db: Database, emulator: SlackEmulator, branches: number) =>
+  applyOrgLongAgo(db, emulator, orgText(branches), "bench.yml");
+
+/** Applies an org file, dated long ago so that jobs may fire for any time a bench picks. */
+export async function applyOrgLongAgo(
+  db: Database,
+  emulator: SlackEmulator,
+  text: string,
+  fileName: string,
+) {
   const client = new WebClient(emulator.workspace.bot.token, { slackApiUrl: emulator.url });
-  const outcome = await applyOrgText(db, slackResolver(client), orgText(branches), "bench.yml", {
+  const outcome = await applyOrgText(db, slackResolver(client), text, fileName, {
     actor: "bench",
     source: "bench",
   });
