@@ -119,6 +119,7 @@ const print = (target: string, r: LoadResult & { workDrainSeconds?: number }) =>
 
 let allUnder3s = true;
 for (const clients of clientCounts) {
+  const load = { clients, store, dbDelayMs, thinkMs };
   const ratios: number[] = [];
   for (let run = 1; run <= runs; run++) {
     await bot.settle(); // the previous load's work, which would otherwise run beside this one
@@ -139,10 +140,7 @@ for (const clients of clientCounts) {
     ratios.push(ratioP99);
     console.log(
       JSON.stringify({
-        clients,
-        store,
-        dbDelayMs,
-        thinkMs,
+        ...load,
         ...(runs > 1 ? { run } : {}),
         ratioP50: Number((r.p50 / b.p50).toFixed(2)),
         ratioP99,
@@ -154,10 +152,7 @@ for (const clients of clientCounts) {
   if (runs > 1) {
     console.log(
       JSON.stringify({
-        clients,
-        store,
-        dbDelayMs,
-        thinkMs,
+        ...load,
         runs,
         ratioP99Median: Number(median(ratios).toFixed(2)),
         ratioP99Runs: ratios,
