@@ -1,5 +1,5 @@
 /**
- * Ack latency set-up shared by `bench/ack-latency.ts` and `test/bench/ack-ratio.test.ts`:
+ * Ack latency set-up shared by `bench/ack-latency.ts` and `bench/ack-ratio.ts` (the wall-clock guard) and `test/bench/ack-calls.test.ts`:
  * the real bot (startBot, HTTP receiver) on the example org with a real round trip seeded,
  * a bare Bolt app on the same receiver that only acknowledges, realistic captured payloads
  * (an Approve click, a Mark done click, a task-list modal submission), and a closed-loop load
