@@ -66,7 +66,13 @@ export function buildProgram(
     .command("run <job>")
     .description("run one job now, as if it fired at --at (default: now); an occurrence runs once")
     .option("--at <time>", "ISO 8601; without an offset it is read in the org's time zone")
-    .action((job: string, opts: { at?: string }) => run((ctx) => jobsRun(ctx, job, opts.at)));
+    .option(
+      "--backfill",
+      "run an --at before the organisation was first applied (still once per occurrence)",
+    )
+    .action((job: string, opts: { at?: string; backfill?: boolean }) =>
+      run((ctx) => jobsRun(ctx, job, opts.at, { backfill: opts.backfill === true })),
+    );
   registerDbOps(program, run);
   registerDeliveryCommands(program, run);
   return program;

@@ -1,4 +1,4 @@
-/** `pbb jobs list` and `pbb jobs run <job> [--at]`. */
+/** `pbb jobs list` and `pbb jobs run <job> [--at] [--backfill]`. */
 import "../../jobs/all.ts";
 import { liveReplicas } from "../../db/repositories/replicas.ts";
 import { AtOptionError, parseAtOption } from "../../jobs/at-option.ts";
@@ -39,7 +39,17 @@ export async function jobsList(ctx: CommandContext): Promise<number> {
   return 0;
 }
 
-export async function jobsRun(ctx: CommandContext, name: string, atText?: string): Promise<number> {
+/**
+ * `--backfill`: an operator's explicit say-so for an `--at` before the organisation was first
+ * applied (a committee installing on the 6th that wants this month's list sent). Cron and
+ * catch-up never pass it; the occurrence key still makes the run happen once.
+ */
+export async function jobsRun(
+  ctx: CommandContext,
+  name: string,
+  atText?: string,
+  options: { backfill?: boolean } = {},
+): Promise<number> {
   const job = getJob(name);
   if (!job) {
     ctx.io.err(
@@ -49,6 +59,10 @@ export async function jobsRun(ctx: CommandContext, name: string, atText?: string
           .join(", ") || "none"
       }`,
     );
+    return 2;
+  }
+  if (options.backfill && !atText) {
+    ctx.io.err("--backfill needs --at <time>: the past occurrence to run");
     return 2;
   }
   const org = await loadJobOrg(ctx.db);
@@ -72,14 +86,17 @@ export async function jobsRun(ctx: CommandContext, name: string, atText?: string
     job,
     at,
     "manual",
+    { allowBeforeFirstApplied: options.backfill === true },
   );
   switch (outcome.status) {
     case "not-due":
-      ctx.io.out(
-        outcome.reason === "before-first-applied"
-          ? `${name}: ${outcome.occurrence?.key ?? ""} fired before the organisation was first applied; not run`
-          : `${name}: nothing is due at ${at.toISOString()}`,
-      );
+      if (outcome.reason === "before-first-applied") {
+        ctx.io.err(
+          `${name} ${outcome.occurrence?.key ?? ""}: not run, because it fired at ${local(outcome.occurrence?.fireAt ?? at, org.timezone)} ${org.timezone}, before the organisation was first applied (${local(org.firstAppliedAt, org.timezone)} ${org.timezone}); to run it anyway, add --backfill`,
+        );
+        return 1;
+      }
+      ctx.io.out(`${name}: nothing is due at ${at.toISOString()}`);
       return 0;
     case "already-ran":
       ctx.io.out(
