@@ -11,6 +11,7 @@ import type { DatabaseTarget } from "../config/database-url.ts";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { createPglite } from "./pglite.ts";
 import { acquireStoreLock, type StoreLock } from "./store-lock.ts";
+import { type TxGate, txGateFor } from "./tx-gate.ts";
 
 export type { Prisma } from "../generated/prisma/client.ts";
 export type { PrismaClient };
@@ -20,6 +21,8 @@ export interface Database {
   prisma: PrismaClient;
   /** The adapter factory, for the schema engine (migrations). */
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** How many of this process's transactions run at once (services/kit/tx.ts waits here). */
+  gate: TxGate;
   /** Runs `fn` while holding a database-wide lock (start-up work replicas must do once). */
   withExclusiveLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -56,6 +59,7 @@ async function openPostgres(url: string): Promise<Database> {
     kind: "postgres",
     prisma,
     adapter,
+    gate: txGateFor("postgres"),
     async withExclusiveLock(name, fn) {
       // A session-level advisory lock on a dedicated connection: other replicas block here
       // until the first has finished, then find nothing left to do.
@@ -159,6 +163,7 @@ export async function wrapPglite(
     kind: "pglite",
     prisma,
     adapter,
+    gate: txGateFor("pglite"),
     // One process owns a PGlite store (see store-lock.ts): nothing else can race it.
     withExclusiveLock: (_name, fn) => fn(),
     async close() {

@@ -11,6 +11,7 @@ import { createBackup, restoreBackup } from "../../src/db/backup/index.ts";
 import { applyMigrationsNamed } from "../../src/db/backup/replay.ts";
 import type { Database } from "../../src/db/client.ts";
 import { readMigrationList } from "../../src/db/migrations.ts";
+import { txGateFor } from "../../src/db/tx-gate.ts";
 import { Prisma, PrismaClient } from "../../src/generated/prisma/client.ts";
 import { offlineResolver } from "../../src/services/org/resolver.ts";
 import { createTestDatabase, STORES } from "../helpers/database.ts";
@@ -223,6 +224,7 @@ describe("a backup made at an older schema", () => {
       kind: "pglite",
       prisma,
       adapter,
+      gate: txGateFor("pglite"),
       withExclusiveLock: (_n, fn) => fn(),
       close: async () => {
         await prisma.$disconnect();

@@ -3,8 +3,9 @@
  * second claim fail in the database; a failed run, or one whose runner vanished (RUNNING past its
  * lease), is claimed again by a conditional update, so a claim is never read-then-write.
  */
-import { Prisma } from "../../generated/prisma/client.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Database } from "../client.ts";
+import { isUniqueViolation } from "../errors.ts";
 
 export interface ClaimInput {
   job: string;
@@ -27,10 +28,6 @@ export type ExistingRun = {
 export type ClaimResult =
   | { claimed: true; attempt: number }
   | { claimed: false; existing: ExistingRun };
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 export async function claimJobRun(db: Database, input: ClaimInput): Promise<ClaimResult> {
   const { job, occurrence, firedAt, source, runner, now } = input;

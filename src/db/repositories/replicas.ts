@@ -4,7 +4,7 @@
  */
 import os from "node:os";
 import type { Database } from "../client.ts";
-import { isUniqueViolation } from "./job-runs.ts";
+import { isUniqueViolation } from "../errors.ts";
 
 export function newReplicaId(): string {
   return `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;

@@ -23,7 +23,8 @@ import {
 } from "../../db/repositories/lecture-write.ts";
 import { addDays } from "../../domain/calendar.ts";
 import { assign, parseRotationState } from "../../domain/rotation.ts";
-import { Conflict, inTxRetrying, type Result } from "./result.ts";
+import { Conflict, inTxRetrying } from "../kit/tx.ts";
+import type { Result } from "./result.ts";
 import { type PlannedSession, rosterOf, type SeriesSpec } from "./series.ts";
 
 export interface Assigned {

@@ -2,8 +2,10 @@
 import { audit, createAbsence } from "../../db/repositories/lecture-write.ts";
 import { localDateOf } from "../../domain/lecture-time.ts";
 import type { AwayModalView } from "../../slack/views/lecture/index.ts";
+import type { Deps } from "../kit/result.ts";
+import { inTx } from "../kit/tx.ts";
 import { loadOrgBasics, type OrgBasics } from "./config.ts";
-import { type Deps, inTx, type Result, refuse } from "./result.ts";
+import { type Result, refuse } from "./result.ts";
 
 export async function openAway(
   deps: Deps,

@@ -23,7 +23,8 @@ import {
 } from "../../domain/lecture-ical.ts";
 import { heldSessions, sessionsBetween } from "../../domain/lecture-schedule.ts";
 import { localDateOf } from "../../domain/lecture-time.ts";
-import { type Deps, inTx } from "./result.ts";
+import type { Deps } from "../kit/result.ts";
+import { inTx } from "../kit/tx.ts";
 import { LECTURE_SERIES, loadLectureEnv } from "./series.ts";
 
 export const FEED_PATH = "/calendar/lectures";

@@ -7,9 +7,9 @@ import type { Database } from "../../db/client.ts";
 import { activeTurns, sessionById } from "../../db/repositories/lecture.ts";
 import type { LocalDate } from "../../domain/calendar.ts";
 import { zonedInstant } from "../../domain/lecture-time.ts";
+import { inTx } from "../kit/tx.ts";
 import { ensureSession } from "./assign.ts";
 import { dmTurn } from "./messages.ts";
-import { inTx } from "./result.ts";
 import { classRepDay, classRepSpec, loadLectureEnv } from "./series.ts";
 
 export interface ClassRepSummary {

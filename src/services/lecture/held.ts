@@ -4,7 +4,9 @@
  */
 import { isCommitteeAdmin, sessionByDate } from "../../db/repositories/lecture.ts";
 import { audit, setSessionStatus } from "../../db/repositories/lecture-write.ts";
-import { type Deps, inTx, type Result, refuse } from "./result.ts";
+import type { Deps } from "../kit/result.ts";
+import { inTx } from "../kit/tx.ts";
+import { type Result, refuse } from "./result.ts";
 import { LECTURE_SERIES } from "./series.ts";
 
 export async function recordHeld(

@@ -8,9 +8,9 @@ import { activeTurns, type SessionRecord, sessionById } from "../../db/repositor
 import type { LocalDate } from "../../domain/calendar.ts";
 import { sessionPlannedOn } from "../../domain/lecture-schedule.ts";
 import { homesChanged } from "../home/refresh.ts";
+import { inTx } from "../kit/tx.ts";
 import { ensureSession } from "./assign.ts";
 import { dmTurn, postNotice } from "./messages.ts";
-import { inTx } from "./result.ts";
 import { syncLectureRoster } from "./roster.ts";
 import { type LectureEnv, lectureSpec, loadLectureEnv } from "./series.ts";
 

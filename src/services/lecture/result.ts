@@ -1,14 +1,6 @@
-/** What the lecture use cases share: dependencies, outcomes, transactions and retries. */
-import type { Database } from "../../db/client.ts";
-import type { Tx } from "../../db/repositories/lecture.ts";
+/** The lecture hall's reasons for refusing a request; the outcome type and helpers are the kit's. */
 import type { MessageKey } from "../../i18n/index.ts";
-
-/** What a use case needs of the running process (AppContext has it). */
-export interface Deps {
-  db: Database;
-  /** The business clock. */
-  now: () => Date;
-}
+import { type Outcome, refuse as refuseFor } from "../kit/result.ts";
 
 /** Why a request was refused; each has a catalog message `lecture.error.<code>`. */
 export type LectureError =
@@ -33,49 +25,8 @@ export type LectureError =
   /** Others kept changing the rotation at the same moment; nothing was changed. */
   | "busy";
 
-export type Result<T extends object = object> =
-  | ({ ok: true } & T)
-  | { ok: false; error: LectureError };
+export type Result<T extends object = object> = Outcome<T, LectureError>;
 
-export const refuse = (error: LectureError): { ok: false; error: LectureError } => ({
-  ok: false,
-  error,
-});
+export const refuse = refuseFor<LectureError>;
 
 export const errorKey = (error: LectureError): MessageKey => `lecture.error.${error}`;
-
-/** Generous waits: many clicks at once queue for the one PGlite connection or the pool. */
-const TX_OPTIONS = { maxWait: 20_000, timeout: 30_000 };
-
-export function inTx<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.prisma.$transaction(fn, TX_OPTIONS);
-}
-
-/** The rotation (or a unique key) was changed by another request first: run again. */
-export class Conflict extends Error {
-  override name = "Conflict";
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}
-
-const ATTEMPTS = 5;
-
-/**
- * Runs `fn` in a transaction, again when it lost a race (a Conflict it threw, or a unique key
- * another request took first). Still losing after a few tries is "busy".
- */
-export async function inTxRetrying<R extends { ok: boolean }>(
-  db: Database,
-  fn: (tx: Tx) => Promise<R>,
-): Promise<R | { ok: false; error: "busy" }> {
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    try {
-      return await inTx(db, fn);
-    } catch (error) {
-      if (!(error instanceof Conflict) && !isUniqueViolation(error)) throw error;
-    }
-  }
-  return { ok: false, error: "busy" };
-}

@@ -7,7 +7,7 @@ import type { Database } from "../../db/client.ts";
 import { rotationRow } from "../../db/repositories/lecture.ts";
 import { audit, saveSyncedRoster } from "../../db/repositories/lecture-write.ts";
 import { initialRotation } from "../../domain/rotation.ts";
-import { inTx } from "./result.ts";
+import { inTx } from "../kit/tx.ts";
 import { LECTURE_SERIES } from "./series.ts";
 
 /** Reads a channel's human members (the bot excluded). */

@@ -16,8 +16,9 @@ import { sessionsBetween } from "../../domain/lecture-schedule.ts";
 import { localDateOf } from "../../domain/lecture-time.ts";
 import { explainNext, parseRotationState } from "../../domain/rotation.ts";
 import type { LecturesSummaryView, UpcomingSession } from "../../slack/views/lecture/index.ts";
+import type { Deps } from "../kit/result.ts";
 import { lectureEnvOrRefuse } from "./guard.ts";
-import { type Deps, type Result, refuse } from "./result.ts";
+import { type Result, refuse } from "./result.ts";
 import { LECTURE_SERIES, type LectureEnv, lectureSpec, rosterOf } from "./series.ts";
 
 const WEEKS_AHEAD = 8;

@@ -23,9 +23,11 @@ import {
 } from "../../db/repositories/lecture-write.ts";
 import { parseRotationState, swap as swapTurns } from "../../domain/rotation.ts";
 import { afterLectureChange } from "../home/refresh.ts";
+import type { Deps } from "../kit/result.ts";
+import { Conflict, inTxRetrying } from "../kit/tx.ts";
 import { lectureEnvOrRefuse } from "./guard.ts";
 import { dmTurn, refreshNotice, refreshTurnDm } from "./messages.ts";
-import { Conflict, type Deps, inTxRetrying, type Result, refuse } from "./result.ts";
+import { type Result, refuse } from "./result.ts";
 import { type LectureEnv, rosterOf, specOf } from "./series.ts";
 import { closeSwapIn, swapContext } from "./swap-close.ts";
 import { closeRequestDm, dmSwapOutcome } from "./swap-messages.ts";

@@ -13,8 +13,8 @@ import {
   turnWithSession,
 } from "../../db/repositories/lecture.ts";
 import { audit, closeSwap } from "../../db/repositories/lecture-write.ts";
+import { inTx } from "../kit/tx.ts";
 import { refreshTurnDm } from "./messages.ts";
-import { inTx } from "./result.ts";
 import { type LectureEnv, loadLectureEnv } from "./series.ts";
 import { closeRequestDm, dmSwapOutcome, type SwapContext } from "./swap-messages.ts";
 

@@ -19,9 +19,11 @@ import {
   type SwapModalView,
   validateSwapPick,
 } from "../../slack/views/lecture/index.ts";
+import type { Deps } from "../kit/result.ts";
+import { inTxRetrying } from "../kit/tx.ts";
 import { lectureEnvOrRefuse, speakersTurn } from "./guard.ts";
 import { refreshTurnDm, sessionInfo } from "./messages.ts";
-import { type Deps, inTxRetrying, type Result, refuse } from "./result.ts";
+import { type Result, refuse } from "./result.ts";
 import { type LectureEnv, rosterOf, specOf } from "./series.ts";
 import { SWAP_ANSWER_MS } from "./swap-close.ts";
 import { dmSwapRequest } from "./swap-messages.ts";

@@ -20,9 +20,11 @@ import {
 } from "../../db/repositories/lecture-write.ts";
 import { drop, parseRotationState } from "../../domain/rotation.ts";
 import { afterLectureChange } from "../home/refresh.ts";
+import type { Deps } from "../kit/result.ts";
+import { Conflict, inTxRetrying } from "../kit/tx.ts";
 import { speakersTurn } from "./guard.ts";
 import { dmTurn, refreshNotice, refreshTurnDm } from "./messages.ts";
-import { Conflict, type Deps, inTxRetrying, type Result, refuse } from "./result.ts";
+import { type Result, refuse } from "./result.ts";
 import { loadLectureEnv, rosterOf, specOf } from "./series.ts";
 import { closeSwapIn } from "./swap-close.ts";
 

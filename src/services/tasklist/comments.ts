@@ -4,10 +4,11 @@
  */
 import { findListByReminder, loadListRecord } from "../../db/repositories/tasklist.ts";
 import { audit, insertComment } from "../../db/repositories/tasklist-write.ts";
+import type { Deps } from "../kit/result.ts";
+import { inTx } from "../kit/tx.ts";
 import { carriedOverCount } from "./effects.ts";
 import { updateCommittee, updateReminder } from "./messages.ts";
 import { loadTasklistOrg } from "./org.ts";
-import { type Deps, inTx } from "./result.ts";
 import { latestRevision } from "./views.ts";
 
 export interface ThreadReply {

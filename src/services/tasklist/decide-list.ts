@@ -2,7 +2,7 @@
  * A committee member approves or returns a revision. Of many clicks at once exactly one wins
  * (the conditional update); the others re-read the list and are told it was already decided.
  */
-import type { Deps } from "./result.ts";
+import type { Deps } from "../kit/result.ts";
 import { runTransition, type TransitionOutcome } from "./transition.ts";
 
 export type DecideRequest = {

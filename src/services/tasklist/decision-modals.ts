@@ -5,8 +5,9 @@
 import { loadActor, loadListRecord } from "../../db/repositories/tasklist.ts";
 import { transition } from "../../domain/task-list.ts";
 import type { FullListView, RevisionView } from "../../slack/views/tasklist/index.ts";
+import type { Deps } from "../kit/result.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
-import { type Deps, type Result, refuse } from "./result.ts";
+import { type Result, refuse } from "./result.ts";
 import { fullListView, revisionOf, revisionView, snapshotOf } from "./views.ts";
 
 export async function prepareReturn(

@@ -29,8 +29,10 @@ import {
   rowsFromItems,
   rowsFromRaw,
 } from "../../slack/views/tasklist/index.ts";
+import type { Deps } from "../kit/result.ts";
+import { inTx } from "../kit/tx.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
-import { type Deps, inTx, type Result, refuse } from "./result.ts";
+import { type Result, refuse } from "./result.ts";
 import { deadlineOf, latestRevision, revisionOf, snapshotOf } from "./views.ts";
 
 type Kind = ListModalView["kind"];

@@ -17,11 +17,11 @@ import { audit, createListIfMissing } from "../../db/repositories/tasklist-write
 import { monthSchedule } from "../../domain/month-schedule.ts";
 import { buildFollowUp } from "../../slack/views/tasklist/index.ts";
 import { homesChanged } from "../home/refresh.ts";
+import { inTx } from "../kit/tx.ts";
 import { carriedOverCount } from "./effects.ts";
 import { tasklistKeys } from "./keys.ts";
 import { postInReminderThread, postReminder } from "./messages.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
-import { inTx } from "./result.ts";
 import { branchView, deadlineOf } from "./views.ts";
 
 export interface JobRun {

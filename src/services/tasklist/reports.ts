@@ -24,11 +24,11 @@ import {
   type SlackMessage,
 } from "../../slack/views/tasklist/index.ts";
 import { homesChanged } from "../home/refresh.ts";
+import { inTx } from "../kit/tx.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { tasklistKeys } from "./keys.ts";
 import { loadTasklistOrg } from "./org.ts";
 import type { JobRun } from "./reminders.ts";
-import { inTx } from "./result.ts";
 import { branchView, latestRevision, revisionOf, snapshotOf } from "./views.ts";
 
 const toCommittee = (tx: Tx, key: string, channel: string, m: SlackMessage) =>

@@ -5,7 +5,7 @@
 import { deleteDraft } from "../../db/repositories/tasklist-write.ts";
 import { submissionKind } from "../../domain/task-list.ts";
 import { carryOverStatuses, type TaskItemData } from "../../domain/task-list-items.ts";
-import type { Deps } from "./result.ts";
+import type { Deps } from "../kit/result.ts";
 import { runTransition, type TransitionOutcome } from "./transition.ts";
 import { revisionOf } from "./views.ts";
 

@@ -9,9 +9,11 @@ import { findItem, loadActor, loadListRecord } from "../../db/repositories/taskl
 import { audit, setItemStatusIfUnchanged } from "../../db/repositories/tasklist-write.ts";
 import { type ItemStatus, toggleItem } from "../../domain/task-list-items.ts";
 import { afterListChange } from "../home/refresh.ts";
+import type { Deps } from "../kit/result.ts";
+import { inTx } from "../kit/tx.ts";
 import { postOrUpdatePlan } from "./messages.ts";
 import { loadTasklistOrg } from "./org.ts";
-import { type Deps, inTx, type Result, refuse } from "./result.ts";
+import { type Result, refuse } from "./result.ts";
 
 export interface ToggleRequest {
   listId: number;

@@ -27,20 +27,12 @@ import {
 import type { Actor, ListEvent, ListSnapshot, ListState } from "../../domain/task-list.ts";
 import { transition } from "../../domain/task-list.ts";
 import { afterListChange } from "../home/refresh.ts";
+import type { Deps } from "../kit/result.ts";
+import { breathe, Conflict, inTx, retrying } from "../kit/tx.ts";
 import { applyEffects } from "./effects.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
-import {
-  breathe,
-  type Deps,
-  inTx,
-  isUniqueViolation,
-  type Result,
-  refuse,
-  type TasklistError,
-} from "./result.ts";
+import { type Result, refuse, type TasklistError } from "./result.ts";
 import { snapshotOf } from "./views.ts";
-
-const MAX_ATTEMPTS = 5;
 
 export interface TransitionRequest {
   listId: number;
@@ -60,30 +52,20 @@ export interface TransitionRequest {
 
 export type TransitionOutcome = Result<{ listId: number; revision: number; state: ListState }>;
 
-class LostRace extends Error {
-  override name = "LostRace";
-}
-
 export async function runTransition(
   deps: Deps,
   req: TransitionRequest,
 ): Promise<TransitionOutcome> {
   let org: TasklistOrg | undefined; // what the messages need; a refusal needs none of it
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+  return retrying(async () => {
     const decided = await decide(deps.db, req);
     if (!decided.ok) return decided;
     org ??= await loadTasklistOrg(deps.db);
     const settings = org;
-    try {
-      return await inTx(deps.db, (tx) => apply(tx, settings, deps.now(), req, decided)).then(
-        afterListChange(deps.db, req.listId),
-      );
-    } catch (error) {
-      if (error instanceof LostRace || isUniqueViolation(error)) continue;
-      throw error;
-    }
-  }
-  return refuse("busy");
+    return inTx(deps.db, (tx) => apply(tx, settings, deps.now(), req, decided)).then(
+      afterListChange(deps.db, req.listId),
+    );
+  });
 }
 
 interface Decided {
@@ -130,7 +112,7 @@ async function apply(
     approved: event.type === "approve",
     newRevision: creates,
   });
-  if (!won) throw new LostRace();
+  if (!won) throw new Conflict();
   await breathe();
   const items = creates ? (req.items?.(rec) ?? []) : [];
   await writeRevisions(tx, rec.id, result.revisions, {

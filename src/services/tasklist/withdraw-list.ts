@@ -1,5 +1,5 @@
 /** The secretary withdraws the revision waiting for the committee (the reminder's button). */
-import type { Deps } from "./result.ts";
+import type { Deps } from "../kit/result.ts";
 import { runTransition, type TransitionOutcome } from "./transition.ts";
 
 export function withdrawList(

@@ -6,11 +6,12 @@
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { openListModal } from "../../../services/tasklist/list-modal.ts";
+import { errorKey } from "../../../services/tasklist/result.ts";
 import { setItemStatus } from "../../../services/tasklist/toggle-item.ts";
 import { HOME_ACTION } from "../../ids/home.ts";
+import { replier, viaHome } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import { buildListModal, parseItemValue, parseListValue } from "../../views/tasklist/index.ts";
-import { homeFailed, refuseList } from "./reply.ts";
 
 type Button = BlockAction<ButtonAction>;
 
@@ -18,10 +19,11 @@ export function registerHomeBranchButtons(app: ListenerApp, ctx: AppContext): vo
   app.action<Button>(HOME_ACTION.submit, async ({ ack, body, action, client }) => {
     await ack();
     const userId = body.user.id;
+    const reply = replier(ctx, viaHome(ctx, userId), errorKey);
     const ref = parseListValue(action.value);
-    if (!ref) return refuseList(ctx, userId, "invalid");
+    if (!ref) return reply.refuse("invalid");
     const opened = await openListModal(ctx, { listId: ref.listId, userId });
-    if (!opened.ok) return refuseList(ctx, userId, opened.error);
+    if (!opened.ok) return reply.refuse(opened.error);
     const view = buildListModal(opened.view, opened.org.t);
     await client.views.open({ trigger_id: body.trigger_id, view });
   });
@@ -30,13 +32,14 @@ export function registerHomeBranchButtons(app: ListenerApp, ctx: AppContext): vo
     app.action<Button>(actionId, async ({ ack, body, action }) => {
       await ack();
       const userId = body.user.id;
+      const reply = replier(ctx, viaHome(ctx, userId), errorKey);
       const ref = parseItemValue(action.value);
-      if (!ref) return refuseList(ctx, userId, "invalid");
+      if (!ref) return reply.refuse("invalid");
       const to = actionId === HOME_ACTION.markDone ? "DONE" : "OPEN";
       const result = await setItemStatus(ctx, { ...ref, to, userId, source: actionId }).catch(
-        (err: unknown) => homeFailed(ctx, userId, err),
+        reply.failed,
       );
-      if (result && !result.ok) await refuseList(ctx, userId, result.error);
+      if (result && !result.ok) await reply.refuse(result.error);
     });
   }
 }

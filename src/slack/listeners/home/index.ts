@@ -7,8 +7,8 @@ import type { AppContext } from "../../../app/context.ts";
 import { publishHome } from "../../../services/home/publish.ts";
 import { registerHomeRefresher } from "../../../services/home/refresh.ts";
 import type { ListenerApp } from "../../router.ts";
+import { registerHomeDecisions } from "../tasklist/decide.ts";
 import { registerHomeBranchButtons } from "./branch.ts";
-import { registerHomeDecisions } from "./decide.ts";
 import { registerHomeOpened } from "./opened.ts";
 import { registerHomeTurnButtons } from "./turn.ts";
 

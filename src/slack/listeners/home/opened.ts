@@ -3,10 +3,11 @@
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { publishHome } from "../../../services/home/publish.ts";
+import { errorKey } from "../../../services/tasklist/result.ts";
 import { HOME_ACTION } from "../../ids/home.ts";
+import { replier, viaHome } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import { parsePageValue } from "../../views/home/index.ts";
-import { refuseList } from "./reply.ts";
 
 export function registerHomeOpened(app: ListenerApp, ctx: AppContext): void {
   app.event("app_home_opened", async ({ event }) => {
@@ -17,7 +18,7 @@ export function registerHomeOpened(app: ListenerApp, ctx: AppContext): void {
   app.action<BlockAction<ButtonAction>>(HOME_ACTION.page, async ({ ack, body, action }) => {
     await ack();
     const page = parsePageValue(action.value);
-    if (!page) return refuseList(ctx, body.user.id, "invalid");
+    if (!page) return replier(ctx, viaHome(ctx, body.user.id), errorKey).refuse("invalid");
     await publishHome(ctx, { userId: body.user.id, pages: { [page.section]: page.page } });
   });
 }

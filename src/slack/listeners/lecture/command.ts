@@ -6,11 +6,12 @@
 import type { Translator } from "../../../i18n/index.ts";
 import { calendarTokens, feedUrl } from "../../../services/lecture/calendar.ts";
 import { recordHeld } from "../../../services/lecture/held.ts";
+import { errorKey } from "../../../services/lecture/result.ts";
 import { lecturesSummary } from "../../../services/lecture/summary.ts";
+import { refusalText } from "../../reply.ts";
 import { buildLecturesSummary, formatDate } from "../../views/lecture/index.ts";
 import { registerSubcommand, type SubcommandArgs } from "../commands/pbb-subcommands.ts";
 import { baseUrlOf } from "./links.ts";
-import { refusalText } from "./reply.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -18,7 +19,7 @@ async function summary({ ctx, respond }: SubcommandArgs): Promise<void> {
   const shown = await lecturesSummary(ctx);
   const message = shown.ok
     ? buildLecturesSummary(shown.view, shown.env.t)
-    : { text: await refusalText(ctx, shown.error) };
+    : { text: await refusalText(ctx, errorKey(shown.error)) };
   await respond({ response_type: "ephemeral", ...message });
 }
 
@@ -44,7 +45,7 @@ async function held({ ctx, command, args, t, respond }: SubcommandArgs): Promise
   const result = await recordHeld(ctx, { userId: command.user_id, date, held: wasHeld, source });
   const text = result.ok
     ? t(wasHeld ? "lecture.held.done" : "lecture.notHeld.done", { date: formatDate(date, t) })
-    : await refusalText(ctx, result.error);
+    : await refusalText(ctx, errorKey(result.error));
   await respond({ response_type: "ephemeral", text });
 }
 

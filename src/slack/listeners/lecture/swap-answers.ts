@@ -3,10 +3,11 @@
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { parseId } from "../../../services/lecture/keys.ts";
+import { errorKey } from "../../../services/lecture/result.ts";
 import { answerSwap } from "../../../services/lecture/swap-answer.ts";
 import { LECTURE_ACTION } from "../../ids/lecture.ts";
+import { replier, viaResponseUrl } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
-import { refuseVia, somethingWrong } from "./reply.ts";
 
 type Button = BlockAction<ButtonAction>;
 
@@ -19,11 +20,12 @@ export function registerSwapAnswers(app: ListenerApp, ctx: AppContext): void {
   for (const [actionId, answer] of ANSWERS) {
     app.action<Button>(actionId, async ({ ack, body, action, respond }) => {
       await ack();
+      const reply = replier(ctx, viaResponseUrl(respond), errorKey);
       const swapId = parseId(action.value);
-      if (swapId === null) return refuseVia(respond, ctx, "not-found");
+      if (swapId === null) return reply.refuse("not-found");
       const request = { swapId, userId: body.user.id, answer, source: actionId };
-      const result = await answerSwap(ctx, request).catch((e) => somethingWrong(ctx, respond, e));
-      if (result && !result.ok) await refuseVia(respond, ctx, result.error);
+      const result = await answerSwap(ctx, request).catch(reply.failed);
+      if (result && !result.ok) await reply.refuse(result.error);
     });
   }
 }

@@ -6,10 +6,11 @@
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { parseId } from "../../../services/lecture/keys.ts";
+import { errorKey } from "../../../services/lecture/result.ts";
 import { confirmTurn, dropTurn } from "../../../services/lecture/turn-actions.ts";
 import { LECTURE_ACTION } from "../../ids/lecture.ts";
+import { replier, viaResponseUrl } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
-import { refuseVia, somethingWrong } from "./reply.ts";
 
 type Button = BlockAction<ButtonAction>;
 
@@ -24,11 +25,12 @@ export function registerTurnButtons(app: ListenerApp, ctx: AppContext): void {
   for (const [actionId, useCase] of ACTIONS) {
     app.action<Button>(actionId, async ({ ack, body, action, respond }) => {
       await ack();
+      const reply = replier(ctx, viaResponseUrl(respond), errorKey);
       const turnId = parseId(action.value);
-      if (turnId === null) return refuseVia(respond, ctx, "not-found");
+      if (turnId === null) return reply.refuse("not-found");
       const request = { turnId, userId: body.user.id, source: actionId };
-      const result = await useCase(ctx, request).catch((e) => somethingWrong(ctx, respond, e));
-      if (result && !result.ok) await refuseVia(respond, ctx, result.error);
+      const result = await useCase(ctx, request).catch(reply.failed);
+      if (result && !result.ok) await reply.refuse(result.error);
     });
   }
 }

@@ -7,10 +7,11 @@
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { openListModal } from "../../../services/tasklist/list-modal.ts";
+import { errorKey } from "../../../services/tasklist/result.ts";
 import { TASKLIST_ACTION } from "../../ids/tasklist.ts";
+import { replier, viaResponseUrl } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import { buildListModal, parseListValue } from "../../views/tasklist/index.ts";
-import { refuse, somethingWrong, viaResponseUrl } from "./reply.ts";
 
 const OPENERS = [TASKLIST_ACTION.openModal, TASKLIST_ACTION.revise, TASKLIST_ACTION.amend];
 
@@ -20,18 +21,18 @@ export function registerOpenListModal(app: ListenerApp, ctx: AppContext): void {
       actionId,
       async ({ ack, body, action, client, respond }) => {
         await ack();
-        const tell = viaResponseUrl(respond);
+        const reply = replier(ctx, viaResponseUrl(respond), errorKey);
         const ref = parseListValue(action.value);
-        if (!ref) return refuse(ctx, tell, "invalid");
+        if (!ref) return reply.refuse("invalid");
         try {
           const opened = await openListModal(ctx, { listId: ref.listId, userId: body.user.id });
-          if (!opened.ok) return refuse(ctx, tell, opened.error);
+          if (!opened.ok) return reply.refuse(opened.error);
           await client.views.open({
             trigger_id: body.trigger_id,
             view: buildListModal(opened.view, opened.org.t),
           });
         } catch (err) {
-          await somethingWrong(ctx, tell, err);
+          await reply.failed(err);
         }
       },
     );

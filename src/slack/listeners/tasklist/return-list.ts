@@ -3,24 +3,25 @@
 import type { AppContext } from "../../../app/context.ts";
 import { decideList } from "../../../services/tasklist/decide-list.ts";
 import { loadTasklistOrg } from "../../../services/tasklist/org.ts";
+import { errorKey } from "../../../services/tasklist/result.ts";
 import { TASKLIST_CALLBACK } from "../../ids/tasklist.ts";
+import { replier, viaDm } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import {
   commentRequired,
   parsePrivateMetadata,
   readReturnComment,
 } from "../../views/tasklist/index.ts";
-import { refuse, somethingWrong, viaDm } from "./reply.ts";
 
 export function registerReturnList(app: ListenerApp, ctx: AppContext): void {
   app.view(TASKLIST_CALLBACK.returnModal, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
-    const tell = viaDm(client, userId);
+    const reply = replier(ctx, viaDm(client, userId), errorKey);
     const meta = parsePrivateMetadata("revision", view.private_metadata);
     const comment = readReturnComment(view.state.values);
     if (meta && comment === "") return ack(commentRequired((await loadTasklistOrg(ctx.db)).t));
     await ack();
-    if (!meta) return refuse(ctx, tell, "invalid");
+    if (!meta) return reply.refuse("invalid");
     const { listId, revision, branchKey, period } = meta;
     const result = await decideList(ctx, {
       listId,
@@ -30,7 +31,7 @@ export function registerReturnList(app: ListenerApp, ctx: AppContext): void {
       comment,
       expect: { branchKey, period },
       source: TASKLIST_CALLBACK.returnModal,
-    }).catch((err) => somethingWrong(ctx, tell, err));
-    if (result && !result.ok) await refuse(ctx, tell, result.error);
+    }).catch(reply.failed);
+    if (result && !result.ok) await reply.refuse(result.error);
   });
 }
