@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { Report } from "../../domain/report.ts";
 import type { Translator } from "../../i18n/index.ts";
 import { COLUMNS, headerRow, tableRows } from "./columns.ts";
+import { csvText, safeCell } from "./csv.ts";
 import { formatAsOf } from "./format.ts";
 
 export interface WorkbookMeta {
@@ -26,14 +27,16 @@ export async function buildWorkbook(
   const sheet = book.addWorksheet(t("reports.sheet.name"), {
     views: [{ state: "frozen", ySplit: HEADER_ROW }],
   });
-  sheet.addRow([t("reports.sheet.title", { org: meta.orgName, period: report.period.key })]);
+  sheet.addRow([
+    csvText(t("reports.sheet.title", { org: meta.orgName, period: report.period.key })),
+  ]);
   sheet.addRow([
     t("reports.sheet.asOf", { asOf: formatAsOf(report.asOf, meta.timezone), tz: meta.timezone }),
   ]);
   sheet.addRow([]);
-  sheet.addRow(headerRow(t));
+  sheet.addRow(headerRow(t).map(csvText));
   const rows = tableRows(report, t);
-  for (const row of rows) sheet.addRow(row);
+  for (const row of rows) sheet.addRow(row.map(safeCell));
   sheet.addRow([]);
   sheet.addRow([t("reports.sheet.notes")]);
 

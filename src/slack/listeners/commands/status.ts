@@ -1,6 +1,7 @@
 import { loadOrgRecord } from "../../../db/repositories/org.ts";
 import { periodParts } from "../../../domain/period.ts";
 import { monthStatus } from "../../../services/status/month-status.ts";
+import { esc } from "../../views/tasklist/format.ts";
 import { registerSubcommand } from "./pbb-subcommands.ts";
 
 const STATES = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED"] as const;
@@ -10,7 +11,7 @@ const NAMED = 8;
 const names = (list: string[]) =>
   list.length === 0
     ? ""
-    : ` (${list.slice(0, NAMED).join(", ")}${list.length > NAMED ? ", …" : ""})`;
+    : ` (${list.slice(0, NAMED).map(esc).join(", ")}${list.length > NAMED ? ", …" : ""})`;
 
 export function registerStatusSubcommand(): void {
   registerSubcommand({

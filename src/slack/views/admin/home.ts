@@ -4,6 +4,7 @@ import type { Org } from "../../../config/org-schema.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import { actions, button, context, divider, mention, plain, section } from "../../blocks.ts";
 import { ADMIN_ACTION, ADMIN_CALLBACK, branchBlockId } from "../../ids/admin.ts";
+import { esc } from "../tasklist/format.ts";
 import { weekdayLabel } from "./labels.ts";
 import { adminMetadata } from "./metadata.ts";
 
@@ -15,7 +16,7 @@ function branchBlocks(org: Org, t: Translator): KnownBlock[] {
   return org.branches.slice(0, MAX_BRANCHES).map((b) =>
     section(
       t("admin.home.branch", {
-        name: b.name,
+        name: esc(b.name),
         key: b.key,
         channel: b.channel,
         secretaries: people(b.secretaries),

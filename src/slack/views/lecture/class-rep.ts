@@ -11,7 +11,7 @@ export function buildClassRepDm(v: ClassRepView, t: Translator): LectureMessage 
     v.cadence === "weekly"
       ? t("lecture.classRep.weekly", { date: formatDate(v.date, t) })
       : t("lecture.classRep.monthly", { month: formatMonth(v.date.slice(0, 7), t) });
-  const text = t("lecture.classRep.text", { branch: v.branchName, period });
+  const text = t("lecture.classRep.text", { branch: esc(v.branchName), period });
   const blocks: KnownBlock[] = [
     section(t("lecture.classRep.body", { branch: esc(v.branchName), period })),
   ];

@@ -53,9 +53,9 @@ function comments(v: CommitteeView, t: Translator): KnownBlock[] {
 
 export function buildCommitteeMessage(v: CommitteeView, t: Translator): SlackMessage {
   const month = periodLabel(v.period, t);
-  const p = { branch: v.branch.name, month, revision: v.revision };
+  const p = { branch: esc(v.branch.name), month, revision: v.revision };
   const info = [
-    t("tasklist.committee.branch", { branch: v.branch.name }),
+    t("tasklist.committee.branch", { branch: p.branch }),
     t("tasklist.committee.month", { month }),
     t(v.isAmendment ? "tasklist.committee.revisionAmendment" : "tasklist.committee.revision", p),
     t("tasklist.committee.submitted", {
@@ -63,7 +63,10 @@ export function buildCommitteeMessage(v: CommitteeView, t: Translator): SlackMes
       at: dateTime(v.submittedAt, v.tz),
     }),
   ];
-  const blocks: KnownBlock[] = [header(t("tasklist.committee.header", p)), fields(info)];
+  const blocks: KnownBlock[] = [
+    header(t("tasklist.committee.header", { ...p, branch: v.branch.name })),
+    fields(info),
+  ];
   if (v.late) blocks.push(context(t("tasklist.committee.late")));
   for (const g of groupByCategory(v.items)) {
     const head = t("tasklist.committee.category", {

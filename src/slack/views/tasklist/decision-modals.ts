@@ -12,7 +12,7 @@ export const MAX_COMMENT = 2000;
 
 export function buildReturnModal(v: RevisionView, t: Translator): ModalView {
   const p = {
-    branch: v.branch.name,
+    branch: esc(v.branch.name),
     month: periodLabel(v.period, t),
     revision: v.revision,
     by: mention(v.submittedBy),
@@ -45,7 +45,7 @@ export function buildReturnModal(v: RevisionView, t: Translator): ModalView {
 
 /** Every item with its details, by category: at most 6 headers and 15 sections. */
 export function buildFullListModal(v: FullListView, t: Translator): ModalView {
-  const p = { branch: v.branch.name, month: periodLabel(v.period, t), revision: v.revision };
+  const p = { branch: esc(v.branch.name), month: periodLabel(v.period, t), revision: v.revision };
   const blocks: KnownBlock[] = [section(t("tasklist.full.intro", p))];
   for (const g of groupByCategory(v.items)) {
     blocks.push(header(categoryLabel(g.category, t)));

@@ -92,7 +92,7 @@ function rowBlocks(r: ModalRow, index: number, removable: boolean, t: Translator
 
 function intro(v: ListModalView, t: Translator): KnownBlock[] {
   const range = dueDateRange(v.period);
-  const p = { branch: v.branch.name, month: periodLabel(v.period, t), revision: v.revision };
+  const p = { branch: esc(v.branch.name), month: periodLabel(v.period, t), revision: v.revision };
   const top: KnownBlock[] = [section(t(`tasklist.modal.intro.${v.kind}`, p))];
   const notes = [t("tasklist.modal.range", { from: range.min, to: range.max, max: MAX_ITEMS })];
   if (v.deadlineAt)

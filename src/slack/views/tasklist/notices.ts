@@ -20,7 +20,7 @@ const reviseButton = (listId: number, revision: number, t: Translator) =>
 
 function decisionParams(v: ReturnedNoticeView | SecretaryDmView, t: Translator) {
   return {
-    branch: v.branch.name,
+    branch: esc(v.branch.name),
     month: periodLabel(v.period, t),
     revision: v.revision,
     by: mention(v.decision.by),
@@ -33,7 +33,12 @@ function decisionParams(v: ReturnedNoticeView | SecretaryDmView, t: Translator) 
 export function buildReturnedNotice(v: ReturnedNoticeView, t: Translator): SlackMessage {
   const p = { ...decisionParams(v, t), who: mentions(v.branch.secretaries) };
   const blocks: KnownBlock[] = [
-    header(t(v.isAmendment ? "tasklist.returned.headerAmendment" : "tasklist.returned.header", p)),
+    header(
+      t(v.isAmendment ? "tasklist.returned.headerAmendment" : "tasklist.returned.header", {
+        ...p,
+        branch: v.branch.name,
+      }),
+    ),
     section(t("tasklist.returned.body", p)),
     section(`> ${p.comment.replace(/\n/g, "\n> ")}`),
   ];
@@ -62,7 +67,7 @@ export function buildSecretaryDm(v: SecretaryDmView, t: Translator): SlackMessag
 
 export function buildFollowUp(v: FollowUpView, t: Translator): SlackMessage {
   const p = {
-    branch: v.branch.name,
+    branch: esc(v.branch.name),
     month: periodLabel(v.period, t),
     deadline: dateTime(v.deadlineAt, v.tz),
     who: mentions(v.branch.secretaries),

@@ -7,7 +7,7 @@ import { completion } from "../../../domain/task-list-items.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import { actions, button, context, header, mention, section } from "../../blocks.ts";
 import { TASKLIST_ACTION, TASKLIST_BLOCK } from "../../ids/tasklist.ts";
-import { categoryLabel, dateTime, itemLine, periodLabel } from "./format.ts";
+import { categoryLabel, dateTime, esc, itemLine, periodLabel } from "./format.ts";
 import type { ItemView, PlanView, SlackMessage } from "./model.ts";
 import { itemValue, listValue } from "./refs.ts";
 
@@ -33,9 +33,9 @@ function itemBlock(v: PlanView, item: ItemView, t: Translator): SectionBlock {
 export function buildPlanMessage(v: PlanView, t: Translator): SlackMessage {
   const month = periodLabel(v.period, t);
   const stats = completion(v.items.map((i) => ({ status: i.status ?? "OPEN" })));
-  const p = { branch: v.branch.name, month, revision: v.revision, ...stats };
+  const p = { branch: esc(v.branch.name), month, revision: v.revision, ...stats };
   const blocks: KnownBlock[] = [
-    header(t("tasklist.plan.header", p)),
+    header(t("tasklist.plan.header", { ...p, branch: v.branch.name })),
     context(
       t("tasklist.plan.approved", {
         ...p,

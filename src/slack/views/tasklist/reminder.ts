@@ -12,7 +12,7 @@ import { listValue } from "./refs.ts";
 
 function body(v: ReminderView, t: Translator): string {
   const p = {
-    branch: v.branch.name,
+    branch: esc(v.branch.name),
     month: periodLabel(v.period, t),
     deadline: dateTime(v.deadlineAt, v.tz),
     revision: v.revision ?? 0,
@@ -94,7 +94,7 @@ const TEXT_KEY = {
 export function buildReminder(v: ReminderView, t: Translator): SlackMessage {
   const month = periodLabel(v.period, t);
   const text = t(TEXT_KEY[v.state], {
-    branch: v.branch.name,
+    branch: esc(v.branch.name),
     month,
     deadline: dateTime(v.deadlineAt, v.tz),
     who: mentions(v.branch.secretaries),

@@ -6,7 +6,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { Translator } from "../../../i18n/index.ts";
 import { channelLink, context, header, section } from "../../blocks.ts";
-import { dateTime, lines, periodLabel } from "./format.ts";
+import { dateTime, esc, lines, periodLabel } from "./format.ts";
 import type { ApprovalWaitingView, MonthSummaryView, OverdueView, SlackMessage } from "./model.ts";
 
 /** Chunks of lines, each within a section's 3000 characters, at most `max` sections. */
@@ -39,7 +39,7 @@ export function buildOverdueList(v: OverdueView, t: Translator): SlackMessage {
   }
   const rows = v.branches.map(({ branch, state }) =>
     t(state === "RETURNED" ? "tasklist.overdue.rowReturned" : "tasklist.overdue.rowMissing", {
-      branch: branch.name,
+      branch: esc(branch.name),
       channel: channelLink(branch.channelId),
     }),
   );
@@ -57,7 +57,7 @@ export function buildApprovalWaiting(v: ApprovalWaitingView, t: Translator): Sla
   const p = { count: v.lists.length, hours: v.thresholdHours };
   const rows = v.lists.map((l) => {
     const row = t("tasklist.waiting.row", {
-      branch: l.branch.name,
+      branch: esc(l.branch.name),
       month: periodLabel(l.period, t),
       revision: l.revision,
       hours: Math.floor(l.waitingHours),
@@ -87,7 +87,7 @@ export function buildMonthSummary(v: MonthSummaryView, t: Translator): SlackMess
     const done = r.completion
       ? t("tasklist.summary.done", { ...r.completion })
       : t("tasklist.summary.noPlan");
-    return `• *${r.branch.name}* — ${t(STATE_KEY[r.state])} · ${onTime} · ${done}`;
+    return `• *${esc(r.branch.name)}* — ${t(STATE_KEY[r.state])} · ${onTime} · ${done}`;
   });
   const approved = v.rows.filter((r) => r.state === "APPROVED").length;
   const onTime = v.rows.filter((r) => r.onTime === true).length;
