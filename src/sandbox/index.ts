@@ -20,11 +20,17 @@ import {
 } from "../localslack/index.ts";
 import { applyOrgText } from "../services/org/apply-org.ts";
 import { slackResolver } from "../services/org/resolver.ts";
+import {
+  createDeliveryClient,
+  createDeliveryWorker,
+  DEFAULT_METHOD_INTERVAL_MS,
+  Pacer,
+} from "../services/outbox/index.ts";
 import { type BusinessClock, createBusinessClock } from "./clock.ts";
 import { demoChannels, demoOrgYaml, demoUsers } from "./demo-org.ts";
 import { rolesOf } from "./roles.ts";
 import { startSandboxServer } from "./server/index.ts";
-import { createTimeControl } from "./time-control.ts";
+import { createTimeControl, type PostCount } from "./time-control.ts";
 import {
   latestMessageMs,
   loadSnapshot,
@@ -32,6 +38,8 @@ import {
   snapshotOf,
   startAutosave,
 } from "./workspace-store.ts";
+
+const UNPACED = Object.fromEntries(Object.keys(DEFAULT_METHOD_INTERVAL_MS).map((m) => [m, 0]));
 
 export const WORKSPACE_FILE = "sandbox-workspace.json";
 export const DEMO_ORG_FILE = "sandbox-org.yml";
@@ -123,14 +131,27 @@ export async function startSandbox(
       // A page waiting minutes for Slack's event retries helps no one.
       retryDelaysMs: [],
     });
+    const clockWorker = createDeliveryWorker({
+      db: bot.ctx.db,
+      client: createDeliveryClient(emulator.workspace.bot.token, { slackApiUrl: emulator.url }),
+      replicaId: `${bot.ctx.replicaId}-clock`,
+      logger: bot.ctx.logger,
+      pacer: new Pacer({ perChannelMs: 0, methodIntervalMs: UNPACED }),
+      leaseMs: 30_000,
+    });
     const time = createTimeControl({
       clock,
       db: bot.ctx.db,
-      scheduler: bot.ctx.scheduler,
-      // The bot's own worker, whose leases follow the wall clock: a second worker on the business
-      // clock (always ahead) took every lease the bot held for expired and posted its messages again.
+      runner: bot.ctx.replicaId,
+      logger: bot.ctx.logger,
+      tick: (at) => bot.ctx.scheduler.tick(at),
+      posts: () => botPosts(emulator),
+      // A second worker of the same outbox, on the wall clock like the bot's (a worker on the
+      // business clock, always ahead, took every lease the bot held for expired and posted its
+      // messages again), without the pacing meant for real Slack: a jump waits for each fire's
+      // messages, and the local Slack has no budget to spare them.
       drain: async () => {
-        await bot.ctx.deliveries.drainOnce();
+        await clockWorker.drainOnce();
       },
       log,
     });
@@ -154,6 +175,21 @@ export async function startSandbox(
     await unwind();
     throw error;
   }
+}
+
+/** The bot's messages so far, in channels and in DMs (a jump counts what each fire posted). */
+function botPosts(emulator: SlackEmulator): PostCount {
+  const ws = emulator.workspace;
+  const count = { channel: 0, dm: 0 };
+  for (const [id, list] of ws.messages) {
+    const kind = ws.channels.get(id)?.kind;
+    for (const m of list) {
+      if (m.deleted || m.user !== ws.bot.userId) continue;
+      if (kind === "im" || kind === "mpim") count.dm += 1;
+      else count.channel += 1;
+    }
+  }
+  return count;
 }
 
 /** On first start (no org in the database), applies the demo org through the emulator. */

@@ -27,7 +27,7 @@ describe("the sandbox's outbox after a clock jump", () => {
       body: JSON.stringify({ command: "job:monthly-reminder" }),
     });
     expect(((await answer.json()) as { lines: string[] }).lines.join("\n")).toMatch(
-      /monthly-reminder \d{4}-\d{2} ran/,
+      /发出4条月度提醒/,
     );
     const deliveries = () =>
       sandbox.bot.ctx.db.prisma.delivery.findMany({

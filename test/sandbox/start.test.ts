@@ -96,7 +96,7 @@ describe("npm start without a Slack token", () => {
     expect(await health.json()).toMatchObject({ ok: true });
 
     const fired = await post(first.base, "clock", { command: "job:monthly-reminder" });
-    expect(fired.lines?.join("\n")).toMatch(/monthly-reminder \d{4}-\d{2} ran/);
+    expect(fired.lines?.join("\n")).toMatch(/发出4条月度提醒/);
     let branch: ScreenJson | undefined;
     await eventually(async () => {
       branch = await screen(first.base, "as=U0SEC1&c=C0RESETTLE");

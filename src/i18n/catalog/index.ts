@@ -5,6 +5,7 @@ import { delivery } from "./delivery.ts";
 import { home } from "./home.ts";
 import { lecture } from "./lecture.ts";
 import { reports } from "./reports.ts";
+import { sandbox } from "./sandbox.ts";
 import { status } from "./status.ts";
 import { tasklist } from "./tasklist.ts";
 
@@ -19,4 +20,5 @@ export const areas = [
   admin,
   home,
   status,
+  sandbox,
 ] as const;

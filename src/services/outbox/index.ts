@@ -6,7 +6,7 @@ export {
   type DeliveryRequest,
   enqueueDelivery,
 } from "./enqueue.ts";
-export { Pacer, processPacer } from "./pacer.ts";
+export { DEFAULT_METHOD_INTERVAL_MS, Pacer, processPacer } from "./pacer.ts";
 export { REPORT_KEY_PREFIX } from "./report.ts";
 export {
   type DeliveryResult,
