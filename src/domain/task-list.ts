@@ -15,6 +15,8 @@ export interface ListSnapshot {
   revisionStatus: RevisionStatus | null;
   /** The revision in force; an amendment under review does not replace it. */
   approvedRevision: number | null;
+  /** Who submitted the latest revision (four eyes by person: they may not decide it). */
+  submittedBy?: string | null;
 }
 
 /** The actor's roles, as data from the org's configuration. */
@@ -48,6 +50,7 @@ export type TaskListError =
   | "not-secretary"
   | "not-committee"
   | "own-branch"
+  | "own-submission"
   | "already-submitted"
   | "already-decided"
   | "nothing-to-withdraw"
@@ -86,6 +89,22 @@ const refuse = (error: TaskListError): Refusal => ({ ok: false, error });
 
 export const isSecretaryOf = (actor: Actor, branchKey: string): boolean =>
   actor.secretaryOf.includes(branchKey);
+
+/**
+ * Why `actor` may not approve or return `list`'s latest revision, or null when they may (as
+ * far as people go; the list's state is checked by `transition`). Four eyes by role and by
+ * person: a secretary of the branch may not decide its list, nor may whoever submitted the
+ * revision, even after they stopped being a secretary.
+ */
+export function deciderRefusal(
+  list: Pick<ListSnapshot, "branchKey" | "submittedBy">,
+  actor: Actor,
+): "not-committee" | "own-branch" | "own-submission" | null {
+  if (!actor.committeeMember) return "not-committee";
+  if (isSecretaryOf(actor, list.branchKey)) return "own-branch";
+  if (list.submittedBy != null && list.submittedBy === actor.userId) return "own-submission";
+  return null;
+}
 
 /** An amendment of the approved plan is waiting for the committee. */
 export const amendmentUnderReview = (list: ListSnapshot): boolean =>
@@ -155,8 +174,8 @@ function decide(
   event: Extract<ListEvent, { type: "approve" | "return" }>,
   actor: Actor,
 ): TransitionResult {
-  if (!actor.committeeMember) return refuse("not-committee");
-  if (isSecretaryOf(actor, list.branchKey)) return refuse("own-branch");
+  const refusal = deciderRefusal(list, actor);
+  if (refusal) return refuse(refusal);
   if (event.revision !== list.revision) return refuse("stale-revision");
   if (list.revisionStatus === "APPROVED" || list.revisionStatus === "RETURNED")
     return refuse("already-decided");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type Actor,
   amendmentUnderReview,
+  deciderRefusal,
   type ListEvent,
   type ListSnapshot,
   submissionKind,
@@ -135,6 +136,19 @@ describe("approving", () => {
     expect(
       error(transition(submitted, { type: "return", revision: 1, comment: "x" }, deputy)),
     ).toBe("own-branch");
+  });
+
+  it("four eyes by person: the revision's submitter may not decide it, even without the secretary role", () => {
+    // U0DEP submitted as secretary, then lost the role but stayed on the committee.
+    const formerSec: Actor = { ...deputy, secretaryOf: [] };
+    const theirs: ListSnapshot = { ...submitted, submittedBy: "U0DEP" };
+    expect(error(transition(theirs, approve, formerSec))).toBe("own-submission");
+    expect(
+      error(transition(theirs, { type: "return", revision: 1, comment: "x" }, formerSec)),
+    ).toBe("own-submission");
+    expect(deciderRefusal(theirs, formerSec)).toBe("own-submission");
+    expect(deciderRefusal(theirs, chair)).toBeNull();
+    expect(transition(theirs, approve, chair).ok).toBe(true);
   });
 
   it("an already approved list can't be approved again", () => {

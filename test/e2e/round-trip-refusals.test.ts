@@ -3,9 +3,12 @@
  * saying why, and changes nothing in the store (no list state, revision, decision, audit entry
  * or message).
  */
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyOrgText } from "../../src/services/org/apply-org.ts";
+import { slackResolver } from "../../src/services/org/resolver.ts";
 import { listModalMetadata } from "../../src/slack/views/tasklist/index.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { EXAMPLE_ORG, startTestBot, type TestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import {
   field,
@@ -149,6 +152,33 @@ describe.each(STORES)("refused task-list actions (%s)", (store) => {
       );
     }
     expect(t.slack.openView("U0DEPUTY")).toBeUndefined();
+  });
+
+  it("four eyes by person: whoever submitted the revision may not decide it, even after losing the role", async () => {
+    // U0DEPUTY submitted the office branch's list above, then stops being its secretary.
+    const orgText = (await readFile(EXAMPLE_ORG, "utf8")).replace(
+      "secretaries: [U0DEPUTY]",
+      "secretaries: [U0F]",
+    );
+    expect(orgText).toContain("secretaries: [U0F]");
+    const applied = await applyOrgText(t.db, slackResolver(t.bot.ctx.client), orgText, "org.yml", {
+      actor: "test",
+      source: "test",
+    });
+    expect(applied.status).not.toBe("invalid");
+    const office = t.emulator.calls
+      .of("chat.postMessage")
+      .find(
+        (c) => c.args.channel === "C0COMMITTEE" && String(c.args.text).includes("机关综合党支部"),
+      );
+    const messageTs = String(office?.response?.ts);
+    for (const label of ["通过", "退回"]) {
+      await expectRefused("U0DEPUTY", "该版本由您报送，须由其他党委委员审核。", () =>
+        t.slack.as("U0DEPUTY").clickButton({ channel: "C0COMMITTEE", messageTs, label }),
+      );
+    }
+    expect(t.slack.openView("U0DEPUTY")).toBeUndefined();
+    expect((await listOf(t.db, "office", "2026-12")).state).toBe("SUBMITTED");
   });
 
   it("approving a list already approved is refused (a stale message)", async () => {

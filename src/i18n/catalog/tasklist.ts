@@ -225,6 +225,8 @@ export const tasklist = defineArea(
     "tasklist.error.not-committee": "only committee members can approve or return lists.",
     "tasklist.error.own-branch":
       "you are a secretary of this branch, so another committee member must decide on its list.",
+    "tasklist.error.own-submission":
+      "you submitted this revision, so another committee member must decide on it.",
     "tasklist.error.already-submitted": "the list was already submitted.",
     "tasklist.error.already-decided": "this revision has already been decided.",
     "tasklist.error.nothing-to-withdraw": "no revision is waiting for the committee.",
@@ -428,6 +430,7 @@ export const tasklist = defineArea(
     "tasklist.error.not-secretary": "只有本支部书记可以报送或修改本支部清单。",
     "tasklist.error.not-committee": "只有党委委员可以审核或退回清单。",
     "tasklist.error.own-branch": "您是该支部书记，须由其他党委委员审核。",
+    "tasklist.error.own-submission": "该版本由您报送，须由其他党委委员审核。",
     "tasklist.error.already-submitted": "清单已报送。",
     "tasklist.error.already-decided": "该版本已审核。",
     "tasklist.error.nothing-to-withdraw": "没有待审核的版本可撤回。",

@@ -67,6 +67,7 @@ export function snapshotOf(rec: ListRecord): ListSnapshot {
     revision: rec.currentRevision,
     revisionStatus: latestRevision(rec)?.status ?? null,
     approvedRevision: rec.approvedRevision,
+    submittedBy: latestRevision(rec)?.submittedBy ?? null,
   };
 }
 

@@ -33,7 +33,8 @@ function waitingRows(rows: CommitteeRows, input: HomeInput): WaitingRow[] {
         submittedAt: l.underReview.submittedAt,
         late: l.firstSubmittedAt !== null && l.firstSubmittedAt > deadline,
         ownBranch,
-        canDecide: input.viewer.committeeMember && !ownBranch,
+        canDecide:
+          input.viewer.committeeMember && !ownBranch && l.underReview.submittedBy !== input.userId,
       };
     })
     .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.listId - b.listId);
