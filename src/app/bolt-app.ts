@@ -19,6 +19,12 @@ export interface SlackConnection {
   signingSecret?: string;
   appToken?: string;
   slackApiUrl?: string;
+  /**
+   * The bot's user and bot ids once known (`slack-identity.ts`). Given, Bolt authorizes each
+   * request with them instead of calling auth.test itself when the app is built (which, with
+   * Slack unreachable, rejected unhandled and ended the process).
+   */
+  identity?: () => { botUserId: string; botId: string } | undefined;
 }
 
 export interface BoltAppHandle {
@@ -39,8 +45,16 @@ export function createBoltApp(
     // Slack's trigger_ids live 3 s: a retried views.open is worse than a failed one.
     retryConfig: { retries: 1, factor: 1, minTimeout: 100 },
   };
+  const { identity, botToken } = connection;
   const appOptions = {
-    token: connection.botToken,
+    ...(identity
+      ? {
+          // Until Slack has answered auth.test, a request goes on without the ids: Bolt's
+          // ignoreSelf cannot tell the bot's own events then (in Socket Mode none arrive
+          // before Slack answers; in HTTP mode this lasts until it does).
+          authorize: async () => ({ botToken, ...identity() }),
+        }
+      : { token: botToken }),
     clientOptions,
     logLevel,
     // Bolt's conversation store is on by default and runs on every request; nothing here

@@ -1,6 +1,7 @@
 /**
  * GET /healthz: 200 once start-up is complete and the database answers, else 503.
  * GET /readyz: the same, and Slack's Web API answers auth.test.
+ * A 503 says why in `reason` (one sentence), besides the checks.
  */
 import type { ServerResponse } from "node:http";
 import type { CustomRoute } from "@slack/bolt";
@@ -8,36 +9,47 @@ import type { CustomRoute } from "@slack/bolt";
 export interface HealthProbe {
   startupComplete(): boolean;
   databaseAnswers(): Promise<boolean>;
-  slackAnswers(): Promise<boolean>;
+  /** Undefined when Slack's Web API answers; otherwise why it does not. */
+  slackProblem(): Promise<string | undefined>;
 }
 
-function reply(res: ServerResponse, ok: boolean, checks: Record<string, boolean>): void {
+export const STARTING = "start-up is not complete";
+export const DATABASE_DOWN = "the database does not answer";
+
+function reply(
+  res: ServerResponse,
+  ok: boolean,
+  checks: Record<string, boolean>,
+  reason?: string,
+): void {
   res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-  res.end(JSON.stringify({ ok, checks }));
+  res.end(JSON.stringify(ok ? { ok, checks } : { ok, checks, reason }));
 }
 
 export function healthRoutes(probe: HealthProbe): CustomRoute[] {
   const base = async () => {
     const startup = probe.startupComplete();
     const database = startup && (await probe.databaseAnswers());
-    return { startup, database };
+    const reason = !startup ? STARTING : !database ? DATABASE_DOWN : undefined;
+    return { checks: { startup, database }, reason };
   };
   return [
     {
       path: "/healthz",
       method: ["GET"],
       handler: async (_req, res) => {
-        const checks = await base();
-        reply(res, checks.startup && checks.database, checks);
+        const { checks, reason } = await base();
+        reply(res, reason === undefined, checks, reason);
       },
     },
     {
       path: "/readyz",
       method: ["GET"],
       handler: async (_req, res) => {
-        const checks = { ...(await base()), slack: false };
-        if (checks.database) checks.slack = await probe.slackAnswers();
-        reply(res, checks.database && checks.slack, checks);
+        const { checks, reason } = await base();
+        const slackProblem = reason === undefined ? await probe.slackProblem() : reason;
+        const all = { ...checks, slack: slackProblem === undefined };
+        reply(res, slackProblem === undefined, all, slackProblem);
       },
     },
   ];

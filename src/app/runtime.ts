@@ -26,6 +26,13 @@ import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
 import type { AppContext } from "./context.ts";
 import { type FeatureHttp, features } from "./features.ts";
 import { healthRoutes, within } from "./health-routes.ts";
+import {
+  describeFailure,
+  type IdentityCheck,
+  type SlackAuthError,
+  startIdentityCheck,
+} from "./slack-identity.ts";
+import type { StartupPlaceholder } from "./startup-placeholder.ts";
 import { openStore, StartupError } from "./store.ts";
 
 export { StartupError };
@@ -47,6 +54,15 @@ export interface StartOptions {
   db?: Database;
   /** The gate for requests' work after their ack (bench). Default: the router's adaptive one. */
   workGate?: WorkGate;
+  /** What answers on PORT while starting (`pbb start`); closed just before Bolt listens there. */
+  placeholder?: StartupPlaceholder;
+  /**
+   * Slack refused the bot token (found by the identity check, during start-up or after): the
+   * caller reports the line and stops the bot. Default: logged.
+   */
+  onWrongCredentials?: (error: SlackAuthError) => void;
+  /** Waits of the identity check between attempts (tests); default 1 s doubling to 10 s. */
+  identityRetry?: { initialDelayMs: number; maxDelayMs: number };
 }
 
 type SlackEnv = Extract<EnvConfig, { mode: "http" | "socket" }>;
@@ -93,6 +109,24 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
   };
   let bolt: BoltAppHandle | undefined;
   let handoff: HandoffServer | undefined;
+  // Who the bot is in Slack, asked in the background: an unreachable Slack does not stop the
+  // start (see slack-identity.ts). Its own client makes no retries: the check has its backoff.
+  const identity: IdentityCheck = startIdentityCheck(
+    new WebClient(env.botToken, {
+      ...(env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {}),
+      retryConfig: { retries: 0 },
+      timeout: 10_000,
+    }),
+    {
+      logger,
+      onWrongCredentials: (error) =>
+        options.onWrongCredentials
+          ? options.onWrongCredentials(error)
+          : logger.error(error.message),
+      ...(options.identityRetry ?? {}),
+    },
+  );
+  stoppers.push(async () => identity.stop());
   try {
     await db.withExclusiveLock("pbb:startup", async () => {
       const applied = await applyMigrations(db.adapter);
@@ -107,12 +141,24 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
           ? { appToken: env.appToken }
           : { signingSecret: env.signingSecret }),
         ...(env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {}),
+        identity: identity.current,
       },
       [
         ...healthRoutes({
           startupComplete: () => ready,
           databaseAnswers: () => within(2000, () => db.prisma.$queryRaw`SELECT 1`),
-          slackAnswers: () => within(3000, () => client.auth.test()),
+          slackProblem: async () => {
+            const pending = identity.pending();
+            if (pending) return pending;
+            let failure = "no answer within 3 s";
+            const answered = await within(3000, () =>
+              client.auth.test().catch((error: unknown) => {
+                failure = describeFailure(error);
+                throw error;
+              }),
+            );
+            return answered ? undefined : `Slack's Web API did not answer auth.test: ${failure}`;
+          },
         }),
         { path: "/metrics", method: ["GET"], handler: metricsHandler(metrics) },
         ...features.flatMap((feature) => feature.routes?.(ctx, http) ?? []),
@@ -147,6 +193,7 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
         })),
       );
     }
+    await options.placeholder?.close();
     const port = await bolt.start();
     listeningPort = port;
     const heartbeat = startHeartbeat(db, replicaId, logger);

@@ -1,5 +1,7 @@
 /** `pbb start` / `npm start`: the bot, or the local sandbox when no Slack token is set. */
 
+import { asSlackAuthError, type SlackAuthError } from "../app/slack-identity.ts";
+import { listenWhileStarting } from "../app/startup-placeholder.ts";
 import { loadStoreDriver, openStore, StartupError } from "../app/store.ts";
 import { type EnvConfig, loadEnv, reportEnvProblems } from "../config/env.ts";
 import type { CommandIo } from "./handoff.ts";
@@ -12,6 +14,12 @@ export async function startCommand(io: CommandIo): Promise<number> {
   }
   const env = loaded.config;
   if (env.mode === "sandbox") return runSandbox(env, io);
+  // `/healthz` answers 503 "starting" from the first moment, not a refused connection.
+  const placeholder = await listenWhileStarting(env.port);
+  let wrongCredentials: (error: SlackAuthError) => void = () => {};
+  const refused = new Promise<SlackAuthError>((resolve) => {
+    wrongCredentials = resolve;
+  });
   try {
     // The store opens (PGlite compiles its WebAssembly and starts PostgreSQL) while Bolt and
     // the features load: most of a start-up is those two, and they overlap well.
@@ -24,16 +32,36 @@ export async function startCommand(io: CommandIo): Promise<number> {
       throw error;
     });
     const { startBot } = await runtime;
-    const bot = await startBot(env, { log: io.out, db: await store });
-    await untilSignal((signal) => {
-      io.out(`${signal}: finishing in-flight work and stopping`);
-      return bot.stop();
+    const bot = await startBot(env, {
+      log: io.out,
+      db: await store,
+      placeholder,
+      onWrongCredentials: (error) => wrongCredentials(error),
     });
+    const outcome = await Promise.race([
+      refused,
+      untilSignal((signal) => {
+        io.out(`${signal}: finishing in-flight work and stopping`);
+        return bot.stop();
+      }),
+    ]);
+    if (outcome) {
+      // Slack refused the token: retrying cannot help, so stop (a supervisor shows the line).
+      io.err(outcome.message);
+      await bot.stop();
+      return 2;
+    }
     return 0;
   } catch (error) {
+    await placeholder.close();
     if (error instanceof StartupError) {
       io.err(error.message);
       return 1;
+    }
+    const wrong = asSlackAuthError(error);
+    if (wrong) {
+      io.err(wrong.message);
+      return 2;
     }
     throw error;
   }

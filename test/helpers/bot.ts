@@ -56,7 +56,7 @@ function peopleOf(org: Org): string[] {
 /** A local Slack whose workspace has the org's people and channels, the bot in every channel. */
 export function emulatorForOrg(
   org: Org,
-  options: { extraUsers?: string[]; now?: () => number } = {},
+  options: { extraUsers?: string[]; now?: () => number; port?: number } = {},
 ): SlackEmulator {
   const users = [...peopleOf(org), ...(options.extraUsers ?? [])];
   const channel = (id: string, name: string, members: string[]) => ({
@@ -81,6 +81,7 @@ export function emulatorForOrg(
         : []),
     ],
     ...(options.now ? { now: options.now } : {}),
+    ...(options.port ? { port: options.port } : {}),
   });
 }
 

@@ -6,6 +6,11 @@ import { ErrorCode } from "@slack/web-api";
 
 export type Failure =
   | { kind: "rate-limited"; retryAfterMs: number; error: string }
+  /**
+   * Slack could not be reached at all (no connection: refused, no route, no such host): the
+   * request never left, so the attempt does not count, however long Slack stays away.
+   */
+  | { kind: "unreachable"; error: string }
   /** May be worth trying again: 5xx, timeouts, network errors, Slack's own transient errors. */
   | { kind: "transient"; error: string }
   /** Trying again cannot help until someone changes something. */
@@ -20,6 +25,27 @@ const TRANSIENT_PLATFORM_ERRORS = new Set([
   "rate_limited",
   "team_added_to_org",
 ]);
+
+/** Connection errors that mean no byte of the request reached Slack. */
+const NOT_CONNECTED = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/** The errno code under a WebAPIRequestError (its `original`, then fetch's `cause` chain). */
+function connectionCode(error: unknown): string | undefined {
+  let current: unknown = errorField(error, "original") ?? errorField(error, "cause");
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    const code = errorField(current, "code");
+    if (typeof code === "string" && NOT_CONNECTED.has(code)) return code;
+    current = errorField(current, "cause");
+  }
+  return undefined;
+}
 
 export function classifyFailure(error: unknown): Failure {
   const code = errorField(error, "code");
@@ -38,6 +64,10 @@ export function classifyFailure(error: unknown): Failure {
   }
   if (code === ErrorCode.HTTPError) {
     return { kind: "transient", error: `http_${String(errorField(error, "statusCode"))}` };
+  }
+  if (code === ErrorCode.RequestError) {
+    const unreachable = connectionCode(error);
+    if (unreachable) return { kind: "unreachable", error: `slack_unreachable: ${unreachable}` };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { kind: "transient", error: message.slice(0, 500) };

@@ -175,10 +175,16 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     await rescheduleDelivery(db, d.id, replicaId, {
       notBefore: new Date(now().getTime() + delay),
       lastError: failure.error,
-      refund: failure.kind === "rate-limited",
+      // Neither a 429 nor a connection that never opened reached Slack's method.
+      refund: failure.kind === "rate-limited" || failure.kind === "unreachable",
     });
     report.retried += 1;
-    const reason = failure.kind === "rate-limited" ? "rate_limited" : "transient";
+    const reason =
+      failure.kind === "rate-limited"
+        ? "rate_limited"
+        : failure.kind === "unreachable"
+          ? "unreachable"
+          : "transient";
     metrics?.deliveryRetries.inc({ reason });
     log.warn({ err: error, delayMs: delay, attempt: d.attempts }, "delivery will be retried");
   }

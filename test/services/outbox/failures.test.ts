@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createDeliveryClient } from "../../../src/services/outbox/client.ts";
 import {
   clearResultHandlers,
   registerResultHandler,
 } from "../../../src/services/outbox/result-handlers.ts";
 import { STORES } from "../../helpers/database.ts";
+import { freePort } from "../../helpers/processes.ts";
 import { useReplicas } from "../../jobs/helpers.ts";
 import {
   CHANNEL,
@@ -49,6 +51,34 @@ describe.each(STORES)("outbox failures on %s", (kind) => {
       "pbb_slack_rate_limited_total",
     );
     expect(metrics).toContain('pbb_slack_rate_limited_total{method="chat.postMessage"} 1');
+  });
+
+  it("while Slack cannot be reached at all, attempts do not count: nothing is given up, and it is sent once Slack answers", async () => {
+    const db = replicas()[0]!;
+    const h = harness();
+    await enqueue(db, post("down:1"));
+    // A port nothing listens on: the connection is refused, no request reaches Slack.
+    const dead = await freePort();
+    const unreachable = h.worker(db, {
+      client: createDeliveryClient(h.emulator.workspace.bot.token, {
+        slackApiUrl: `http://127.0.0.1:${dead}/api/`,
+      }),
+      maxAttempts: 3,
+    });
+    for (let i = 0; i < 6; i++) {
+      expect(await unreachable.drainOnce()).toMatchObject({ sent: 0, failed: 0, retried: 1 });
+      const waiting = await db.prisma.delivery.findFirstOrThrow();
+      expect(waiting).toMatchObject({
+        status: "PENDING",
+        attempts: 0,
+        lastError: "slack_unreachable: ECONNREFUSED",
+      });
+      h.clock.advance(waiting.notBefore.getTime() - h.clock.nowMs());
+    }
+    expect(await h.worker(db).drainOnce()).toMatchObject({ sent: 1 });
+    expect(posted(h, CHANNEL).map((m) => m.text)).toEqual(["down:1"]);
+    // A first attempt as far as Slack knows: no history lookup for an earlier copy.
+    expect(calledMethods(h)).toEqual(["chat.postMessage"]);
   });
 
   it("a 429 pauses the method for the other deliveries of the process too", async () => {
