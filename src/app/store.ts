@@ -11,9 +11,12 @@ export function loadStoreDriver(env: EnvConfig): Promise<void> {
   return loadDriver(env.database);
 }
 
-export async function openStore(env: EnvConfig): Promise<Database> {
+export async function openStore(
+  env: EnvConfig,
+  notice?: (line: string) => void,
+): Promise<Database> {
   try {
-    return await openDatabase(env.database);
+    return await openDatabase(env.database, notice ? { notice } : {});
   } catch (error) {
     if (error instanceof StoreInUseError) {
       throw new StartupError(

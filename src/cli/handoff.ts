@@ -2,8 +2,13 @@
  * The embedded PGlite store can be opened by one process only. While the bot runs on it, a
  * `pbb` command sends its argv over a unix socket in the data directory and the bot runs the
  * command with its own open database, streaming the output back.
+ *
+ * Whoever connects runs commands as the bot's user, so only that user may: the socket is made
+ * 0600 whatever the umask, inside the store directory, which is 0700 (db/store-modes.ts).
+ * Node cannot read a unix socket's peer credentials (no SO_PEERCRED), so the file modes are
+ * the check; see docs/decisions/handoff-socket-peer.md.
  */
-import { rmSync } from "node:fs";
+import { chmodSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -68,7 +73,15 @@ export async function startHandoffServer(
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(socketPath, () => resolve());
+    server.listen(socketPath, () => {
+      try {
+        chmodSync(socketPath, 0o600);
+        resolve();
+      } catch (error) {
+        server.close();
+        reject(error);
+      }
+    });
   });
   return {
     path: socketPath,

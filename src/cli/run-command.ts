@@ -51,7 +51,7 @@ const noStore: ContextProvider = async () => {
 
 function localContext(env: EnvConfig, io: CommandIo): ContextProvider {
   return async () => {
-    const db = await openDatabase(env.database);
+    const db = await openDatabase(env.database, { notice: io.err });
     try {
       for (const name of await applyMigrations(db.adapter)) io.out(`applied migration ${name}`);
     } catch (error) {

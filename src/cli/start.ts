@@ -24,7 +24,7 @@ export async function startCommand(io: CommandIo): Promise<number> {
     // The store opens (PGlite compiles its WebAssembly and starts PostgreSQL) while Bolt and
     // the features load: most of a start-up is those two, and they overlap well.
     await loadStoreDriver(env);
-    const store = openStore(env);
+    const store = openStore(env, io.out);
     // Awaited below; until then, a failure to open must not count as an unhandled rejection.
     store.catch(() => {});
     const runtime = import("../app/runtime.ts").catch(async (error: unknown) => {

@@ -14,14 +14,35 @@ export const WEEKDAYS = [
 ] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/** The most of a file's text one message quotes (issue 26: `org apply /etc/passwd` printed it). */
+export const EXCERPT_CHARS = 60;
+
+/**
+ * Text from a file as a message quotes it: in JSON quotes, cut after EXCERPT_CHARS characters
+ * as written (escapes count), with the full length after a cut. A message never carries more
+ * of a file than that, whatever file it was pointed at.
+ */
+export function excerpt(text: string, max = EXCERPT_CHARS): string {
+  let quoted = "";
+  let taken = 0;
+  for (const ch of text) {
+    const escaped = JSON.stringify(ch).slice(1, -1);
+    if (quoted.length + escaped.length > max) break;
+    quoted += escaped;
+    taken += ch.length;
+  }
+  return taken === text.length ? `"${quoted}"` : `"${quoted}…" (${text.length} characters)`;
+}
+
 /** How a value reads in a message. */
 export function show(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "an empty value";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return JSON.stringify(value);
-  return String(value);
+  if (typeof value === "string") return excerpt(value);
+  const text = String(value);
+  return text.length > EXCERPT_CHARS ? excerpt(text) : text;
 }
 
 type Hint = (input: unknown) => string | undefined;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { Document, isMap, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
-import { LOCAL_DATE, show, TIME_OF_DAY } from "./org-fields.ts";
+import { EXCERPT_CHARS, excerpt, LOCAL_DATE, show, TIME_OF_DAY } from "./org-fields.ts";
 import { type Org, orgSchema } from "./org-schema.ts";
 import { closest } from "./suggest.ts";
 import { formatPath, locate, position } from "./yaml-locate.ts";
@@ -43,7 +43,7 @@ export function parseOrgFile(text: string, _fileName: string): OrgFileResult {
       ...position(lineCounter, error.pos[0]),
       message:
         error.code === "DUPLICATE_KEY"
-          ? `YAML: the key "${keyAt(text, error.pos[0])}" appears twice in this mapping`
+          ? `YAML: the key ${excerpt(keyAt(text, error.pos[0]))} appears twice in this mapping`
           : `YAML syntax: ${error.message.split("\n")[0]}${YAML_HINTS[error.code] ?? ""}`,
     }));
     // One error per line: the parser often reports a second, derived error at the same spot.
@@ -116,7 +116,7 @@ function explainAll(issues: readonly z.core.$ZodIssue[], data: unknown): Located
       if (guess !== undefined) misspelt.add(formatPath([...issue.path, guess]));
       located.push({
         path: [...issue.path, key],
-        message: `unknown key "${key}"${guess === undefined ? `; allowed here: ${known.join(", ")}` : ` (did you mean "${guess}"?)`}`,
+        message: `unknown key ${excerpt(key, EXCERPT_CHARS / 2)}${guess === undefined ? `; allowed here: ${known.join(", ")}` : ` (did you mean "${guess}"?)`}`,
       });
     }
   }

@@ -49,7 +49,12 @@ export function position(lineCounter: LineCounter, offset: number): Position {
 export function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((segment, index) =>
-      typeof segment === "number" ? `[${segment}]` : `${index === 0 ? "" : "."}${String(segment)}`,
+      typeof segment === "number"
+        ? `[${segment}]`
+        : `${index === 0 ? "" : "."}${short(String(segment))}`,
     )
     .join("");
 }
+
+/** A key from the file, as a path shows it: at most 30 characters (a file's text is not echoed). */
+const short = (key: string): string => (key.length > 30 ? `${key.slice(0, 29)}…` : key);

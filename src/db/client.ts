@@ -4,7 +4,6 @@
  * Each store's driver is imported when that store is opened: a process runs on one of them,
  * and loading the other's was ~0.1 s (pg) or ~0.3 s (PGlite) of every start and command.
  */
-import { mkdirSync } from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DatabaseTarget } from "../config/database-url.ts";
@@ -12,6 +11,7 @@ import { PrismaClient } from "../generated/prisma/client.ts";
 import { createPglite } from "./pglite.ts";
 import { acquireStoreLock, type StoreLock } from "./store-lock.ts";
 import { type TxGate, txGateFor } from "./tx-gate.ts";
+import { createPrivateDir, tightenedNotice, tightenStore } from "./store-modes.ts";
 
 export type { Prisma } from "../generated/prisma/client.ts";
 export type { PrismaClient };
@@ -42,8 +42,16 @@ export async function loadDriver(target: DatabaseTarget): Promise<void> {
 const postgresDriver = () => Promise.all([import("pg"), import("@prisma/adapter-pg")]);
 const pgliteAdapter = () => import("pglite-prisma-adapter");
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "postgres" ? openPostgres(target.url) : openPglite(target);
+export interface OpenOptions {
+  /** Where a one-off remark about the store goes (an old store's modes narrowed). Default: stderr. */
+  notice?: (line: string) => void;
+}
+
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: OpenOptions = {},
+): Promise<Database> {
+  return target.kind === "postgres" ? openPostgres(target.url) : openPglite(target, options);
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -84,14 +92,20 @@ async function openPostgres(url: string): Promise<Database> {
 
 async function openPglite(
   target: Extract<DatabaseTarget, { kind: "pglite" | "pglite-memory" }>,
+  { notice = (line) => process.stderr.write(`${line}\n`) }: OpenOptions,
 ): Promise<Database> {
   let lock: StoreLock | undefined;
   let pglite: PGlite;
   if (target.kind === "pglite") {
-    mkdirSync(target.dir, { recursive: true });
+    createPrivateDir(target.dir);
+    const tightened = tightenStore(target.dir);
+    if (tightened.wasOpen) notice(tightenedNotice(target.dir, tightened));
     lock = acquireStoreLock(target.dir);
     try {
       pglite = await createPglite(target.dir);
+      // A new store's files were just written by PGlite (0666 less the umask), inside the
+      // directory made 0700 above: narrow them too, silently.
+      tightenStore(target.dir);
     } catch (error) {
       lock.release();
       throw error;

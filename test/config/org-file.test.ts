@@ -303,3 +303,33 @@ describe("more checks", () => {
     );
   });
 });
+
+describe("a file that is not an org file (issue 26)", () => {
+  const secret = "s3cr3t-".repeat(40);
+
+  it("an error quotes at most a short excerpt of a long value, a long key or a long document", () => {
+    const lines = [
+      ...formatOrgErrors(
+        (
+          parseOrgFile(`${"k".repeat(200)}${secret}: 1\norganization:\n  locale: ${secret}\n`, "x") as {
+            errors: never[];
+          }
+        ).errors,
+        "x",
+      ),
+      ...formatOrgErrors(
+        (parseOrgFile(`${secret}\n${secret}\n`, "x") as { errors: never[] }).errors,
+        "x",
+      ),
+    ];
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) {
+      // 7 characters of the secret repeat: count how many of the file's characters came back.
+      const echoed = (line.match(/s3cr3t-|s3cr3t|k{10}/g) ?? []).join("").length;
+      expect(echoed, line).toBeLessThanOrEqual(80);
+      expect(line.length, line).toBeLessThan(300);
+    }
+    expect(lines.join("\n")).toMatch(/locale: expected .*, got "(s3cr3t-)+s3cr…" \(280 characters\)/);
+    expect(lines.join("\n")).toMatch(/unknown key "k+…" \(480 characters\)/);
+  });
+});
