@@ -10,8 +10,8 @@ import type { DatabaseTarget } from "../config/database-url.ts";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { createPglite } from "./pglite.ts";
 import { acquireStoreLock, type StoreLock } from "./store-lock.ts";
-import { type TxGate, txGateFor } from "./tx-gate.ts";
 import { createPrivateDir, tightenedNotice, tightenStore } from "./store-modes.ts";
+import { type TxGate, txGateFor } from "./tx-gate.ts";
 
 export type { Prisma } from "../generated/prisma/client.ts";
 export type { PrismaClient };

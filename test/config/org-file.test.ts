@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatOrgErrors,
   hashOrgText,
+  type OrgFileError,
   type OrgFileResult,
   parseOrgFile,
   serializeOrg,
@@ -311,14 +312,17 @@ describe("a file that is not an org file (issue 26)", () => {
     const lines = [
       ...formatOrgErrors(
         (
-          parseOrgFile(`${"k".repeat(200)}${secret}: 1\norganization:\n  locale: ${secret}\n`, "x") as {
-            errors: never[];
+          parseOrgFile(
+            `${"k".repeat(200)}${secret}: 1\norganization:\n  locale: ${secret}\n`,
+            "x",
+          ) as {
+            errors: OrgFileError[];
           }
         ).errors,
         "x",
       ),
       ...formatOrgErrors(
-        (parseOrgFile(`${secret}\n${secret}\n`, "x") as { errors: never[] }).errors,
+        (parseOrgFile(`${secret}\n${secret}\n`, "x") as { errors: OrgFileError[] }).errors,
         "x",
       ),
     ];
@@ -329,7 +333,9 @@ describe("a file that is not an org file (issue 26)", () => {
       expect(echoed, line).toBeLessThanOrEqual(80);
       expect(line.length, line).toBeLessThan(300);
     }
-    expect(lines.join("\n")).toMatch(/locale: expected .*, got "(s3cr3t-)+s3cr…" \(280 characters\)/);
+    expect(lines.join("\n")).toMatch(
+      /locale: expected .*, got "(s3cr3t-)+s3cr…" \(280 characters\)/,
+    );
     expect(lines.join("\n")).toMatch(/unknown key "k+…" \(480 characters\)/);
   });
 });
