@@ -1,6 +1,5 @@
 /** `/pbb admin`: committee admins get the admin menu; others are told why not. */
-import { loadOrg } from "../../../db/repositories/org.ts";
-import { committeeRolesOf } from "../../../db/repositories/report-access.ts";
+import { committeeRoles, currentOrg } from "../../../services/org/current.ts";
 import { buildAdminHome } from "../../views/admin/home.ts";
 import type { Subcommand } from "../commands/pbb-subcommands.ts";
 
@@ -9,8 +8,8 @@ export const adminSubcommand: Subcommand = {
   usage: "admin",
   describe: (t) => t("admin.command.describe"),
   async run({ ctx, command, t, respond }) {
-    const roles = await committeeRolesOf(ctx.db, command.user_id);
-    const org = roles.admin ? await loadOrg(ctx.db) : null;
+    const roles = await committeeRoles(ctx.db, command.user_id);
+    const org = roles.admin ? await currentOrg(ctx.db) : null;
     if (!org) {
       await respond({ response_type: "ephemeral", text: t("admin.refused") });
       return;

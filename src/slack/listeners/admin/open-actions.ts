@@ -8,9 +8,8 @@ import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import type { AppContext } from "../../../app/context.ts";
 import type { Org } from "../../../config/org-schema.ts";
-import { loadOrg } from "../../../db/repositories/org.ts";
-import { committeeRolesOf } from "../../../db/repositories/report-access.ts";
 import { type Translator, translator } from "../../../i18n/index.ts";
+import { committeeRoles, currentOrg } from "../../../services/org/current.ts";
 import { ADMIN_ACTION } from "../../ids/admin.ts";
 import type { ListenerApp } from "../../router.ts";
 import {
@@ -42,8 +41,8 @@ export function registerAdminOpeners(app: ListenerApp, ctx: AppContext): void {
   for (const [actionId, build] of OPENERS) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, client }) => {
       await ack();
-      const roles = await committeeRolesOf(ctx.db, body.user.id);
-      const org = await loadOrg(ctx.db);
+      const roles = await committeeRoles(ctx.db, body.user.id);
+      const org = await currentOrg(ctx.db);
       const t = translator(org?.organization.locale ?? "zh-CN");
       const view =
         roles.admin && org ? build(org, t, body.actions[0]?.value) : buildAdminRefused(t);

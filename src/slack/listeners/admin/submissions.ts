@@ -6,10 +6,10 @@
 
 import type { SlackViewAction, ViewOutput } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
-import { loadOrg } from "../../../db/repositories/org.ts";
 import { type Translator, translator } from "../../../i18n/index.ts";
 import type { AdminChange } from "../../../services/admin/forms.ts";
 import { saveAdminChange } from "../../../services/admin/save-change.ts";
+import { currentOrg } from "../../../services/org/current.ts";
 import { slackResolver } from "../../../services/org/resolver.ts";
 import { ADMIN_CALLBACK } from "../../ids/admin.ts";
 import type { ListenerApp } from "../../router.ts";
@@ -41,7 +41,7 @@ const inputBlocks = (view: ViewOutput): string[] =>
   view.blocks.flatMap((b) => (b.type === "input" && b.block_id ? [b.block_id] : []));
 
 async function localeOf(ctx: AppContext): Promise<Translator> {
-  const org = await loadOrg(ctx.db);
+  const org = await currentOrg(ctx.db);
   return translator(org?.organization.locale ?? "zh-CN");
 }
 
@@ -68,7 +68,7 @@ export function registerAdminSubmissions(app: ListenerApp, ctx: AppContext): voi
         return;
       }
       await ack();
-      const org = await loadOrg(ctx.db);
+      const org = await currentOrg(ctx.db);
       if (!org || !view.root_view_id || view.root_view_id === view.id) return;
       const count = outcome.changes.length;
       const notice = count > 0 ? t("admin.home.saved", { count }) : t("admin.home.unchanged");

@@ -1,6 +1,6 @@
 import type { AppContext } from "../../../app/context.ts";
-import { loadOrgRecord } from "../../../db/repositories/org.ts";
 import { translator } from "../../../i18n/index.ts";
+import { currentOrgRecord } from "../../../services/org/current.ts";
 import type { ListenerApp } from "../../router.ts";
 import { allSubcommands, findSubcommand } from "./pbb-subcommands.ts";
 import { registerStatusSubcommand } from "./status.ts";
@@ -9,7 +9,7 @@ export function registerPbbCommand(app: ListenerApp, ctx: AppContext): void {
   registerStatusSubcommand();
   app.command("/pbb", async ({ ack, command, respond }) => {
     await ack();
-    const org = await loadOrgRecord(ctx.db);
+    const org = await currentOrgRecord(ctx.db);
     const locale = org?.locale ?? "zh-CN";
     const t = translator(locale);
     if (!org) {

@@ -1,5 +1,5 @@
-import { loadOrgRecord } from "../../../db/repositories/org.ts";
 import { periodParts } from "../../../domain/period.ts";
+import { currentOrgRecord } from "../../../services/org/current.ts";
 import { monthStatus } from "../../../services/status/month-status.ts";
 import { esc } from "../../views/tasklist/format.ts";
 import { registerSubcommand } from "./pbb-subcommands.ts";
@@ -19,7 +19,7 @@ export function registerStatusSubcommand(): void {
     usage: "status",
     describe: (t) => t("status.describe"),
     async run({ ctx, t, respond, locale }) {
-      const org = await loadOrgRecord(ctx.db);
+      const org = await currentOrgRecord(ctx.db);
       if (!org) return;
       const status = await monthStatus(ctx.db, org.timezone, ctx.now());
       const { year, month } = periodParts(status.period);

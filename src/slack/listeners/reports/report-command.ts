@@ -2,8 +2,7 @@
  * `/pbb report month|quarter|year [period]`: committee members and admins get the report's
  * .xlsx and .csv in their DM with the bot and an ephemeral confirmation; others are told why not.
  */
-import { loadOrgRecord } from "../../../db/repositories/org.ts";
-import { committeeRolesOf } from "../../../db/repositories/report-access.ts";
+import { committeeRoles, currentOrgRecord } from "../../../services/org/current.ts";
 import { parseReportArgs } from "../../../services/reports/command-args.ts";
 import { sendReport } from "../../../services/reports/send-report.ts";
 import { reportDoneText, reportUsageText } from "../../views/reports/command.ts";
@@ -20,9 +19,9 @@ export const reportSubcommand: Subcommand = {
     const say = async (text: string) => {
       await respond({ response_type: "ephemeral", text });
     };
-    const roles = await committeeRolesOf(ctx.db, command.user_id);
+    const roles = await committeeRoles(ctx.db, command.user_id);
     if (!roles.member && !roles.admin) return say(t("reports.command.notCommittee"));
-    const org = await loadOrgRecord(ctx.db);
+    const org = await currentOrgRecord(ctx.db);
     const parsed = parseReportArgs(args, ctx.now(), org?.timezone ?? "UTC");
     if (!parsed.ok) return say(reportUsageText(parsed, t));
     const period = parsed.period.key;

@@ -4,7 +4,7 @@ import type {
   CommitteeForm,
   LectureForm,
   SchedulesForm,
-} from "../../../services/admin/forms.ts";
+} from "../../../services/admin/port.ts";
 import { fieldId } from "../../ids/admin.ts";
 
 /** Slack's state entry of one input, as far as the admin forms read it. */

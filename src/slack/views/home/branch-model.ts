@@ -1,5 +1,5 @@
 /** The secretary's and the member's parts of the Home, from their branches' lists. */
-import type { BranchListRow, BranchRef, BranchRevisionRow } from "../../../db/repositories/home.ts";
+import type { BranchListRow, BranchRef, BranchRevisionRow } from "../../../services/home/port.ts";
 import { branchState, type HomeInput } from "./input.ts";
 import type {
   MemberModel,

@@ -1,5 +1,5 @@
 /** The committee's part of the Home: this month at a glance, what waits, lectures, the year. */
-import type { CommitteeRows, CurrentListRow } from "../../../db/repositories/home.ts";
+import type { CommitteeRows, CurrentListRow } from "../../../services/home/port.ts";
 import { branchState, type HomeInput, pageOf, SESSIONS_SHOWN, WAITING_PAGE_SIZE } from "./input.ts";
 import {
   BRANCH_STATES,

@@ -4,7 +4,7 @@ import type {
   CommitteeRows,
   LectureRows,
   ViewerRow,
-} from "../../../db/repositories/home.ts";
+} from "../../../services/home/port.ts";
 import type { BranchState, HomePages } from "./model.ts";
 
 export interface HomeInput {
