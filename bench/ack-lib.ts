@@ -10,6 +10,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { type RunningBot, startBot } from "../src/app/runtime.ts";
+import { jobEnvOf } from "../src/app/wire.ts";
 import type { EnvConfig } from "../src/config/env.ts";
 import { parseOrgFile } from "../src/config/org-file.ts";
 import type { Org } from "../src/config/org-schema.ts";
@@ -196,7 +197,7 @@ export async function startRealBot(
   pacer.waitMs = () => 0;
   try {
     const ran = await runJobByName(
-      { db, logger: silentLogger, runner: "bench" },
+      { ...jobEnvOf(bot.ctx), logger: silentLogger, runner: "bench" },
       "monthly-reminder",
       "2026-12-01T09:00",
     );

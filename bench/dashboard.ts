@@ -6,8 +6,8 @@
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { features, jobsOf } from "../src/app/features.ts";
 import type { HomeReader } from "../src/db/repositories/home.ts";
-import "../src/jobs/all.ts";
 import { runJobByName } from "../src/jobs/manual.ts";
 import { silentLogger } from "../src/observability/logger.ts";
 import { renderHome } from "../src/services/home/load-home.ts";
@@ -33,7 +33,7 @@ for (const branches of sizes) {
   const db = await benchDatabase(values.postgres);
   await applyBenchOrg(db, emulator, branches);
   const ran = await runJobByName(
-    { db, logger: silentLogger, runner: "bench" },
+    { db, jobs: jobsOf(features), logger: silentLogger, runner: "bench" },
     "monthly-reminder",
     "2026-12-01T09:00",
     now,

@@ -5,9 +5,8 @@
  * against the fastest time those limits allow, and duplicates and losses.
  */
 import { parseArgs } from "node:util";
-import "../src/jobs/all.ts";
+import { features, jobsOf, resultHandlersOf } from "../src/app/features.ts";
 import { loadJobOrg } from "../src/jobs/org.ts";
-import { getJob } from "../src/jobs/registry.ts";
 import { runJobOccurrence } from "../src/jobs/run.ts";
 import { DEFAULT_RATE_LIMITS } from "../src/localslack/emulator/rate-limit.ts";
 import { silentLogger } from "../src/observability/logger.ts";
@@ -30,12 +29,13 @@ emulator.setRateLimits({ postPerWorkspace: WORKSPACE });
 emulator.calls.clear();
 
 const org = await loadJobOrg(db);
-const job = getJob("monthly-reminder");
+const job = jobsOf(features).find((j) => j.name === "monthly-reminder");
 if (!org || !job) throw new Error("monthly-reminder is not registered");
 const worker = createDeliveryWorker({
   db,
   client: createDeliveryClient(emulator.workspace.bot.token, { slackApiUrl: emulator.url }),
   replicaId: "bench",
+  resultHandlers: resultHandlersOf(features),
   logger: silentLogger,
   batchSize: 50,
   pollMs: 100,

@@ -1,12 +1,23 @@
 import type { WebClient } from "@slack/web-api";
 import type { EnvConfig } from "../config/env.ts";
 import type { Database } from "../db/client.ts";
+import type { AnyJob } from "../jobs/define.ts";
 import type { Scheduler } from "../jobs/scheduler.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Metrics } from "../observability/metrics.ts";
+import type { Homes } from "../services/home/refresh.ts";
 import type { DeliveryWorker } from "../services/outbox/index.ts";
 
-/** What listeners, jobs and commands share in one running process. */
+/** The bot's own HTTP server, for links a feature hands out. */
+export interface FeatureHttp {
+  /** e.g. "http://127.0.0.1:3000"; the real port once the server listens. */
+  baseUrl(): string;
+}
+
+/**
+ * What listeners, jobs and commands share in one running bot. Everything a bot holds is here
+ * (one per bot: two bots in one process share nothing).
+ */
 export interface AppContext {
   env: EnvConfig;
   db: Database;
@@ -20,4 +31,10 @@ export interface AppContext {
   /** Sends what the outbox holds; `drainOnce()` sends everything due now. */
   deliveries: DeliveryWorker;
   scheduler: Scheduler;
+  /** The jobs of the bot's features. */
+  jobs: readonly AnyJob[];
+  /** Re-publishes the Homes a change concerns. */
+  homes: Homes;
+  /** Where this bot's HTTP routes are reached. */
+  http: FeatureHttp;
 }

@@ -1,34 +1,39 @@
 /**
- * The features the bot carries. Each registers its Slack listeners; jobs and commands register
- * themselves in their own modules. Add a feature here with one line.
+ * The features the bot and the `pbb` command carry, in order (the `/pbb` help lists their
+ * subcommands in this order). Add a feature here with one line; see docs/ARCHITECTURE.md,
+ * "Adding a feature".
  */
+import { adminFeature } from "../features/admin.ts";
+import { appHomeFeature } from "../features/app-home.ts";
+import { committeeDeskFeature } from "../features/committee-desk.ts";
+import { lectureHallFeature } from "../features/lecture-hall.ts";
+import { tasklistFeature } from "../features/tasklist.ts";
+import type { AnyJob } from "../jobs/define.ts";
+import type { ResultHandlers } from "../services/outbox/index.ts";
+import type { Subcommand } from "../slack/listeners/commands/pbb-subcommands.ts";
+import type { Feature } from "./feature.ts";
 
-import type { CustomRoute } from "@slack/bolt";
-import { registerPbbCommand } from "../slack/listeners/commands/pbb.ts";
-import { registerHome } from "../slack/listeners/home/index.ts";
-import { lectureRoutes, registerLectureHall } from "../slack/listeners/lecture/index.ts";
-import { registerCommitteeDesk } from "../slack/listeners/reports/index.ts";
-import { registerTasklist } from "../slack/listeners/tasklist/index.ts";
-import type { ListenerApp } from "../slack/router.ts";
-import type { AppContext } from "./context.ts";
+export type { Feature } from "./feature.ts";
 
-/** The bot's own HTTP server, for links a feature hands out. */
-export interface FeatureHttp {
-  /** e.g. "http://127.0.0.1:3000"; the real port once the server listens. */
-  baseUrl(): string;
-}
-
-export interface Feature {
-  name: string;
-  registerListeners(app: ListenerApp, ctx: AppContext): void;
-  /** HTTP routes served on PORT beside /slack/events (e.g. calendar feeds). */
-  routes?(ctx: AppContext, http: FeatureHttp): CustomRoute[];
-}
-
-export const features: Feature[] = [
-  { name: "pbb-command", registerListeners: registerPbbCommand },
-  { name: "tasklist", registerListeners: registerTasklist },
-  { name: "committee-desk", registerListeners: registerCommitteeDesk },
-  { name: "lecture-hall", registerListeners: registerLectureHall, routes: lectureRoutes },
-  { name: "app-home", registerListeners: registerHome },
+export const features: readonly Feature[] = [
+  tasklistFeature,
+  committeeDeskFeature,
+  adminFeature,
+  lectureHallFeature,
+  appHomeFeature,
 ];
+
+/** The features' jobs, by name. */
+export function jobsOf(list: readonly Feature[]): AnyJob[] {
+  return list.flatMap((f) => f.jobs ?? []).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The features' `/pbb` subcommands, in the list's order. */
+export function subcommandsOf(list: readonly Feature[]): Subcommand[] {
+  return list.flatMap((f) => f.subcommands ?? []);
+}
+
+/** The features' outbox result handlers, by resultRef prefix. */
+export function resultHandlersOf(list: readonly Feature[]): ResultHandlers {
+  return Object.assign({}, ...list.map((f) => f.resultHandlers ?? {}));
+}

@@ -9,13 +9,13 @@ import { runProgram } from "../cli/program.ts";
 import type { EnvConfig } from "../config/env.ts";
 import type { Database } from "../db/client.ts";
 import { applyMigrations } from "../db/migrations.ts";
-import "../jobs/all.ts";
 import { markEventProcessed } from "../db/repositories/processed-events.ts";
 import { newReplicaId } from "../db/repositories/replicas.ts";
 import { startHeartbeat } from "../jobs/heartbeat.ts";
 import { createScheduler } from "../jobs/scheduler.ts";
 import { createLogger } from "../observability/logger.ts";
 import { ackTimer, metrics, metricsHandler } from "../observability/metrics.ts";
+import { Homes } from "../services/home/refresh.ts";
 import { applyOrgText } from "../services/org/apply-org.ts";
 import { slackResolver } from "../services/org/resolver.ts";
 import { createDeliveryClient, createDeliveryWorker } from "../services/outbox/index.ts";
@@ -23,8 +23,8 @@ import { overloadAnswer } from "../slack/overload.ts";
 import { ListenerRouter } from "../slack/router.ts";
 import type { WorkGate } from "../slack/work-gate.ts";
 import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
-import type { AppContext } from "./context.ts";
-import { type FeatureHttp, features } from "./features.ts";
+import type { AppContext, FeatureHttp } from "./context.ts";
+import { features, jobsOf, resultHandlersOf } from "./features.ts";
 import { healthRoutes, within } from "./health-routes.ts";
 import {
   describeFailure,
@@ -34,6 +34,7 @@ import {
 } from "./slack-identity.ts";
 import type { StartupPlaceholder } from "./startup-placeholder.ts";
 import { openStore, StartupError } from "./store.ts";
+import { wireFeatures } from "./wire.ts";
 
 export { StartupError };
 
@@ -77,6 +78,12 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
   const logger = createLogger(env.logLevel);
   const replicaId = newReplicaId();
   const now = options.now ?? (() => new Date());
+  const homes = new Homes(db);
+  const jobs = jobsOf(features);
+  let listeningPort = env.port;
+  const http: FeatureHttp = {
+    baseUrl: () => env.publicUrl ?? `http://127.0.0.1:${listeningPort}`,
+  };
   const ctx: AppContext = {
     env,
     db,
@@ -93,6 +100,7 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
         env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {},
       ),
       replicaId,
+      resultHandlers: resultHandlersOf(features),
       logger,
       metrics,
       pollMs: 500,
@@ -100,13 +108,21 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
       // killed mid-send hands its claims back after half a minute, not two.
       leaseMs: 30_000,
     }),
-    scheduler: createScheduler({ db, logger, replicaId, metrics, now }),
+    scheduler: createScheduler({
+      db,
+      logger,
+      replicaId,
+      metrics,
+      now,
+      jobs: () => jobs,
+      homes,
+      slack: client,
+    }),
+    jobs,
+    homes,
+    http,
   };
   const stoppers: (() => Promise<void>)[] = [];
-  let listeningPort = env.port;
-  const http: FeatureHttp = {
-    baseUrl: () => env.publicUrl ?? `http://127.0.0.1:${listeningPort}`,
-  };
   let bolt: BoltAppHandle | undefined;
   let handoff: HandoffServer | undefined;
   // Who the bot is in Slack, asked in the background: an unreachable Slack does not stop the
@@ -134,6 +150,13 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
       if (env.orgFile) await applyOrgFile(ctx, env.orgFile, options.log);
     });
 
+    const router = new ListenerRouter({
+      ...(options.workGate ? { gate: options.workGate } : {}),
+      overload: overloadAnswer(ctx),
+      firstDelivery: (eventId) => markEventProcessed(db, eventId),
+      acked: ackTimer(metrics),
+    });
+    const featureRoutes = wireFeatures(features, router.app, ctx);
     bolt = createBoltApp(
       {
         botToken: env.botToken,
@@ -161,19 +184,17 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
           },
         }),
         { path: "/metrics", method: ["GET"], handler: metricsHandler(metrics) },
-        ...features.flatMap((feature) => feature.routes?.(ctx, http) ?? []),
+        ...featureRoutes,
       ],
       env.port,
     );
-    const router = new ListenerRouter({
-      ...(options.workGate ? { gate: options.workGate } : {}),
-      overload: overloadAnswer(ctx),
-      firstDelivery: (eventId) => markEventProcessed(db, eventId),
-      acked: ackTimer(metrics),
-    });
     metrics.setWorkReader(() => ({ running: router.gate.active, waiting: router.gate.backlog }));
-    for (const feature of features) feature.registerListeners(router.app, ctx);
     router.mount(bolt.app);
+    for (const feature of features) {
+      await feature.start?.(ctx);
+      const { stop } = feature;
+      if (stop) stoppers.push(async () => stop(ctx));
+    }
     stoppers.push(async () => router.gate.stop());
 
     if (env.database.kind === "pglite") {
@@ -188,6 +209,7 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
             now: ctx.now,
             client,
             deliveries: ctx.deliveries,
+            bot: { homes, slack: client },
           },
           release: async () => {},
         })),

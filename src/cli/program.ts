@@ -3,6 +3,8 @@
  * own process and, handed off, inside the running bot.
  */
 import { Command, CommanderError } from "commander";
+import type { Feature } from "../app/feature.ts";
+import { features, jobsOf, resultHandlersOf } from "../app/features.ts";
 import type { CommandContext } from "./command-context.ts";
 import { dbMigrate } from "./commands/db.ts";
 import { registerDbOps } from "./commands/db-ops.ts";
@@ -13,17 +15,16 @@ import type { CommandIo } from "./handoff.ts";
 
 export type ContextProvider = () => Promise<{ ctx: CommandContext; release(): Promise<void> }>;
 
-/** A group of commands kept in its own module (backups, deliveries…). */
-export type CommandRegistrar = (
-  program: Command,
-  run: (action: (ctx: CommandContext) => Promise<number>) => Promise<void>,
-) => void;
+export type { CommandRegistrar } from "./command-context.ts";
 
+/** The `pbb` program over a list of features (the bot's own list unless a test gives one). */
 export function buildProgram(
   io: CommandIo,
   provide: ContextProvider,
   setExit: (code: number) => void,
+  list: readonly Feature[] = features,
 ): Command {
+  const known = { jobs: jobsOf(list), resultHandlers: resultHandlersOf(list) };
   const run = async (action: (ctx: CommandContext) => Promise<number>) => {
     const { ctx, release } = await provide();
     try {
@@ -61,7 +62,7 @@ export function buildProgram(
   jobs
     .command("list")
     .description("the jobs and their next fire times")
-    .action(() => run(jobsList));
+    .action(() => run((ctx) => jobsList(ctx, known)));
   jobs
     .command("run <job>")
     .description("run one job now, as if it fired at --at (default: now); an occurrence runs once")
@@ -71,10 +72,11 @@ export function buildProgram(
       "run an --at before the organisation was first applied (still once per occurrence)",
     )
     .action((job: string, opts: { at?: string; backfill?: boolean }) =>
-      run((ctx) => jobsRun(ctx, job, opts.at, { backfill: opts.backfill === true })),
+      run((ctx) => jobsRun(ctx, known, job, opts.at, { backfill: opts.backfill === true })),
     );
   registerDbOps(program, run);
   registerDeliveryCommands(program, run);
+  for (const feature of list) for (const register of feature.commands ?? []) register(program, run);
   return program;
 }
 
@@ -83,11 +85,17 @@ export async function runProgram(
   argv: string[],
   io: CommandIo,
   provide: ContextProvider,
+  list: readonly Feature[] = features,
 ): Promise<number> {
   let code = 0;
-  const program = buildProgram(io, provide, (c) => {
-    code = c;
-  });
+  const program = buildProgram(
+    io,
+    provide,
+    (c) => {
+      code = c;
+    },
+    list,
+  );
   try {
     await program.parseAsync(argv, { from: "user" });
     return code;

@@ -4,8 +4,7 @@
  * fire time before Organization.firstAppliedAt is neither run nor reported.
  */
 import { claimedOccurrences, retryableRuns } from "../db/repositories/job-runs.ts";
-import type { JobOrg, Occurrence } from "./define.ts";
-import type { AnyJob } from "./registry.ts";
+import type { AnyJob, JobOrg, Occurrence } from "./define.ts";
 import { type JobEnv, type RunOutcome, runOccurrence } from "./run.ts";
 
 const HOUR = 3600_000;
@@ -35,7 +34,7 @@ export interface CatchUpReport {
 
 export async function catchUp(
   env: JobEnv,
-  jobs: AnyJob[],
+  jobs: readonly AnyJob[],
   now: Date,
   opts: { windowHours: number; lookbackHours?: number },
 ): Promise<CatchUpReport> {
@@ -77,7 +76,7 @@ export async function catchUp(
  */
 export async function retryFailedRuns(
   env: JobEnv,
-  jobs: AnyJob[],
+  jobs: readonly AnyJob[],
   now: Date,
   windowHours: number,
   leaseMs: number,

@@ -4,6 +4,8 @@
  */
 import type { Database } from "../db/client.ts";
 import type { Logger } from "../observability/logger.ts";
+import type { Homes } from "../services/home/refresh.ts";
+import type { ReportSlack } from "../services/reports/slack.ts";
 
 /** The organisation as stored, as much of it as the framework needs. */
 export interface JobOrg {
@@ -24,7 +26,19 @@ export interface Occurrence {
 /** cron: the scheduler's tick; catch-up: start-up after downtime; manual: `pbb jobs run`. */
 export type RunSource = "cron" | "catch-up" | "manual" | "retry";
 
-export interface JobContext<O extends JobOrg = JobOrg> {
+/**
+ * What the running bot lends the jobs it runs (the scheduler, and `pbb jobs run` handed to it).
+ * A `pbb jobs run` in a process of its own has neither: no Home is re-published (it is rendered
+ * afresh when opened) and the quarterly chart is left out (the text goes through the outbox).
+ */
+export interface JobServices {
+  /** Re-publishes the Homes a job's change concerns. */
+  homes?: Homes;
+  /** The bot's Web API client, for the uploads the outbox does not carry. */
+  slack?: ReportSlack;
+}
+
+export interface JobContext<O extends JobOrg = JobOrg> extends JobServices {
   db: Database;
   org: O;
   logger: Logger;
@@ -58,3 +72,5 @@ export function defineJob<O extends JobOrg = JobOrg, S = unknown>(
   }
   return definition;
 }
+
+export type AnyJob = JobDefinition<JobOrg, unknown>;

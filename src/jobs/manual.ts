@@ -3,16 +3,17 @@ import type { Database } from "../db/client.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import { parseAtOption } from "./at-option.ts";
-import type { JobOrg } from "./define.ts";
+import type { AnyJob, JobOrg, JobServices } from "./define.ts";
 import { loadJobOrg } from "./org.ts";
-import { getJob, listJobs } from "./registry.ts";
 import { type RunOptions, type RunOutcome, runJobOccurrence } from "./run.ts";
 
 export class JobCommandError extends Error {
   override name = "JobCommandError";
 }
 
-export interface ManualRunEnv {
+export interface ManualRunEnv extends JobServices {
+  /** The jobs that exist (the features' list: `jobsOf(features)`). */
+  jobs: readonly AnyJob[];
   db: Database;
   logger: Logger;
   runner: string;
@@ -28,15 +29,16 @@ export async function runJobByName(
   now: Date = new Date(),
   options: RunOptions = {},
 ): Promise<RunOutcome & { at: Date }> {
-  const job = getJob(name);
+  const { jobs, loadOrg, ...jobEnv } = env;
+  const job = jobs.find((j) => j.name === name);
   if (!job) {
-    const known = listJobs().map((j) => j.name);
+    const known = [...jobs].map((j) => j.name).sort((a, b) => a.localeCompare(b));
     throw new JobCommandError(`unknown job "${name}"; jobs: ${known.join(", ") || "(none)"}`);
   }
-  const org = await (env.loadOrg ?? loadJobOrg)(env.db);
+  const org = await (loadOrg ?? loadJobOrg)(env.db);
   if (!org)
     throw new JobCommandError("no organisation applied yet: run `pbb org apply <file>` first");
   const at = atText === undefined ? now : parseAtOption(atText, org.timezone);
-  const outcome = await runJobOccurrence({ ...env, org }, job, at, "manual", options);
+  const outcome = await runJobOccurrence({ ...jobEnv, org }, job, at, "manual", options);
   return { ...outcome, at };
 }

@@ -12,11 +12,11 @@ import { claimJobRun, completeJobRun, failJobRun } from "../db/repositories/job-
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Metrics } from "../observability/metrics.ts";
-import type { JobDefinition, JobOrg, Occurrence, RunSource } from "./define.ts";
+import type { JobDefinition, JobOrg, JobServices, Occurrence, RunSource } from "./define.ts";
 
 export const DEFAULT_RUN_LEASE_MS = 30 * 60_000;
 
-export interface JobEnv<O extends JobOrg = JobOrg> {
+export interface JobEnv<O extends JobOrg = JobOrg> extends JobServices {
   db: Database;
   org: O;
   logger: Logger;

@@ -18,22 +18,21 @@ import {
   runSafely,
 } from "./catch-up.ts";
 import { createDbRunCoordinator } from "./coordinator.ts";
-import type { JobOrg, Occurrence } from "./define.ts";
+import type { AnyJob, JobOrg, JobServices, Occurrence } from "./define.ts";
 import { catchUpWindowHoursOf, loadJobOrg } from "./org.ts";
-import { type AnyJob, listJobs } from "./registry.ts";
 import { DEFAULT_RUN_LEASE_MS, type JobEnv } from "./run.ts";
 
 export const SCHEDULER_TASK = "pbb-scheduler";
 const HOUR = 3600_000;
 const PRUNE_AFTER_MS = 2 * 24 * HOUR;
 
-export interface SchedulerOptions {
+export interface SchedulerOptions extends JobServices {
   db: Database;
   logger: Logger;
   replicaId: string;
   metrics?: Metrics;
-  /** The jobs to schedule; the registry's by default (read on every tick). */
-  jobs?: () => AnyJob[];
+  /** The jobs to schedule (the features' list; read on every tick). */
+  jobs: () => readonly AnyJob[];
   loadOrg?: (db: Database) => Promise<JobOrg | null>;
   now?: () => Date;
   /** Used when the org settings set no `schedules.catchUpWindowHours`. */
@@ -58,7 +57,7 @@ export interface Scheduler {
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const clock = options.now ?? (() => new Date());
-  const jobs = options.jobs ?? listJobs;
+  const { jobs } = options;
   const loadOrg = options.loadOrg ?? loadJobOrg;
   const leaseMs = options.runLeaseMs ?? DEFAULT_RUN_LEASE_MS;
   let lastCheck: Date | undefined;
@@ -75,6 +74,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const envFor = (org: JobOrg, now: Date): JobEnv => ({
     db: options.db,
     org,
+    homes: options.homes,
+    slack: options.slack,
     logger: options.logger,
     runner: options.replicaId,
     metrics: options.metrics,
@@ -174,7 +175,7 @@ export interface NextFire {
 const HORIZON_MS = 400 * 24 * HOUR;
 
 /** Each job's next occurrence after `now` (within about a year), for `pbb jobs list`. */
-export function nextFireTimes(org: JobOrg, now: Date, jobs: AnyJob[] = listJobs()): NextFire[] {
+export function nextFireTimes(org: JobOrg, now: Date, jobs: readonly AnyJob[]): NextFire[] {
   return jobs.map((job) => ({
     job: job.name,
     next: job.occurrencesBetween(org, now, new Date(now.getTime() + HORIZON_MS))[0] ?? null,

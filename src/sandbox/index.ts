@@ -8,6 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { features, resultHandlersOf } from "../app/features.ts";
 import { type RunningBot, startBot } from "../app/runtime.ts";
 import type { EnvConfig } from "../config/env.ts";
 import type { Database } from "../db/client.ts";
@@ -135,6 +136,7 @@ export async function startSandbox(
       db: bot.ctx.db,
       client: createDeliveryClient(emulator.workspace.bot.token, { slackApiUrl: emulator.url }),
       replicaId: `${bot.ctx.replicaId}-clock`,
+      resultHandlers: resultHandlersOf(features),
       logger: bot.ctx.logger,
       pacer: new Pacer({ perChannelMs: 0, methodIntervalMs: UNPACED }),
       leaseMs: 30_000,
@@ -144,6 +146,8 @@ export async function startSandbox(
       db: bot.ctx.db,
       runner: bot.ctx.replicaId,
       logger: bot.ctx.logger,
+      jobs: () => bot.ctx.jobs,
+      services: { homes: bot.ctx.homes, slack: bot.ctx.client },
       tick: (at) => bot.ctx.scheduler.tick(at),
       posts: () => botPosts(emulator),
       // A second worker of the same outbox, on the wall clock like the bot's (a worker on the

@@ -6,9 +6,8 @@
  */
 import type { Database } from "../db/client.ts";
 import { allKeys, localeOr, type MessageKey, type Translator, translator } from "../i18n/index.ts";
-import type { JobOrg, Occurrence } from "../jobs/define.ts";
+import type { AnyJob, JobOrg, JobServices, Occurrence } from "../jobs/define.ts";
 import { loadJobOrg } from "../jobs/org.ts";
-import { type AnyJob, listJobs } from "../jobs/registry.ts";
 import { runOccurrence } from "../jobs/run.ts";
 import { nextFireTimes } from "../jobs/scheduler.ts";
 import type { Logger } from "../observability/logger.ts";
@@ -47,7 +46,10 @@ export interface TimeControlDeps {
   logger: Logger;
   /** The scheduler's own tick, between jumps (catch-up of retries, the minute's fires). */
   tick(now: Date): Promise<unknown>;
-  jobs?: () => AnyJob[];
+  /** The bot's jobs (its features'). */
+  jobs: () => readonly AnyJob[];
+  /** What the bot lends its jobs (Home refresh, uploads). */
+  services?: JobServices;
   log?: (line: string) => void;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -69,12 +71,12 @@ const jobKey = (prefix: "sandbox.job" | "sandbox.summary", job: string): Message
 };
 
 /**
- * The fires in (from, to], in time order (registry order within one instant). The hourly swap
+ * The fires in (from, to], in time order (the jobs' order within one instant). The hourly swap
  * expiry counts only where a pending swap request expires: its other hours do nothing.
  */
 export function firesBetween(
   org: JobOrg,
-  jobs: AnyJob[],
+  jobs: readonly AnyJob[],
   from: Date,
   to: Date,
   swapExpiries: Date[],
@@ -131,7 +133,7 @@ export class JumpSummary {
 
 export function createTimeControl(deps: TimeControlDeps): TimeControl {
   const { clock, db } = deps;
-  const jobs = deps.jobs ?? listJobs;
+  const { jobs } = deps;
   const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -213,7 +215,7 @@ export function createTimeControl(deps: TimeControlDeps): TimeControl {
         const before = deps.posts();
         try {
           await runOccurrence(
-            { db, org, logger: deps.logger, runner: deps.runner },
+            { db, org, logger: deps.logger, runner: deps.runner, ...deps.services },
             fire.job,
             fire.occurrence,
             at,

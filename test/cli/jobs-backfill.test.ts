@@ -6,10 +6,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { features, jobsOf } from "../../src/app/features.ts";
 import type { CommandContext } from "../../src/cli/command-context.ts";
 import { runProgram } from "../../src/cli/program.ts";
 import type { Database } from "../../src/db/client.ts";
-import "../../src/jobs/all.ts";
 import { createScheduler } from "../../src/jobs/scheduler.ts";
 import { silentLogger } from "../../src/observability/logger.ts";
 import { applyOrgText } from "../../src/services/org/apply-org.ts";
@@ -67,6 +67,7 @@ describe.each(STORES)("pbb jobs run --backfill on %s", (store) => {
       db,
       logger: silentLogger,
       replicaId: "test",
+      jobs: () => jobsOf(features),
       now: () => NOW,
     });
     const report = await scheduler.catchUp(NOW);
@@ -125,6 +126,7 @@ describe.each(STORES)("pbb jobs run --backfill on %s", (store) => {
       db,
       logger: silentLogger,
       replicaId: "test",
+      jobs: () => jobsOf(features),
       now: () => NOW,
     });
     await scheduler.catchUp(NOW);

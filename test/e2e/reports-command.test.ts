@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobEnvOf } from "../../src/app/wire.ts";
 import { loadOrgRecord } from "../../src/db/repositories/org.ts";
 import { parseReportPeriod } from "../../src/domain/report-period.ts";
 import { translator } from "../../src/i18n/index.ts";
@@ -94,7 +95,7 @@ describe.each(STORES)("reports in Slack (%s)", (store) => {
   });
 
   it("the quarter-summary job posts the summary with its chart to the committee channel, once", async () => {
-    const env = { db: t.db, logger: silentLogger, runner: "test" };
+    const env = { ...jobEnvOf(t.bot.ctx), logger: silentLogger, runner: "test" };
     const ran = await runJobByName(env, "quarter-summary", "2027-01-01T09:00");
     expect(ran).toMatchObject({ status: "ran", occurrence: { key: "2026-Q4" } });
     const posted = t.emulator.workspace.history("C0COMMITTEE").at(-1);

@@ -5,6 +5,7 @@
  */
 import { vi } from "vitest";
 import { z } from "zod";
+import { jobEnvOf } from "../../src/app/wire.ts";
 import type { Database } from "../../src/db/client.ts";
 import { runJobByName } from "../../src/jobs/manual.ts";
 import type { RecordedCall } from "../../src/localslack/emulator/calls.ts";
@@ -25,7 +26,7 @@ export function withoutPacing(): void {
 
 /** `pbb jobs run <name> --at <at>` against the bot's store (the bot's worker delivers). */
 export function runJob(t: TestBot, name: string, at: string) {
-  return runJobByName({ db: t.db, logger, runner: "test" }, name, at);
+  return runJobByName({ ...jobEnvOf(t.bot.ctx), logger, runner: "test" }, name, at);
 }
 
 /** Every text in a message or view (text fallback, blocks, fields, buttons…), one per line. */

@@ -4,7 +4,6 @@
  * reminders' threads, the deadline lists who is overdue, and long waits remind the committee.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJob } from "../../src/jobs/registry.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import { startTestBot, type TestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
@@ -56,7 +55,7 @@ describe.each(STORES)("the round-trip's jobs (%s)", (store) => {
       expect(again).toMatchObject({ status: "already-ran", occurrence: { key: "2026-12" } });
     }
     // Even the job's work done again (a retry after a crash) adds nothing.
-    const job = getJob("monthly-reminder");
+    const job = t.bot.ctx.jobs.find((j) => j.name === "monthly-reminder");
     const org = await t.db.prisma.organization.findUniqueOrThrow({ where: { id: 1 } });
     const again = await job?.run(
       {

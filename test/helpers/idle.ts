@@ -5,7 +5,6 @@
  * gate a turn after its ack.
  */
 import type { RunningBot } from "../../src/app/runtime.ts";
-import { homesIdle } from "../../src/services/home/refresh.ts";
 
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -21,7 +20,7 @@ export async function untilIdle(bot: RunningBot, timeoutMs = 20_000): Promise<vo
       await new Promise((resolve) => setTimeout(resolve, 5));
       continue;
     }
-    await homesIdle(bot.ctx.db);
+    await bot.ctx.homes.idle();
     const drained = await bot.ctx.deliveries.drainOnce();
     const due = await bot.ctx.db.prisma.delivery.count({
       // The outbox runs on the wall clock (leases, retry times), not the business clock.

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunOutcome } from "../../src/jobs/run.ts";
-import { homesIdle } from "../../src/services/home/refresh.ts";
 import { allText, runJob, settle, withoutPacing } from "../e2e/round-trip-helpers.ts";
 import { startTestBot, type TestBot } from "../helpers/bot.ts";
 
@@ -23,7 +22,7 @@ describe("Homes after the scheduled jobs", () => {
     t = await startTestBot({ store: "pglite", now: "2026-12-01T00:30:00Z" });
   });
   afterAll(async () => {
-    if (t) await homesIdle(t.db);
+    if (t) await t.bot.ctx.homes.idle();
     await t?.close();
   });
 

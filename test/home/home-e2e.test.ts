@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Json } from "../../src/localslack/emulator/types.ts";
-import { homesIdle } from "../../src/services/home/refresh.ts";
 import { HOME_ACTION } from "../../src/slack/ids/home.ts";
 import {
   allText,
@@ -30,7 +29,7 @@ describe.each(STORES)("the App Home (%s)", (store) => {
     t = await startTestBot({ store, now: "2026-12-01T01:00:00Z" });
   });
   afterAll(async () => {
-    if (t) await homesIdle(t.db);
+    if (t) await t.bot.ctx.homes.idle();
     await t?.close();
   });
 

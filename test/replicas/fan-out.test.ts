@@ -67,7 +67,7 @@ describe.skipIf(!enabled)("three replicas fan out the monthly reminder to 200 br
     const jobs = await cluster.pbb(["jobs", "list"]);
     if (!jobs.stdout.includes(JOB)) {
       throw new Error(
-        `the "${JOB}" job is not registered (src/jobs/all.ts): this test needs it to fan out the reminder.\n${jobs.stdout}${jobs.stderr}`,
+        `the "${JOB}" job is not registered (src/app/features.ts): this test needs it to fan out the reminder.\n${jobs.stdout}${jobs.stderr}`,
       );
     }
     const db = await cluster.db();

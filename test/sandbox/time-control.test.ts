@@ -4,10 +4,9 @@
  * lecture's notice comes before the lecture. It ends with a summary in the org's language.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import "../../src/jobs/all.ts";
+import { features, jobsOf } from "../../src/app/features.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { loadJobOrg } from "../../src/jobs/org.ts";
-import { listJobs } from "../../src/jobs/registry.ts";
 import { createBusinessClock } from "../../src/sandbox/clock.ts";
 import { firesBetween, JumpSummary } from "../../src/sandbox/time-control.ts";
 import { startTestSandbox, type TestSandbox } from "./sandbox-helpers.ts";
@@ -70,7 +69,7 @@ describe("a two-week jump in the sandbox (real bot, demo org)", () => {
     const org = await loadJobOrg(db);
     if (!org) throw new Error("the demo org is not applied");
     const fireSeconds = new Set(
-      firesBetween(org, listJobs(), from, to, []).map((f) =>
+      firesBetween(org, jobsOf(features), from, to, []).map((f) =>
         Math.floor(f.occurrence.fireAt.getTime() / 1000),
       ),
     );

@@ -6,9 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import "../../src/jobs/all.ts";
-import { features } from "../../src/app/features.ts";
-import { getJob } from "../../src/jobs/registry.ts";
+import { features, jobsOf } from "../../src/app/features.ts";
 import {
   actAs,
   type BrowserSession,
@@ -20,13 +18,13 @@ import { eventually } from "./eventually.ts";
 import { startTestSandbox, type TestSandbox } from "./sandbox-helpers.ts";
 
 const has = (feature: string, job: string) =>
-  features.some((f) => f.name === feature) && getJob(job) !== undefined;
+  features.some((f) => f.name === feature) && jobsOf(features).some((j) => j.name === job);
 
 /** Fails with a message saying which feature the walkthrough waits for. */
 function requireFeature(feature: string, job: string): void {
   if (!has(feature, job)) {
     throw new Error(
-      `the ${feature} feature is not registered yet (feature "${feature}" in src/app/features.ts, job "${job}" in src/jobs/all.ts): this walkthrough waits for it`,
+      `the ${feature} feature is not registered yet (feature "${feature}" and its job "${job}" in src/app/features.ts): this walkthrough waits for it`,
     );
   }
 }

@@ -1,14 +1,17 @@
-/** `pbb jobs list` and `pbb jobs run <job> [--at] [--backfill]`. */
-import "../../jobs/all.ts";
+/** `pbb jobs list` and `pbb jobs run <job> [--at] [--backfill]`, over the features' jobs. */
 import { liveReplicas } from "../../db/repositories/replicas.ts";
 import { AtOptionError, parseAtOption } from "../../jobs/at-option.ts";
+import type { AnyJob } from "../../jobs/define.ts";
 import { REPLICA_STALE_MS } from "../../jobs/heartbeat.ts";
 import { loadJobOrg } from "../../jobs/org.ts";
-import { getJob, listJobs } from "../../jobs/registry.ts";
 import { runJobOccurrence } from "../../jobs/run.ts";
 import { nextFireTimes } from "../../jobs/scheduler.ts";
 import { silentLogger } from "../../observability/logger.ts";
-import { createDeliveryClient, createDeliveryWorker } from "../../services/outbox/index.ts";
+import {
+  createDeliveryClient,
+  createDeliveryWorker,
+  type ResultHandlers,
+} from "../../services/outbox/index.ts";
 import type { CommandContext } from "../command-context.ts";
 
 const local = (at: Date, timezone: string) =>
@@ -18,9 +21,14 @@ const local = (at: Date, timezone: string) =>
     timeStyle: "short",
   }).format(at);
 
-export async function jobsList(ctx: CommandContext): Promise<number> {
+/** What the jobs commands run over: the features' jobs and result handlers. */
+export interface JobsOfFeatures {
+  jobs: readonly AnyJob[];
+  resultHandlers: ResultHandlers;
+}
+
+export async function jobsList(ctx: CommandContext, { jobs }: JobsOfFeatures): Promise<number> {
   const org = await loadJobOrg(ctx.db);
-  const jobs = listJobs();
   if (!org) {
     ctx.io.out(`jobs: ${jobs.map((j) => j.name).join(", ") || "none"}`);
     ctx.io.out(
@@ -29,7 +37,7 @@ export async function jobsList(ctx: CommandContext): Promise<number> {
     return 0;
   }
   if (jobs.length === 0) ctx.io.out("no jobs are defined");
-  for (const { job, next } of nextFireTimes(org, ctx.now())) {
+  for (const { job, next } of nextFireTimes(org, ctx.now(), jobs)) {
     ctx.io.out(
       next
         ? `${job.padEnd(22)} next ${local(next.fireAt, org.timezone)} ${org.timezone}  (${next.key})`
@@ -46,18 +54,15 @@ export async function jobsList(ctx: CommandContext): Promise<number> {
  */
 export async function jobsRun(
   ctx: CommandContext,
+  known: JobsOfFeatures,
   name: string,
   atText?: string,
   options: { backfill?: boolean } = {},
 ): Promise<number> {
-  const job = getJob(name);
+  const job = known.jobs.find((j) => j.name === name);
   if (!job) {
     ctx.io.err(
-      `unknown job "${name}"; jobs: ${
-        listJobs()
-          .map((j) => j.name)
-          .join(", ") || "none"
-      }`,
+      `unknown job "${name}"; jobs: ${known.jobs.map((j) => j.name).join(", ") || "none"}`,
     );
     return 2;
   }
@@ -82,7 +87,7 @@ export async function jobsRun(
   }
   const runner = ctx.insideBot ? "bot" : `cli:${process.pid}`;
   const outcome = await runJobOccurrence(
-    { db: ctx.db, org, logger: silentLogger, runner },
+    { db: ctx.db, org, logger: silentLogger, runner, ...ctx.bot },
     job,
     at,
     "manual",
@@ -106,12 +111,12 @@ export async function jobsRun(
     case "ran":
       ctx.io.out(`${name} ${outcome.occurrence.key}: ran`);
       if (outcome.summary !== undefined) ctx.io.out(`  ${JSON.stringify(outcome.summary)}`);
-      return deliver(ctx);
+      return deliver(ctx, known.resultHandlers);
   }
 }
 
 /** The bot delivers when one runs; otherwise this command sends before it exits. */
-async function deliver(ctx: CommandContext): Promise<number> {
+async function deliver(ctx: CommandContext, resultHandlers: ResultHandlers): Promise<number> {
   if (ctx.deliveries) return 0; // inside the bot: its worker sends
   const others = await liveReplicas(ctx.db, new Date(), REPLICA_STALE_MS);
   if (others.length > 0) {
@@ -130,6 +135,7 @@ async function deliver(ctx: CommandContext): Promise<number> {
     db: ctx.db,
     client: createDeliveryClient(ctx.client.token ?? "", { slackApiUrl: ctx.client.slackApiUrl }),
     replicaId: `cli:${process.pid}`,
+    resultHandlers,
   });
   const report = await worker.drainOnce();
   ctx.io.out(

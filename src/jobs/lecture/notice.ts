@@ -3,5 +3,5 @@ import { ensureLectureNotice } from "../../services/lecture/notices.ts";
 import { sessionJob } from "./session-job.ts";
 
 export const lectureNoticeJob = sessionJob("lecture-notice", ["notice"], (ctx, s, at) =>
-  ensureLectureNotice(ctx.db, s.plannedDate, at, `lecture-notice ${ctx.source}`),
+  ensureLectureNotice(ctx.db, s.plannedDate, at, `lecture-notice ${ctx.source}`, ctx.homes),
 );

@@ -7,7 +7,6 @@ import { z } from "zod";
 import { latestQuarterFire, quarterFiresBetween } from "../../domain/report-schedule.ts";
 import { postQuarterSummary } from "../../services/reports/quarter-summary.ts";
 import { defineJob, type JobOrg } from "../define.ts";
-import { registerJob } from "../registry.ts";
 
 const settings = z.object({
   schedules: z.object({ monthlyReminder: z.object({ time: z.string() }) }),
@@ -31,5 +30,3 @@ export const quarterSummaryJob = defineJob({
     return postQuarterSummary(ctx, occurrence.key, at);
   },
 });
-
-registerJob(quarterSummaryJob);

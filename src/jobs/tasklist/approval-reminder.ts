@@ -43,5 +43,8 @@ export const approvalReminderJob = defineJob({
     return out;
   },
   run: (ctx, occurrence, at) =>
-    remindWaitingApprovals({ db: ctx.db, at, source: "approval-reminder" }, occurrence.key),
+    remindWaitingApprovals(
+      { db: ctx.db, homes: ctx.homes, at, source: "approval-reminder" },
+      occurrence.key,
+    ),
 });

@@ -3,5 +3,5 @@ import { postMonthSummary } from "../../services/tasklist/reports.ts";
 import { monthJob } from "./month-job.ts";
 
 export const monthEndSummaryJob = monthJob("month-end-summary", (ctx, { period }, at) =>
-  postMonthSummary({ db: ctx.db, at, source: "month-end-summary" }, period),
+  postMonthSummary({ db: ctx.db, homes: ctx.homes, at, source: "month-end-summary" }, period),
 );

@@ -3,5 +3,5 @@ import { ensureMonthlyReminders } from "../../services/tasklist/reminders.ts";
 import { monthJob } from "./month-job.ts";
 
 export const monthlyReminderJob = monthJob("monthly-reminder", (ctx, { period }, at) =>
-  ensureMonthlyReminders({ db: ctx.db, at, source: "monthly-reminder" }, period),
+  ensureMonthlyReminders({ db: ctx.db, homes: ctx.homes, at, source: "monthly-reminder" }, period),
 );

@@ -3,5 +3,5 @@ import { postOverdueList } from "../../services/tasklist/reports.ts";
 import { monthJob } from "./month-job.ts";
 
 export const submissionDeadlineJob = monthJob("submission-deadline", (ctx, { period }, at) =>
-  postOverdueList({ db: ctx.db, at, source: "submission-deadline" }, period),
+  postOverdueList({ db: ctx.db, homes: ctx.homes, at, source: "submission-deadline" }, period),
 );

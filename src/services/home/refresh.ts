@@ -1,14 +1,14 @@
 /**
  * Re-publishing the Homes a change concerns, after its transaction committed. The use cases
- * call a hook (`afterListChange`, `afterLectureChange`) on their result; the Home feature
- * registers, per database, how to publish one person's Home. Requests arriving together are
+ * call a hook (`afterListChange`, `afterLectureChange`) on their result with the bot's `homes`;
+ * the Home feature tells it, at start, how to publish one person's Home. Requests arriving together are
  * merged, and one pass runs at a time per process, so the last Home published for a person is
  * rendered after the last change (views.publish replaces the whole view: latest wins). Passes
  * are at least a second apart: under a stream of clicks every Home concerned is re-rendered
  * once a second, not once per click (each render is several queries and a views.publish,
  * which Slack rate-limits too).
- * Without a registered publisher (e.g. `pbb jobs run` in its own process) nothing happens:
- * the Home is rendered afresh when its person opens it.
+ * Without a publisher (e.g. `pbb jobs run` in its own process) nothing happens: the Home is
+ * rendered afresh when its person opens it.
  */
 import type { Database } from "../../db/client.ts";
 import { type AudienceScope, homeAudience } from "../../db/repositories/home.ts";
@@ -16,19 +16,34 @@ import { type AudienceScope, homeAudience } from "../../db/repositories/home.ts"
 export type PublishOne = (userId: string) => Promise<void>;
 export type OnRefreshError = (err: unknown, userId: string | null) => void;
 
-class HomeRefresher {
+/**
+ * One bot's Home refresher (AppContext.homes). It publishes nothing until the Home feature says
+ * how (`publishWith`), so a process without the Home (a `pbb jobs run` of its own) changes none.
+ */
+export class Homes {
   private listIds = new Set<number>();
   private users = new Set<string>();
   private running: Promise<void> | null = null;
+  private publish: PublishOne | null = null;
+  private onError: OnRefreshError = () => {};
+  private readonly minGapMs: number;
 
   constructor(
     private readonly db: Database,
-    private readonly publish: PublishOne,
-    private readonly onError: OnRefreshError,
-    private readonly minGapMs: number,
-  ) {}
+    options: { minGapMs?: number } = {},
+  ) {
+    this.minGapMs = options.minGapMs ?? 1_000;
+  }
 
-  request(scope: Partial<AudienceScope>): void {
+  /** How to publish one person's Home (the Home feature, at start). */
+  publishWith(publish: PublishOne, onError: OnRefreshError): void {
+    this.publish = publish;
+    this.onError = onError;
+  }
+
+  /** Re-publish, soon, the Homes of the committee, the lists' branches and the people named. */
+  changed(scope: Partial<AudienceScope>): void {
+    if (!this.publish) return;
     for (const id of scope.listIds ?? []) this.listIds.add(id);
     for (const u of scope.users ?? []) this.users.add(u);
     this.running ??= this.drain().finally(() => {
@@ -36,6 +51,7 @@ class HomeRefresher {
     });
   }
 
+  /** Resolves once no refresh is pending (tests; shutdown). */
   idle(): Promise<void> {
     return this.running ?? Promise.resolve();
   }
@@ -55,51 +71,32 @@ class HomeRefresher {
         this.onError(err, null);
       }
       for (const userId of audience) {
-        await this.publish(userId).catch((err: unknown) => this.onError(err, userId));
+        const publish = this.publish;
+        if (!publish) break;
+        await publish(userId).catch((err: unknown) => this.onError(err, userId));
       }
     }
   }
 }
 
-const refreshers = new WeakMap<Database, HomeRefresher>();
-
-export function registerHomeRefresher(
-  db: Database,
-  publish: PublishOne,
-  onError: OnRefreshError,
-  options: { minGapMs?: number } = {},
-): void {
-  refreshers.set(db, new HomeRefresher(db, publish, onError, options.minGapMs ?? 1_000));
-}
-
-/** Re-publish, soon, the Homes of the committee, the lists' branches and the people named. */
-export function homesChanged(db: Database, scope: Partial<AudienceScope>): void {
-  refreshers.get(db)?.request(scope);
-}
-
-/** Resolves once no refresh is pending (tests; shutdown). */
-export function homesIdle(db: Database): Promise<void> {
-  return refreshers.get(db)?.idle() ?? Promise.resolve();
-}
-
 /** A use case's result; `changed: false` (a repeated click) leaves every Home as it was. */
 type Outcome = { ok: boolean; changed?: boolean };
 
-/** For a list use case: `inTx(…).then(afterListChange(db, listId))`. */
+/** For a list use case: `inTx(…).then(afterListChange(deps.homes, listId))`. */
 export const afterListChange =
-  (db: Database, listId: number) =>
+  (homes: Homes | undefined, listId: number) =>
   <R extends Outcome>(result: R): R => {
-    if (result.ok && result.changed !== false) homesChanged(db, { listIds: [listId] });
+    if (result.ok && result.changed !== false) homes?.changed({ listIds: [listId] });
     return result;
   };
 
 /** For a lecture use case; a replacement speaker in the result is concerned too. */
 export const afterLectureChange =
-  (db: Database, users: readonly string[]) =>
+  (homes: Homes | undefined, users: readonly string[]) =>
   <R extends Outcome>(result: R): R => {
     if (!result.ok) return result;
     const replacement =
       "replacement" in result && typeof result.replacement === "string" ? [result.replacement] : [];
-    homesChanged(db, { users: [...users, ...replacement] });
+    homes?.changed({ users: [...users, ...replacement] });
     return result;
   };

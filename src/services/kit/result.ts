@@ -3,12 +3,15 @@
  * or refused for a reason that has a catalog message (`<feature>.error.<reason>`).
  */
 import type { Database } from "../../db/client.ts";
+import type { Homes } from "../home/refresh.ts";
 
 /** What a use case needs of the running process (AppContext has it). */
 export interface Deps {
   db: Database;
   /** The business clock. */
   now: () => Date;
+  /** The bot's Home refresher, told what a change concerns (absent: no Home to refresh). */
+  homes?: Homes | undefined;
 }
 
 /** Nothing was changed, for this reason. */

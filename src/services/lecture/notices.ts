@@ -7,7 +7,7 @@ import type { Database } from "../../db/client.ts";
 import { activeTurns, type SessionRecord, sessionById } from "../../db/repositories/lecture.ts";
 import type { LocalDate } from "../../domain/calendar.ts";
 import { sessionPlannedOn } from "../../domain/lecture-schedule.ts";
-import { homesChanged } from "../home/refresh.ts";
+import type { Homes } from "../home/refresh.ts";
 import { inTx } from "../kit/tx.ts";
 import { ensureSession } from "./assign.ts";
 import { dmTurn, postNotice } from "./messages.ts";
@@ -51,6 +51,7 @@ export async function ensureLectureNotice(
   plannedDate: LocalDate,
   at: Date,
   source: string,
+  homes?: Homes,
 ): Promise<NoticeSummary> {
   const env = await loadLectureEnv(db);
   if (!env?.lecture) return { skipped: "no-lecture-hall" };
@@ -65,7 +66,7 @@ export async function ensureLectureNotice(
   });
   const speakers = activeTurns(session).map((t) => t.userId);
   // The notice announces the speakers: their Homes show the turn from now on.
-  if (sent && speakers.length > 0) homesChanged(db, { users: speakers });
+  if (sent && speakers.length > 0) homes?.changed({ users: speakers });
   return { date: session.date, seq: session.seq, speakers, sent };
 }
 

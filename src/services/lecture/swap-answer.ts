@@ -70,7 +70,7 @@ export async function answerSwap(deps: Deps, r: SwapAnswer): Promise<Result> {
       return refuse("swap-unavailable");
     }
     return accept(tx, env, swap, mine, theirs, now, r.source);
-  }).then(afterLectureChange(deps.db, [r.userId]));
+  }).then(afterLectureChange(deps.homes, [r.userId]));
 }
 
 async function accept(

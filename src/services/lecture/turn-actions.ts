@@ -54,7 +54,7 @@ export async function confirmTurn(deps: Deps, r: TurnRequest): Promise<Result> {
     });
     await refreshTurnDm(tx, env, r.turnId, change);
     return { ok: true };
-  }).then(afterLectureChange(deps.db, [r.userId]));
+  }).then(afterLectureChange(deps.homes, [r.userId]));
 }
 
 export async function dropTurn(
@@ -108,5 +108,5 @@ export async function dropTurn(
     await refreshNotice(tx, env, session.id);
     await refreshTurnDm(tx, env, turn.id, change);
     return { ok: true, replacement: result.replacement };
-  }).then(afterLectureChange(deps.db, [r.userId]));
+  }).then(afterLectureChange(deps.homes, [r.userId]));
 }

@@ -8,10 +8,10 @@ export {
 } from "./enqueue.ts";
 export { DEFAULT_METHOD_INTERVAL_MS, Pacer, processPacer } from "./pacer.ts";
 export { REPORT_KEY_PREFIX } from "./report.ts";
-export {
-  type DeliveryResult,
-  type ResultHandler,
-  registerResultHandler,
+export type {
+  DeliveryResult,
+  ResultHandler,
+  ResultHandlers,
 } from "./result-handlers.ts";
 export { METADATA_EVENT_TYPE, type SlackCaller } from "./send.ts";
 export {

@@ -25,7 +25,7 @@ import { backoffMs, classifyFailure } from "./classify.ts";
 import { DELIVERY_METHODS, type DeliveryMethod, type DeliveryPayload } from "./enqueue.ts";
 import { type Pacer, processPacer } from "./pacer.ts";
 import { reportFailure } from "./report.ts";
-import { resultHandlerFor } from "./result-handlers.ts";
+import { type ResultHandlers, resultHandlerFor } from "./result-handlers.ts";
 import { nonEmptyString, type SendResult, type SlackCaller, sendDelivery } from "./send.ts";
 
 export interface DeliveryWorkerOptions {
@@ -33,6 +33,8 @@ export interface DeliveryWorkerOptions {
   /** A WebClient made by `createDeliveryClient` (no retries of its own, 429s rejected). */
   client: SlackCaller;
   replicaId: string;
+  /** What to store of each sent message, by resultRef prefix (the features' handlers). */
+  resultHandlers?: ResultHandlers;
   logger?: Logger;
   metrics?: Metrics;
   pacer?: Pacer;
@@ -150,7 +152,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         return;
       }
       if (!d.resultRef || !channel || !ts) return;
-      const handler = resultHandlerFor(d.resultRef);
+      const handler = resultHandlerFor(options.resultHandlers ?? {}, d.resultRef);
       if (handler) await handler(tx, d.resultRef, { channel, ts });
       else log.warn({ ref: d.resultRef }, "no result handler registered for this ref");
     });

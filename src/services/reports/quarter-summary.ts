@@ -12,7 +12,7 @@ import { buildQuarterSummaryText } from "../../slack/views/reports/summary.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { loadReport } from "./load-report.ts";
 import { chartFile } from "./report-files.ts";
-import { reportSlackFor, uploadFiles } from "./slack.ts";
+import { type ReportSlack, uploadFiles } from "./slack.ts";
 
 export interface QuarterSummaryResult {
   quarter: string;
@@ -24,7 +24,7 @@ export interface QuarterSummaryResult {
 }
 
 export async function postQuarterSummary(
-  env: { db: Database; logger: Logger },
+  env: { db: Database; logger: Logger; slack?: ReportSlack | undefined },
   quarterKey: string,
   at: Date,
 ): Promise<QuarterSummaryResult> {
@@ -40,7 +40,7 @@ export async function postQuarterSummary(
     channel: org.committeeChannel,
     branches: report.branches.length,
   };
-  const slack = reportSlackFor(env.db);
+  const { slack } = env;
   if (slack) {
     const chart = await chartFile(report, t, env.logger);
     const files = await uploadFiles(slack, org.committeeChannel, text, [chart]);

@@ -3,12 +3,10 @@
  * upload, files.completeUploadExternal — what `filesUploadV2` does).
  *
  * The outbox carries messages, not files, so the quarter-summary job uploads its chart with the
- * client of the bot that owns the database: the bot provides it at start, keyed by its database,
- * and a job run in a process without one (a `pbb jobs run` beside a bot on PostgreSQL) posts the
- * summary through the outbox without the chart.
+ * running bot's client (JobServices.slack), and a job run in a process without one (a `pbb jobs
+ * run` beside a bot on PostgreSQL) posts the summary through the outbox without the chart.
  */
 import type { WebClient } from "@slack/web-api";
-import type { Database } from "../../db/client.ts";
 
 export type ReportSlack = Pick<WebClient, "filesUploadV2" | "conversations">;
 
@@ -16,16 +14,6 @@ export interface ReportFile {
   filename: string;
   title: string;
   bytes: Buffer;
-}
-
-const clients = new WeakMap<Database, ReportSlack>();
-
-export function provideReportSlack(db: Database, client: ReportSlack): void {
-  clients.set(db, client);
-}
-
-export function reportSlackFor(db: Database): ReportSlack | undefined {
-  return clients.get(db);
 }
 
 /** Uploads the files as one message in `channel`; returns the ids Slack gave them. */

@@ -16,7 +16,7 @@ import {
 import { audit, createListIfMissing } from "../../db/repositories/tasklist-write.ts";
 import { monthSchedule } from "../../domain/month-schedule.ts";
 import { buildFollowUp } from "../../slack/views/tasklist/index.ts";
-import { homesChanged } from "../home/refresh.ts";
+import type { Homes } from "../home/refresh.ts";
 import { inTx } from "../kit/tx.ts";
 import { carriedOverCount } from "./effects.ts";
 import { tasklistKeys } from "./keys.ts";
@@ -30,6 +30,8 @@ export interface JobRun {
   at: Date;
   /** The job's name, for the audit log. */
   source: string;
+  /** The running bot's Home refresher, if this process has one. */
+  homes?: Homes | undefined;
 }
 
 /** The branch's list for the month and its posted reminder, created if missing. */
@@ -71,7 +73,7 @@ export async function ensureMonthlyReminders(run: JobRun, period: string) {
   }
   summary.listsCreated = created.length;
   // A new month's list changes what every Home concerned shows ("to submit by …").
-  if (created.length > 0) homesChanged(run.db, { listIds: created });
+  if (created.length > 0) run.homes?.changed({ listIds: created });
   return summary;
 }
 

@@ -23,7 +23,6 @@ import {
   type OverdueView,
   type SlackMessage,
 } from "../../slack/views/tasklist/index.ts";
-import { homesChanged } from "../home/refresh.ts";
 import { inTx } from "../kit/tx.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { tasklistKeys } from "./keys.ts";
@@ -73,7 +72,7 @@ export async function postOverdueList(run: JobRun, period: string) {
     toCommittee(tx, tasklistKeys.overdue(period), org.committeeChannel, message),
   );
   // Past the deadline, the late branches' Homes (and the committee's) show them overdue.
-  if (lateLists.length > 0) homesChanged(run.db, { listIds: lateLists });
+  if (lateLists.length > 0) run.homes?.changed({ listIds: lateLists });
   return { period, overdue: overdue.map((o) => o.branch.key) };
 }
 

@@ -66,5 +66,5 @@ export async function setItemStatus(
     const after = await loadListRecord(tx, rec.id, { comments: false });
     if (after) await postOrUpdatePlan({ tx, rec: after, org, tag: `e${eventId}` }, "update");
     return { ok: true, changed: true };
-  }).then(afterListChange(deps.db, req.listId));
+  }).then(afterListChange(deps.homes, req.listId));
 }

@@ -63,7 +63,7 @@ export async function runTransition(
     org ??= await loadTasklistOrg(deps.db);
     const settings = org;
     return inTx(deps.db, (tx) => apply(tx, settings, deps.now(), req, decided)).then(
-      afterListChange(deps.db, req.listId),
+      afterListChange(deps.homes, req.listId),
     );
   });
 }

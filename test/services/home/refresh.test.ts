@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.ts";
-import {
-  homesChanged,
-  homesIdle,
-  registerHomeRefresher,
-} from "../../../src/services/home/refresh.ts";
+import { Homes } from "../../../src/services/home/refresh.ts";
 import { createTestDatabase } from "../../helpers/database.ts";
 
 /** Two active people, no roles: a refresh's audience is exactly the people it names. */
@@ -32,8 +28,8 @@ describe("re-publishing Homes after changes", () => {
     const firstPassHeld = new Promise<void>((resolve) => {
       release = resolve;
     });
-    registerHomeRefresher(
-      db,
+    const homes = new Homes(db, { minGapMs: 300 });
+    homes.publishWith(
       async (userId) => {
         published.push({ user: userId, at: performance.now() });
         if (published.length <= 2) await firstPassHeld;
@@ -41,18 +37,17 @@ describe("re-publishing Homes after changes", () => {
       (err) => {
         throw err;
       },
-      { minGapMs: 300 },
     );
     // A burst: one pass for both.
-    homesChanged(db, { users: ["U0ALICE"] });
-    homesChanged(db, { users: ["U0BOB"] });
+    homes.changed({ users: ["U0ALICE"] });
+    homes.changed({ users: ["U0BOB"] });
     await expect.poll(() => published.length).toBe(1);
     // While the first pass is still publishing: these wait for the next pass, merged.
-    homesChanged(db, { users: ["U0BOB"] });
-    homesChanged(db, { users: ["U0BOB"] });
+    homes.changed({ users: ["U0BOB"] });
+    homes.changed({ users: ["U0BOB"] });
     const releasedAt = performance.now();
     release();
-    await homesIdle(db);
+    await homes.idle();
 
     expect(published.map((p) => p.user)).toEqual(["U0ALICE", "U0BOB", "U0BOB"]);
     // The second pass began no sooner than the gap after the first one ended.

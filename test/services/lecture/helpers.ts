@@ -2,7 +2,7 @@
  * Shared by the lecture-hall tests: org files with a small roster, running a job the way
  * `pbb jobs run` does, waiting for what the bot sends, and reading iCalendar text.
  */
-import "../../../src/jobs/lecture/index.ts";
+import { features, jobsOf } from "../../../src/app/features.ts";
 import { parseOrgFile } from "../../../src/config/org-file.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { writeOrg } from "../../../src/db/repositories/org.ts";
@@ -131,7 +131,7 @@ export async function speakersBySession(db: Database, series = "lecture") {
 
 /** `pbb jobs run <name> --at <at>` against the bot's store (the bot's worker delivers). */
 export function runJob(db: Database, name: string, at: string) {
-  return runJobByName({ db, logger, runner: "test" }, name, at);
+  return runJobByName({ db, jobs: jobsOf(features), logger, runner: "test" }, name, at);
 }
 
 /** Every user mentioned anywhere in a value. */

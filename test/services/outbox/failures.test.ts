@@ -1,9 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDeliveryClient } from "../../../src/services/outbox/client.ts";
-import {
-  clearResultHandlers,
-  registerResultHandler,
-} from "../../../src/services/outbox/result-handlers.ts";
+import type { ResultHandlers } from "../../../src/services/outbox/result-handlers.ts";
 import { STORES } from "../../helpers/database.ts";
 import { freePort } from "../../helpers/processes.ts";
 import { useReplicas } from "../../jobs/helpers.ts";
@@ -26,7 +23,6 @@ const post = (key: string, text = key, channel = CHANNEL) => ({
 describe.each(STORES)("outbox failures on %s", (kind) => {
   const replicas = useReplicas(kind, 1);
   const harness = useOutboxHarness();
-  afterEach(() => clearResultHandlers());
 
   it("after a 429, waits Retry-After before sending again, without counting an attempt", async () => {
     const db = replicas()[0]!;
@@ -227,14 +223,16 @@ describe.each(STORES)("outbox failures on %s", (kind) => {
     const db = replicas()[0]!;
     const h = harness();
     let crashes = 1;
-    registerResultHandler("list:", async (tx, ref, { ts }) => {
-      if (crashes-- > 0) throw new Error("process died before recording");
-      await tx.auditLog.create({
-        data: { actor: "bot", action: "posted", entity: ref, entityId: ts },
-      });
-    });
+    const resultHandlers: ResultHandlers = {
+      "list:": async (tx, ref, { ts }) => {
+        if (crashes-- > 0) throw new Error("process died before recording");
+        await tx.auditLog.create({
+          data: { actor: "bot", action: "posted", entity: ref, entityId: ts },
+        });
+      },
+    };
     await enqueue(db, { ...post("crash:1", "Reminder"), resultRef: "list:7:reminder" });
-    const worker = h.worker(db);
+    const worker = h.worker(db, { resultHandlers });
     expect(await worker.drainOnce()).toMatchObject({ sent: 0, retried: 1 });
     expect(posted(h, CHANNEL)).toHaveLength(1);
     expect(await db.prisma.delivery.findFirstOrThrow()).toMatchObject({

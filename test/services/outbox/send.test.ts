@@ -1,8 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  clearResultHandlers,
-  registerResultHandler,
-} from "../../../src/services/outbox/result-handlers.ts";
+import { describe, expect, it } from "vitest";
+import type { ResultHandlers } from "../../../src/services/outbox/result-handlers.ts";
 import { METADATA_EVENT_TYPE } from "../../../src/services/outbox/send.ts";
 import { STORES } from "../../helpers/database.ts";
 import { useReplicas } from "../../jobs/helpers.ts";
@@ -18,23 +15,24 @@ import {
 describe.each(STORES)("the outbox on %s", (kind) => {
   const replicas = useReplicas(kind, 1);
   const harness = useOutboxHarness();
-  afterEach(() => clearResultHandlers());
 
   it("sends a post with its delivery id in the metadata and stores the ts through the result handler", async () => {
     const db = replicas()[0]!;
     const h = harness();
-    registerResultHandler("test:", async (tx, ref, { channel, ts }) => {
-      await tx.auditLog.create({
-        data: { actor: "bot", action: "posted", entity: ref, entityId: `${channel}/${ts}` },
-      });
-    });
+    const resultHandlers: ResultHandlers = {
+      "test:": async (tx, ref, { channel, ts }) => {
+        await tx.auditLog.create({
+          data: { actor: "bot", action: "posted", entity: ref, entityId: `${channel}/${ts}` },
+        });
+      },
+    };
     await enqueue(db, {
       dedupeKey: "test:1:reminder",
       method: "chat.postMessage",
       payload: { channel: CHANNEL, text: "Please submit your list" },
       resultRef: "test:1:reminder",
     });
-    const report = await h.worker(db).drainOnce();
+    const report = await h.worker(db, { resultHandlers }).drainOnce();
     expect(report).toMatchObject({ sent: 1, failed: 0, retried: 0 });
     const [message, ...rest] = posted(h, CHANNEL);
     expect(rest).toEqual([]);

@@ -1,5 +1,6 @@
 /**
- * `/pbb <subcommand> [args]`: features register their subcommands here; the listener routes.
+ * `/pbb <subcommand> [args]`: what a feature's subcommand is (Feature.subcommands); the `/pbb`
+ * listener (pbb.ts) routes to the features' list.
  * Every answer is ephemeral and in the org's language.
  */
 import type { RespondFn, SlashCommand } from "@slack/bolt";
@@ -22,18 +23,4 @@ export interface Subcommand {
   usage: string;
   describe(t: Translator): string;
   run(args: SubcommandArgs): Promise<void>;
-}
-
-const subcommands = new Map<string, Subcommand>();
-
-export function registerSubcommand(subcommand: Subcommand): void {
-  subcommands.set(subcommand.name, subcommand);
-}
-
-export function findSubcommand(name: string): Subcommand | undefined {
-  return subcommands.get(name);
-}
-
-export function allSubcommands(): Subcommand[] {
-  return [...subcommands.values()];
 }

@@ -2,11 +2,15 @@ import type { AppContext } from "../../../app/context.ts";
 import { translator } from "../../../i18n/index.ts";
 import { currentOrgRecord } from "../../../services/org/current.ts";
 import type { ListenerApp } from "../../router.ts";
-import { allSubcommands, findSubcommand } from "./pbb-subcommands.ts";
-import { registerStatusSubcommand } from "./status.ts";
+import type { Subcommand } from "./pbb-subcommands.ts";
 
-export function registerPbbCommand(app: ListenerApp, ctx: AppContext): void {
-  registerStatusSubcommand();
+/** `/pbb`: routes to the features' subcommands (in the features' order in the help). */
+export function registerPbbCommand(
+  app: ListenerApp,
+  ctx: AppContext,
+  subcommands: readonly Subcommand[],
+): void {
+  const byName = new Map(subcommands.map((s) => [s.name, s] as const));
   app.command("/pbb", async ({ ack, command, respond }) => {
     await ack();
     const org = await currentOrgRecord(ctx.db);
@@ -17,7 +21,7 @@ export function registerPbbCommand(app: ListenerApp, ctx: AppContext): void {
       return;
     }
     const [name = "help", ...args] = command.text.trim().split(/\s+/).filter(Boolean);
-    const subcommand = findSubcommand(name.toLowerCase());
+    const subcommand = byName.get(name.toLowerCase());
     if (subcommand) {
       await subcommand.run({ ctx, command, args, locale, t, respond });
       return;
@@ -26,7 +30,7 @@ export function registerPbbCommand(app: ListenerApp, ctx: AppContext): void {
       ...(name.toLowerCase() === "help" ? [] : [t("command.unknown", { name })]),
       t("command.help.title"),
       t("command.help.line", { usage: "help", description: t("command.help.help") }),
-      ...allSubcommands().map((s) =>
+      ...subcommands.map((s) =>
         t("command.help.line", { usage: s.usage, description: s.describe(t) }),
       ),
     ];

@@ -10,8 +10,7 @@ import { errorKey } from "../../../services/lecture/result.ts";
 import { lecturesSummary } from "../../../services/lecture/summary.ts";
 import { refusalText } from "../../reply.ts";
 import { buildLecturesSummary, formatDate } from "../../views/lecture/index.ts";
-import { registerSubcommand, type SubcommandArgs } from "../commands/pbb-subcommands.ts";
-import { baseUrlOf } from "./links.ts";
+import type { Subcommand, SubcommandArgs } from "../commands/pbb-subcommands.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -26,7 +25,7 @@ async function summary({ ctx, respond }: SubcommandArgs): Promise<void> {
 async function calendar({ ctx, command, args, t, respond }: SubcommandArgs): Promise<void> {
   const revoke = args[1]?.toLowerCase() === "revoke";
   const tokens = await calendarTokens(ctx, { userId: command.user_id, revoke });
-  const base = baseUrlOf(ctx);
+  const base = ctx.http.baseUrl();
   const personal = feedUrl(base, tokens.personal);
   const text = revoke
     ? t("lecture.calendar.revoked", { personal })
@@ -55,15 +54,13 @@ const ROUTES: Record<string, (a: SubcommandArgs) => Promise<void>> = {
   held,
 };
 
-export function registerLecturesCommand(): void {
-  registerSubcommand({
-    name: "lectures",
-    usage: "lectures [calendar [revoke] | not-held <date>]",
-    describe: (t: Translator) => t("lecture.command.describe"),
-    async run(a) {
-      const route = a.args[0] ? ROUTES[a.args[0].toLowerCase()] : summary;
-      if (route) await route(a);
-      else await a.respond({ response_type: "ephemeral", text: a.t("lecture.command.usage") });
-    },
-  });
-}
+export const lecturesSubcommand: Subcommand = {
+  name: "lectures",
+  usage: "lectures [calendar [revoke] | not-held <date>]",
+  describe: (t: Translator) => t("lecture.command.describe"),
+  async run(a) {
+    const route = a.args[0] ? ROUTES[a.args[0].toLowerCase()] : summary;
+    if (route) await route(a);
+    else await a.respond({ response_type: "ephemeral", text: a.t("lecture.command.usage") });
+  },
+};

@@ -1,15 +1,6 @@
-/**
- * The lecture hall in Slack: its listeners, its HTTP route (calendar feeds), its `/pbb lectures`
- * subcommand, and (by importing the jobs module) its jobs and notice result handler.
- */
-import type { ListenerApp } from "../../router.ts";
-import "../../../jobs/lecture/index.ts";
-import type { CustomRoute } from "@slack/bolt";
+/** The lecture hall's Slack listeners (its subcommand, route and jobs: src/features/lecture-hall.ts). */
 import type { AppContext } from "../../../app/context.ts";
-import type { FeatureHttp } from "../../../app/features.ts";
-import { registerLecturesCommand } from "./command.ts";
-import { feedRoute } from "./feed-route.ts";
-import { rememberHttp } from "./links.ts";
+import type { ListenerApp } from "../../router.ts";
 import { registerOpenModals } from "./open-modals.ts";
 import { registerRosterEvents } from "./roster-events.ts";
 import { registerSubmitAway } from "./submit-away.ts";
@@ -26,10 +17,4 @@ export function registerLectureHall(app: ListenerApp, ctx: AppContext): void {
   registerSubmitAway(app, ctx);
   registerSwapAnswers(app, ctx);
   registerRosterEvents(app, ctx);
-  registerLecturesCommand();
-}
-
-export function lectureRoutes(ctx: AppContext, http: FeatureHttp): CustomRoute[] {
-  rememberHttp(ctx, http);
-  return [feedRoute(ctx)];
 }

@@ -1,10 +1,6 @@
-/**
- * The monthly round-trip list in Slack: its listeners, and (by importing the jobs module) its
- * scheduled jobs and the result handler that stores where posts went.
- */
-import type { ListenerApp } from "../../router.ts";
-import "../../../jobs/tasklist/index.ts";
+/** The monthly round-trip's Slack listeners (its jobs and more: src/features/tasklist.ts). */
 import type { AppContext } from "../../../app/context.ts";
+import type { ListenerApp } from "../../router.ts";
 import { registerBranchButtons } from "./branch-buttons.ts";
 import { registerCloseList } from "./close-list.ts";
 import { registerDecide } from "./decide.ts";

@@ -1,0 +1,42 @@
+/**
+ * A feature (a practice: the round trip, the lecture hall …) is one value: everything it adds to
+ * the bot and to the `pbb` command. `src/app/features.ts` lists them; the bot (runtime.ts) and the
+ * CLI (cli/program.ts) are both built from that list, so they cannot disagree about what exists.
+ * Nothing registers itself on import, and a feature keeps no state of its own between bots: what
+ * a running bot holds lives in its AppContext.
+ */
+import type { CustomRoute } from "@slack/bolt";
+import type { CommandRegistrar } from "../cli/command-context.ts";
+import type { AnyJob } from "../jobs/define.ts";
+import type { ResultHandlers } from "../services/outbox/index.ts";
+import type { Subcommand } from "../slack/listeners/commands/pbb-subcommands.ts";
+import type { ListenerApp } from "../slack/router.ts";
+import type { AppContext } from "./context.ts";
+
+export interface Feature {
+  /** Stable and unique: "tasklist", "lecture-hall" … */
+  name: string;
+  /** Its Slack listeners, by action id, callback id (view submission/closed), event or command. */
+  listeners?(app: ListenerApp, ctx: AppContext): void;
+  /** Its `/pbb <name>` subcommands, in the order the help lists them. */
+  subcommands?: readonly Subcommand[];
+  /** Its scheduled jobs (also `pbb jobs list` and `pbb jobs run`). */
+  jobs?: readonly AnyJob[];
+  /** What to store of its sent messages, by the deliveries' resultRef prefix. */
+  resultHandlers?: ResultHandlers;
+  /** Its `pbb` subcommands (besides the jobs and reports the CLI builds from the list). */
+  commands?: readonly CommandRegistrar[];
+  /** Its HTTP routes, served on PORT beside /slack/events (e.g. calendar feeds). */
+  routes?(ctx: AppContext): CustomRoute[];
+  /** Once the bot's context exists, before it takes requests. */
+  start?(ctx: AppContext): void | Promise<void>;
+  /** At shutdown, after the requests' work has ended, in reverse order of the list. */
+  stop?(ctx: AppContext): void | Promise<void>;
+}
+
+export function defineFeature(feature: Feature): Feature {
+  if (!/^[a-z][a-z0-9-]*$/.test(feature.name)) {
+    throw new Error(`feature name "${feature.name}": use lowercase letters, digits and -`);
+  }
+  return feature;
+}
