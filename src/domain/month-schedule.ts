@@ -180,10 +180,30 @@ export function periodForRun(
   return best;
 }
 
+/**
+ * A list's submission deadline: the one stored with it when the reminder created it, else the
+ * one the schedule gives its month (`scheduled`, asked only when needed).
+ */
+export function listDeadline(
+  list: { dueAt: Date | null; period: string },
+  scheduled: (period: string) => Date,
+): Date {
+  return list.dueAt ?? scheduled(list.period);
+}
+
 /** Whether a list submitted first at `firstSubmittedAt` met the month's deadline. */
 export function isOnTime(firstSubmittedAt: Date | null | undefined, deadlineAt: Date): boolean {
   return firstSubmittedAt != null && firstSubmittedAt.getTime() <= deadlineAt.getTime();
 }
+
+/** Whether a list was submitted, but first after the month's deadline. */
+export function isLate(firstSubmittedAt: Date | null | undefined, deadlineAt: Date): boolean {
+  return firstSubmittedAt != null && !isOnTime(firstSubmittedAt, deadlineAt);
+}
+
+/** Whether a list not submitted by `now` is overdue (its deadline has passed). */
+export const isOverdue = (deadlineAt: Date, now: Date): boolean =>
+  deadlineAt.getTime() < now.getTime();
 
 /**
  * Whether the committee should be reminded of a list waiting since `waitingSince`: waiting

@@ -3,7 +3,9 @@
  * on time, revisions before approval, items planned and done, lecture turns. Pure: it takes the
  * rows the repository loaded and the time the report is made at.
  */
+
 import type { LocalDate } from "./calendar.ts";
+import { isOnTime } from "./month-schedule.ts";
 import type { Period } from "./period.ts";
 import type { ReportPeriod } from "./report-period.ts";
 
@@ -120,8 +122,7 @@ interface ListFigures {
 function listFigures(list: ListRow, input: ReportInput): ListFigures {
   const deadline = list.dueAt ?? input.deadlines.get(list.period) ?? null;
   const submitted = list.firstSubmittedAt !== null;
-  const onTime =
-    submitted && deadline !== null && list.firstSubmittedAt!.getTime() <= deadline.getTime();
+  const onTime = deadline !== null && isOnTime(list.firstSubmittedAt, deadline);
   const revisions = input.revisions.filter((r) => r.listId === list.id && !r.isAmendment);
   const firstApproved = revisions
     .filter((r) => r.decision === "APPROVED")

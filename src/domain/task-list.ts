@@ -106,6 +106,12 @@ export function deciderRefusal(
   return null;
 }
 
+/** Whether `actor` may approve or return `list`'s latest revision (see `deciderRefusal`). */
+export const mayDecide = (
+  list: Pick<ListSnapshot, "branchKey" | "submittedBy">,
+  actor: Actor,
+): boolean => deciderRefusal(list, actor) === null;
+
 /** An amendment of the approved plan is waiting for the committee. */
 export const amendmentUnderReview = (list: ListSnapshot): boolean =>
   list.state === "APPROVED" &&

@@ -11,7 +11,12 @@ import {
   type Tx,
 } from "../../db/repositories/tasklist.ts";
 import { audit, markEscalated } from "../../db/repositories/tasklist-write.ts";
-import { approvalReminderDue, isOnTime, monthSchedule } from "../../domain/month-schedule.ts";
+import {
+  approvalReminderDue,
+  isOnTime,
+  listDeadline,
+  monthSchedule,
+} from "../../domain/month-schedule.ts";
 import { awaitingDecision } from "../../domain/task-list.ts";
 import { completion } from "../../domain/task-list-items.ts";
 import {
@@ -130,7 +135,10 @@ export async function postMonthSummary(run: JobRun, period: string) {
         branch: branchView(branch),
         state: rec?.state ?? "DRAFT",
         onTime: rec?.firstSubmittedAt
-          ? isOnTime(rec.firstSubmittedAt, rec.dueAt ?? deadline)
+          ? isOnTime(
+              rec.firstSubmittedAt,
+              listDeadline(rec, () => deadline),
+            )
           : null,
         completion: plan ? completion(plan.items) : null,
       };

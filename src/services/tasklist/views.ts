@@ -9,7 +9,7 @@ import type {
   ListRecord,
   RevisionRecord,
 } from "../../db/repositories/tasklist.ts";
-import { monthSchedule } from "../../domain/month-schedule.ts";
+import { isLate, listDeadline, monthSchedule } from "../../domain/month-schedule.ts";
 import { amendmentUnderReview, type ListSnapshot } from "../../domain/task-list.ts";
 import { diffRevisions } from "../../domain/task-list-items.ts";
 import {
@@ -79,7 +79,7 @@ const contextOf = (rec: ListRecord, org: TasklistOrg): ListContext => ({
 });
 
 export const deadlineOf = (rec: ListRecord, org: TasklistOrg): Date =>
-  rec.dueAt ?? monthSchedule(org.schedule, org.calendar, rec.period).deadline.at;
+  listDeadline(rec, (p) => monthSchedule(org.schedule, org.calendar, p).deadline.at);
 
 const REMINDER_STATE: Record<ListRecord["state"], ReminderState> = {
   DRAFT: "waiting",
@@ -143,7 +143,7 @@ export function committeeView(
     isAmendment: rev.isAmendment,
     submittedBy: rev.submittedBy,
     submittedAt: rev.submittedAt,
-    late: rec.firstSubmittedAt !== null && rec.firstSubmittedAt > deadlineOf(rec, org),
+    late: isLate(rec.firstSubmittedAt, deadlineOf(rec, org)),
     items,
     comments: rec.comments,
   };

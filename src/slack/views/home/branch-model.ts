@@ -1,4 +1,5 @@
 /** The secretary's and the member's parts of the Home, from their branches' lists. */
+import { isOnTime, listDeadline } from "../../../domain/month-schedule.ts";
 import type { BranchListRow, BranchRef, BranchRevisionRow } from "../../../services/home/port.ts";
 import { branchState, type HomeInput } from "./input.ts";
 import type {
@@ -35,11 +36,11 @@ function actionOf(l: BranchListRow | undefined, pending: boolean): SecretaryMode
 
 function pastRow(l: BranchListRow, period: string, input: HomeInput): PastMonthRow {
   const items = planItems(l) ?? [];
-  const deadline = l.dueAt ?? input.deadlineOf(period);
+  const deadline = listDeadline({ dueAt: l.dueAt, period }, input.deadlineOf);
   return {
     period,
     state: branchState(l, period, input),
-    onTime: l.firstSubmittedAt ? l.firstSubmittedAt <= deadline : null,
+    onTime: l.firstSubmittedAt ? isOnTime(l.firstSubmittedAt, deadline) : null,
     itemsDone: items.filter((i) => i.done).length,
     itemsPlanned: items.length,
   };
@@ -58,7 +59,10 @@ function secretaryModel(branch: BranchRef, input: HomeInput): SecretaryModel {
     branchName: branch.name,
     period: input.period,
     state: branchState(current, input.period, input),
-    deadlineAt: current?.dueAt ?? input.deadlineOf(input.period),
+    deadlineAt: listDeadline(
+      { dueAt: current?.dueAt ?? null, period: input.period },
+      input.deadlineOf,
+    ),
     listId: current?.id ?? null,
     action: actionOf(current, pending),
     amendmentPending: pending,

@@ -1,4 +1,6 @@
 /** The committee's part of the Home: this month at a glance, what waits, lectures, the year. */
+import { isLate, isOnTime, listDeadline } from "../../../domain/month-schedule.ts";
+import { mayDecide } from "../../../domain/task-list.ts";
 import type { CommitteeRows, CurrentListRow } from "../../../services/home/port.ts";
 import { branchState, type HomeInput, pageOf, SESSIONS_SHOWN, WAITING_PAGE_SIZE } from "./input.ts";
 import {
@@ -16,25 +18,35 @@ const byState = <T>(make: () => T) =>
 function waitingRows(rows: CommitteeRows, input: HomeInput): WaitingRow[] {
   const names = new Map(rows.branches.map((b) => [b.id, b]));
   const own = new Set(input.viewer.secretaryOf.map((b) => b.id));
+  const actor = {
+    userId: input.userId,
+    committeeMember: input.viewer.committeeMember,
+    secretaryOf: input.viewer.secretaryOf.map((b) => b.key),
+  };
   const waiting = rows.lists.filter(
     (l): l is CurrentListRow & { underReview: NonNullable<CurrentListRow["underReview"]> } =>
       l.underReview !== null && (l.state === "SUBMITTED" || l.state === "APPROVED"),
   );
   return waiting
     .map((l) => {
-      const deadline = l.dueAt ?? input.deadlineOf(input.period);
+      const deadline = listDeadline({ dueAt: l.dueAt, period: input.period }, input.deadlineOf);
       const ownBranch = own.has(l.branchId);
+      const branch = names.get(l.branchId);
       return {
         listId: l.id,
         revision: l.underReview.number,
-        branchName: names.get(l.branchId)?.name ?? "?",
+        branchName: branch?.name ?? "?",
         isAmendment: l.underReview.isAmendment,
         submittedBy: l.underReview.submittedBy,
         submittedAt: l.underReview.submittedAt,
-        late: l.firstSubmittedAt !== null && l.firstSubmittedAt > deadline,
+        late: isLate(l.firstSubmittedAt, deadline),
         ownBranch,
         canDecide:
-          input.viewer.committeeMember && !ownBranch && l.underReview.submittedBy !== input.userId,
+          !ownBranch &&
+          mayDecide(
+            { branchKey: branch?.key ?? "", submittedBy: l.underReview.submittedBy },
+            actor,
+          ),
       };
     })
     .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.listId - b.listId);
@@ -49,10 +61,10 @@ function yearFigures(rows: CommitteeRows, input: HomeInput): YearFigures {
   const active = new Set(rows.branches.map((b) => b.id));
   const lists = rows.year.lists
     .filter((l) => active.has(l.branchId))
-    .map((l) => ({ ...l, deadline: l.dueAt ?? input.deadlineOf(l.period) }));
+    .map((l) => ({ ...l, deadline: listDeadline(l, input.deadlineOf) }));
   const due = lists.filter((l) => l.firstSubmittedAt !== null || l.deadline <= input.now);
   const onTime = due.filter(
-    (l) => l.approvedRevision !== null && l.firstSubmittedAt && l.firstSubmittedAt <= l.deadline,
+    (l) => l.approvedRevision !== null && isOnTime(l.firstSubmittedAt, l.deadline),
   );
   return {
     year: Number(input.period.slice(0, 4)),

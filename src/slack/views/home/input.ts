@@ -1,4 +1,5 @@
 /** What the Home's view model is built from: the rows the repository loaded, and the clock. */
+import { isOverdue, listDeadline } from "../../../domain/month-schedule.ts";
 import type {
   BranchListRow,
   CommitteeRows,
@@ -49,8 +50,8 @@ export function branchState(
     case "APPROVED":
       return "approved";
     default: {
-      const deadline = list?.dueAt ?? input.deadlineOf(period);
-      return deadline.getTime() < input.now.getTime() ? "overdue" : "not-submitted";
+      const deadline = listDeadline({ dueAt: list?.dueAt ?? null, period }, input.deadlineOf);
+      return isOverdue(deadline, input.now) ? "overdue" : "not-submitted";
     }
   }
 }
