@@ -39,6 +39,8 @@ export function createBoltApp(
   routes: CustomRoute[],
   port: number,
   logLevel: LogLevel = LogLevel.WARN,
+  /** Listen on this address only (the sandbox: 127.0.0.1); default: every interface. */
+  host?: string,
 ): BoltAppHandle {
   const clientOptions: WebClientOptions = {
     ...(connection.slackApiUrl ? { slackApiUrl: connection.slackApiUrl } : {}),
@@ -90,7 +92,7 @@ export function createBoltApp(
   return {
     app,
     async start() {
-      const server = (await app.start(port)) as Server;
+      const server = (await app.start(host ? { port, host } : port)) as Server;
       // Node closes an idle keep-alive connection after 5 s; a request the client sends on it
       // at that moment waits for a new connection, and under load that wait outlasted Slack's
       // 3 s in the ack benchmark. Longer than a load balancer's idle timeout (ALB: 60 s), as is

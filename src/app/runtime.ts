@@ -64,6 +64,8 @@ export interface StartOptions {
   onWrongCredentials?: (error: SlackAuthError) => void;
   /** Waits of the identity check between attempts (tests); default 1 s doubling to 10 s. */
   identityRetry?: { initialDelayMs: number; maxDelayMs: number };
+  /** Listen on this address only (the sandbox's bot: 127.0.0.1). Default: every interface. */
+  host?: string;
 }
 
 type SlackEnv = Extract<EnvConfig, { mode: "http" | "socket" }>;
@@ -187,6 +189,8 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
         ...featureRoutes,
       ],
       env.port,
+      undefined,
+      options.host,
     );
     metrics.setWorkReader(() => ({ running: router.gate.active, waiting: router.gate.backlog }));
     router.mount(bolt.app);

@@ -118,7 +118,14 @@ export async function startSandbox(
         slackApiUrl: emulator.url,
         port: 0,
       },
-      { log, now: clock.now, scheduler: false, ...(options.db ? { db: options.db } : {}) },
+      {
+        log,
+        now: clock.now,
+        scheduler: false,
+        // Only the page (a proxy on this machine) talks to the bot: never the network.
+        host: "127.0.0.1",
+        ...(options.db ? { db: options.db } : {}),
+      },
     );
     stops.push(() => bot.stop());
     await seedOrg(bot, dataDir, log);

@@ -23,6 +23,7 @@ import {
   submitRequest,
 } from "./actions.ts";
 import { createChangeFeed } from "./changes.ts";
+import { guardRequest } from "./guard.ts";
 import { HttpError, proxy, readJson, sendJson, sendStatic } from "./http.ts";
 
 export const PUBLIC_DIR = path.resolve(import.meta.dirname, "../public");
@@ -175,7 +176,15 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     sendJson(res, 404, { ok: false, error: "not found" });
   };
 
+  const host = options.host ?? "127.0.0.1";
+  let port = 0;
   const server: Server = createServer((req, res) => {
+    // The one gate: Host (DNS rebinding), Origin, JSON only for changes (see guard.ts).
+    const refused = guardRequest(req, { port, host });
+    if (refused) {
+      req.resume();
+      return sendJson(res, refused.status, { ok: false, error: refused.error });
+    }
     handle(req, res).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (!res.headersSent) sendJson(res, status, { ok: false, notice: (error as Error).message });
@@ -183,7 +192,6 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
       feed.bump();
     });
   });
-  const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, host, () => {
@@ -191,7 +199,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://${host}:${port}/`,
     port,
