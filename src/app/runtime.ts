@@ -158,7 +158,7 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
       firstDelivery: (eventId) => markEventProcessed(db, eventId),
       acked: ackTimer(metrics),
     });
-    const featureRoutes = wireFeatures(features, router.app, ctx);
+    const featureRoutes = wireFeatures(features, router, ctx);
     bolt = createBoltApp(
       {
         botToken: env.botToken,

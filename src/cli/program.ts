@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import type { Feature } from "../app/feature.ts";
 import { features, jobsOf, resultHandlersOf } from "../app/features.ts";
+import { checkFeatures } from "../app/wire.ts";
 import type { CommandContext } from "./command-context.ts";
 import { dbMigrate } from "./commands/db.ts";
 import { registerDbOps } from "./commands/db-ops.ts";
@@ -24,6 +25,7 @@ export function buildProgram(
   setExit: (code: number) => void,
   list: readonly Feature[] = features,
 ): Command {
+  checkFeatures(list);
   const known = { jobs: jobsOf(list), resultHandlers: resultHandlersOf(list) };
   const run = async (action: (ctx: CommandContext) => Promise<number>) => {
     const { ctx, release } = await provide();

@@ -73,6 +73,23 @@ export class ListenerRouter {
     this.acked = options.acked;
   }
 
+  /** Each registered key ("action:<action_id>", "view_submission:<callback_id>" …) and its handlers. */
+  registered(): { key: string; handlers: number }[] {
+    const tables = {
+      action: this.actions,
+      view: this.views,
+      event: this.events,
+      command: this.commands,
+    };
+    return Object.entries(tables).flatMap(([kind, table]) =>
+      [...table].map(([id, handlers]) => ({
+        // Views are keyed "view_submission:<id>" / "view_closed:<id>" already.
+        key: kind === "view" ? id : `${kind}:${id}`,
+        handlers: handlers.length,
+      })),
+    );
+  }
+
   /** Hand this to the features' registrars. */
   readonly app: ListenerApp = {
     action: ((constraint: unknown, ...listeners: unknown[]) =>
