@@ -1,8 +1,8 @@
 /**
  * Opens the store DATABASE_URL names: a PostgreSQL server through @prisma/adapter-pg, or the
  * embedded PGlite database (a directory, or memory for tests) through pglite-prisma-adapter.
- * Each store's driver is imported when that store is opened: a process runs on one of them,
- * and loading the other's was ~0.1 s (pg) or ~0.3 s (PGlite) of every start and command.
+ * Each store's driver is imported when that store is opened: a process runs on one of them
+ * (docs/decisions/drivers-loaded-on-open.md).
  */
 import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -30,9 +30,8 @@ export interface Database {
 
 /**
  * Imports the driver of `target`'s store (opening it imports it too). `pbb start` awaits this
- * before it loads everything else, so that PGlite is compiling its WebAssembly while Bolt and
- * the features load: requested together, PGlite's modules waited behind theirs in the module
- * loader and the bot was ready ~0.13 s later.
+ * first, so PGlite compiles its WebAssembly while Bolt and the features load
+ * (docs/decisions/drivers-loaded-on-open.md).
  */
 export async function loadDriver(target: DatabaseTarget): Promise<void> {
   if (target.kind === "postgres") await postgresDriver();
@@ -125,6 +124,7 @@ async function openPglite(
  * I/O, so a request that arrived meanwhile is parsed and acknowledged even while thousands of
  * queries are queued behind a burst of clicks. (One query per turn costs nothing: PGlite runs
  * one at a time anyway.) Queries inside a transaction run on its own handle and do not wait.
+ * See docs/decisions/pglite-transactions-gated.md.
  */
 function yieldingBetweenQueries(pglite: PGlite): PGlite {
   const turns = new TurnQueue();

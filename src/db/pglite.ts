@@ -1,13 +1,8 @@
 /**
- * Every embedded PostgreSQL (PGlite) this project opens is created here, the same way.
- *
- * PGlite starts PostgreSQL with its default shared_buffers, 128 MB, and initialising that
- * buffer pool in WebAssembly took ~0.45 s of a bot's ~3 s start-up on an existing store (2-core
- * machine) and ~120 MiB of its resident memory. The bot's tables hold a few rows per branch and
- * month, and a page not in the pool is read from the operating system's file cache: at 32 MB
- * the dashboard and the fan-out benchmarks on PGlite were no slower (BENCHMARKS.md §2). Passed
- * as start parameters, not written to the data directory's postgresql.conf, so a store is not
- * changed by opening it.
+ * Every embedded PostgreSQL (PGlite) this project opens is created here, the same way: with a
+ * 32 MB buffer pool, since the default 128 MB cost start-up time and memory for nothing
+ * (docs/decisions/embedded-store-pool-32mb.md), passed as a start parameter so opening a store
+ * does not change it.
  */
 import type { PGlite, PGliteOptions } from "@electric-sql/pglite";
 

@@ -1,6 +1,6 @@
 /**
  * Prisma's own schema engine, loaded from its WebAssembly build so migrations need no download
- * (the Rust binary comes from Prisma's host, which offline machines cannot reach).
+ * from Prisma's host (docs/decisions/webassembly-schema-engine.md).
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";

@@ -4,7 +4,7 @@
  * Why: the acks and that work share one event loop. Unbounded, a burst of clicks beyond what the
  * bot's CPU carries puts every click's queries and Web API calls between the next requests and
  * their acks, and the acks slow down with the backlog. Slack waits 3 s for an ack and nobody
- * waits on the work to the millisecond, so the acks come first.
+ * waits on the work to the millisecond, so the acks come first (docs/decisions/acks-before-work.md).
  *
  * The limit adapts (see `nextWorkLimit`): while the event loop is busy it halves, down to one
  * request's work at a time; while the loop has time to spare it grows again, so work waiting on
@@ -23,11 +23,7 @@ export interface WorkLimits {
   maxWaiting?: number;
 }
 
-/**
- * A waiting request holds ~75 KB (its payload, Bolt's arguments; measured in the ack benchmark),
- * so 1 000 hold ~75 MB; at the ~150 requests a second of work a small machine carries while its
- * acks come first, the last of them starts within seconds.
- */
+/** A backlog bounded in memory and in how long its last request waits (docs/decisions/acks-before-work.md). */
 export const DEFAULT_WORK_LIMITS: WorkLimits = { min: 1, max: 64, maxWaiting: 1_000 };
 
 /** Above this share of the last interval the loop was busy: shrink. Below the lower one: grow. */
