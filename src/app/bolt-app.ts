@@ -13,6 +13,7 @@ import {
   SocketModeReceiver,
 } from "@slack/bolt";
 import type { WebClientOptions } from "@slack/web-api";
+import { guardHttpBodies } from "../slack/request-guard.ts";
 
 export interface SlackConnection {
   botToken: string;
@@ -88,6 +89,7 @@ export function createBoltApp(
     customRoutes: routes,
     logLevel,
   });
+  guardHttpBodies(receiver, "/slack/events");
   const app = new App({ ...appOptions, receiver });
   return {
     app,

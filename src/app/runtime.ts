@@ -19,7 +19,8 @@ import { Homes } from "../services/home/refresh.ts";
 import { applyOrgText } from "../services/org/apply-org.ts";
 import { slackResolver } from "../services/org/resolver.ts";
 import { createDeliveryClient, createDeliveryWorker } from "../services/outbox/index.ts";
-import { overloadAnswer } from "../slack/overload.ts";
+import { orgText, overloadAnswer } from "../slack/overload.ts";
+import { guardRequests } from "../slack/request-guard.ts";
 import { ListenerRouter } from "../slack/router.ts";
 import type { WorkGate } from "../slack/work-gate.ts";
 import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
@@ -157,6 +158,7 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
       overload: overloadAnswer(ctx),
       firstDelivery: (eventId) => markEventProcessed(db, eventId),
       acked: ackTimer(metrics),
+      retiredButton: orgText(ctx, "common.retiredButton"),
     });
     const featureRoutes = wireFeatures(features, router, ctx);
     bolt = createBoltApp(
@@ -194,6 +196,10 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
     );
     metrics.setWorkReader(() => ({ running: router.gate.active, waiting: router.gate.backlog }));
     router.mount(bolt.app);
+    guardRequests(bolt.app, {
+      refused: (reason) => logger.warn({ reason }, "a Slack request with an impossible shape"),
+      failed: (error) => logger.error(error, "a Slack request failed before its ack"),
+    });
     for (const feature of features) {
       await feature.start?.(ctx);
       const { stop } = feature;

@@ -56,3 +56,22 @@ export function overloadAnswer(
     },
   };
 }
+
+/** A catalog text in the org's language, the language looked up at most once a minute. */
+export function orgText(
+  ctx: Pick<AppContext, "db">,
+  key: "common.retiredButton",
+  clock: () => number = () => performance.now(),
+): () => Promise<string> {
+  let text: { value: Promise<string>; at: number } | undefined;
+  return () => {
+    const now = clock();
+    if (!text || now - text.at >= TELL_EVERY_MS) {
+      const value = orgLocale(ctx.db)
+        .catch(() => localeOr(undefined))
+        .then((locale) => t(locale, key));
+      text = { value, at: now };
+    }
+    return text.value;
+  };
+}

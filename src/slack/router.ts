@@ -47,6 +47,11 @@ export interface RouterOptions {
   firstDelivery?: (eventId: string) => Promise<boolean>;
   /** Each acknowledged request: its kind (action, view, command) and seconds from routing to ack. */
   acked?: (kind: AckKind, seconds: number) => void;
+  /**
+   * "This button is no longer in use", in the org's language: what the clicker of a button no
+   * feature handles hears (an old message's button after an upgrade renamed or removed it).
+   */
+  retiredButton?: () => Promise<string>;
 }
 
 export type AckKind = "action" | "view" | "command";
@@ -61,6 +66,7 @@ export class ListenerRouter {
   private readonly overload: Overload;
   private readonly firstDelivery: (eventId: string) => Promise<boolean>;
   private readonly acked: ((kind: AckKind, seconds: number) => void) | undefined;
+  private readonly retiredButton: () => Promise<string>;
 
   constructor(options: RouterOptions = {}) {
     this.gate = options.gate ?? WorkGate.adaptive();
@@ -71,6 +77,7 @@ export class ListenerRouter {
     };
     this.firstDelivery = options.firstDelivery ?? (async () => true);
     this.acked = options.acked;
+    this.retiredButton = options.retiredButton ?? (async () => t("zh-CN", "common.retiredButton"));
   }
 
   /** Each registered key ("action:<action_id>", "view_submission:<callback_id>" …) and its handlers. */
@@ -119,6 +126,9 @@ export class ListenerRouter {
   private route(args: Routed): Promise<void> {
     if (args.action) {
       const id = field(args.action, "action_id") ?? field(args.action, "callback_id");
+      if (args.body.type === "block_actions" && (id === null || !this.actions.has(id))) {
+        return tellRetired(args, this.retiredButton);
+      }
       return this.dispatch(this.actions, id, this.timed(args, "action"));
     }
     if (args.view) {
@@ -264,6 +274,24 @@ function ackFirst<T extends object>(args: T, ack: Acked["ack"], admit: () => Pro
       await admit();
     },
   };
+}
+
+/**
+ * A click on a button no feature handles: acknowledged at once (Slack would otherwise show the
+ * clicker an error after 3 s), nothing runs, and the clicker is told privately that the button
+ * is no longer in use — where the click came from (response_url), or in their DM with the bot.
+ */
+async function tellRetired(args: Partial<Acked>, text: () => Promise<string>): Promise<void> {
+  await args.ack?.();
+  const userId = args.body?.user?.id;
+  if (!userId) return;
+  const { respond, client } = args;
+  const told = text().then((message) =>
+    respond
+      ? respond({ response_type: "ephemeral", replace_original: false, text: message })
+      : client && tellInDm(client, userId, message),
+  );
+  await told.catch(() => {});
 }
 
 /**

@@ -127,14 +127,36 @@ describe("the listener router", () => {
     expect(timed[0]?.[1]).toBeLessThan(1);
   });
 
-  it("leaves a click no feature handles unacknowledged, as Bolt does with no listener", async () => {
-    const router = new ListenerRouter();
-    router.app.action("approve", async ({ ack }) => {
-      await ack();
+  it("acks a click no feature handles (an old message's button) and tells the clicker it is retired", async () => {
+    const slack = createSlackEmulator({
+      users: [{ id: "U0CLICKER", name: "clicker" }],
+      channels: [],
     });
-    const app = boltApp();
-    router.mount(app);
-    expect(await send(app, click("something-else", "x"))).toEqual([]);
+    await slack.start();
+    try {
+      const router = new ListenerRouter({ retiredButton: async () => "no longer in use" });
+      const ran: string[] = [];
+      router.app.action("approve", async ({ ack }) => {
+        await ack();
+        ran.push("approve");
+      });
+      const receiver: Receiver = { init: () => {}, start: async () => {}, stop: async () => {} };
+      const app = new App({
+        token: slack.workspace.bot.token,
+        botId: "B0TEST",
+        botUserId: "U0BOT",
+        receiver,
+        clientOptions: { slackApiUrl: slack.url },
+        tokenVerificationEnabled: false,
+      });
+      router.mount(app);
+      expect(await send(app, click("something-else", "x"))).toEqual([null]);
+      const told = await slack.calls.waitFor("chat.postEphemeral");
+      expect(told.args).toMatchObject({ user: "U0CLICKER", text: "no longer in use" });
+      expect(ran).toEqual([]);
+    } finally {
+      await slack.stop();
+    }
   });
 
   it("runs every handler registered for one event type", async () => {

@@ -6,10 +6,14 @@ export const common = defineArea(
     "common.somethingWrong": "Something went wrong. Nothing was changed; please try again.",
     "common.busy":
       "The bot is too busy to take this right now. Nothing was changed; please try again in a minute.",
+    "common.retiredButton":
+      "This button is no longer in use (the bot was updated since this message was sent). Nothing was changed; please use the bot's latest message or the Home tab.",
   },
   {
     "common.notAllowed": "无法执行此操作：{reason}",
     "common.somethingWrong": "出了点问题，未做任何更改，请重试。",
     "common.busy": "机器人当前过于繁忙，暂时无法处理此操作，未做任何更改，请一分钟后重试。",
+    "common.retiredButton":
+      "此按钮已停用（发送这条消息后机器人已更新），未做任何更改，请使用机器人的最新消息或主页标签页。",
   },
 );
