@@ -4,6 +4,7 @@
  */
 import type { AppContext } from "../../src/app/context.ts";
 import { features } from "../../src/app/features.ts";
+import { wireFeatures } from "../../src/app/wire.ts";
 import type { ListenerApp } from "../../src/slack/router.ts";
 
 export interface Listened {
@@ -37,7 +38,7 @@ export function listenedTo(): Listened {
   // Registration only records handlers (and keys a few per-store caches on db and client);
   // nothing reads the context until a request arrives.
   const ctx = { db: {}, client: {} } as unknown as AppContext;
-  for (const feature of features) feature.registerListeners(recorder, ctx);
+  wireFeatures(features, recorder, ctx);
   return {
     actions: [...new Set(seen.actions)].sort(),
     views: seen.views,
