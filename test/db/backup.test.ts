@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -15,6 +15,7 @@ import { txGateFor } from "../../src/db/tx-gate.ts";
 import { Prisma, PrismaClient } from "../../src/generated/prisma/client.ts";
 import { offlineResolver } from "../../src/services/org/resolver.ts";
 import { createTestDatabase, STORES } from "../helpers/database.ts";
+import { modeOf } from "../helpers/file-modes.ts";
 import { orgFixture } from "../replicas/org-fixture.ts";
 import { jsonNulls, populateStore, snapshotStore } from "../replicas/store-data.ts";
 
@@ -66,6 +67,18 @@ describe.each(STORES)("pbb db backup of a %s store", (from) => {
   afterAll(async () => {
     await source?.close();
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it("then the file is owner-only (0600), also when it replaces an older backup, and no temporary file is left", async () => {
+    expect(await modeOf(file)).toBe(0o600);
+    const older = path.join(dir, "older.jsonl.gz");
+    await writeFile(older, "an older backup");
+    await chmod(older, 0o644);
+    const r = await pbb(source, ["db", "backup", older]);
+    expect(r.code).toBe(0);
+    expect(await modeOf(older)).toBe(0o600);
+    expect((await readLines(older))[0]).toContain('"kind":"header"');
+    expect((await readdir(dir)).filter((f) => f.includes("partial"))).toEqual([]);
   });
 
   it("then the file is gzip'd JSON lines: a header naming the migrations and every model's table, a line per row, and an end line with the counts", async () => {

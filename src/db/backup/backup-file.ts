@@ -1,7 +1,8 @@
 /** Writing and reading backup files (format.ts): gzip'd JSON lines, streamed both ways. */
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
-import { open, rename, rm } from "node:fs/promises";
+import { chmod, open, rename, rm } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
@@ -18,8 +19,14 @@ import {
 } from "./format.ts";
 
 /**
- * Writes header, rows and trailer to `file` (through `file.partial`, renamed at the end, so a
- * failed backup never leaves a file that looks complete). Returns the rows written per table.
+ * Writes header, rows and trailer to `file` (through a new `file.<random>.partial`, renamed at
+ * the end, so a failed backup never leaves a file that looks complete). Returns the rows written
+ * per table.
+ *
+ * A backup holds every person's data and the calendar tokens, so it is owner-only (0600)
+ * whatever the umask: the temporary file is created 0600 (exclusively: a file or link someone
+ * put there beforehand makes the backup fail, not write through it), and the rename keeps that
+ * mode when it replaces an older backup.
  */
 export async function writeBackupFile(
   file: string,
@@ -41,9 +48,12 @@ export async function writeBackupFile(
     }
     yield `${JSON.stringify({ kind: "end", counts })}\n`;
   }
-  const partial = `${file}.partial`;
+  const partial = `${file}.${randomBytes(6).toString("hex")}.partial`;
   try {
-    await pipeline(lines, createGzip(), createWriteStream(partial));
+    const out = createWriteStream(partial, { flags: "wx", mode: 0o600 });
+    await once(out, "open");
+    await chmod(partial, 0o600); // the umask may have taken the owner's bits too
+    await pipeline(lines, createGzip(), out);
     await rename(partial, file);
   } catch (error) {
     await rm(partial, { force: true });
@@ -62,15 +72,56 @@ async function isGzip(file: string): Promise<boolean> {
   }
 }
 
-async function* splitLines(stream: Readable): AsyncGenerator<string> {
-  let rest = "";
-  stream.setEncoding("utf8");
-  for await (const chunk of stream) {
-    const parts = (rest + String(chunk)).split("\n");
-    rest = parts.pop() ?? "";
-    for (const part of parts) if (part !== "") yield part;
+/** No line of a backup is anywhere near this; a file that has one is not a backup. */
+export const MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The file's lines (empty ones skipped). Each byte is looked at once: the part of a line not yet
+ * ended is kept as a list of chunks and only the new chunk is searched for the newline. (Joining
+ * the rest to every chunk and splitting again made a 40 MB line without a newline take 31 s.)
+ * `scanned` counts the bytes searched, for the test that holds this linear.
+ */
+export async function* splitLines(
+  stream: AsyncIterable<Buffer | string>,
+  options: { maxLineBytes?: number; scanned?: { bytes: number } } = {},
+): AsyncGenerator<string> {
+  const max = options.maxLineBytes ?? MAX_LINE_BYTES;
+  const scanned = options.scanned ?? { bytes: 0 };
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let lineNo = 1;
+  const tooLong = () =>
+    new BackupFormatError(
+      `not a pbb backup: line ${lineNo} is longer than ${max / 1024 / 1024} MiB (no backup line is)`,
+    );
+  const finish = (tail: Buffer): string => {
+    if (pendingBytes + tail.length > max) throw tooLong();
+    const line = pending.length === 0 ? tail : Buffer.concat([...pending, tail]);
+    pending = [];
+    pendingBytes = 0;
+    lineNo++;
+    return line.toString("utf8");
+  };
+  for await (const raw of stream) {
+    const chunk = typeof raw === "string" ? Buffer.from(raw, "utf8") : raw;
+    let start = 0;
+    for (;;) {
+      const at = chunk.indexOf(0x0a, start);
+      if (at === -1) break;
+      scanned.bytes += at + 1 - start;
+      const line = finish(chunk.subarray(start, at));
+      if (line !== "") yield line;
+      start = at + 1;
+    }
+    scanned.bytes += chunk.length - start;
+    if (start < chunk.length) {
+      pending.push(chunk.subarray(start));
+      pendingBytes += chunk.length - start;
+      if (pendingBytes > max) throw tooLong();
+    }
   }
-  if (rest !== "") yield rest;
+  const last = finish(Buffer.alloc(0));
+  if (last !== "") yield last;
 }
 
 export interface BackupReader {
