@@ -7,6 +7,9 @@
 import { stringify } from "yaml";
 import type { ChannelInit, UserInit } from "../localslack/index.ts";
 
+export type DemoLocale = "zh-CN" | "en";
+export const DEMO_TIMEZONE = "Asia/Shanghai";
+
 export interface DemoPerson {
   id: string;
   name: string;
@@ -18,6 +21,15 @@ const person = (id: string, name: string, email: string): DemoPerson => ({
   name,
   email: `${email}@example.org`,
 });
+
+/** "zhang.jianguo" → "Zhang Jianguo": the name a person has in the English demo. */
+export function nameIn(p: DemoPerson, locale: DemoLocale): string {
+  if (locale === "zh-CN") return p.name;
+  return (p.email.split("@")[0] ?? p.id)
+    .split(".")
+    .map((w) => w.slice(0, 1).toUpperCase() + w.slice(1))
+    .join(" ");
+}
 
 export const DEMO_PEOPLE = {
   chair: person("U0CHAIR", "张建国", "zhang.jianguo"),
@@ -39,6 +51,7 @@ const P = DEMO_PEOPLE;
 interface DemoBranch {
   key: string;
   name: string;
+  nameEn: string;
   channel: string;
   secretary: DemoPerson;
   members: DemoPerson[];
@@ -48,6 +61,7 @@ export const DEMO_BRANCHES: DemoBranch[] = [
   {
     key: "resettlement",
     name: "移交安置处党支部",
+    nameEn: "Resettlement Division Branch",
     channel: "branch-resettlement",
     secretary: P.sec1,
     members: [P.a, P.b],
@@ -55,6 +69,7 @@ export const DEMO_BRANCHES: DemoBranch[] = [
   {
     key: "services",
     name: "服务保障处党支部",
+    nameEn: "Services Division Branch",
     channel: "branch-services",
     secretary: P.sec2,
     members: [P.c, P.d],
@@ -62,6 +77,7 @@ export const DEMO_BRANCHES: DemoBranch[] = [
   {
     key: "rights",
     name: "权益维护处党支部",
+    nameEn: "Rights Division Branch",
     channel: "branch-rights",
     secretary: P.sec3,
     members: [P.e],
@@ -69,6 +85,7 @@ export const DEMO_BRANCHES: DemoBranch[] = [
   {
     key: "office",
     name: "机关综合党支部",
+    nameEn: "General Office Branch",
     channel: "branch-office",
     secretary: P.sec4,
     members: [P.f],
@@ -96,14 +113,14 @@ const CHANNEL_IDS: Record<string, string> = {
   general: "C0GENERAL",
 };
 
-export function demoUsers(): UserInit[] {
+export function demoUsers(locale: DemoLocale = "zh-CN"): UserInit[] {
   return Object.values(DEMO_PEOPLE).map((p) => ({
     id: p.id,
     name: p.email.split("@")[0] ?? p.id,
-    real_name: p.name,
+    real_name: nameIn(p, locale),
     email: p.email,
     tz: "Asia/Shanghai",
-    locale: "zh-CN",
+    locale: locale === "en" ? "en-US" : "zh-CN",
     is_admin: p.id === P.chair.id,
   }));
 }
@@ -135,10 +152,15 @@ export function demoChannels(): ChannelInit[] {
 }
 
 /** The org file of the demo, as a person would write it (e-mails and #channels). */
-export function demoOrgYaml(): string {
+export function demoOrgYaml(locale: DemoLocale = "zh-CN"): string {
   const emails = (people: readonly DemoPerson[]) => people.map((p) => p.email);
+  const en = locale === "en";
   const org = {
-    organization: { name: "退役军人事务局机关党委", timezone: "Asia/Shanghai", locale: "zh-CN" },
+    organization: {
+      name: en ? "Veterans Affairs Bureau Party Committee" : "退役军人事务局机关党委",
+      timezone: DEMO_TIMEZONE,
+      locale,
+    },
     committee: {
       channel: `#${DEMO_COMMITTEE.channel}`,
       members: emails(DEMO_COMMITTEE.members),
@@ -146,7 +168,7 @@ export function demoOrgYaml(): string {
     },
     branches: DEMO_BRANCHES.map((b) => ({
       key: b.key,
-      name: b.name,
+      name: en ? b.nameEn : b.name,
       channel: `#${b.channel}`,
       secretaries: [b.secretary.email],
       members: emails(b.members),
@@ -160,7 +182,7 @@ export function demoOrgYaml(): string {
       channel: `#${DEMO_LECTURE.channel}`,
       weekday: "wednesday",
       time: "16:00",
-      place: "三楼会议室",
+      place: en ? "Meeting room, 3rd floor" : "三楼会议室",
       noticeDaysBefore: 2,
       speakersPerSession: 1,
       roster: emails(DEMO_LECTURE.roster),

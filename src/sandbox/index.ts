@@ -13,6 +13,7 @@ import { type RunningBot, startBot } from "../app/runtime.ts";
 import type { EnvConfig } from "../config/env.ts";
 import type { Database } from "../db/client.ts";
 import { loadOrg, loadOrgRecord } from "../db/repositories/org.ts";
+import { type Locale, translator } from "../i18n/index.ts";
 import {
   createDriver,
   createSlackEmulator,
@@ -28,8 +29,16 @@ import {
   Pacer,
 } from "../services/outbox/index.ts";
 import { type BusinessClock, createBusinessClock } from "./clock.ts";
-import { demoChannels, demoOrgYaml, demoUsers } from "./demo-org.ts";
-import { rolesOf } from "./roles.ts";
+import { demoStart, seedDemoHistory } from "./demo-history.ts";
+import {
+  DEMO_TIMEZONE,
+  type DemoLocale,
+  demoChannels,
+  demoOrgYaml,
+  demoUsers,
+} from "./demo-org.ts";
+import type { PersonGroup } from "./render/screen.ts";
+import { switcherGroups } from "./roles.ts";
 import { startSandboxServer } from "./server/index.ts";
 import { createTimeControl, type PostCount } from "./time-control.ts";
 import {
@@ -128,7 +137,7 @@ export async function startSandbox(
       },
     );
     stops.push(() => bot.stop());
-    await seedOrg(bot, dataDir, log);
+    if (!(await loadOrgRecord(bot.ctx.db))) await seedDemo(bot, clock, dataDir, log, "zh-CN");
     await bot.ctx.scheduler.catchUp(clock.now());
 
     const appBase = `http://127.0.0.1:${bot.port}`;
@@ -166,15 +175,24 @@ export async function startSandbox(
       },
       log,
     });
-    const org = orgCache(bot.ctx.db);
+    const org = orgCache(bot.ctx.db, clock);
     await org.refresh();
     const server = await startSandboxServer({
       driver,
       port: env.port,
       timezone: org.timezone,
       clock: time,
-      describePerson: org.describe,
+      locale: org.locale,
+      groups: org.groups,
       appBase,
+      reset: (locale) =>
+        time.exclusive(async () => {
+          await emptyDatabase(bot.ctx.db);
+          resetWorkspace(emulator, locale);
+          await seedDemo(bot, clock, dataDir, log, locale);
+          await bot.ctx.scheduler.catchUp(clock.now());
+          await org.refresh();
+        }),
     });
     stops.push(() => server.stop());
     time.start();
@@ -203,14 +221,18 @@ function botPosts(emulator: SlackEmulator): PostCount {
   return count;
 }
 
-/** On first start (no org in the database), applies the demo org through the emulator. */
-async function seedOrg(
+/**
+ * Applies the demo org through the emulator (on first start, and on "reset demo"), moves the
+ * clock to the 1st of the next month 08:30 and writes the months before into the database.
+ */
+async function seedDemo(
   bot: RunningBot,
+  clock: BusinessClock,
   dataDir: string,
   log: (line: string) => void,
+  locale: DemoLocale,
 ): Promise<void> {
-  if (await loadOrgRecord(bot.ctx.db)) return;
-  const text = demoOrgYaml();
+  const text = demoOrgYaml(locale);
   const orgFile = path.join(dataDir, DEMO_ORG_FILE);
   const outcome = await applyOrgText(bot.ctx.db, slackResolver(bot.ctx.client), text, orgFile, {
     actor: "sandbox",
@@ -220,28 +242,77 @@ async function seedOrg(
     throw new Error(`the demo org does not apply:\n${outcome.lines.join("\n")}`);
   await mkdir(dataDir, { recursive: true });
   await writeFile(orgFile, text);
-  log(`applied the demo organisation (${orgFile})`);
+  const start = demoStart(clock.now(), DEMO_TIMEZONE);
+  clock.advanceTo(start);
+  await seedDemoHistory(bot.ctx.db, start, DEMO_TIMEZONE, locale);
+  log(`applied the demo organisation (${orgFile}); the demo starts ${start.toISOString()}`);
 }
 
-/** The org's time zone and people's roles, reread every few seconds (`pbb org apply` may change them). */
-function orgCache(db: Database) {
+/** Every table but the migrations' and the replicas' (the bot's heartbeat) is emptied. */
+async function emptyDatabase(db: Database): Promise<void> {
+  const rows = await db.prisma.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()
+       AND tablename NOT IN ('_prisma_migrations', 'Replica')`,
+  );
+  if (rows.length === 0) return;
+  const list = rows.map((r) => `"${r.name.replace(/"/g, '""')}"`).join(", ");
+  await db.prisma.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
+}
+
+/** The workspace as on first start: the demo's people and channels, nothing posted. */
+function resetWorkspace(emulator: SlackEmulator, locale: DemoLocale): void {
+  const ws = emulator.workspace;
+  ws.messages.clear();
+  ws.ephemerals.length = 0;
+  ws.modalStacks.clear();
+  ws.homeViews.clear();
+  ws.files.clear();
+  ws.channels.clear();
+  for (const id of [...ws.users.keys()]) if (id !== ws.bot.userId) ws.users.delete(id);
+  for (const u of demoUsers(locale)) ws.addUser(u);
+  for (const c of demoChannels()) ws.addChannel(c);
+}
+
+/**
+ * The org's time zone, language and the switcher's groups (with this week's lecture speaker),
+ * reread every few seconds (`pbb org apply` may change them, the clock moves).
+ */
+function orgCache(db: Database, clock: BusinessClock) {
   let timezone = "UTC";
-  let roles = new Map<string, string>();
+  let locale: Locale = "zh-CN";
+  let groups: PersonGroup[] = [];
   let timer: NodeJS.Timeout | undefined;
   const refresh = async () => {
     const org = await loadOrg(db).catch(() => null);
     if (!org) return;
     timezone = org.organization.timezone;
-    roles = rolesOf(org);
+    locale = org.organization.locale;
+    groups = switcherGroups(org, translator(locale), await speakersThisWeek(db, clock.now()));
   };
   return {
     refresh,
     timezone: () => timezone,
-    describe: (id: string) => roles.get(id),
+    locale: () => locale,
+    groups: () => groups,
     start() {
-      timer = setInterval(() => void refresh(), 5000);
+      timer = setInterval(() => void refresh(), 3000);
       timer.unref();
     },
     stop: () => clearInterval(timer),
   };
+}
+
+/** Speakers of the next lecture session, when it is within a week. */
+async function speakersThisWeek(db: Database, now: Date): Promise<Set<string>> {
+  const session = await db.prisma.lectureSession
+    .findFirst({
+      where: {
+        series: "lecture",
+        startsAt: { gt: now, lte: new Date(now.getTime() + 7 * 86_400_000) },
+      },
+      orderBy: { startsAt: "asc" },
+      include: { turns: { where: { state: { in: ["ASSIGNED", "CONFIRMED"] } } } },
+    })
+    .catch(() => null);
+  return new Set(session?.turns.map((t) => t.userId) ?? []);
 }

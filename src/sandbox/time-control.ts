@@ -55,6 +55,8 @@ export interface TimeControlDeps {
 }
 
 export interface TimeControl extends ClockControl {
+  /** Runs `fn` between jumps (reset demo). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /** Ticks the scheduler as business time passes, and drains the outbox. */
   start(): void;
   stop(): Promise<void>;
@@ -311,6 +313,13 @@ export function createTimeControl(deps: TimeControlDeps): TimeControl {
   return {
     panel,
     run,
+    exclusive: (fn) =>
+      serial(async () => {
+        const result = await fn();
+        last = "";
+        runs += 1;
+        return result;
+      }),
     revision: () =>
       `${Math.floor(clock.nowMs() / 60_000)}|${runs}|${progress ? `${progress.done}/${progress.total}` : ""}`,
     start() {

@@ -65,7 +65,7 @@ export async function openBrowser(): Promise<BrowserSession> {
 
 /** Acts as another person through the switcher, as a person would. */
 export async function actAs(page: Page, name: string): Promise<void> {
-  const switcher = page.getByLabel("Acting as");
+  const switcher = page.locator("#acting-as");
   const option = switcher.locator("option", { hasText: name });
   const value = await option.getAttribute("value");
   if (!value) throw new Error(`nobody named ${name} in the person switcher`);

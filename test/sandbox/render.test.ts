@@ -174,7 +174,12 @@ describe("a person's screen", () => {
       text: "只给周杰看",
       source: "chat.postEphemeral",
     });
-    const sec = renderScreen(ws, { user: "U0SEC1" }, { timezone: "Asia/Shanghai" });
+    // Dates and the page's words follow the page's language (the org's), not each person's.
+    const sec = renderScreen(
+      ws,
+      { user: "U0SEC1" },
+      { timezone: "Asia/Shanghai", locale: "zh-CN" },
+    );
     expect(sec.conversation).toBe("C0RESETTLE");
     expect(sec.regions.sidebar).toContain("branch-resettlement");
     expect(sec.regions.sidebar).not.toContain("committee");
@@ -182,6 +187,8 @@ describe("a person's screen", () => {
     expect(sec.regions.messages).toContain("09:00"); // Asia/Shanghai
     expect(sec.regions.messages).toContain("2026年12月1日星期二");
     expect(sec.regions.messages).not.toContain("只给周杰看");
+    expect(sec.regions.sidebar).toContain("频道");
+    expect(sec.lang).toBe("zh-CN");
     const b = renderScreen(ws, { user: "U0B", conversation: "C0RESETTLE" }, { timezone: "UTC" });
     expect(b.regions.messages).toContain("只给周杰看");
     expect(b.regions.messages).toContain("Only visible to you");

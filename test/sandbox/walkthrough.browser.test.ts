@@ -59,7 +59,7 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox walkthrough (real bot, demo org)", (
   it("walks the monthly round trip by clicking", async () => {
     requireFeature("tasklist", "monthly-reminder");
     await actAs(page, "王志强");
-    await jump(page, /Next monthly reminder/);
+    await jump(page, /下一次月度提醒/);
     await openConversation(page, "branch-resettlement");
     const reminder = page.locator("article.msg", { hasText: "任务清单" }).last();
     await eventually(() => reminder.innerText()).toContain("@王志强");
@@ -98,7 +98,7 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox walkthrough (real bot, demo org)", (
 
   it("walks a lecture notice and a swap by clicking", async () => {
     requireFeature("lecture-hall", "lecture-notice");
-    await jump(page, /Next lecture notice/);
+    await jump(page, /下一次讲堂通知/);
     await actAs(page, "王志强");
     await openConversation(page, "lecture-hall");
     const notice = page.locator("article.msg", { hasText: "大讲堂" }).last();
@@ -106,7 +106,7 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox walkthrough (real bot, demo org)", (
     const speaker = (await notice.locator(".mention").first().innerText()).replace(/^@/, "");
     await browser.shot("walk-5-lecture-notice");
     // A fresh install missed the week-ahead DM; the day-before DM carries the speaker's buttons.
-    await jump(page, /Advance 1 day/);
+    await jump(page, /前进1天/);
 
     await actAs(page, speaker);
     await openConversation(page, "Messages with party-building-bot");

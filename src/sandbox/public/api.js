@@ -1,5 +1,11 @@
 // Talks to the sandbox server: the screen of one person, and what that person does.
 
+let words = {};
+/** The page's words (from the last screen), for the notices the page makes itself. */
+export function setWords(w) {
+  words = w || {};
+}
+
 /** Shows a short notice like Slack's banner; it fades after a few seconds. */
 export function toast(text) {
   const el = document.getElementById("toast");
@@ -30,7 +36,8 @@ export async function post(route, body) {
     if (answer.notice) toast(answer.notice);
     return answer;
   } catch (error) {
-    toast(`The sandbox server does not answer: ${error.message}`);
+    const template = words.noAnswer || "The sandbox server does not answer: {error}";
+    toast(template.replace("{error}", error.message));
     return { ok: false };
   } finally {
     document.body.dataset.busy = String(Number(document.body.dataset.busy) - 1);

@@ -1,6 +1,6 @@
 // The sandbox page: swaps in the regions of the acting person's screen when the server says
 // something changed, and sends what the person does to /sandbox/api/….
-import { getScreen, post, toast } from "./api.js";
+import { getScreen, post, setWords, toast } from "./api.js";
 import { confirmFirst, elementValue, modalValues, surfaceOf } from "./forms.js";
 
 const HOME = "app:home";
@@ -97,14 +97,15 @@ async function refreshOnce() {
   state.thread = screen.thread || "";
   state.screen = screen;
   updateUrl();
-  const regions = { ...screen.regions, clock: screen.clock };
+  applyChrome(screen);
+  const regions = { ...screen.regions, clock: screen.clock, tour: screen.tour ?? "" };
   for (const [name, html] of Object.entries(regions)) {
     if (state.regions[name] === html && !(name === "messages" && changedConversation)) continue;
     state.regions[name] = html;
     apply(name, html, changedConversation);
   }
   markUnread();
-  document.title = `${screen.title} · Sandbox`;
+  document.title = `${screen.title} · ${screen.chrome?.title ?? "Sandbox"}`;
   const composer = document.getElementById("composer");
   composer.hidden = screen.postTo === null;
   document.getElementById("composer-input").placeholder = screen.composerPlaceholder;
@@ -114,6 +115,25 @@ async function refreshOnce() {
   if (state.pendingHomeOpen && screen.conversation === HOME) {
     state.pendingHomeOpen = false;
     await post("home-opened", { as: state.as });
+  }
+}
+
+/** The page's static words in the page's language (the org's). */
+function applyChrome(screen) {
+  const words = screen.chrome || {};
+  setWords(words);
+  if (screen.lang) document.documentElement.lang = screen.lang;
+  for (const el of document.querySelectorAll("[data-i18n]")) {
+    const w = words[el.dataset.i18n];
+    if (w && el.textContent !== w) el.textContent = w;
+  }
+  for (const el of document.querySelectorAll("[data-i18n-aria]")) {
+    const w = words[el.dataset.i18nAria];
+    if (w) el.setAttribute("aria-label", w);
+  }
+  for (const el of document.querySelectorAll("[data-i18n-placeholder]")) {
+    const w = words[el.dataset.i18nPlaceholder];
+    if (w) el.placeholder = w;
   }
 }
 
@@ -241,6 +261,23 @@ document.addEventListener("click", async (e) => {
   if (t.hasAttribute("data-modal-submit")) return submitModal();
   if (t.dataset.dismiss) {
     await post("dismiss", { as: state.as, ts: t.dataset.dismiss });
+    return refresh();
+  }
+  if (t.dataset.reset) {
+    if (!(await confirmFirst(t))) return;
+    const answer = await post("reset", { locale: t.dataset.reset });
+    if (answer.ok) {
+      state.c = "";
+      state.thread = "";
+      state.regions = {};
+    }
+    return refresh();
+  }
+  if (t.dataset.tourAs) {
+    state.as = t.dataset.tourAs;
+    state.c = t.dataset.tourGo || state.c;
+    state.thread = "";
+    state.pendingHomeOpen = state.c === HOME;
     return refresh();
   }
   if (t.dataset.clock) {

@@ -1,4 +1,5 @@
 /** What a renderer needs to know besides the blocks: names, where the blocks live, modal state. */
+import { type Translator, translator } from "../../i18n/index.ts";
 import type { UserRecord } from "../../localslack/index.ts";
 import type { Json } from "./json.ts";
 import type { NameLookup } from "./mrkdwn.ts";
@@ -22,4 +23,10 @@ export interface RenderContext extends NameLookup {
   locale?: string;
   /** Time zone for dates shown. */
   timezone: string;
+  /** The page's own words, in the page's language (English when absent). */
+  t?: Translator;
 }
+
+const english = translator("en");
+/** The page's words of this context. */
+export const pageWords = (ctx: { t?: Translator }): Translator => ctx.t ?? english;

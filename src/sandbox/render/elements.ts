@@ -3,7 +3,7 @@
  * carries data-el (what the page sends), data-block and data-action; the surface is on an
  * ancestor. The page sends a button click, or the value picked.
  */
-import type { RenderContext } from "./context.ts";
+import { pageWords, type RenderContext } from "./context.ts";
 import { attr, type Html, html, join } from "./html.ts";
 import { type Json, obj, objs, plainOf, str, strs } from "./json.ts";
 
@@ -26,20 +26,20 @@ export function optionsOf(el: Json): { value: string; text: string; group?: stri
 const ids = (el: Json, blockId: string): Html =>
   html`data-block="${blockId}" data-action="${str(el.action_id) ?? ""}"`;
 
-function confirmAttr(el: Json): Html {
+function confirmAttr(el: Json, ctx: RenderContext): Html {
   const c = obj(el.confirm);
   if (!c) return html``;
   const dialog = {
     title: plainOf(c.title),
     text: plainOf(c.text),
-    confirm: plainOf(c.confirm) || "Yes",
-    deny: plainOf(c.deny) || "Cancel",
+    confirm: plainOf(c.confirm) || pageWords(ctx)("sandbox.page.yes"),
+    deny: plainOf(c.deny) || pageWords(ctx)("sandbox.page.cancel"),
     style: str(c.style) ?? "primary",
   };
   return attr("data-confirm", JSON.stringify(dialog));
 }
 
-function button(el: Json, blockId: string): Html {
+function button(el: Json, blockId: string, ctx: RenderContext): Html {
   const style = str(el.style);
   const cls = `bk-btn${style === "primary" || style === "danger" ? ` ${style}` : ""}`;
   const label = plainOf(el.text);
@@ -47,7 +47,7 @@ function button(el: Json, blockId: string): Html {
   return html`<button type="button" class="${cls}" data-el="button" ${ids(el, blockId)}${attr(
     "data-url",
     str(el.url),
-  )}${attr("aria-label", aria)}${confirmAttr(el)}>${label}</button>`;
+  )}${attr("aria-label", aria)}${confirmAttr(el, ctx)}>${label}</button>`;
 }
 
 /** A single or multi select; users/conversations/channels selects list the workspace's. */
@@ -103,13 +103,13 @@ function initialSelection(el: Json): string[] {
 
 function select(el: Json, blockId: string, ctx: RenderContext): Html {
   const { html: options, multiple } = selectOptions(el, ctx, initialSelection(el));
-  const label = plainOf(el.placeholder) || "Select an option";
+  const label = plainOf(el.placeholder) || pageWords(ctx)("sandbox.page.selectOption");
   return html`<select class="bk-select" data-el="select" ${ids(el, blockId)} aria-label="${label}"${
     multiple ? html` multiple` : ""
-  }${confirmAttr(el)}>${options}</select>`;
+  }${confirmAttr(el, ctx)}>${options}</select>`;
 }
 
-function overflow(el: Json, blockId: string): Html {
+function overflow(el: Json, blockId: string, ctx: RenderContext): Html {
   const items = objs(el.options).map(
     (o) =>
       html`<button type="button" role="menuitem" class="bk-menu-item" data-el="overflow" ${ids(
@@ -117,10 +117,10 @@ function overflow(el: Json, blockId: string): Html {
         blockId,
       )} data-value="${str(o.value) ?? ""}"${attr("data-url", str(o.url))}>${plainOf(o.text)}</button>`,
   );
-  return html`<div class="bk-overflow"><button type="button" class="bk-overflow-toggle" aria-haspopup="menu" aria-expanded="false" aria-label="More actions">⋯</button><div class="bk-menu" role="menu" hidden>${items}</div></div>`;
+  return html`<div class="bk-overflow"><button type="button" class="bk-overflow-toggle" aria-haspopup="menu" aria-expanded="false" aria-label="${pageWords(ctx)("sandbox.page.moreActions")}">⋯</button><div class="bk-menu" role="menu" hidden>${items}</div></div>`;
 }
 
-function choices(el: Json, blockId: string, kind: "checkbox" | "radio"): Html {
+function choices(el: Json, blockId: string, kind: "checkbox" | "radio", ctx: RenderContext): Html {
   const initial = new Set(
     kind === "checkbox"
       ? objs(el.initial_options).map((o) => str(o.value))
@@ -136,7 +136,7 @@ function choices(el: Json, blockId: string, kind: "checkbox" | "radio"): Html {
       }</label>`,
   );
   const el_ = kind === "checkbox" ? "checkboxes" : "radio";
-  return html`<div class="bk-choices" role="group" aria-label="${plainOf(el.placeholder) || "Options"}" data-el="${el_}" ${ids(el, blockId)}>${items}</div>`;
+  return html`<div class="bk-choices" role="group" aria-label="${plainOf(el.placeholder) || pageWords(ctx)("sandbox.page.options")}" data-el="${el_}" ${ids(el, blockId)}>${items}</div>`;
 }
 
 export function renderElement(el: Json, blockId: string, ctx: RenderContext): Html {
@@ -144,21 +144,21 @@ export function renderElement(el: Json, blockId: string, ctx: RenderContext): Ht
   switch (type) {
     case "button":
     case "workflow_button":
-      return button(el, blockId);
+      return button(el, blockId, ctx);
     case "overflow":
-      return overflow(el, blockId);
+      return overflow(el, blockId, ctx);
     case "datepicker":
       return html`<input type="date" class="bk-date" data-el="date" ${ids(el, blockId)} aria-label="${
-        plainOf(el.placeholder) || "Pick a date"
+        plainOf(el.placeholder) || pageWords(ctx)("sandbox.page.pickDate")
       }"${attr("value", str(el.initial_date))}>`;
     case "timepicker":
       return html`<input type="time" class="bk-date" data-el="date" ${ids(el, blockId)} aria-label="${
-        plainOf(el.placeholder) || "Pick a time"
+        plainOf(el.placeholder) || pageWords(ctx)("sandbox.page.pickTime")
       }"${attr("value", str(el.initial_time))}>`;
     case "checkboxes":
-      return choices(el, blockId, "checkbox");
+      return choices(el, blockId, "checkbox", ctx);
     case "radio_buttons":
-      return choices(el, blockId, "radio");
+      return choices(el, blockId, "radio", ctx);
     case "image":
       return html`<img class="bk-accessory-image" src="${str(el.image_url) ?? ""}" alt="${str(el.alt_text) ?? ""}" loading="lazy">`;
     default:

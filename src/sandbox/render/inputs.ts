@@ -3,7 +3,7 @@
  * element's initial value, with the hint and the app's error under the field. The page reads
  * the controls by data-key ("block_id.action_id") and data-input (the element type).
  */
-import type { RenderContext } from "./context.ts";
+import { pageWords, type RenderContext } from "./context.ts";
 import { selectOptions } from "./elements.ts";
 import { attr, type Html, html } from "./html.ts";
 import { type Json, obj, objs, plainOf, str, strs } from "./json.ts";
@@ -140,7 +140,12 @@ function control(el: Json, c: Control, value: string[], ctx: RenderContext): Htm
     case "radio_buttons":
       return choiceControl(el, c, value, "radio");
     case "datepicker":
-      return html`<input class="bk-date" type="date" ${common(c, type)}${attr("value", value[0])}>`;
+      // Text, not type=date: the browser would show its own locale's format (mm/dd/yyyy); the
+      // page checks the date itself, in the page's language.
+      return html`<input class="bk-date" type="text" inputmode="numeric" autocomplete="off" ${common(c, type)}${attr(
+        "placeholder",
+        pageWords(ctx)("sandbox.page.datePlaceholder"),
+      )}${attr("value", value[0])}>`;
     case "timepicker":
       return html`<input class="bk-date" type="time" ${common(c, type)}${attr("value", value[0])}>`;
     default:
@@ -169,7 +174,7 @@ export function renderInput(block: Json, ctx: RenderContext): Html {
     dispatch: block.dispatch_action === true,
   };
   const value = currentValue(el, ctx.state?.[blockId]?.[actionId]);
-  const optionalWord = ctx.locale?.startsWith("zh") ? "（选填）" : " (optional)";
+  const optionalWord = pageWords(ctx)("sandbox.page.optional");
   const optional =
     block.optional === true ? html`<span class="bk-optional">${optionalWord}</span>` : "";
   const grouped = el.type === "checkboxes" || el.type === "radio_buttons";

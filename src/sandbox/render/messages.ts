@@ -1,7 +1,7 @@
 /** Messages as Slack shows them: author, time, blocks (or text), thread summary, ephemerals. */
 import type { EphemeralRecord, MessageRecord, Workspace } from "../../localslack/index.ts";
 import { renderBlocks } from "./blocks.ts";
-import type { RenderContext } from "./context.ts";
+import { pageWords, type RenderContext } from "./context.ts";
 import { type Html, html, raw } from "./html.ts";
 import { objs } from "./json.ts";
 import { mrkdwnToHtml } from "./mrkdwn.ts";
@@ -46,48 +46,77 @@ function body(blocks: readonly unknown[] | undefined, text: string, ctx: Message
   return html`<div class="bk-text">${raw(mrkdwnToHtml(text, ctx))}</div>`;
 }
 
+/** "12.5 KB": a file's size as Slack lists it. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The files of a message: name, size and a link that downloads the bytes. */
+function files(ids: readonly string[], ctx: MessageContext): Html {
+  const t = pageWords(ctx);
+  const items = ids.map((id) => {
+    const f = ctx.ws.files.get(id);
+    if (!f) return html``;
+    const size = fileSize(f.bytes?.length ?? f.length);
+    return html`<li class="file"><span class="file-icon" aria-hidden="true">${
+      f.name.split(".").pop()?.slice(0, 4).toUpperCase() ?? ""
+    }</span><span class="file-name">${f.title || f.name}</span><span class="file-size">${size}</span><a class="file-download" href="/sandbox/files/${encodeURIComponent(
+      f.id,
+    )}/${encodeURIComponent(f.name)}" download="${f.name}">${t("sandbox.page.download")}</a></li>`;
+  });
+  return html`<ul class="files">${items}</ul>`;
+}
+
 function author(userId: string, isBot: boolean, ctx: MessageContext): Html {
   const u = ctx.ws.user(userId);
   const name = isBot ? ctx.ws.bot.name : (u?.real_name ?? userId);
   return html`${avatar(name, userId, isBot)}<div class="msg-meta"><span class="msg-author">${name}</span>${
-    isBot ? html`<span class="badge">APP</span>` : ""
+    isBot ? html`<span class="badge">${pageWords(ctx)("sandbox.page.app")}</span>` : ""
   }`;
 }
 
 export function renderMessage(m: MessageRecord, ctx: MessageContext, inThread: boolean): Html {
+  const t = pageWords(ctx);
   const isBot = m.bot_id !== undefined || m.user === ctx.ws.bot.userId;
   const isRoot = !m.thread_ts || m.thread_ts === m.ts;
   const replies = isRoot ? m.replies.length : 0;
   const last = m.replies.at(-1);
   const threadSummary =
     !inThread && replies > 0
-      ? html`<button type="button" class="thread-link" data-open-thread="${m.ts}">${replies} ${
-          replies === 1 ? "reply" : "replies"
-        }</button>${last ? html`<span class="thread-last">Last reply ${timeOf(last, ctx)}</span>` : ""}`
+      ? html`<button type="button" class="thread-link" data-open-thread="${m.ts}">${t(
+          "sandbox.page.replies",
+          { count: replies },
+        )}</button>${last ? html`<span class="thread-last">${t("sandbox.page.lastReply")} ${timeOf(last, ctx)}</span>` : ""}`
       : "";
   const replyButton =
     !inThread && isRoot
-      ? html`<div class="msg-hover"><button type="button" class="msg-action" data-open-thread="${m.ts}" aria-label="Reply in thread">Reply</button></div>`
+      ? html`<div class="msg-hover"><button type="button" class="msg-action" data-open-thread="${m.ts}" aria-label="${t("sandbox.page.reply")}">${t("sandbox.page.replyButton")}</button></div>`
       : "";
-  return html`<article class="msg${isBot ? " from-app" : ""}" data-surface="message" data-channel="${m.channel}" data-ts="${m.ts}" aria-label="Message from ${
-    isBot ? ctx.ws.bot.name : (ctx.ws.user(m.user)?.real_name ?? m.user)
-  }">${author(m.user, isBot, ctx)}${timeOf(m.ts, ctx)}${
-    m.edited ? html`<span class="edited">(edited)</span>` : ""
+  return html`<article class="msg${isBot ? " from-app" : ""}" data-surface="message" data-channel="${m.channel}" data-ts="${m.ts}" aria-label="${t(
+    "sandbox.page.messageFrom",
+    {
+      name: isBot ? ctx.ws.bot.name : (ctx.ws.user(m.user)?.real_name ?? m.user),
+    },
+  )}">${author(m.user, isBot, ctx)}${timeOf(m.ts, ctx)}${
+    m.edited ? html`<span class="edited">${t("sandbox.page.edited")}</span>` : ""
   }</div><div class="msg-body">${body(m.blocks, m.text, ctx)}${
-    m.files?.length ? html`<p class="bk-context">Files: ${m.files.length}</p>` : ""
+    m.files?.length ? files(m.files, ctx) : ""
   }${threadSummary}</div>${replyButton}</article>`;
 }
 
 export function renderEphemeral(e: EphemeralRecord, ctx: MessageContext): Html {
-  return html`<article class="msg ephemeral from-app" data-surface="ephemeral" data-channel="${e.channel}" data-ts="${e.ts}" aria-label="Only visible to you">${author(
+  const t = pageWords(ctx);
+  return html`<article class="msg ephemeral from-app" data-surface="ephemeral" data-channel="${e.channel}" data-ts="${e.ts}" aria-label="${t("sandbox.page.onlyYou")}">${author(
     ctx.ws.bot.userId,
     true,
     ctx,
-  )}${timeOf(e.ts, ctx)}</div><div class="msg-body"><p class="ephemeral-note">Only visible to you</p>${body(
+  )}${timeOf(e.ts, ctx)}</div><div class="msg-body"><p class="ephemeral-note">${t("sandbox.page.onlyYou")}</p>${body(
     e.blocks,
     e.text,
     ctx,
-  )}<button type="button" class="link-button" data-dismiss="${e.ts}">Dismiss</button></div></article>`;
+  )}<button type="button" class="link-button" data-dismiss="${e.ts}">${t("sandbox.page.dismiss")}</button></div></article>`;
 }
 
 type Item = { ts: string; html: Html };

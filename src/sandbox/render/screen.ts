@@ -2,6 +2,7 @@
  * One person's screen, as regions the page swaps in when they change: the person switcher,
  * the sidebar, the conversation (or App Home), the thread panel and the open modal.
  */
+import { type Locale, translator } from "../../i18n/index.ts";
 import type { ChannelRecord, UserRecord, Workspace } from "../../localslack/index.ts";
 import { renderBlocks } from "./blocks.ts";
 import { type Html, html, raw } from "./html.ts";
@@ -9,6 +10,22 @@ import { type MessageContext, renderEphemeral, renderMessage, renderTimeline } f
 import { modalRegion } from "./modal.ts";
 
 export const HOME = "app:home";
+
+/** Words of index.html's static parts (data-i18n="<key>"), sent with every screen. */
+const CHROME = [
+  "title",
+  "tag",
+  "clockRegion",
+  "message",
+  "send",
+  "reply",
+  "replyPlaceholder",
+  "sendReply",
+  "confirmTitle",
+  "yes",
+  "cancel",
+  "noAnswer",
+] as const;
 
 const LOCK = raw(
   '<svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z"/></svg>',
@@ -28,6 +45,15 @@ export interface ScreenOptions {
   describePerson?: (userId: string) => string | undefined;
   /** Field errors of the person's top modal view, by block_id. */
   modalErrors?: Record<string, string>;
+  /** The page's language (the org's); English when absent. */
+  locale?: Locale;
+  /** The switcher's groups (committee, secretaries, members), each person with a hint. */
+  groups?: () => PersonGroup[];
+}
+
+export interface PersonGroup {
+  label: string;
+  people: { id: string; hint?: string }[];
 }
 
 export interface Screen {
@@ -39,6 +65,9 @@ export interface Screen {
   title: string;
   composerPlaceholder: string;
   modalViewId: string | null;
+  /** The page's language (html lang) and the words of its static parts, by data-i18n key. */
+  lang: string;
+  chrome: Record<string, string>;
   regions: Record<"switcher" | "sidebar" | "header" | "messages" | "thread" | "modal", string>;
 }
 
@@ -68,10 +97,12 @@ export function channelsOf(
   };
 }
 
-function context(ws: Workspace, user: string, options: ScreenOptions): MessageContext {
+function context(ws: Workspace, options: ScreenOptions): MessageContext {
+  const locale = options.locale ?? "en";
   return {
     ws,
-    locale: ws.user(user)?.locale ?? "en-US",
+    locale: locale === "en" ? "en-GB" : locale,
+    t: translator(locale),
     timezone: options.timezone,
     userName: (id) => ws.user(id)?.real_name,
     channelName: (id) => ws.channels.get(id)?.name,
@@ -83,17 +114,30 @@ function context(ws: Workspace, user: string, options: ScreenOptions): MessageCo
   };
 }
 
-function switcher(ws: Workspace, user: string, options: ScreenOptions): Html {
-  const opts = people(ws).map((u) => {
-    const role = options.describePerson?.(u.id);
-    return html`<option value="${u.id}"${u.id === user ? html` selected` : ""}>${u.real_name}${
-      role ? ` — ${role}` : ""
+function switcher(ws: Workspace, user: string, options: ScreenOptions, ctx: MessageContext): Html {
+  const t = ctx.t ?? translator("en");
+  const option = (u: UserRecord, hint: string | undefined) =>
+    html`<option value="${u.id}"${u.id === user ? html` selected` : ""}>${u.real_name}${
+      hint ? ` — ${hint}` : ""
     }</option>`;
-  });
-  return html`<label class="switcher" for="acting-as"><span>Acting as</span><select id="acting-as" data-switch-user>${opts}</select></label>`;
+  const everyone = people(ws);
+  const groups = options.groups?.() ?? [];
+  const placed = new Set(groups.flatMap((g) => g.people.map((p) => p.id)));
+  const grouped = groups.map(
+    (g) =>
+      html`<optgroup label="${g.label}">${g.people.map((p) => {
+        const u = ws.user(p.id);
+        return u && !u.deleted ? option(u, p.hint) : "";
+      })}</optgroup>`,
+  );
+  const rest = everyone
+    .filter((u) => !placed.has(u.id))
+    .map((u) => option(u, options.describePerson?.(u.id)));
+  return html`<label class="switcher" for="acting-as"><span>${t("sandbox.page.actingAs")}</span><select id="acting-as" data-switch-user>${grouped}${rest}</select></label>`;
 }
 
-function sidebar(ws: Workspace, user: string, current: string): Html {
+function sidebar(ws: Workspace, user: string, current: string, ctx: MessageContext): Html {
+  const t = ctx.t ?? translator("en");
   const { mine, other } = channelsOf(ws, user);
   const link = (id: string, label: Html | string, extra = "") => {
     const active = id === current;
@@ -111,37 +155,38 @@ function sidebar(ws: Workspace, user: string, current: string): Html {
       }"${c.id === current ? html` aria-current="page"` : ""}>${channelLabel(c)}</a></li>`,
   );
   const dm = findDm(ws, user);
-  return html`<nav aria-label="Channels and apps"><h2 class="side-title">Channels</h2><ul class="conv-list">${mineLinks}</ul>${
+  return html`<nav aria-label="${t("sandbox.page.channels")}"><h2 class="side-title">${t("sandbox.page.channels")}</h2><ul class="conv-list">${mineLinks}</ul>${
     other.length
-      ? html`<details class="more-channels"><summary>More channels</summary><ul class="conv-list">${other.map(
+      ? html`<details class="more-channels"><summary>${t("sandbox.page.moreChannels")}</summary><ul class="conv-list">${other.map(
           (c) => link(c.id, channelLabel(c)),
         )}</ul></details>`
       : ""
-  }<h2 class="side-title">Apps</h2><ul class="conv-list">${link(
+  }<h2 class="side-title">${t("sandbox.page.apps")}</h2><ul class="conv-list">${link(
     HOME,
     html`<span class="conv-icon app-icon" aria-hidden="true">${ws.bot.name.slice(0, 1).toUpperCase()}</span>${ws.bot.name}`,
   )}${html`<li><a href="?as=${user}&amp;c=${APP_MESSAGES}" data-conv="${APP_MESSAGES}" data-latest="${
     dm ? (ws.history(dm.id).at(-1)?.ts ?? "") : ""
   }" class="conv-link sub${current === APP_MESSAGES ? " active" : ""}"${
     current === APP_MESSAGES ? html` aria-current="page"` : ""
-  }>Messages with ${ws.bot.name}</a></li>`}</ul></nav>`;
+  }>${t("sandbox.page.messagesWith", { bot: ws.bot.name })}</a></li>`}</ul></nav>`;
 }
 
-function appTabs(current: string, botName: string): Html {
+function appTabs(current: string, botName: string, ctx: MessageContext): Html {
+  const t = ctx.t ?? translator("en");
   const tab = (id: string, label: string) =>
     html`<a href="#" role="tab" data-conv="${id}" aria-selected="${String(current === id)}" class="tab${
       current === id ? " active" : ""
     }">${label}</a>`;
-  return html`<div class="conv-title"><span class="app-name">${botName}</span><div role="tablist" aria-label="App tabs" class="tabs">${tab(
+  return html`<div class="conv-title"><span class="app-name">${botName}</span><div role="tablist" aria-label="${t("sandbox.page.tabs")}" class="tabs">${tab(
     HOME,
-    "Home",
-  )}${tab(APP_MESSAGES, "Messages")}</div></div>`;
+    t("sandbox.page.home"),
+  )}${tab(APP_MESSAGES, t("sandbox.page.messages"))}</div></div>`;
 }
 
 function homeRegion(ws: Workspace, user: string, ctx: MessageContext): Html {
   const view = ws.homeViews.get(user);
   if (!view) {
-    return html`<div class="home" data-surface="home"><p class="empty">${ws.bot.name} has not published a Home tab for you yet.</p></div>`;
+    return html`<div class="home" data-surface="home"><p class="empty">${(ctx.t ?? translator("en"))("sandbox.page.noHome", { bot: ws.bot.name })}</p></div>`;
   }
   return html`<div class="home" data-surface="home" data-view-id="${view.id}">${renderBlocks(view.blocks, ctx)}</div>`;
 }
@@ -155,7 +200,8 @@ function pickConversation(ws: Workspace, user: string, wanted: string | undefine
 
 export function renderScreen(ws: Workspace, req: ScreenRequest, options: ScreenOptions): Screen {
   const user = req.user;
-  const ctx = context(ws, user, options);
+  const ctx = context(ws, options);
+  const t = ctx.t ?? translator("en");
   const conversation = pickConversation(ws, user, req.conversation);
   const isApp = conversation === HOME || conversation === APP_MESSAGES;
   const channel =
@@ -169,16 +215,16 @@ export function renderScreen(ws: Workspace, req: ScreenRequest, options: ScreenO
   let header: Html;
   let messages: Html;
   if (conversation === HOME) {
-    header = appTabs(HOME, ws.bot.name);
+    header = appTabs(HOME, ws.bot.name, ctx);
     messages = homeRegion(ws, user, ctx);
   } else if (!channel) {
-    header = appTabs(APP_MESSAGES, ws.bot.name);
-    messages = html`<p class="empty">This is the start of your conversation with ${ws.bot.name}.</p>`;
+    header = appTabs(APP_MESSAGES, ws.bot.name, ctx);
+    messages = html`<p class="empty">${t("sandbox.page.dmStart", { bot: ws.bot.name })}</p>`;
   } else {
     const c = channel;
     header = isApp
-      ? appTabs(APP_MESSAGES, ws.bot.name)
-      : html`<div class="conv-title"><h1><span aria-hidden="true">${c.kind === "private" ? LOCK : "#"} </span>${c.name}</h1><span class="members">${c.members.size} members</span>${
+      ? appTabs(APP_MESSAGES, ws.bot.name, ctx)
+      : html`<div class="conv-title"><h1><span aria-hidden="true">${c.kind === "private" ? LOCK : "#"} </span>${c.name}</h1><span class="members">${t("sandbox.page.members", { count: c.members.size })}</span>${
           c.topic ? html`<span class="topic">${c.topic}</span>` : ""
         }</div>`;
     const top = ws.history(c.id).filter((m) => !m.thread_ts || m.thread_ts === m.ts);
@@ -194,8 +240,8 @@ export function renderScreen(ws: Workspace, req: ScreenRequest, options: ScreenO
       ],
       ctx,
       isApp
-        ? `This is the start of your conversation with ${ws.bot.name}.`
-        : `This is the very beginning of #${c.name}.`,
+        ? t("sandbox.page.dmStart", { bot: ws.bot.name })
+        : t("sandbox.page.channelStart", { channel: c.name }),
     );
   }
 
@@ -204,9 +250,9 @@ export function renderScreen(ws: Workspace, req: ScreenRequest, options: ScreenO
     const root = thread.thread_ts && thread.thread_ts !== thread.ts ? thread.thread_ts : thread.ts;
     const replies = ws.history(channel.id).filter((m) => m.ts === root || m.thread_ts === root);
     const ephemerals = ws.ephemeralsFor(user, channel.id).filter((e) => e.thread_ts === root);
-    threadHtml = html`<div class="thread-head"><h2>Thread</h2><span class="thread-where">${
+    threadHtml = html`<div class="thread-head"><h2>${t("sandbox.page.thread")}</h2><span class="thread-where">${
       channel.kind === "im" ? ws.bot.name : `#${channel.name}`
-    }</span><button type="button" class="icon-button" data-close-thread aria-label="Close thread">×</button></div><div class="thread-messages" data-root="${root}">${renderTimeline(
+    }</span><button type="button" class="icon-button" data-close-thread aria-label="${t("sandbox.page.closeThread")}">×</button></div><div class="thread-messages" data-root="${root}">${renderTimeline(
       [
         ...replies.map((m) => ({ ts: m.ts, html: renderMessage(m, ctx, true) })),
         ...ephemerals.map((e) => ({ ts: e.ts, html: renderEphemeral(e, ctx) })),
@@ -222,8 +268,8 @@ export function renderScreen(ws: Workspace, req: ScreenRequest, options: ScreenO
     conversation === HOME
       ? ""
       : isApp
-        ? `Message ${ws.bot.name} (try /pbb help)`
-        : `Message #${channel?.name ?? ""} (try /pbb help)`;
+        ? t("sandbox.page.composeDm", { bot: ws.bot.name })
+        : t("sandbox.page.composeChannel", { channel: channel?.name ?? "" });
   return {
     user,
     conversation,
@@ -233,9 +279,11 @@ export function renderScreen(ws: Workspace, req: ScreenRequest, options: ScreenO
     title: channel && channel.kind !== "im" ? `#${channel.name}` : ws.bot.name,
     composerPlaceholder: placeholder,
     modalViewId: top?.id ?? null,
+    lang: options.locale ?? "en",
+    chrome: Object.fromEntries(CHROME.map((k) => [k, t(`sandbox.page.${k}`)])),
     regions: {
-      switcher: switcher(ws, user, options).value,
-      sidebar: sidebar(ws, user, conversation).value,
+      switcher: switcher(ws, user, options, ctx).value,
+      sidebar: sidebar(ws, user, conversation, ctx).value,
       header: header.value,
       messages: messages.value,
       thread: threadHtml.value,

@@ -3,6 +3,7 @@
  * clicks and picks (block_actions), modal submit and close, messages, slash commands, App Home.
  */
 import { z } from "zod";
+import { type Translator, translator } from "../../i18n/index.ts";
 import type { Delivery, SlackDriver, TypedValue } from "../../localslack/index.ts";
 import { HttpError } from "./http.ts";
 
@@ -43,6 +44,8 @@ export const clockRequest = z.object({
   command: z.string().regex(/^(job:[a-z0-9-]+|advance:\d+)$/),
 });
 
+export const resetRequest = z.object({ locale: z.enum(["zh-CN", "en"]) });
+
 export function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body);
   if (!result.success) {
@@ -64,10 +67,10 @@ export interface ActionAnswer {
 }
 
 /** Slack shows a warning when the app does not acknowledge within 3 seconds. */
-export function answerOf(d: Delivery): ActionAnswer {
-  if (d.timedOut) return { ok: false, notice: "The app did not respond in time (3 seconds)." };
+export function answerOf(d: Delivery, t: Translator = translator("en")): ActionAnswer {
+  if (d.timedOut) return { ok: false, notice: t("sandbox.page.appTimeout") };
   if (d.status < 200 || d.status >= 300) {
-    return { ok: false, notice: `The app answered with HTTP ${d.status}.` };
+    return { ok: false, notice: t("sandbox.page.appStatus", { status: d.status }) };
   }
   return { ok: true };
 }
@@ -75,6 +78,7 @@ export function answerOf(d: Delivery): ActionAnswer {
 export async function act(
   driver: SlackDriver,
   req: z.infer<typeof actionRequest>,
+  t?: Translator,
 ): Promise<ActionAnswer> {
   const session = driver.as(req.as);
   const element = { blockId: req.blockId, actionId: req.actionId };
@@ -93,7 +97,7 @@ export async function act(
     value === undefined
       ? await session.clickButton(target)
       : await session.select({ ...target, value });
-  return answerOf(result);
+  return answerOf(result, t);
 }
 
 /** `/pbb help` → ["/pbb", "help"]. */
@@ -105,12 +109,13 @@ export function splitCommand(text: string): [string, string] | undefined {
 export async function sendMessage(
   driver: SlackDriver,
   req: z.infer<typeof messageRequest>,
+  t?: Translator,
 ): Promise<ActionAnswer> {
   const session = driver.as(req.as);
   const command = req.threadTs ? undefined : splitCommand(req.text);
   if (command) {
     const result = await session.slashCommand(command[0], command[1], { channel: req.channel });
-    const answer = answerOf(result);
+    const answer = answerOf(result, t);
     return answer.ok ? answer : { ...answer, notice: `${command[0]} failed: ${answer.notice}` };
   }
   const sent = req.threadTs

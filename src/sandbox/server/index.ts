@@ -7,8 +7,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { type Locale, type Translator, translator } from "../../i18n/index.ts";
 import type { SlackDriver } from "../../localslack/index.ts";
-import { people, renderScreen, type Screen } from "../render/screen.ts";
+import { html } from "../render/html.ts";
+import { type PersonGroup, people, renderScreen, type Screen } from "../render/screen.ts";
 import {
   act,
   actionRequest,
@@ -19,6 +21,7 @@ import {
   messageRequest,
   parse,
   personRequest,
+  resetRequest,
   sendMessage,
   submitRequest,
 } from "./actions.ts";
@@ -43,6 +46,14 @@ export interface SandboxServerOptions {
   timezone: () => string;
   clock?: ClockControl;
   describePerson?: (userId: string) => string | undefined;
+  /** The page's language (the org's); English when absent. */
+  locale?: () => Locale;
+  /** The guided tour's strip for the acting person (HTML). */
+  tour?: (user: string) => Promise<string>;
+  /** The person switcher's groups. */
+  groups?: () => PersonGroup[];
+  /** Starts the demo again from scratch, in that language ("reset demo", the language switch). */
+  reset?: (locale: "zh-CN" | "en") => Promise<void>;
   /** The app's own HTTP base (http://127.0.0.1:PORT): other paths are forwarded there. */
   appBase?: string;
   title?: string;
@@ -76,7 +87,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     return top && e && e.viewId === top.id && e.hash === top.hash ? e.errors : undefined;
   };
 
-  const screen = async (url: URL): Promise<Screen & { clock: string }> => {
+  const screen = async (url: URL): Promise<Screen & { clock: string; tour: string }> => {
     const everyone = people(ws);
     const asked = url.searchParams.get("as") ?? "";
     const user = ws.user(asked) && !ws.user(asked)?.is_bot ? asked : everyone[0]?.id;
@@ -92,26 +103,58 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
       {
         timezone: options.timezone(),
         ...(options.describePerson ? { describePerson: options.describePerson } : {}),
+        ...(options.groups ? { groups: options.groups } : {}),
         ...(errors ? { modalErrors: errors } : {}),
+        locale: localeNow(),
       },
     );
-    return { ...s, clock: options.clock ? await options.clock.panel() : "" };
+    const clock = options.clock ? await options.clock.panel() : "";
+    const tour = options.tour ? await options.tour(user) : "";
+    return { ...s, clock: `${clock}${demoActions()}`, tour };
   };
 
+  const localeNow = (): Locale => options.locale?.() ?? "en";
+  /** Reset demo, and the language switch (which starts the demo again in that language). */
+  const demoActions = (): string => {
+    if (!options.reset) return "";
+    const t = translator(localeNow());
+    const confirm = (text: string) =>
+      JSON.stringify({
+        title: t("sandbox.demo.reset"),
+        text,
+        confirm: t("sandbox.page.yes"),
+        deny: t("sandbox.page.cancel"),
+        style: "danger",
+      });
+    const lang = (locale: Locale, label: string) =>
+      locale === localeNow()
+        ? html`<span class="lang current" aria-current="true">${label}</span>`
+        : html`<button type="button" class="lang" lang="${locale}" data-reset="${locale}" data-confirm="${confirm(t("sandbox.demo.switchConfirm"))}">${label}</button>`;
+    return html`<div class="demo-actions"><span class="visually-hidden">${t("sandbox.demo.language")}</span>${lang("zh-CN", "中文")}${lang("en", "English")}<button type="button" data-reset="${localeNow()}" data-confirm="${confirm(t("sandbox.demo.resetConfirm"))}">${t("sandbox.demo.reset")}</button></div>`
+      .value;
+  };
   const post = async (route: string, body: unknown): Promise<unknown> => {
+    const t = translator(localeNow());
     switch (route) {
       case "action":
-        return act(driver, parse(actionRequest, body));
+        return act(driver, parse(actionRequest, body), t);
       case "submit": {
         const req = parse(submitRequest, body);
         const top = driver.openView(req.as);
         if (!top || top.id !== req.viewId) throw new HttpError(409, "that modal is no longer open");
+        const badDates = dateErrors(top.blocks, req.values, t);
+        if (Object.keys(badDates).length > 0) {
+          driver.as(req.as).fill(withoutKeys(req.values, badDates));
+          modalErrors.set(req.as, { viewId: top.id, hash: top.hash, errors: badDates });
+          return { ok: true, outcome: "client_errors", errors: badDates };
+        }
         const result = await driver.as(req.as).submitModal(req.values);
+        if (result.outcome === "client_errors") result.errors = clientWords(result.errors, t);
         if (result.outcome === "errors" || result.outcome === "client_errors") {
           modalErrors.set(req.as, { viewId: top.id, hash: top.hash, errors: result.errors ?? {} });
         } else modalErrors.delete(req.as);
         if (result.outcome === "failed" && result.delivery) {
-          return { ...answerOf(result.delivery), outcome: result.outcome };
+          return { ...answerOf(result.delivery, t), outcome: result.outcome };
         }
         if (result.outcome === "invalid_view") {
           return {
@@ -128,10 +171,10 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         if (!top || top.id !== req.viewId) return { ok: true };
         modalErrors.delete(req.as);
         const d = await driver.as(req.as).closeModal();
-        return d ? answerOf(d) : { ok: true };
+        return d ? answerOf(d, t) : { ok: true };
       }
       case "message":
-        return sendMessage(driver, parse(messageRequest, body));
+        return sendMessage(driver, parse(messageRequest, body), t);
       case "home-opened": {
         const req = parse(personRequest, body);
         const r = await driver.as(req.as).openAppHome();
@@ -148,6 +191,12 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         if (!options.clock) throw new HttpError(404, "this sandbox has no clock panel");
         return { ok: true, ...(await options.clock.run(parse(clockRequest, body).command)) };
       }
+      case "reset": {
+        if (!options.reset) throw new HttpError(404, "this sandbox has no demo to reset");
+        await options.reset(parse(resetRequest, body).locale);
+        modalErrors.clear();
+        return { ok: true };
+      }
       default:
         throw new HttpError(404, `no endpoint /sandbox/api/${route}`);
     }
@@ -163,6 +212,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
       if (await sendStatic(res, PUBLIC_DIR, p.slice("/sandbox/static/".length))) return;
       return sendJson(res, 404, { ok: false, error: "no such file" });
     }
+    if (req.method === "GET" && p.startsWith("/sandbox/files/")) return sendFile(res, p);
     if (p === "/sandbox/api/events") return feed.subscribe(res);
     if (req.method === "GET" && p === "/sandbox/api/screen")
       return sendJson(res, 200, await screen(url));
@@ -174,6 +224,20 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     if (options.appBase && !p.startsWith("/sandbox/"))
       return proxy(req, res, new URL(options.appBase));
     sendJson(res, 404, { ok: false, error: "not found" });
+  };
+
+  /** /sandbox/files/<id>/<name>: the bytes the app uploaded, as Slack's download link serves them. */
+  const sendFile = (res: ServerResponse, p: string) => {
+    const id = decodeURIComponent(p.slice("/sandbox/files/".length).split("/")[0] ?? "");
+    const f = ws.files.get(id);
+    if (!f?.bytes) return sendJson(res, 404, { ok: false, error: "no such file" });
+    res.writeHead(200, {
+      "content-type": "application/octet-stream",
+      "content-length": String(f.bytes.length),
+      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`,
+      "cache-control": "no-store",
+    });
+    res.end(f.bytes);
   };
 
   const host = options.host ?? "127.0.0.1";
@@ -209,4 +273,55 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+/** Date inputs whose text is not a date (YYYY-MM-DD), by block_id, in the page's language. */
+export function dateErrors(
+  blocks: readonly unknown[],
+  values: Record<string, unknown>,
+  t: Translator,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const block of blocks as {
+    type?: string;
+    block_id?: string;
+    element?: { type?: string; action_id?: string };
+  }[]) {
+    if (block.type !== "input" || block.element?.type !== "datepicker" || !block.block_id) continue;
+    const value = values[`${block.block_id}.${block.element.action_id ?? ""}`];
+    if (typeof value === "string" && value !== "" && !isDate(value.trim()))
+      errors[block.block_id] = t("sandbox.form.date", { example: "2026-01-20" });
+  }
+  return errors;
+}
+
+const withoutKeys = (values: Record<string, TypedValueLike>, errors: Record<string, string>) =>
+  Object.fromEntries(Object.entries(values).filter(([k]) => !((k.split(".")[0] ?? "") in errors)));
+type TypedValueLike = string | number | string[] | null;
+
+/** The local Slack's client errors (English, as its driver words them) in the page's language. */
+function clientWords(
+  errors: Record<string, string> | undefined,
+  t: Translator,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [block, text] of Object.entries(errors ?? {})) {
+    const min = /at least (\d+)/.exec(text)?.[1];
+    const max = /at most (\d+)/.exec(text)?.[1];
+    out[block] = min
+      ? t("sandbox.form.min", { min })
+      : max
+        ? t("sandbox.form.max", { max })
+        : t("sandbox.form.required");
+  }
+  return out;
 }
