@@ -44,6 +44,8 @@ export interface TestBotOptions {
   now?: Date | string;
   /** Extra users (ids) the workspace knows besides everyone in the org. */
   extraUsers?: string[];
+  /** How Slack reaches the bot: signed HTTP requests (default) or Socket Mode envelopes. */
+  mode?: "http" | "socket";
 }
 
 function peopleOf(org: Org): string[] {
@@ -118,26 +120,32 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     data: { firstAppliedAt: new Date("2020-01-01T00:00:00Z") },
   });
 
-  const env: EnvConfig = {
-    mode: "http",
+  const common = {
     botToken: emulator.workspace.bot.token,
-    signingSecret: SIGNING_SECRET,
     port: 0,
     databaseUrl: "pglite:memory",
-    database: { kind: "pglite-memory" },
-    logLevel: "silent",
+    database: { kind: "pglite-memory" as const },
+    logLevel: "silent" as const,
     slackApiUrl: emulator.url,
-    nodeEnv: "test",
+    nodeEnv: "test" as const,
     isProduction: false,
     isTest: true,
     isCI: false,
   };
+  const env: EnvConfig =
+    options.mode === "socket"
+      ? { ...common, mode: "socket", appToken: emulator.workspace.bot.appToken }
+      : { ...common, mode: "http", signingSecret: SIGNING_SECRET };
   const bot = await startBot(env, { db, log: () => {}, now: clock.now, scheduler: false });
-  const slack = createDriver({
-    emulator,
-    appUrl: `http://127.0.0.1:${bot.port}/slack/events`,
-    signingSecret: SIGNING_SECRET,
-  });
+  if (options.mode === "socket") await emulator.socket.waitForConnections(1, 30_000);
+  const slack =
+    options.mode === "socket"
+      ? createDriver({ emulator, transport: "socket" })
+      : createDriver({
+          emulator,
+          appUrl: `http://127.0.0.1:${bot.port}/slack/events`,
+          signingSecret: SIGNING_SECRET,
+        });
   return {
     emulator,
     slack,
@@ -148,6 +156,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     tick: (at) => bot.ctx.scheduler.tick(at ? new Date(at) : clock.now()),
     async close() {
       await bot.stop();
+      await emulator.socket.waitUntilClosed();
       await emulator.stop();
     },
   };

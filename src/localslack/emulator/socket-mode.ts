@@ -150,6 +150,14 @@ export class SocketModeServer {
     for (const c of this.connections) c.send(JSON.stringify({ type: "disconnect", reason }));
   }
 
+  /**
+   * Drops every connection without a word (a network failure, a Slack host going away): the
+   * sockets are destroyed, no `disconnect` message is sent, pending acks never arrive.
+   */
+  dropAll(): void {
+    for (const c of this.connections.splice(0)) c.terminate();
+  }
+
   close(): void {
     clearInterval(this.pinger);
     for (const p of this.pending.values()) {
