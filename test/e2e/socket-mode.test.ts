@@ -180,8 +180,16 @@ describe("pbb start with SLACK_APP_TOKEN", () => {
       LOG_LEVEL: "error",
     });
     try {
-      await emulator.socket.waitForConnections(1, 90_000);
-      const health = await pollUntil(`http://127.0.0.1:${port}/healthz`, (a) => a.status === 200);
+      const alive = () => {
+        if (bot.child.exitCode !== null) throw new Error(`the bot exited:\n${bot.output()}`);
+      };
+      const health = await pollUntil(`http://127.0.0.1:${port}/healthz`, (a) => a.status === 200, {
+        alive,
+        timeoutMs: 120_000,
+      });
+      await emulator.socket.waitForConnections(1, 10_000).catch((error: Error) => {
+        throw new Error(`${error.message}; the bot said:\n${bot.output()}`);
+      });
       expect(JSON.parse(health.body)).toEqual({
         ok: true,
         checks: { startup: true, database: true },
