@@ -1,11 +1,12 @@
 /**
- * What the bot listens to, read from the features' own registrations (not from a list kept by
- * hand): every action_id, view callback_id (by submission or closing), event type and command.
+ * What the bot listens to, read from the features' own registrations on a real router (not from
+ * a list kept by hand): every action_id, view callback_id (by submission or closing), event type
+ * and command.
  */
 import type { AppContext } from "../../src/app/context.ts";
 import { features } from "../../src/app/features.ts";
 import { wireFeatures } from "../../src/app/wire.ts";
-import type { ListenerApp } from "../../src/slack/router.ts";
+import { ListenerRouter } from "../../src/slack/router.ts";
 
 export interface Listened {
   actions: string[];
@@ -14,35 +15,25 @@ export interface Listened {
   commands: string[];
 }
 
-function idOf(constraint: unknown, name: string): string {
-  if (typeof constraint === "string") return constraint;
-  const id = (constraint as Record<string, unknown>)[name];
-  if (typeof id !== "string") throw new Error(`a listener without a plain ${name}`);
-  return id;
-}
-
 export function listenedTo(): Listened {
-  const seen: Listened = { actions: [], views: [], events: [], commands: [] };
-  const recorder = {
-    action: (c: unknown) => seen.actions.push(idOf(c, "action_id")),
-    view: (c: unknown) => {
-      const type = typeof c === "object" && c && "type" in c ? c.type : "view_submission";
-      seen.views.push({
-        type: type as "view_submission" | "view_closed",
-        callbackId: idOf(c, "callback_id"),
-      });
-    },
-    event: (c: unknown) => seen.events.push(idOf(c, "type")),
-    command: (c: unknown) => seen.commands.push(idOf(c, "command")),
-  } as unknown as ListenerApp;
+  const router = new ListenerRouter();
   // Registration only records handlers (and keys a few per-store caches on db and client);
   // nothing reads the context until a request arrives.
   const ctx = { db: {}, client: {} } as unknown as AppContext;
-  wireFeatures(features, recorder, ctx);
+  wireFeatures(features, router, ctx);
+  router.gate.stop();
+  const seen: Listened = { actions: [], views: [], events: [], commands: [] };
+  for (const { key } of router.registered()) {
+    const [kind, id] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+    if (kind === "action") seen.actions.push(id);
+    else if (kind === "event") seen.events.push(id);
+    else if (kind === "command") seen.commands.push(id);
+    else seen.views.push({ type: kind as "view_submission" | "view_closed", callbackId: id });
+  }
   return {
-    actions: [...new Set(seen.actions)].sort(),
+    actions: seen.actions.sort(),
     views: seen.views,
-    events: [...new Set(seen.events)].sort(),
-    commands: [...new Set(seen.commands)].sort(),
+    events: seen.events.sort(),
+    commands: seen.commands.sort(),
   };
 }
