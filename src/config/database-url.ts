@@ -16,9 +16,22 @@ export class DatabaseUrlError extends Error {
   override name = "DatabaseUrlError";
 }
 
-/** `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for messages and logs. */
+/**
+ * `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for messages and logs.
+ * Not a pattern over the URL's grammar: a password is what people type, `/` and `@` included
+ * (unencoded, the URL does not even parse, and that error printed it). Everything from the
+ * first `:` after the user name to the last `@` is the password; when that over-reaches (an
+ * `@` later in the URL), more is hidden, never less.
+ */
 export function redactDatabaseUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, "$1:***@");
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
+  if (!scheme) return url;
+  const rest = url.slice(scheme[0].length);
+  const at = rest.lastIndexOf("@");
+  if (at === -1) return url;
+  const colon = rest.indexOf(":");
+  if (colon === -1 || colon > at) return url;
+  return `${scheme[0]}${rest.slice(0, colon)}:***${rest.slice(at)}`;
 }
 
 /**
@@ -29,7 +42,9 @@ export function parseDatabaseUrl(url: string, baseDir: string = process.cwd()): 
   const value = url.trim();
   if (/^postgres(ql)?:\/\//i.test(value)) {
     if (!URL.canParse(value)) {
-      throw new DatabaseUrlError(`not a valid URL: "${redactDatabaseUrl(value)}"`);
+      throw new DatabaseUrlError(
+        `not a valid URL: "${redactDatabaseUrl(value)}" (write / @ : # ? in the password as %2F %40 %3A %23 %3F)`,
+      );
     }
     return { kind: "postgres", url: value };
   }

@@ -8,6 +8,7 @@ import {
   formatEnvProblems,
   loadEnv,
   parseDatabaseUrl,
+  redactDatabaseUrl,
   reportEnvProblems,
 } from "../../src/config/env.ts";
 
@@ -218,5 +219,30 @@ describe("parseDatabaseUrl", () => {
     expect(() => parseDatabaseUrl("file:./db")).toThrow(
       'expected postgres://…, postgresql://…, pglite:<dir> or pglite:memory, got "file:./db"',
     );
+  });
+});
+
+describe("a DATABASE_URL's password in messages (issue 26)", () => {
+  it("a password with / in it (the URL does not parse) is blanked in the start-up error", () => {
+    const problems = lines({ DATABASE_URL: "postgres://bot:pa/ss@db:5432/pbb" });
+    expect(problems).toEqual([
+      'DATABASE_URL: not a valid URL: "postgres://bot:***@db:5432/pbb" (write / @ : # ? in the password as %2F %40 %3A %23 %3F)',
+    ]);
+  });
+
+  it.each([
+    ["postgres://bot:p@ss@db/pbb", "postgres://bot:***@db/pbb"],
+    [
+      "postgres://bot:a/b@c:d@db:5432/pbb?sslmode=require",
+      "postgres://bot:***@db:5432/pbb?sslmode=require",
+    ],
+    ["mysql://root:x/y@db/pbb", "mysql://root:***@db/pbb"],
+    ["postgresql://bot:pw@db/pbb", "postgresql://bot:***@db/pbb"],
+    ["postgres://bot@db/pbb", "postgres://bot@db/pbb"],
+    ["postgres://db:5432/pbb", "postgres://db:5432/pbb"],
+    // An @ after the host: more is hidden than needed, never less.
+    ["postgres://db:5432/pbb?x=a@b", "postgres://db:***@b"],
+  ])("%s is shown as %s", (url, shown) => {
+    expect(redactDatabaseUrl(url)).toBe(shown);
   });
 });
