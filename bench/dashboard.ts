@@ -10,7 +10,7 @@ import { features, jobsOf } from "../src/app/features.ts";
 import type { HomeReader } from "../src/db/repositories/home.ts";
 import { runJobByName } from "../src/jobs/manual.ts";
 import { silentLogger } from "../src/observability/logger.ts";
-import { renderHome } from "../src/services/home/load-home.ts";
+import { renderHome } from "../src/slack/publish-home.ts";
 import { applyBenchOrg, benchDatabase, benchEmulator, machine, median } from "./lib.ts";
 
 const { values } = parseArgs({

@@ -10,9 +10,9 @@ import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../app/context.ts";
 import type { MessageKey } from "../i18n/index.ts";
-import { publishHome } from "../services/home/publish.ts";
 import { orgTranslator } from "../services/org/locale.ts";
 import { tellInDm } from "./dm-channel.ts";
+import { publishHome } from "./publish-home.ts";
 
 /** Says something to the person who interacted, visible to them only. */
 export type Tell = (text: string) => Promise<unknown>;

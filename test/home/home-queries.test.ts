@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { validateView } from "../../src/localslack/emulator/validate.ts";
-import { renderHome } from "../../src/services/home/load-home.ts";
+import { renderHome } from "../../src/slack/publish-home.ts";
 import { allText } from "../e2e/round-trip-helpers.ts";
 import { createTestDatabase, STORES } from "../helpers/database.ts";
 import { applyExampleOrg } from "../services/reports/reports-seed.ts";

@@ -1,9 +1,8 @@
 /**
- * One person's App Home, rendered from the database as it is now: the org's settings and the
+ * One person's App Home, loaded from the database as it is now: the org's settings and the
  * person's roles first, then what those roles show, in a fixed number of queries (no query per
- * branch), then the pure view model and Block Kit builders.
+ * branch). Its presenter (src/slack/views/home/present.ts) turns it into Block Kit.
  */
-import type { HomeView } from "@slack/types";
 import type { Database } from "../../db/client.ts";
 import {
   type HomeReader,
@@ -17,12 +16,10 @@ import { addDays } from "../../domain/calendar.ts";
 import { heldSessions, sessionsBetween } from "../../domain/lecture-schedule.ts";
 import { monthSchedule } from "../../domain/month-schedule.ts";
 import { addMonths, localDateOf, periodOf } from "../../domain/period.ts";
-import { type Locale, localeOr, translator } from "../../i18n/index.ts";
-import { section } from "../../slack/blocks.ts";
-import { HOME_CALLBACK } from "../../slack/ids/home.ts";
-import { buildHomeModel, buildHomeView, type HomePages } from "../../slack/views/home/index.ts";
+import { localeOr } from "../../i18n/index.ts";
 import { lectureScheduleOf } from "../lecture/config.ts";
 import { scheduleOf } from "../tasklist/org.ts";
+import type { HomePages, LoadedHome } from "./port.ts";
 
 const PAST_MONTHS = 5;
 const LECTURE_WEEKS_AHEAD = 8;
@@ -44,14 +41,12 @@ export interface HomeRequest {
 const monthsBack = (period: string, n: number) =>
   Array.from({ length: n }, (_, i) => addMonths(period, -(i + 1)));
 
-export async function renderHome(deps: HomeDeps, req: HomeRequest): Promise<HomeView> {
+export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<LoadedHome> {
   const db = req.reader ?? deps.db.prisma;
   const now = deps.now();
   const [org, viewer] = await Promise.all([loadHomeOrg(db), loadViewer(db, req.userId)]);
-  const locale: Locale = localeOr(org?.locale);
-  const t = translator(locale);
-  if (!org)
-    return { type: "home", callback_id: HOME_CALLBACK, blocks: [section(t("home.nobody"))] };
+  const locale = localeOr(org?.locale);
+  if (!org) return { locale, input: null };
   const tz = org.timezone;
   const period = periodOf(now, tz);
   const { schedule, calendar } = scheduleOf(org.settings, tz);
@@ -90,7 +85,7 @@ export async function renderHome(deps: HomeDeps, req: HomeRequest): Promise<Home
         )
       : null,
   ]);
-  const model = buildHomeModel({
+  const input = {
     userId: req.userId,
     now,
     tz,
@@ -104,6 +99,6 @@ export async function renderHome(deps: HomeDeps, req: HomeRequest): Promise<Home
     lecture: lectureRows ? { planned, rows: lectureRows } : null,
     pages: { waiting: req.pages?.waiting ?? 0 },
     ...(req.notice ? { notice: req.notice } : {}),
-  });
-  return buildHomeView(model, t);
+  };
+  return { locale, input };
 }

@@ -4,7 +4,7 @@
  */
 
 import type { AppContext } from "../../../app/context.ts";
-import { publishHome } from "../../../services/home/publish.ts";
+import { publishHome } from "../../publish-home.ts";
 import type { ListenerApp } from "../../router.ts";
 import { registerHomeDecisions } from "../tasklist/decide.ts";
 import { registerHomeBranchButtons } from "./branch.ts";

@@ -2,9 +2,9 @@
 
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
-import { publishHome } from "../../../services/home/publish.ts";
 import { errorKey } from "../../../services/tasklist/result.ts";
 import { HOME_ACTION } from "../../ids/home.ts";
+import { publishHome } from "../../publish-home.ts";
 import { replier, viaHome } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import { parsePageValue } from "../../views/home/index.ts";

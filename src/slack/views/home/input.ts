@@ -1,32 +1,9 @@
-/** What the Home's view model is built from: the rows the repository loaded, and the clock. */
+/** Helpers of the Home's view model over the rows its presenter is given. */
 import { isOverdue, listDeadline } from "../../../domain/month-schedule.ts";
-import type {
-  BranchListRow,
-  CommitteeRows,
-  LectureRows,
-  ViewerRow,
-} from "../../../services/home/port.ts";
-import type { BranchState, HomePages } from "./model.ts";
+import type { HomeInput } from "../../../services/home/port.ts";
+import type { BranchState } from "./model.ts";
 
-export interface HomeInput {
-  userId: string;
-  now: Date;
-  tz: string;
-  /** This month, "YYYY-MM" in the org's zone. */
-  period: string;
-  /** The months of the year up to this one, and the months before this one a secretary sees. */
-  yearMonths: string[];
-  pastMonths: string[];
-  /** A month's submission deadline by the schedule (for lists without a stored one). */
-  deadlineOf: (period: string) => Date;
-  viewer: ViewerRow;
-  committee: CommitteeRows | null;
-  own: BranchListRow[];
-  /** Null when the org has no lecture hall. */
-  lecture: { planned: { date: string; startsAt: Date }[]; rows: LectureRows } | null;
-  pages: HomePages;
-  notice?: string;
-}
+export type { HomeInput } from "../../../services/home/port.ts";
 
 export const WAITING_PAGE_SIZE = 8;
 export const SESSIONS_SHOWN = 4;

@@ -10,9 +10,7 @@ export const BRANCH_STATES: readonly BranchState[] = [
   "approved",
 ];
 
-/** Which part of the Home a page number belongs to. */
-export type PagedSection = "waiting";
-export type HomePages = Record<PagedSection, number>;
+export type { HomePages, PagedSection } from "../../../services/home/port.ts";
 
 export interface Paged<T> {
   rows: T[];
