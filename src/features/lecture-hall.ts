@@ -2,6 +2,7 @@
 import { defineFeature } from "../app/feature.ts";
 import { classRepJob } from "../jobs/lecture/class-reps.ts";
 import { lectureNoticeJob } from "../jobs/lecture/notice.ts";
+import { lectureOverJob } from "../jobs/lecture/over.ts";
 import { speakerReminderJob } from "../jobs/lecture/speaker-reminder.ts";
 import { swapExpiryJob } from "../jobs/lecture/swap-expiry.ts";
 import { lectureResultHandlers } from "../services/lecture/result-handler.ts";
@@ -13,7 +14,7 @@ export const lectureHallFeature = defineFeature({
   name: "lecture-hall",
   listeners: registerLectureHall,
   subcommands: [lecturesSubcommand],
-  jobs: [lectureNoticeJob, speakerReminderJob, swapExpiryJob, classRepJob],
+  jobs: [lectureNoticeJob, speakerReminderJob, lectureOverJob, swapExpiryJob, classRepJob],
   resultHandlers: lectureResultHandlers,
   routes: (ctx) => [feedRoute(ctx)],
 });

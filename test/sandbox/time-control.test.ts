@@ -91,5 +91,12 @@ describe("a two-week jump in the sandbox (real bot, demo org)", () => {
     for (const s of sessions) {
       expect(Number(s.noticeTs) * 1000, s.date).toBeLessThan(s.startsAt.getTime());
     }
+    // A speaker's DMs of a lecture that has started say it is over and offer no buttons.
+    const started = sessions.filter((s) => s.startsAt <= to);
+    expect(started.length).toBeGreaterThanOrEqual(1);
+    const dms = botMessages.filter((m) => ws.channels.get(m.channel)?.kind === "im");
+    const over = dms.filter((m) => m.text.includes("讲堂已经结束"));
+    expect(over.length).toBeGreaterThanOrEqual(started.length);
+    for (const m of over) expect(JSON.stringify(m.blocks ?? [])).not.toContain('"button"');
   }, 120_000);
 });

@@ -109,7 +109,7 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox walkthrough (real bot, demo org)", (
     await jump(page, /前进1天/);
 
     await actAs(page, speaker);
-    await openConversation(page, "Messages with party-building-bot");
+    await openConversation(page, "与party-building-bot的消息");
     const dm = page.locator("article.msg", { hasText: "申请调换" }).last();
     await eventually(() => dm.count(), 30_000).toBeGreaterThan(0);
     await dm.getByRole("button", { name: "申请调换" }).click();
@@ -122,7 +122,7 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox walkthrough (real bot, demo org)", (
     await eventually(() => page.getByRole("dialog").count()).toBe(0);
 
     await actAs(page, colleague);
-    await openConversation(page, "Messages with party-building-bot");
+    await openConversation(page, "与party-building-bot的消息");
     const ask = page.locator("article.msg", { hasText: speaker }).last();
     await ask.getByRole("button", { name: "同意" }).click();
     await openConversation(page, "lecture-hall");

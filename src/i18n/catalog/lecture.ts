@@ -50,6 +50,8 @@ export const lecture = defineArea(
 
     "lecture.dm.weekAhead": "You speak at the lecture hall in a week: {when}.",
     "lecture.dm.dayBefore": "Reminder: you speak at the lecture hall tomorrow, {when}.",
+    "lecture.dm.over":
+      "The lecture of {when} is over: its buttons are closed. Thank you for speaking.",
     "lecture.dm.assigned": "You are the speaker at the lecture hall on {when}.",
     "lecture.dm.withOthers": "Speaking with you: {speakers}.",
     "lecture.dm.topic": "Your topic: {topic}",
@@ -224,6 +226,7 @@ export const lecture = defineArea(
 
     "lecture.dm.weekAhead": "您将于{when}在干部能力提升大讲堂主讲，距今还有一周。",
     "lecture.dm.dayBefore": "提醒：您将于明天{when}在干部能力提升大讲堂主讲。",
+    "lecture.dm.over": "{when}的讲堂已经结束，相关按钮已关闭。感谢您的主讲。",
     "lecture.dm.assigned": "您是{when}干部能力提升大讲堂的主讲人。",
     "lecture.dm.withOthers": "同场主讲：{speakers}。",
     "lecture.dm.topic": "您的题目：{topic}",

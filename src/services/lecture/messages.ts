@@ -3,6 +3,8 @@
  * view builders, in the transaction of the change they tell of. Updates go after the post they
  * update (the outbox fills in its channel and ts), so they also work before it was sent.
  */
+
+import { findDeliveryByKey } from "../../db/repositories/deliveries.ts";
 import {
   activeTurns,
   pendingSwapOf,
@@ -90,6 +92,7 @@ export function turnMessage(
   { turn, session }: TurnInSession,
   moment: Moment,
   pending: SwapRecord | null,
+  over = false,
 ): LectureMessage {
   const branchKey = branchOfSeries(session.series);
   if (branchKey !== null) {
@@ -129,6 +132,7 @@ export function turnMessage(
         .filter((t) => t.id !== turn.id)
         .map((t) => t.userId),
       other: closed ? successor(session, turn) : (pending?.toUser ?? null),
+      over: over && !closed,
     },
     env.t,
   );
@@ -166,4 +170,31 @@ export async function refreshTurnDm(tx: Tx, env: LectureEnv, turnId: number, cha
     payload: { ...turnMessage(env, found, moment, pending) },
     after: found.turn.dmKey,
   });
+}
+
+const MOMENTS: readonly Moment[] = ["assigned", "week-ahead", "day-before"];
+
+/**
+ * Once the session has started, every DM sent to its speakers (each moment's, not only the
+ * latest) is updated to say it is over, without buttons: an old DM must not offer a swap or a
+ * confirmation for a lecture that already took place. Returns how many updates were enqueued.
+ */
+export async function closeSessionDms(tx: Tx, env: LectureEnv, sessionId: number): Promise<number> {
+  const session = await sessionById(tx, sessionId);
+  if (!session || branchOfSeries(session.series) !== null) return 0;
+  let enqueued = 0;
+  for (const turn of session.turns) {
+    for (const moment of MOMENTS) {
+      const key = turnDmKey(turn.id, moment);
+      if (!(await findDeliveryByKey(tx, key))) continue;
+      const added = await enqueueDelivery(tx, {
+        dedupeKey: `lecture:turn:${turn.id}:over:${moment}`,
+        method: "chat.update",
+        payload: { ...turnMessage(env, { turn, session }, moment, null, true) },
+        after: key,
+      });
+      if (added) enqueued += 1;
+    }
+  }
+  return enqueued;
 }

@@ -44,6 +44,8 @@ export interface SpeakerDmView extends SessionInfo {
   coSpeakers: string[];
   /** swap-pending / swapped-out: the colleague; dropped: who took the slot, if anyone. */
   other?: string | null;
+  /** The session has started: the message says so and offers no buttons. */
+  over?: boolean;
 }
 
 export interface TopicModalView extends SessionInfo {

@@ -28,6 +28,10 @@ export function buildSpeakerDm(v: SpeakerDmView, t: Translator): LectureMessage 
       : t("lecture.dm.droppedNoReplacement", { when });
     return { text, blocks: [section(text)] };
   }
+  if (v.over) {
+    const text = t("lecture.dm.over", { when });
+    return { text, blocks: [section(text)] };
+  }
   const lead = t(LEAD[v.moment], { when });
   const lines = [lead];
   if (v.place) lines.push(t("lecture.notice.place", { place: esc(v.place) }));

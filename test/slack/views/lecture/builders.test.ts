@@ -99,6 +99,15 @@ describe.each(LOCALES)("lecture builders in %s", (locale) => {
     ]);
   });
 
+  it("renders a speaker DM of a session that has started as over, with no button left", () => {
+    for (const state of ["assigned", "confirmed", "swap-pending"] as const) {
+      const over = buildSpeakerDm({ ...dm, state, over: true }, t);
+      expectValidMessage(over);
+      expect(JSON.stringify(over.blocks)).not.toContain('"button"');
+      expect(over.text).toContain(t("lecture.dm.over", { when: "" }).slice(-6));
+    }
+  });
+
   it("renders the modals within Slack's limits", () => {
     const topic = buildTopicModal({ ...session, turnId: 42, topic: "旧题目" }, t);
     expectValidModal(topic);
