@@ -27,12 +27,9 @@ import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
 import type { AppContext, FeatureHttp } from "./context.ts";
 import { features, jobsOf, resultHandlersOf } from "./features.ts";
 import { healthRoutes, within } from "./health-routes.ts";
-import {
-  describeFailure,
-  type IdentityCheck,
-  type SlackAuthError,
-  startIdentityCheck,
-} from "./slack-identity.ts";
+import { startOpsServer } from "./ops-server.ts";
+import { type IdentityCheck, type SlackAuthError, startIdentityCheck } from "./slack-identity.ts";
+import { createSlackProbe, probeClient } from "./slack-probe.ts";
 import type { StartupPlaceholder } from "./startup-placeholder.ts";
 import { openStore, StartupError } from "./store.ts";
 import { wireFeatures } from "./wire.ts";
@@ -41,6 +38,8 @@ export { StartupError };
 
 export interface RunningBot {
   port: number;
+  /** Where OPS_PORT's server listens (127.0.0.1), when OPS_PORT is set. */
+  opsPort?: number;
   ctx: AppContext;
   /** The work after the acks: what runs and what waits (benchmarks, shutdown). */
   work: Pick<WorkGate, "active" | "backlog">;
@@ -161,6 +160,22 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
       retiredButton: orgText(ctx, "common.retiredButton"),
     });
     const featureRoutes = wireFeatures(features, router, ctx);
+    // /readyz is unauthenticated: its auth.test goes through a probe with its own client and
+    // a 30 s cache, never through the shared client's queue (see slack-probe.ts).
+    const probe = createSlackProbe(probeClient(env.botToken, env.slackApiUrl));
+    const health = healthRoutes({
+      startupComplete: () => ready,
+      databaseAnswers: () => within(2000, () => db.prisma.$queryRaw`SELECT 1`),
+      slackProblem: async () => identity.pending() ?? (await probe.problem()),
+    });
+    const metricsRoute = { path: "/metrics", method: ["GET"], handler: metricsHandler(metrics) };
+    let opsPort: number | undefined;
+    if (env.opsPort !== undefined) {
+      const ops = await startOpsServer(env.opsPort, [...health, metricsRoute]);
+      stoppers.push(() => ops.close());
+      opsPort = ops.port;
+      options.log(`ops endpoints (/metrics, /healthz, /readyz) on 127.0.0.1:${ops.port}`);
+    }
     bolt = createBoltApp(
       {
         botToken: env.botToken,
@@ -170,26 +185,8 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
         ...(env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {}),
         identity: identity.current,
       },
-      [
-        ...healthRoutes({
-          startupComplete: () => ready,
-          databaseAnswers: () => within(2000, () => db.prisma.$queryRaw`SELECT 1`),
-          slackProblem: async () => {
-            const pending = identity.pending();
-            if (pending) return pending;
-            let failure = "no answer within 3 s";
-            const answered = await within(3000, () =>
-              client.auth.test().catch((error: unknown) => {
-                failure = describeFailure(error);
-                throw error;
-              }),
-            );
-            return answered ? undefined : `Slack's Web API did not answer auth.test: ${failure}`;
-          },
-        }),
-        { path: "/metrics", method: ["GET"], handler: metricsHandler(metrics) },
-        ...featureRoutes,
-      ],
+      // With OPS_PORT, /metrics is served there only (see ops-server.ts).
+      [...health, ...(env.opsPort === undefined ? [metricsRoute] : []), ...featureRoutes],
       env.port,
       undefined,
       options.host,
@@ -246,6 +243,7 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
     const started = bolt;
     return {
       port,
+      ...(opsPort === undefined ? {} : { opsPort }),
       ctx,
       work: router.gate,
       async stop() {

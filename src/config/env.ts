@@ -25,6 +25,8 @@ export type SlackMode = "sandbox" | "socket" | "http";
 interface CommonEnv {
   /** HTTP port; 0 picks a free one (tests). */
   port: number;
+  /** OPS_PORT: /metrics and the health routes on 127.0.0.1 at this port (unset: none). */
+  opsPort?: number;
   /** DATABASE_URL as given (or the default); `database` is what it means. */
   databaseUrl: string;
   database: DatabaseTarget;
@@ -121,6 +123,16 @@ function envSchema(cwd: string) {
           error: (iss) => `expected a whole number from 0 to 65535, got "${iss.input}"`,
         })
         .transform(Number),
+    ),
+    OPS_PORT: z.preprocess(
+      present,
+      z
+        .string()
+        .refine((port) => /^\d{1,5}$/.test(port) && Number(port) <= 65535, {
+          error: (iss) => `expected a whole number from 0 to 65535, got "${iss.input}"`,
+        })
+        .transform(Number)
+        .optional(),
     ),
     DATABASE_URL: z.preprocess(
       present,
@@ -237,6 +249,7 @@ export function loadEnv(env: Env = process.env, options: LoadEnvOptions = {}): E
     ...(e.ORG_FILE === undefined ? {} : { orgFile: e.ORG_FILE }),
     ...(e.SLACK_API_URL === undefined ? {} : { slackApiUrl: e.SLACK_API_URL }),
     ...(e.PUBLIC_URL === undefined ? {} : { publicUrl: e.PUBLIC_URL }),
+    ...(e.OPS_PORT === undefined ? {} : { opsPort: e.OPS_PORT }),
   };
   return { ok: true, config: { ...common, ...slackEnv(e) } };
 }

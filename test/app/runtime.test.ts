@@ -23,14 +23,21 @@ describe("the running bot (HTTP mode, local Slack)", () => {
     });
   });
 
-  it("when Slack's Web API does not answer, /readyz says 503 and /healthz stays 200", async () => {
-    t.emulator.setFaults({ rules: [{ method: "auth.test", status: 500 }] });
+  it("when /readyz is asked many times, Slack is asked at most once per 30 s, and not on the shared client", async () => {
+    const base = `http://127.0.0.1:${t.bot.port}`;
+    const before = t.emulator.calls.of("auth.test").length;
+    // Slack now rate-limits auth.test: a shared client would pause its whole queue for 30 s.
+    t.emulator.setFaults({ rules: [{ method: "auth.test", status: 429, retryAfter: 30 }] });
     try {
-      const base = `http://127.0.0.1:${t.bot.port}`;
-      const ready = await fetch(`${base}/readyz`);
-      expect(ready.status).toBe(503);
-      expect(((await ready.json()) as { checks: { slack: boolean } }).checks.slack).toBe(false);
-      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => fetch(`${base}/readyz`).then((r) => r.status)),
+      );
+      // The answer of the first test is still fresh: no request reached Slack.
+      expect(answers).toEqual(Array(20).fill(200));
+      expect(t.emulator.calls.of("auth.test").length).toBe(before);
+      // The shared client's queue is not paused: a Web API call through it goes straight on.
+      const shared = await t.bot.ctx.client.conversations.info({ channel: "C0RESETTLE" });
+      expect(shared.ok).toBe(true);
     } finally {
       t.emulator.clearFaults();
     }

@@ -46,6 +46,8 @@ export interface TestBotOptions {
   extraUsers?: string[];
   /** How Slack reaches the bot: signed HTTP requests (default) or Socket Mode envelopes. */
   mode?: "http" | "socket";
+  /** OPS_PORT (0: any free port; `bot.opsPort` says which). */
+  opsPort?: number;
 }
 
 function peopleOf(org: Org): string[] {
@@ -131,6 +133,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     isProduction: false,
     isTest: true,
     isCI: false,
+    ...(options.opsPort === undefined ? {} : { opsPort: options.opsPort }),
   };
   const env: EnvConfig =
     options.mode === "socket"
