@@ -7,6 +7,7 @@ import type { Logger } from "../observability/logger.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import type { Homes } from "../services/home/refresh.ts";
 import type { DeliveryWorker } from "../services/outbox/index.ts";
+import type { ReportDefinition } from "../services/reports/definition.ts";
 
 /** The bot's own HTTP server, for links a feature hands out. */
 export interface FeatureHttp {
@@ -33,6 +34,8 @@ export interface AppContext {
   scheduler: Scheduler;
   /** The jobs of the bot's features. */
   jobs: readonly AnyJob[];
+  /** The reports of the bot's features (`/pbb report <kind>`). */
+  reports: readonly ReportDefinition[];
   /** Re-publishes the Homes a change concerns. */
   homes: Homes;
   /** Where this bot's HTTP routes are reached. */

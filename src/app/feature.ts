@@ -9,6 +9,7 @@ import type { CustomRoute } from "@slack/bolt";
 import type { CommandRegistrar } from "../cli/command-context.ts";
 import type { AnyJob } from "../jobs/define.ts";
 import type { ResultHandlers } from "../services/outbox/index.ts";
+import type { ReportDefinition } from "../services/reports/definition.ts";
 import type { Subcommand } from "../slack/listeners/commands/pbb-subcommands.ts";
 import type { ListenerApp } from "../slack/router.ts";
 import type { AppContext } from "./context.ts";
@@ -24,6 +25,8 @@ export interface Feature {
   jobs?: readonly AnyJob[];
   /** What to store of its sent messages, by the deliveries' resultRef prefix. */
   resultHandlers?: ResultHandlers;
+  /** Its reports: `/pbb report <kind> …` in Slack and `pbb report <kind> …` on the command line. */
+  reports?: readonly ReportDefinition[];
   /** Its `pbb` subcommands (besides the jobs and reports the CLI builds from the list). */
   commands?: readonly CommandRegistrar[];
   /** Its HTTP routes, served on PORT beside /slack/events (e.g. calendar feeds). */

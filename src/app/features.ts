@@ -10,6 +10,7 @@ import { lectureHallFeature } from "../features/lecture-hall.ts";
 import { tasklistFeature } from "../features/tasklist.ts";
 import type { AnyJob } from "../jobs/define.ts";
 import type { ResultHandlers } from "../services/outbox/index.ts";
+import type { ReportDefinition } from "../services/reports/definition.ts";
 import type { Subcommand } from "../slack/listeners/commands/pbb-subcommands.ts";
 import type { Feature } from "./feature.ts";
 
@@ -31,6 +32,11 @@ export function jobsOf(list: readonly Feature[]): AnyJob[] {
 /** The features' `/pbb` subcommands, in the list's order. */
 export function subcommandsOf(list: readonly Feature[]): Subcommand[] {
   return list.flatMap((f) => f.subcommands ?? []);
+}
+
+/** The features' reports, in the list's order (the first is `/pbb report`'s default). */
+export function reportsOf(list: readonly Feature[]): ReportDefinition[] {
+  return list.flatMap((f) => f.reports ?? []);
 }
 
 /** The features' outbox result handlers, by resultRef prefix. */

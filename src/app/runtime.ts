@@ -25,7 +25,7 @@ import { ListenerRouter } from "../slack/router.ts";
 import type { WorkGate } from "../slack/work-gate.ts";
 import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
 import type { AppContext, FeatureHttp } from "./context.ts";
-import { features, jobsOf, resultHandlersOf } from "./features.ts";
+import { features, jobsOf, reportsOf, resultHandlersOf } from "./features.ts";
 import { healthRoutes, within } from "./health-routes.ts";
 import { startOpsServer } from "./ops-server.ts";
 import { type IdentityCheck, type SlackAuthError, startIdentityCheck } from "./slack-identity.ts";
@@ -121,6 +121,7 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
       slack: client,
     }),
     jobs,
+    reports: reportsOf(features),
     homes,
     http,
   };

@@ -7,7 +7,7 @@ import { registerPbbCommand } from "../slack/listeners/commands/pbb.ts";
 import type { ListenerRouter } from "../slack/router.ts";
 import type { AppContext } from "./context.ts";
 import type { Feature } from "./feature.ts";
-import { subcommandsOf } from "./features.ts";
+import { reportsOf, subcommandsOf } from "./features.ts";
 
 export class DuplicateRegistration extends Error {
   override name = "DuplicateRegistration";
@@ -41,6 +41,10 @@ export function checkFeatures(list: readonly Feature[]): void {
     ...repeated(
       "subcommand",
       subcommandsOf(list).map((s) => s.name),
+    ),
+    ...repeated(
+      "report",
+      reportsOf(list).map((r) => r.kind),
     ),
     ...repeated(
       "result handler",

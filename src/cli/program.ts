@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import type { Feature } from "../app/feature.ts";
-import { features, jobsOf, resultHandlersOf } from "../app/features.ts";
+import { features, jobsOf, reportsOf, resultHandlersOf } from "../app/features.ts";
 import { checkFeatures } from "../app/wire.ts";
 import type { CommandContext } from "./command-context.ts";
 import { dbMigrate } from "./commands/db.ts";
@@ -12,6 +12,7 @@ import { registerDbOps } from "./commands/db-ops.ts";
 import { registerDeliveryCommands } from "./commands/deliveries.ts";
 import { jobsList, jobsRun } from "./commands/jobs.ts";
 import { orgApply, orgExport, orgShow } from "./commands/org.ts";
+import { type ReportOptions, reportProblem, reportToFile } from "./commands/report.ts";
 import type { CommandIo } from "./handoff.ts";
 
 export type ContextProvider = () => Promise<{ ctx: CommandContext; release(): Promise<void> }>;
@@ -76,6 +77,24 @@ export function buildProgram(
     .action((job: string, opts: { at?: string; backfill?: boolean }) =>
       run((ctx) => jobsRun(ctx, known, job, opts.at, { backfill: opts.backfill === true })),
     );
+  const reports = reportsOf(list);
+  program
+    .command("report <kind>")
+    .description(
+      `a report as a file, with the content /pbb report delivers in Slack; kinds: ${reports.map((r) => r.kind).join(", ")}. Period: --month or --quarter (of --year, default this year), --year alone, or nothing: this month`,
+    )
+    .option("--year <year>", "e.g. 2026")
+    .option("--quarter <quarter>", "1 to 4")
+    .option("--month <month>", "1 to 12")
+    .requiredOption("--format <format>", "csv or xlsx")
+    .requiredOption("--out <file>", "where to write it (relative to the current directory)")
+    .action((kind: string, opts: ReportOptions) => {
+      const problem = reportProblem(reports, kind, opts);
+      if (!problem) return run((ctx) => reportToFile(ctx, reports, kind, opts));
+      io.err(problem);
+      setExit(2);
+      return undefined;
+    });
   registerDbOps(program, run);
   registerDeliveryCommands(program, run);
   for (const feature of list) for (const register of feature.commands ?? []) register(program, run);

@@ -5,6 +5,7 @@ import { lectureNoticeJob } from "../jobs/lecture/notice.ts";
 import { lectureOverJob } from "../jobs/lecture/over.ts";
 import { speakerReminderJob } from "../jobs/lecture/speaker-reminder.ts";
 import { swapExpiryJob } from "../jobs/lecture/swap-expiry.ts";
+import { lecturesReport } from "../services/lecture/report.ts";
 import { lectureResultHandlers } from "../services/lecture/result-handler.ts";
 import { lecturesSubcommand } from "../slack/listeners/lecture/command.ts";
 import { feedRoute } from "../slack/listeners/lecture/feed-route.ts";
@@ -16,5 +17,6 @@ export const lectureHallFeature = defineFeature({
   subcommands: [lecturesSubcommand],
   jobs: [lectureNoticeJob, speakerReminderJob, lectureOverJob, swapExpiryJob, classRepJob],
   resultHandlers: lectureResultHandlers,
+  reports: [lecturesReport],
   routes: (ctx) => [feedRoute(ctx)],
 });

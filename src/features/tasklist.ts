@@ -5,6 +5,7 @@ import { monthEndSummaryJob } from "../jobs/tasklist/month-end-summary.ts";
 import { monthlyReminderJob } from "../jobs/tasklist/monthly-reminder.ts";
 import { submissionDeadlineJob } from "../jobs/tasklist/submission-deadline.ts";
 import { submissionFollowUpJob } from "../jobs/tasklist/submission-followup.ts";
+import { tasklistsReport } from "../services/reports/tasklists-report.ts";
 import { tasklistResultHandlers } from "../services/tasklist/result-handler.ts";
 import { statusSubcommand } from "../slack/listeners/commands/status.ts";
 import { registerTasklist } from "../slack/listeners/tasklist/index.ts";
@@ -21,4 +22,5 @@ export const tasklistFeature = defineFeature({
     monthEndSummaryJob,
   ],
   resultHandlers: tasklistResultHandlers,
+  reports: [tasklistsReport],
 });

@@ -82,12 +82,12 @@ describe("the features list", () => {
     ]);
   });
 
-  it("refuses a list that names a feature, job, subcommand or result handler twice", async () => {
+  it("refuses a list that names a feature, job, subcommand, report or result handler twice", async () => {
     const tasklist = features.find((f) => f.name === "tasklist")!;
     const twice = [...features, { ...tasklist }];
     expect(() => checkFeatures(twice)).toThrow(DuplicateRegistration);
     expect(() => checkFeatures(twice)).toThrow(
-      /feature tasklist, job monthly-reminder, .*subcommand status, result handler tasklist:/,
+      /feature tasklist, job monthly-reminder, .*subcommand status, report tasklists, result handler tasklist:/,
     );
     expect(() => buildBot(twice)).toThrow(DuplicateRegistration);
     await expect(cliJobNames(twice)).rejects.toThrow(DuplicateRegistration);

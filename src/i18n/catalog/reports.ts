@@ -10,7 +10,7 @@ export const reports = defineArea(
     "reports.command.notCommittee":
       "Reports are for committee members and admins, and you are neither: ask a committee admin to add you to the committee in the org configuration.",
     "reports.command.usage":
-      "{problem}\nUse `/pbb report month|quarter|year [period]`, for example `/pbb report month 2026-12`, `/pbb report quarter 2026-Q4` or `/pbb report year 2026`. Without a period: the current one.",
+      "{problem}\nUse `/pbb report month|quarter|year [period]`, for example `/pbb report month 2026-12`, `/pbb report quarter 2026-Q4` or `/pbb report year 2026`. Without a period: the current one. The lecture hall's report: `/pbb report lectures quarter 2026-Q4`.",
     "reports.command.badKind": "`{kind}` is not a report kind: choose month, quarter or year.",
     "reports.command.missingKind": "Say which report: month, quarter or year.",
     "reports.command.badPeriod": "`{text}` is not a {kind}: write it like `{example}`.",
@@ -56,13 +56,26 @@ export const reports = defineArea(
     "reports.summary.row": (p) =>
       `• ${p.branch}: on time ${p.onTime}/${p.expected} (${pct(p, "onTimeRate")}) · revisions before approval ${p.revisions} · items ${p.done}/${p.planned} (${pct(p, "completionRate")}) · lecture turns ${p.turns}`,
     "reports.summary.more": "The full figures: `/pbb report quarter {period}`.",
+    "reports.lectures.title": "Lecture hall {period}",
+    "reports.lectures.sheet": "Lecture hall",
+    "reports.lectures.heading": "{org} — lecture hall, {period}",
+    "reports.lectures.dm": "Lecture hall for {period} ({asOf}): {sessions} sessions, {held} held.",
+    "reports.lectures.col.date": "Date",
+    "reports.lectures.col.seq": "Session",
+    "reports.lectures.col.status": "Status",
+    "reports.lectures.col.speakers": "Speakers",
+    "reports.lectures.col.topics": "Topics",
+    "reports.lectures.status.held": "held",
+    "reports.lectures.status.notHeld": "not held",
+    "reports.lectures.status.skipped": "no session",
+    "reports.lectures.status.scheduled": "scheduled",
   },
   {
     "reports.command.describe": "按月、季度或年度导出报表（.xlsx 和 .csv，党委成员可用）",
     "reports.command.notCommittee":
       "报表仅供党委委员和管理员使用，您不在其中：如需查看，请党委管理员在组织配置中将您加入党委。",
     "reports.command.usage":
-      "{problem}\n用法：`/pbb report month|quarter|year [期间]`，例如 `/pbb report month 2026-12`、`/pbb report quarter 2026-Q4` 或 `/pbb report year 2026`。不写期间则为当前期间。",
+      "{problem}\n用法：`/pbb report month|quarter|year [期间]`，例如 `/pbb report month 2026-12`、`/pbb report quarter 2026-Q4` 或 `/pbb report year 2026`。不写期间则为当前期间。讲堂报表：`/pbb report lectures quarter 2026-Q4`。",
     "reports.command.badKind":
       "`{kind}` 不是报表类型：请选择 month（月）、quarter（季度）或 year（年）。",
     "reports.command.missingKind": "请说明报表类型：month（月）、quarter（季度）或 year（年）。",
@@ -109,5 +122,18 @@ export const reports = defineArea(
     "reports.summary.row": (p) =>
       `• ${p.branch}：按时 ${p.onTime}/${p.expected}（${pct(p, "onTimeRate")}）· 审批前修订 ${p.revisions} 次 · 事项 ${p.done}/${p.planned}（${pct(p, "completionRate")}）· 讲堂 ${p.turns} 人次`,
     "reports.summary.more": "完整数据：`/pbb report quarter {period}`。",
+    "reports.lectures.title": "{period} 讲堂",
+    "reports.lectures.sheet": "讲堂",
+    "reports.lectures.heading": "{org} — {period} 讲堂",
+    "reports.lectures.dm": "{period} 讲堂（截至 {asOf}）：共 {sessions} 期，已举办 {held} 期。",
+    "reports.lectures.col.date": "日期",
+    "reports.lectures.col.seq": "期次",
+    "reports.lectures.col.status": "状态",
+    "reports.lectures.col.speakers": "主讲人",
+    "reports.lectures.col.topics": "题目",
+    "reports.lectures.status.held": "已举办",
+    "reports.lectures.status.notHeld": "未举办",
+    "reports.lectures.status.skipped": "停讲",
+    "reports.lectures.status.scheduled": "待举办",
   },
 );

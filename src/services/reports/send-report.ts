@@ -1,14 +1,11 @@
-/** `/pbb report …`: the report for a period, as .xlsx and .csv in the asker's DM with the bot. */
+/** `/pbb report …`: a report for a period, as .xlsx and .csv in the asker's DM with the bot. */
 import type { Database } from "../../db/client.ts";
 import { loadOrgRecord } from "../../db/repositories/org.ts";
 import { committeeRolesOf } from "../../db/repositories/report-access.ts";
 import type { ReportPeriod } from "../../domain/report-period.ts";
 import { translator } from "../../i18n/index.ts";
 import { dmChannelOf } from "../../slack/dm-channel.ts";
-import { buildReportDmComment } from "../../slack/views/reports/summary.ts";
-import { formatAsOf } from "./format.ts";
-import { loadReport } from "./load-report.ts";
-import { tableFiles } from "./report-files.ts";
+import type { ReportDefinition } from "./definition.ts";
 import { type ReportSlack, uploadFiles } from "./slack.ts";
 
 export interface SendReportDeps {
@@ -26,6 +23,7 @@ export async function sendReport(
   deps: SendReportDeps,
   userId: string,
   period: ReportPeriod,
+  definition: ReportDefinition,
 ): Promise<SendReportOutcome> {
   const org = await loadOrgRecord(deps.db);
   if (!org) return { ok: false, reason: "no-org" };
@@ -33,10 +31,9 @@ export async function sendReport(
   if (!roles.member && !roles.admin) return { ok: false, reason: "not-committee" };
   const t = translator(org.locale);
   const asOf = deps.now();
-  const report = await loadReport(deps.db, org, period, asOf);
-  const files = await tableFiles(report, org, t);
+  const built = await definition.build(deps.db, org, period, asOf, t);
+  const files = [built.files.xlsx, built.files.csv];
   const channel = await dmChannelOf(deps.slack, userId);
-  const comment = buildReportDmComment(report, formatAsOf(asOf, org.timezone), t);
-  const ids = await uploadFiles(deps.slack, channel, comment, files);
+  const ids = await uploadFiles(deps.slack, channel, built.comment, files);
   return { ok: true, channel, files: ids, names: files.map((f) => f.filename) };
 }

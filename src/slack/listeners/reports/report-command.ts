@@ -1,6 +1,7 @@
 /**
- * `/pbb report month|quarter|year [period]`: committee members and admins get the report's
- * .xlsx and .csv in their DM with the bot and an ephemeral confirmation; others are told why not.
+ * `/pbb report [tasklists|lectures] month|quarter|year [period]`: committee members and admins
+ * get the report's .xlsx and .csv in their DM with the bot and an ephemeral confirmation; others
+ * are told why not. The reports are the features' (AppContext.reports).
  */
 import { committeeRoles, currentOrgRecord } from "../../../services/org/current.ts";
 import { parseReportArgs } from "../../../services/reports/command-args.ts";
@@ -13,7 +14,7 @@ const slackError = (error: unknown): string =>
 
 export const reportSubcommand: Subcommand = {
   name: "report",
-  usage: "report month|quarter|year [period]",
+  usage: "report [tasklists|lectures] month|quarter|year [period]",
   describe: (t) => t("reports.command.describe"),
   async run({ ctx, command, args, t, respond }) {
     const say = async (text: string) => {
@@ -22,12 +23,21 @@ export const reportSubcommand: Subcommand = {
     const roles = await committeeRoles(ctx.db, command.user_id);
     if (!roles.member && !roles.admin) return say(t("reports.command.notCommittee"));
     const org = await currentOrgRecord(ctx.db);
-    const parsed = parseReportArgs(args, ctx.now(), org?.timezone ?? "UTC");
+    const kinds = ctx.reports.map((r) => r.kind);
+    const parsed = parseReportArgs(args, ctx.now(), org?.timezone ?? "UTC", kinds);
     if (!parsed.ok) return say(reportUsageText(parsed, t));
+    const definition = ctx.reports.find((r) => r.kind === parsed.report);
+    if (!definition) {
+      const problem = {
+        problem: "reports.command.badKind" as const,
+        params: { kind: parsed.report },
+      };
+      return say(reportUsageText(problem, t));
+    }
     const period = parsed.period.key;
     try {
       const deps = { db: ctx.db, slack: ctx.client, now: ctx.now };
-      const sent = await sendReport(deps, command.user_id, parsed.period);
+      const sent = await sendReport(deps, command.user_id, parsed.period, definition);
       if (!sent.ok) return say(t("reports.command.notCommittee"));
       return say(reportDoneText(period, sent.names, t));
     } catch (error) {
