@@ -4,7 +4,12 @@
  */
 import type { Org } from "../../config/org-schema.ts";
 import type { AdminField, AdminForm } from "../../slack/ids/admin.ts";
-import type { OrgResolver, PersonInfo } from "../org/resolver.ts";
+import {
+  type ChannelCheck,
+  joinChecked,
+  type OrgResolver,
+  type PersonInfo,
+} from "../org/resolver.ts";
 import type { FieldError } from "./fields.ts";
 
 function channelsOf(org: Org): Set<string> {
@@ -65,8 +70,10 @@ export async function checkNewRefs(
   const people = new Map<string, PersonInfo>();
   const oldChannels = channelsOf(before);
   const newChannels = [...channelsOf(next)].filter((c) => !oldChannels.has(c));
+  const checked: { channelId: string; check: ChannelCheck }[] = [];
   for (const channel of newChannels) {
     const check = await resolver.canPost(channel);
+    checked.push({ channelId: channel, check });
     if (!check.ok) {
       errors.push({
         field: "channel",
@@ -82,6 +89,16 @@ export async function checkNewRefs(
       if ("problem" in found) {
         errors.push({ field, key: "admin.error.unknownUser", params: { problem: found.problem } });
       } else people.set(found.id, found.info ?? {});
+    }
+  }
+  // Public channels are joined only once the whole form passed: a refused form joins nothing.
+  if (errors.length === 0) {
+    for (const failed of await joinChecked(resolver, checked)) {
+      errors.push({
+        field: "channel",
+        key: "admin.error.cannotPost",
+        params: { problem: failed.problem },
+      });
     }
   }
   return {

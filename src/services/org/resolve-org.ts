@@ -1,6 +1,6 @@
 /** Replaces every channel and user reference of an org with its Slack id, collecting problems by path. */
 import type { Org } from "../../config/org-schema.ts";
-import type { OrgResolver, PersonInfo } from "./resolver.ts";
+import { type ChannelCheck, joinChecked, type OrgResolver, type PersonInfo } from "./resolver.ts";
 
 export interface ResolveProblem {
   path: string;
@@ -80,11 +80,18 @@ export async function resolveOrg(
       roster: await users(org.lectureHall.roster, "lectureHall.roster"),
     };
   }
+  // Every channel that resolved is checked (checking changes nothing), so one run reports all.
+  const checked: { channelId: string; check: ChannelCheck }[] = [];
+  for (const [id, path] of channels) {
+    const check = await resolver.canPost(id);
+    checked.push({ channelId: id, check });
+    if (!check.ok)
+      problems.push({ path, message: check.problem ?? `the bot cannot post in ${id}` });
+  }
+  // Public channels are joined only when the whole file passed: a refused file joins nothing.
   if (problems.length === 0) {
-    for (const [id, path] of channels) {
-      const check = await resolver.canPost(id);
-      if (!check.ok)
-        problems.push({ path, message: check.problem ?? `the bot cannot post in ${id}` });
+    for (const failed of await joinChecked(resolver, checked)) {
+      problems.push({ path: channels.get(failed.channelId) ?? "", message: failed.problem });
     }
   }
   return problems.length > 0

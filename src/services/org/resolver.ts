@@ -8,6 +8,11 @@ import type { WebClient } from "@slack/web-api";
 export interface ChannelCheck {
   ok: boolean;
   problem?: string;
+  /**
+   * A public channel the bot is not in yet: it may post there once it joins. The caller joins
+   * (`join`) only after every other check passed, so a refused file joins nothing.
+   */
+  needsJoin?: boolean;
 }
 
 export interface PersonInfo {
@@ -21,7 +26,26 @@ export interface OrgResolver {
   /** The channel id, or an explanation of why it could not be found. */
   channel(ref: string): Promise<{ id: string } | { problem: string }>;
   user(ref: string): Promise<{ id: string; info?: PersonInfo } | { problem: string }>;
+  /** Whether the bot can post in the channel (or can once it joins); changes nothing. */
   canPost(channelId: string): Promise<ChannelCheck>;
+  /** Joins a public channel `canPost` said needs it. */
+  join(channelId: string): Promise<ChannelCheck>;
+}
+
+/** Joins the channels the checks said need it, once they all passed; the problems, if any. */
+export async function joinChecked(
+  resolver: OrgResolver,
+  checked: { channelId: string; check: ChannelCheck }[],
+): Promise<{ channelId: string; problem: string }[]> {
+  const problems: { channelId: string; problem: string }[] = [];
+  for (const { channelId, check } of checked) {
+    if (!check.ok || !check.needsJoin) continue;
+    const joined = await resolver.join(channelId);
+    if (!joined.ok) {
+      problems.push({ channelId, problem: joined.problem ?? `could not join ${channelId}` });
+    }
+  }
+  return problems;
 }
 
 const isChannelId = (ref: string) => /^[CG][A-Z0-9]+$/.test(ref);
@@ -44,6 +68,9 @@ export const offlineResolver: OrgResolver = {
         };
   },
   async canPost() {
+    return { ok: true };
+  },
+  async join() {
     return { ok: true };
   },
 };
@@ -113,10 +140,7 @@ export function slackResolver(client: WebClient): OrgResolver {
             problem: `${name} is archived: unarchive it or name another channel`,
           };
         if (channel.is_member) return { ok: true };
-        if (!channel.is_private) {
-          await client.conversations.join({ channel: channelId });
-          return { ok: true };
-        }
+        if (!channel.is_private) return { ok: true, needsJoin: true };
         return {
           ok: false,
           problem: `the bot is not in ${name}: invite it there with /invite @party-building-bot`,
@@ -130,6 +154,14 @@ export function slackResolver(client: WebClient): OrgResolver {
               ? `${channelId} not found: check the id, or invite the bot to the private channel`
               : `${channelId}: ${code}`,
         };
+      }
+    },
+    async join(channelId) {
+      try {
+        await client.conversations.join({ channel: channelId });
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, problem: `could not join ${channelId}: ${slackError(error)}` };
       }
     },
   };
