@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createSlackEmulator } from "../../src/localslack/index.ts";
 import { renderBlocks } from "../../src/sandbox/render/blocks.ts";
 import type { RenderContext } from "../../src/sandbox/render/context.ts";
+import { emojiFile, emojiImages } from "../../src/sandbox/render/emoji.ts";
 import { html, raw } from "../../src/sandbox/render/html.ts";
 import { currentValue } from "../../src/sandbox/render/inputs.ts";
 import { mrkdwnToHtml } from "../../src/sandbox/render/mrkdwn.ts";
@@ -196,5 +197,19 @@ describe("a person's screen", () => {
     const home = renderScreen(ws, { user: "U0B", conversation: HOME }, { timezone: "UTC" });
     expect(home.postTo).toBeNull();
     expect(home.regions.messages).toContain("has not published a Home tab");
+  });
+});
+
+describe("emoji", () => {
+  it("are images from the bundled set, outside tags, textareas and options", () => {
+    const out = emojiImages(
+      '<p title="✅">✅ 已完成 ⬜ 未完成</p><textarea>✅</textarea><option>🟢</option><span>🟢</span>',
+    );
+    expect(out).toContain('<p title="✅">');
+    expect(out).toContain('<img class="emoji" src="/sandbox/emoji/2705.svg" alt="✅"');
+    expect(out).toContain('src="/sandbox/emoji/2b1c.svg"');
+    expect(out).toContain("<textarea>✅</textarea><option>🟢</option>");
+    expect(out).toContain('<span><img class="emoji" src="/sandbox/emoji/1f7e2.svg"');
+    expect(emojiFile("⚠️")).toBe("26a0.svg");
   });
 });

@@ -5,6 +5,7 @@
 import { type Locale, translator } from "../../i18n/index.ts";
 import type { ChannelRecord, UserRecord, Workspace } from "../../localslack/index.ts";
 import { renderBlocks } from "./blocks.ts";
+import { emojiImages } from "./emoji.ts";
 import { type Html, html, raw } from "./html.ts";
 import { type MessageContext, renderEphemeral, renderMessage, renderTimeline } from "./messages.ts";
 import { modalRegion } from "./modal.ts";
@@ -284,10 +285,10 @@ export function renderScreen(ws: Workspace, req: ScreenRequest, options: ScreenO
     regions: {
       switcher: switcher(ws, user, options, ctx).value,
       sidebar: sidebar(ws, user, conversation, ctx).value,
-      header: header.value,
-      messages: messages.value,
-      thread: threadHtml.value,
-      modal: modalRegion(top, stack.length, modalCtx).value,
+      header: emojiImages(header.value),
+      messages: emojiImages(messages.value),
+      thread: emojiImages(threadHtml.value),
+      modal: emojiImages(modalRegion(top, stack.length, modalCtx).value),
     },
   };
 }

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { type Locale, type Translator, translator } from "../../i18n/index.ts";
 import type { SlackDriver } from "../../localslack/index.ts";
+import { emojiDir } from "../render/emoji.ts";
 import { html } from "../render/html.ts";
 import { type PersonGroup, people, renderScreen, type Screen } from "../render/screen.ts";
 import {
@@ -213,6 +214,11 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
       return sendJson(res, 404, { ok: false, error: "no such file" });
     }
     if (req.method === "GET" && p.startsWith("/sandbox/files/")) return sendFile(res, p);
+    if (req.method === "GET" && p.startsWith("/sandbox/emoji/")) {
+      const name = p.slice("/sandbox/emoji/".length);
+      if (/^[0-9a-f-]+\.svg$/.test(name) && (await sendStatic(res, emojiDir(), name))) return;
+      return sendJson(res, 404, { ok: false, error: "no such emoji" });
+    }
     if (p === "/sandbox/api/events") return feed.subscribe(res);
     if (req.method === "GET" && p === "/sandbox/api/screen")
       return sendJson(res, 200, await screen(url));
