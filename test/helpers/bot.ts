@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { WebClient } from "@slack/web-api";
 import { type RunningBot, startBot } from "../../src/app/runtime.ts";
+import type { StartupPlaceholder } from "../../src/app/startup-placeholder.ts";
 import type { EnvConfig } from "../../src/config/env.ts";
 import { parseOrgFile } from "../../src/config/org-file.ts";
 import type { Org } from "../../src/config/org-schema.ts";
@@ -48,6 +49,11 @@ export interface TestBotOptions {
   mode?: "http" | "socket";
   /** OPS_PORT (0: any free port; `bot.opsPort` says which). */
   opsPort?: number;
+  /** A store of the test's own (closed with the bot) instead of a fresh one of `store`'s kind. */
+  db?: Database;
+  /** PORT (default 0: any free port) and what answers there while the bot starts. */
+  port?: number;
+  placeholder?: StartupPlaceholder;
 }
 
 function peopleOf(org: Org): string[] {
@@ -109,7 +115,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     now: () => clock.now().getTime(),
   });
   await emulator.start();
-  const db = await createTestDatabase(options.store ?? "pglite");
+  const db = options.db ?? (await createTestDatabase(options.store ?? "pglite"));
   const client = new WebClient(emulator.workspace.bot.token, { slackApiUrl: emulator.url });
   const applied = await applyOrgText(db, slackResolver(client), orgText, "org.yml", {
     actor: "test",
@@ -124,7 +130,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
 
   const common = {
     botToken: emulator.workspace.bot.token,
-    port: 0,
+    port: options.port ?? 0,
     databaseUrl: "pglite:memory",
     database: { kind: "pglite-memory" as const },
     logLevel: "silent" as const,
@@ -139,7 +145,13 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     options.mode === "socket"
       ? { ...common, mode: "socket", appToken: emulator.workspace.bot.appToken }
       : { ...common, mode: "http", signingSecret: SIGNING_SECRET };
-  const bot = await startBot(env, { db, log: () => {}, now: clock.now, scheduler: false });
+  const bot = await startBot(env, {
+    db,
+    log: () => {},
+    now: clock.now,
+    scheduler: false,
+    ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+  });
   if (options.mode === "socket") await emulator.socket.waitForConnections(1, 30_000);
   const slack =
     options.mode === "socket"
