@@ -4,10 +4,12 @@
  */
 
 import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { View } from "@slack/types";
 import type { AppContext } from "../../../app/context.ts";
+import type { Translator } from "../../../i18n/index.ts";
 import { openAway } from "../../../services/lecture/away.ts";
 import { parseId } from "../../../services/lecture/keys.ts";
-import { errorKey } from "../../../services/lecture/result.ts";
+import { errorKey, type Result } from "../../../services/lecture/result.ts";
 import { openSwap } from "../../../services/lecture/swap-request.ts";
 import { openTopic } from "../../../services/lecture/topic.ts";
 import { LECTURE_ACTION } from "../../ids/lecture.ts";
@@ -16,29 +18,33 @@ import type { ListenerApp } from "../../router.ts";
 import { buildAwayModal, buildSwapModal, buildTopicModal } from "../../views/lecture/index.ts";
 
 type Button = BlockAction<ButtonAction>;
+type Opened<V> = Result<{ view: V; env: { t: Translator } }>;
+
+/** A turn's button that opens a modal for the turn's speaker, or says why not. */
+function registerTurnModal<V>(
+  app: ListenerApp,
+  ctx: AppContext,
+  actionId: string,
+  open: (deps: AppContext, req: { turnId: number; userId: string }) => Promise<Opened<V>>,
+  build: (view: V, t: Translator) => View,
+): void {
+  app.action<Button>(actionId, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const reply = replier(ctx, viaResponseUrl(respond), errorKey);
+    const turnId = parseId(action.value);
+    if (turnId === null) return reply.refuse("not-found");
+    const opened = await open(ctx, { turnId, userId: body.user.id });
+    if (!opened.ok) return reply.refuse(opened.error);
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: build(opened.view, opened.env.t),
+    });
+  });
+}
 
 export function registerOpenModals(app: ListenerApp, ctx: AppContext): void {
-  app.action<Button>(LECTURE_ACTION.openTopic, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    const reply = replier(ctx, viaResponseUrl(respond), errorKey);
-    const turnId = parseId(action.value);
-    if (turnId === null) return reply.refuse("not-found");
-    const opened = await openTopic(ctx, { turnId, userId: body.user.id });
-    if (!opened.ok) return reply.refuse(opened.error);
-    const view = buildTopicModal(opened.view, opened.env.t);
-    await client.views.open({ trigger_id: body.trigger_id, view });
-  });
-
-  app.action<Button>(LECTURE_ACTION.openSwap, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    const reply = replier(ctx, viaResponseUrl(respond), errorKey);
-    const turnId = parseId(action.value);
-    if (turnId === null) return reply.refuse("not-found");
-    const opened = await openSwap(ctx, { turnId, userId: body.user.id });
-    if (!opened.ok) return reply.refuse(opened.error);
-    const view = buildSwapModal(opened.view, opened.env.t);
-    await client.views.open({ trigger_id: body.trigger_id, view });
-  });
+  registerTurnModal(app, ctx, LECTURE_ACTION.openTopic, openTopic, buildTopicModal);
+  registerTurnModal(app, ctx, LECTURE_ACTION.openSwap, openSwap, buildSwapModal);
 
   app.action<Button>(LECTURE_ACTION.openAway, async ({ ack, body, client, respond }) => {
     await ack();
