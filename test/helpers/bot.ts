@@ -2,9 +2,11 @@
  * End-to-end harness: a local Slack (emulator + driver), the real bot on its HTTP receiver,
  * and a migrated test database with an org applied. Tests drive it like users in Slack.
  */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { WebClient } from "@slack/web-api";
+import { parse as parseYaml } from "yaml";
 import { type RunningBot, startBot } from "../../src/app/runtime.ts";
 import type { StartupPlaceholder } from "../../src/app/startup-placeholder.ts";
 import type { EnvConfig } from "../../src/config/env.ts";
@@ -20,6 +22,10 @@ import {
 import { applyOrgText } from "../../src/services/org/apply-org.ts";
 import { slackResolver } from "../../src/services/org/resolver.ts";
 import { createTestDatabase, type StoreKind } from "./database.ts";
+import { MANIFEST } from "./manifest.ts";
+
+/** The bot scopes manifest.yml requests: the local Slack grants exactly these (missing_scope). */
+const MANIFEST_SCOPES: string[] = parseYaml(readFileSync(MANIFEST, "utf8")).oauth_config.scopes.bot;
 
 export const SIGNING_SECRET = "test-signing-secret";
 export const EXAMPLE_ORG = path.resolve(import.meta.dirname, "../../examples/org.yml");
@@ -76,6 +82,7 @@ export function emulatorForOrg(
     botMember: true,
   });
   return createSlackEmulator({
+    scopes: MANIFEST_SCOPES,
     users: users.map((id) => ({
       id,
       name: id.toLowerCase(),

@@ -7,7 +7,8 @@ import type { FaultInjector } from "./faults.ts";
 import { parseArgs } from "./http-body.ts";
 import { METHODS, type MethodContext, type TokenKind } from "./methods/index.ts";
 import type { RateLimiter } from "./rate-limit.ts";
-import type { Clock, Json } from "./types.ts";
+import { missingScope } from "./scopes.ts";
+import type { ChannelKind, Clock, Json } from "./types.ts";
 import type { Workspace } from "./workspace.ts";
 
 export interface ApiAnswer {
@@ -103,8 +104,9 @@ async function answer_(
   const spec = METHODS[method];
   if (!spec) return fail("unknown_method", { req_method: method });
   if ((spec.token ?? "bot") !== kind) return fail("not_allowed_token_type");
-  if (kind === "bot" && ws.scopes && spec.scope && !ws.scopes.has(spec.scope)) {
-    return fail("missing_scope", { needed: spec.scope, provided: [...ws.scopes].join(",") });
+  if (kind === "bot" && ws.scopes) {
+    const needed = missingScope(ws.scopes, method, conversationKinds(ws, method, args, channel));
+    if (needed) return fail("missing_scope", { needed, provided: [...ws.scopes].join(",") });
   }
   const limited = deps.limiter.take(method, spec.tier, channel);
   if (limited) {
@@ -121,4 +123,31 @@ async function answer_(
     if (e instanceof SlackApiError) return { status: 200, body: e.toBody() };
     throw e;
   }
+}
+
+const LIST_TYPES: Record<string, ChannelKind> = {
+  public_channel: "public",
+  private_channel: "private",
+  im: "im",
+  mpim: "mpim",
+};
+
+/** The kinds of conversation a call touches, for its scopes (SLACK scopes follow the kind). */
+function conversationKinds(
+  ws: Workspace,
+  method: string,
+  args: Record<string, unknown>,
+  channel: string | undefined,
+): ChannelKind[] {
+  if (method === "conversations.list") {
+    const types = (optString(args, "types") ?? "public_channel").split(",");
+    return types.map((t) => LIST_TYPES[t.trim()]).filter((k): k is ChannelKind => k !== undefined);
+  }
+  if (method === "conversations.open") {
+    const users = (optString(args, "users") ?? "").split(",").filter(Boolean);
+    return [users.length > 1 ? "mpim" : "im"];
+  }
+  if (channel === undefined) return ["public"];
+  if (/^[UW][A-Z0-9]+$/.test(channel)) return ["im"];
+  return [ws.channel(channel)?.kind ?? "public"];
 }
