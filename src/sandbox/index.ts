@@ -41,6 +41,7 @@ import type { PersonGroup } from "./render/screen.ts";
 import { switcherGroups } from "./roles.ts";
 import { startSandboxServer } from "./server/index.ts";
 import { createTimeControl, type PostCount } from "./time-control.ts";
+import { currentStep, type TourState, tourStrip } from "./tour.ts";
 import {
   latestMessageMs,
   loadSnapshot,
@@ -176,6 +177,8 @@ export async function startSandbox(
       log,
     });
     const org = orgCache(bot.ctx.db, clock);
+    const tour: TourState = { homeSeen: false };
+    let lastStep = "";
     await org.refresh();
     const server = await startSandboxServer({
       driver,
@@ -184,12 +187,27 @@ export async function startSandbox(
       clock: time,
       locale: org.locale,
       groups: org.groups,
+      tour: async (user) => {
+        const step = await currentStep(
+          bot.ctx.db,
+          emulator.workspace,
+          clock.now(),
+          org.timezone(),
+          tour,
+        );
+        lastStep = step.name;
+        return tourStrip(step, emulator.workspace, org.locale(), user);
+      },
+      onHomeOpened: () => {
+        if (lastStep === "home") tour.homeSeen = true;
+      },
       appBase,
       reset: (locale) =>
         time.exclusive(async () => {
           await emptyDatabase(bot.ctx.db);
           resetWorkspace(emulator, locale);
           await seedDemo(bot, clock, dataDir, log, locale);
+          tour.homeSeen = false;
           await bot.ctx.scheduler.catchUp(clock.now());
           await org.refresh();
         }),

@@ -22,6 +22,7 @@ const screen = async (base: string, query: string) =>
   (await (await fetch(`${base}sandbox/api/screen?${query}`)).json()) as {
     lang: string;
     clock: string;
+    tour: string;
     regions: Record<string, string>;
   };
 
@@ -57,9 +58,15 @@ describe("the sandbox demo", () => {
     expect(first.regions.switcher).toContain('<optgroup label="机关党委">');
     expect(first.clock).toContain("下一次月度提醒");
     expect(first.regions.messages).not.toContain("逾期");
+    expect(first.tour).toContain('data-tour-step="reminder"');
+    expect(first.tour).toContain("下一次月度提醒");
 
     const fired = await post(sandbox.url, "clock", { command: "job:monthly-reminder" });
     expect(fired.lines?.join("\n")).toMatch(/发出4条月度提醒/);
+    const next = await screen(sandbox.url, "as=U0CHAIR");
+    expect(next.tour).toContain('data-tour-step="list"');
+    expect(next.tour).toContain('data-tour-as="U0SEC1"');
+    expect(next.tour).toContain("王志强");
     const ws = sandbox.emulator.workspace;
     const texts = [...ws.messages.values()]
       .flat()
@@ -72,6 +79,7 @@ describe("the sandbox demo", () => {
     expect(again.clock).toContain("Next monthly reminder");
     expect(again.regions.switcher).toContain("Zhang Jianguo");
     expect(again.regions.switcher).toContain('<optgroup label="Committee">');
+    expect(again.tour).toContain("Next monthly reminder");
     expect([...ws.messages.values()].flat()).toHaveLength(0);
     const restart = sandbox.clock.now();
     expect(localDateOf(restart, TZ).slice(8)).toBe("01");

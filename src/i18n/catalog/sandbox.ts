@@ -57,6 +57,33 @@ export const sandbox = defineArea(
     "sandbox.summary.nothing": "nothing was due",
     "sandbox.summary.failed": en("task failed (see the log)", "tasks failed (see the log)"),
     "sandbox.list.separator": ", ",
+    "sandbox.tour.step": "Tour {n}/{total}",
+    "sandbox.tour.go": "Act as {who} →",
+    "sandbox.tour.reminder":
+      "It is the morning of the 1st. Click “Next monthly reminder” in the clock bar: each branch gets this month's reminder.",
+    "sandbox.tour.list":
+      "Act as {who}, secretary of the Resettlement branch: in #branch-resettlement, click “Fill in task list” on the reminder, add an item and submit.",
+    "sandbox.tour.return":
+      "Act as {who} of the committee: in #committee, click “Return” on the list and say what to change.",
+    "sandbox.tour.revise":
+      "Act as {who}: in #branch-resettlement, click “Revise” on the reminder, change the list and submit it again.",
+    "sandbox.tour.approve":
+      "Act as {who} of the committee: in #committee, click “Approve” (someone other than who submitted it).",
+    "sandbox.tour.done":
+      "Act as {who}: in #branch-resettlement, click “Mark done” on an item of the approved list.",
+    "sandbox.tour.lecture":
+      "Click “Next lecture notice” in the clock bar: the lecture hall channel gets the notice.",
+    "sandbox.tour.speakerDm":
+      "{speaker} speaks this week. Click “Advance 1 day”: the speaker gets the reminder with buttons.",
+    "sandbox.tour.swap":
+      "Act as {who}, this week's speaker: in the messages with the bot, click “Swap” and pick a colleague.",
+    "sandbox.tour.accept":
+      "Act as {who}: in the messages with the bot, click “Accept” on {speaker}'s request.",
+    "sandbox.tour.home": "Act as {who}: open the bot's Home tab — the month at a glance.",
+    "sandbox.tour.report":
+      "Act as {who}: in #committee type /pbb report month, then download the file from the messages with the bot.",
+    "sandbox.tour.finished":
+      "That is the month. “Reset demo” starts again; 中文 / English switch the language.",
     "sandbox.page.title": "Sandbox",
     "sandbox.page.tag": "sandbox",
     "sandbox.page.actingAs": "Acting as",
@@ -169,6 +196,28 @@ export const sandbox = defineArea(
     "sandbox.summary.nothing": "期间没有到期的任务",
     "sandbox.summary.failed": "{count}项任务失败（详见日志）",
     "sandbox.list.separator": "，",
+    "sandbox.tour.step": "导览 {n}/{total}",
+    "sandbox.tour.go": "切换为{who} →",
+    "sandbox.tour.reminder": "现在是1日上午。点击时钟栏的“下一次月度提醒”，各支部将收到本月提醒。",
+    "sandbox.tour.list":
+      "切换为移交安置处党支部书记{who}：在 #branch-resettlement 的提醒上点击“填报任务清单”，填写一项任务后报送。",
+    "sandbox.tour.return":
+      "切换为机关党委的{who}：在 #committee 的清单上点击“退回”，写明修改意见。",
+    "sandbox.tour.revise":
+      "切换为{who}：在 #branch-resettlement 的提醒上点击“修改后重新提交”，修改后再次报送。",
+    "sandbox.tour.approve":
+      "切换为机关党委的{who}：在 #committee 点击“通过”（须由报送人以外的人审核）。",
+    "sandbox.tour.done":
+      "切换为{who}：在 #branch-resettlement 已通过的清单上，对一项任务点击“标记完成”。",
+    "sandbox.tour.lecture": "点击时钟栏的“下一次讲堂通知”，讲堂频道将收到通知。",
+    "sandbox.tour.speakerDm": "本周主讲人是{speaker}。点击“前进1天”，主讲人将收到带按钮的提醒。",
+    "sandbox.tour.swap": "切换为本周主讲人{who}：在与机器人的消息中点击“申请调换”，选择一位同事。",
+    "sandbox.tour.accept": "切换为{who}：在与机器人的消息中，对{speaker}的申请点击“同意”。",
+    "sandbox.tour.home": "切换为{who}：打开机器人的主页，查看本月概况。",
+    "sandbox.tour.report":
+      "切换为{who}：在 #committee 输入 /pbb report month，再在与机器人的消息中下载报表文件。",
+    "sandbox.tour.finished":
+      "本月流程已走完。点击“重置演示”可重新开始；“中文 / English”可切换语言。",
     "sandbox.page.title": "沙盒",
     "sandbox.page.tag": "沙盒",
     "sandbox.page.actingAs": "当前身份",

@@ -49,6 +49,8 @@ export interface SandboxServerOptions {
   describePerson?: (userId: string) => string | undefined;
   /** The page's language (the org's); English when absent. */
   locale?: () => Locale;
+  /** Someone opened the App Home (the tour's Home step). */
+  onHomeOpened?: (user: string) => void;
   /** The guided tour's strip for the acting person (HTML). */
   tour?: (user: string) => Promise<string>;
   /** The person switcher's groups. */
@@ -178,6 +180,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         return sendMessage(driver, parse(messageRequest, body), t);
       case "home-opened": {
         const req = parse(personRequest, body);
+        options.onHomeOpened?.(req.as);
         const r = await driver.as(req.as).openAppHome();
         return r.ok
           ? { ok: true }
