@@ -12,7 +12,30 @@ import {
   LogLevel,
   SocketModeReceiver,
 } from "@slack/bolt";
-import type { WebClientOptions } from "@slack/web-api";
+import { ErrorCode, type WebClientOptions } from "@slack/web-api";
+import { asSlackAuthError, SlackAuthError } from "./slack-identity.ts";
+
+/** No answer from Slack's Web API at all (no connection, or not an API answer). */
+function slackUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === ErrorCode.RequestError || code === ErrorCode.HTTPError;
+}
+
+/** Slack refused the app-level token: the line to print (exit 2), else undefined. */
+function appTokenRefused(error: unknown): SlackAuthError | undefined {
+  const refused = asSlackAuthError(error);
+  return refused
+    ? new SlackAuthError(
+        refused.message
+          .replace("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
+          .replace(
+            "check the bot token (Install App → Bot User OAuth Token)",
+            "check the app-level token (Basic Information → App-Level Tokens, with connections:write)",
+          ),
+      )
+    : undefined;
+}
+
 import { guardHttpBodies } from "../slack/request-guard.ts";
 
 export interface SlackConnection {
@@ -72,15 +95,49 @@ export function createBoltApp(
       logLevel,
     });
     const app = new App({ ...appOptions, receiver });
+    let stopped = false;
+    let wake: () => void = () => {};
+    // Slack's Web API could not be reached for the connection's URL: Bolt's route server is
+    // already listening (it starts before the socket), so the bot runs on and connects once
+    // Slack answers, retrying after 1 s, doubling to every 10 s (see slack-identity.ts).
+    const connectLater = async () => {
+      for (let delay = 1_000; !stopped; delay = Math.min(delay * 2, 10_000)) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        if (stopped) return;
+        try {
+          await receiver.client.start();
+          return;
+        } catch {
+          // Still away (or refused now): try again at the next wait.
+        }
+      }
+    };
     return {
       app,
       async start() {
-        await app.start();
+        try {
+          await app.start();
+        } catch (error) {
+          const refused = appTokenRefused(error);
+          if (refused) throw refused;
+          if (!slackUnreachable(error)) throw error;
+          void connectLater();
+        }
         // Bolt does not expose the route server; its address is the only way to learn port 0's pick.
         const server = (receiver as unknown as { httpServer?: Server }).httpServer;
         return (server?.address() as AddressInfo | null)?.port ?? port;
       },
-      stop: () => app.stop().then(() => undefined),
+      stop: () => {
+        stopped = true;
+        wake();
+        return app.stop().then(() => undefined);
+      },
     };
   }
   const receiver = new HTTPReceiver({

@@ -9,10 +9,13 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBot } from "../../src/app/runtime.ts";
+import type { EnvConfig } from "../../src/config/env.ts";
 import { parseOrgFile } from "../../src/config/org-file.ts";
 import type { Org } from "../../src/config/org-schema.ts";
-import type { SlackEmulator } from "../../src/localslack/index.ts";
+import { createDriver, type SlackEmulator } from "../../src/localslack/index.ts";
 import { EXAMPLE_ORG, emulatorForOrg, SIGNING_SECRET } from "../helpers/bot.ts";
+import { createTestDatabase } from "../helpers/database.ts";
 import {
   type BotProcess,
   freePort,
@@ -157,3 +160,45 @@ async function waitUntil(cond: () => boolean, timeoutMs: number, alive: () => vo
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+describe("Socket Mode while Slack cannot be reached at start", () => {
+  it("runs on without a connection, then connects by itself once Slack answers", async () => {
+    const slackPort = await freePort();
+    const db = await createTestDatabase("pglite");
+    const env: EnvConfig = {
+      mode: "socket",
+      botToken: "xoxb-test",
+      appToken: "xapp-test",
+      port: 0,
+      databaseUrl: "pglite:memory",
+      database: { kind: "pglite-memory" },
+      logLevel: "silent",
+      slackApiUrl: `http://127.0.0.1:${slackPort}/api/`,
+      nodeEnv: "test",
+      isProduction: false,
+      isTest: true,
+      isCI: false,
+    };
+    const bot = await startBot(env, { db, log: () => {}, scheduler: false });
+    const slack = emulatorForOrg(org, { port: slackPort });
+    try {
+      const base = `http://127.0.0.1:${bot.port}`;
+      await pollUntil(`${base}/healthz`, (a) => a.status === 200, { timeoutMs: 30_000 });
+      const notReady = await get(`${base}/readyz`);
+      expect(notReady.status).toBe(503);
+      expect(notReady.body).toContain("ECONNREFUSED");
+
+      await slack.start();
+      await slack.socket.waitForConnections(1, 30_000);
+      expect(slack.calls.of("apps.connections.open")[0]?.token).toBe("xapp-test");
+      await pollUntil(`${base}/readyz`, (a) => a.status === 200, { timeoutMs: 30_000 });
+      const driver = createDriver({ emulator: slack, transport: "socket" });
+      const ack = await driver.as("U0SEC1").slashCommand("/pbb", "help", { channel: "C0RESETTLE" });
+      expect(ack.status).toBe(200);
+    } finally {
+      await bot.stop();
+      await slack.socket.waitUntilClosed();
+      await slack.stop();
+    }
+  }, 120_000);
+});
