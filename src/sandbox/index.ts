@@ -258,7 +258,7 @@ async function seedDemo(
   });
   if (outcome.status === "invalid")
     throw new Error(`the demo org does not apply:\n${outcome.lines.join("\n")}`);
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 }); // data/ is the bot user's alone (issue 26)
   await writeFile(orgFile, text);
   const start = demoStart(clock.now(), DEMO_TIMEZONE);
   clock.advanceTo(start);

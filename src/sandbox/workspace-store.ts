@@ -124,7 +124,7 @@ export function startAutosave(
       .then(async () => {
         const text = JSON.stringify(snapshot());
         if (text === last) return;
-        await mkdir(path.dirname(file), { recursive: true });
+        await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
         const tmp = `${file}.tmp`;
         await writeFile(tmp, text);
         await rename(tmp, file);
