@@ -3,14 +3,19 @@
  * completion, and the unfinished items offered as next month's starting point.
  */
 import type { LocalDate } from "./calendar.ts";
+import { percentOf } from "./percent.ts";
 import { type Actor, isSecretaryOf } from "./task-list.ts";
 
-/** The "four plans", then service projects and anything else (Prisma enum TaskCategory). */
+/**
+ * The "four plans", organizational life (three meetings and one lesson: the commonest monthly
+ * branch task), then service projects and anything else (Prisma enum TaskCategory).
+ */
 export const TASK_CATEGORIES = [
   "WORK_ARRANGEMENT",
   "CONDUCT_INTEGRITY",
   "THEORY_STUDY",
   "THEME_PARTY_DAY",
+  "ORGANIZATIONAL_LIFE",
   "SERVICE_PROJECT",
   "OTHER",
 ] as const;
@@ -155,14 +160,14 @@ export function carryOverStatuses(
 export interface Completion {
   done: number;
   total: number;
-  /** Whole percent, 0 when there are no items. */
+  /** Whole percent (src/domain/percent.ts), 0 when there are no items. */
   percent: number;
 }
 
 export function completion(items: readonly { status: ItemStatus }[]): Completion {
   const done = items.filter((i) => i.status === "DONE").length;
   const total = items.length;
-  return { done, total, percent: total === 0 ? 0 : Math.floor((done * 100) / total) };
+  return { done, total, percent: percentOf(done, total) ?? 0 };
 }
 
 /** Items not done, as a starting point for next month's list (their old due dates dropped). */

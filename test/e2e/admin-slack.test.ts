@@ -180,7 +180,7 @@ describe.each(STORES)("admin in Slack (%s)", (store) => {
     await t.slack.as("U0DEPUTY").slashCommand("/pbb", "admin", { channel: "C0COMMITTEE" });
     await expect
       .poll(() => t.slack.ephemeralsFor("U0DEPUTY").at(-1)?.text)
-      .toContain("只有党委管理员");
+      .toContain("只有系统管理员");
     expect(t.emulator.calls.of("views.open")).toHaveLength(opened);
 
     // An admin opens a modal, loses the role, then submits: the server checks again.
@@ -203,7 +203,7 @@ describe.each(STORES)("admin in Slack (%s)", (store) => {
       [f("secretaries")]: ["U0E"],
     });
     expect(r.outcome).toBe("updated");
-    expect(JSON.stringify(r.view?.blocks)).toContain("只有党委管理员");
+    expect(JSON.stringify(r.view?.blocks)).toContain("只有系统管理员");
     expect({ branches: await branchRows(), org: await exported() }).toEqual(before);
     // Back on the menu, a button is refused the same way: the menu turns into the refusal.
     await t.slack.as("U0CHAIR").closeModal();
@@ -212,7 +212,7 @@ describe.each(STORES)("admin in Slack (%s)", (store) => {
       .as("U0CHAIR")
       .clickButton({ view: "modal", actionId: ADMIN_ACTION.editCommittee });
     await t.emulator.calls.waitFor("views.update", { count: updates + 1 });
-    expect(JSON.stringify(t.slack.openView("U0CHAIR")?.blocks)).toContain("只有党委管理员");
+    expect(JSON.stringify(t.slack.openView("U0CHAIR")?.blocks)).toContain("只有系统管理员");
     expect(t.emulator.calls.failures().map((c) => c.method)).toEqual(["conversations.info"]);
   });
 });

@@ -60,7 +60,7 @@ describe.each(STORES)("reports in Slack (%s)", (store) => {
     await book.xlsx.load(new Uint8Array(xlsx.bytes!).buffer);
     const sheet = book.worksheets[0]!;
     const rows = sheet.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r] : []));
-    const total = rows.find((r) => r.includes("党委合计"));
+    const total = rows.find((r) => r.includes("机关党委合计"));
     expect(total).toContain(EXPECTED_Q4[""]?.listsExpected);
     const csv = files.find((f) => f.name.endsWith(".csv"))!;
     expect(csv.bytes?.toString("utf8")).toContain("移交安置处党支部");
@@ -79,7 +79,7 @@ describe.each(STORES)("reports in Slack (%s)", (store) => {
     await t.slack
       .as("U0SEC2")
       .slashCommand("/pbb", "report quarter 2026-Q4", { channel: "C0SERVICE" });
-    await expect.poll(() => ephemeralText("U0SEC2")).toContain("仅供党委委员和管理员");
+    await expect.poll(() => ephemeralText("U0SEC2")).toContain("仅供机关党委委员和系统管理员");
     expect(t.emulator.workspace.files.size).toBe(before);
   });
 
@@ -99,8 +99,8 @@ describe.each(STORES)("reports in Slack (%s)", (store) => {
     const ran = await runJobByName(env, "quarter-summary", "2027-01-01T09:00");
     expect(ran).toMatchObject({ status: "ran", occurrence: { key: "2026-Q4" } });
     const posted = t.emulator.workspace.history("C0COMMITTEE").at(-1);
-    expect(posted?.text).toContain("2026-Q4 季度小结");
-    expect(posted?.text).toContain("按时提交清单 3/12");
+    expect(posted?.text).toContain("2026年第四季度小结");
+    expect(posted?.text).toContain("按时报送清单3/12");
     expect(posted?.text).toContain("*移交安置处党支部*");
     const chart = t.emulator.workspace.files.get(posted?.files?.[0] ?? "");
     expect(chart?.name).toBe("pbb-report-2026-Q4.png");

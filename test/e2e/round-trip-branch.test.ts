@@ -56,7 +56,9 @@ describe.each(STORES)("the branch's side of the round trip (%s)", (store) => {
     expect(done.outcome).toBe("closed");
     const posted = await waitCall(t, "chat.postMessage", "C0COMMITTEE");
     committeeTs = String(posted.response?.ts);
-    expect(allText(posted.args.blocks)).toContain("• 组织观看警示教育片 · 完成时限 2026-12-15");
+    expect(allText(posted.args.blocks)).toContain(
+      "• 组织观看警示教育片 · 完成时限：2026年12月15日",
+    );
     expect(await t.db.prisma.listDraft.count()).toBe(0);
   });
 
@@ -70,7 +72,7 @@ describe.each(STORES)("the branch's side of the round trip (%s)", (store) => {
       where: (c) => c.args.ts === committeeTs && String(c.args.text).includes("撤回"),
     });
     const withdrawn = t.emulator.workspace.message("C0COMMITTEE", committeeTs);
-    expect(allText(withdrawn?.blocks)).toContain("支部书记已于2026-12-02 10:00撤回。");
+    expect(allText(withdrawn?.blocks)).toContain("支部书记已于2026年12月2日10:00撤回。");
     expect(buttonsOf(withdrawn?.blocks).map((b) => b.text)).toEqual(["查看完整清单"]);
     await waitCall(t, "chat.update", "C0RESETTLE", {
       where: (c) => c.args.ts === reminderTs && String(c.args.text).includes("请于"),
@@ -93,7 +95,7 @@ describe.each(STORES)("the branch's side of the round trip (%s)", (store) => {
       .as("U0CHAIR")
       .clickButton({ channel: "C0COMMITTEE", messageTs: committeeTs, label: "通过" });
     const planCall = await waitCall(t, "chat.postMessage", "C0RESETTLE", {
-      where: (c) => String(c.args.text).includes("工作计划"),
+      where: (c) => String(c.args.text).includes("任务清单（已通过）"),
     });
     const planTs = String(planCall.response?.ts);
     const [item] = (await listOf(t.db, "resettlement", "2026-12")).revisions[1]?.items ?? [];
@@ -107,8 +109,8 @@ describe.each(STORES)("the branch's side of the round trip (%s)", (store) => {
     });
 
     const modal = await open("调整计划", { channel: "C0RESETTLE", messageTs: planTs });
-    expect(allText(modal?.blocks)).toContain("工作计划调整（党委审核前，第2版继续有效）");
-    expect(allText(modal?.blocks)).toContain("已按现行计划预先填写。");
+    expect(allText(modal?.blocks)).toContain("任务清单调整（机关党委审核前，第2版继续有效）");
+    expect(allText(modal?.blocks)).toContain("已按已通过的清单预先填写。");
     const adds = t.emulator.calls.of("views.update").length;
     await sec().clickButton({ view: "modal", label: "添加任务" });
     await t.emulator.calls.waitFor("views.update", { count: adds + 1 });
@@ -118,14 +120,14 @@ describe.each(STORES)("the branch's side of the round trip (%s)", (store) => {
     });
     expect(amended.outcome).toBe("closed");
     const amendment = await waitCall(t, "chat.postMessage", "C0COMMITTEE", { count: 3 });
-    expect(allText(amendment.args.blocks)).toContain("*版本*\n第3版（现行计划的调整）");
+    expect(allText(amendment.args.blocks)).toContain("*版本*\n第3版（已通过清单的调整）");
     expect(allText(amendment.args.blocks)).toContain("➕ 新增：开展廉政谈话");
     // While it waits, the plan in force says so and offers no second amendment.
     await waitCall(t, "chat.update", "C0RESETTLE", {
       where: (c) => c.args.ts === planTs && allText(c.args.blocks).includes("调整申请正在等待"),
     });
     expect(allText(reminder()?.blocks)).toContain(
-      "调整申请正在等待党委审核，审核期间原计划继续有效。",
+      "调整申请正在等待机关党委审核，审核期间原清单继续有效。",
     );
 
     await t.slack.as("U0COMM3").clickButton({
@@ -138,7 +140,7 @@ describe.each(STORES)("the branch's side of the round trip (%s)", (store) => {
     });
     const plan = t.emulator.workspace.message("C0RESETTLE", planTs);
     const text = allText(plan?.blocks);
-    expect(text).toContain("<@U0COMM3>于2026-12-03 10:00审核通过（第3版）。");
+    expect(text).toContain("<@U0COMM3>于2026年12月3日10:00审核通过（第3版）。");
     expect(text).toContain("✅ 组织观看警示教育片");
     expect(text).toContain("⬜ 开展廉政谈话");
     expect(buttonsOf(plan?.blocks).map((b) => b.text)).toEqual([

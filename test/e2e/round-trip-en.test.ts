@@ -88,12 +88,12 @@ describe.each(STORES)("the round trip in English (%s)", (store) => {
     t.clock.set("2026-12-02T06:00:00Z");
     await t.slack.as("U0CHAIR").clickButton({ channel: "C0COMMITTEE", label: "Approve" });
     const plan = await waitCall(t, "chat.postMessage", "C0RESETTLE", {
-      where: (c) => String(c.args.text).includes("plan"),
+      where: (c) => String(c.args.text).includes("approved list"),
     });
     expect(plan.args.text).toBe(
-      "Resettlement Office Branch's plan for December 2026: done 0 of 1.",
+      "Resettlement Office Branch's approved list for December 2026: done 0 of 1.",
     );
-    expect(buttonsOf(plan.args.blocks).map((b) => b.text)).toEqual(["Mark done", "Amend plan"]);
+    expect(buttonsOf(plan.args.blocks).map((b) => b.text)).toEqual(["Mark done", "Amend list"]);
     const dm = await waitAny(t, "chat.postMessage", (c) => String(c.args.channel).startsWith("D"));
     expect(dm.args.text).toBe(
       "Resettlement Office Branch's task list for December 2026 was approved by <@U0CHAIR>.",

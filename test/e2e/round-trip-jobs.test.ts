@@ -75,7 +75,7 @@ describe.each(STORES)("the round-trip's jobs (%s)", (store) => {
     expect(await t.db.prisma.taskList.count()).toBe(4);
     const rights = reminders("C0RIGHTS")[0];
     expect(rights?.args.text).toBe(
-      "<@U0SEC3> 请于2026-12-07 18:00前报送权益维护处党支部2026年12月任务清单。",
+      "<@U0SEC3> 请于2026年12月7日18:00前报送权益维护处党支部2026年12月任务清单。",
     );
   });
 
@@ -127,7 +127,7 @@ describe.each(STORES)("the round-trip's jobs (%s)", (store) => {
     const posted = await waitCall(t, "chat.postMessage", "C0COMMITTEE", {
       where: (c) => String(c.args.text).includes("48"),
     });
-    expect(allText(posted.args.blocks)).toContain("• *移交安置处党支部*，2026年12月，第1版");
+    expect(allText(posted.args.blocks)).toContain("• *移交安置处党支部* 2026年12月，第1版");
     // Reminded within the threshold: not again the next working day.
     expect(await runJob(t, "approval-reminder", "2026-12-08T09:00")).toMatchObject({
       status: "ran",
@@ -149,8 +149,8 @@ describe.each(STORES)("the round-trip's jobs (%s)", (store) => {
     });
     expect(posted.args.text).toBe("3个支部未按时报送2026年12月任务清单。");
     const text = allText(posted.args.blocks);
-    expect(text).toContain("截至2026-12-07 18:00，以下3个支部未报送2026年12月任务清单：");
-    expect(text).toContain("• *服务保障处党支部*（<#C0SERVICE>）— 未报送");
+    expect(text).toContain("截至2026年12月7日18:00，以下3个支部未报送2026年12月任务清单：");
+    expect(text).toContain("• *服务保障处党支部* · <#C0SERVICE>：未报送");
     expect(text).not.toContain("移交安置处党支部");
   });
 });

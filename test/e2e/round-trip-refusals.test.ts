@@ -131,7 +131,7 @@ describe.each(STORES)("refused task-list actions (%s)", (store) => {
     await waitCall(t, "chat.postMessage", "C0COMMITTEE");
     for (const user of ["U0A", "U0SEC1"]) {
       for (const label of ["通过", "退回"]) {
-        await expectRefused(user, "只有党委委员可以审核或退回清单。", () =>
+        await expectRefused(user, "只有机关党委委员可以审核或退回清单。", () =>
           t.slack.as(user).clickButton({ channel: "C0COMMITTEE", label }),
         );
       }
@@ -147,7 +147,7 @@ describe.each(STORES)("refused task-list actions (%s)", (store) => {
     });
     const messageTs = String(office.response?.ts);
     for (const label of ["通过", "退回"]) {
-      await expectRefused("U0DEPUTY", "您是该支部书记，须由其他党委委员审核。", () =>
+      await expectRefused("U0DEPUTY", "您是该支部书记，须由其他机关党委委员审核。", () =>
         t.slack.as("U0DEPUTY").clickButton({ channel: "C0COMMITTEE", messageTs, label }),
       );
     }

@@ -40,10 +40,10 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
     const reminderCall = await waitCall(t, "chat.postMessage", "C0RESETTLE");
     const reminder = t.slack.lastMessage("C0RESETTLE");
     expect(reminder?.text).toBe(
-      "<@U0SEC1> 请于2026-12-07 18:00前报送移交安置处党支部2026年12月任务清单。",
+      "<@U0SEC1> 请于2026年12月7日18:00前报送移交安置处党支部2026年12月任务清单。",
     );
     expect(allText(reminder?.blocks)).toContain("移交安置处党支部2026年12月任务清单");
-    expect(allText(reminder?.blocks)).toContain("<@U0SEC1> 请于 *2026-12-07 18:00* 前报送");
+    expect(allText(reminder?.blocks)).toContain("<@U0SEC1> 请于 *2026年12月7日18:00* 前报送");
     expect(buttonsOf(reminder?.blocks)).toEqual([
       expect.objectContaining({ text: "填报任务清单", style: "primary" }),
     ]);
@@ -75,7 +75,7 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
     expect(invalid.outcome).toBe("errors");
     expect(invalid.errors).toEqual({
       tl_item_0_title: "请填写任务内容。",
-      tl_item_1_due: "完成时限不能晚于2027-03-31。",
+      tl_item_1_due: "完成时限不能晚于2027年3月31日。",
     });
     expect(await storedState(t.db)).toEqual(before);
 
@@ -94,14 +94,14 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
     const committee1 = t.slack.lastMessage("C0COMMITTEE");
     expect(committee1?.text).toBe("移交安置处党支部2026年12月任务清单（第1版，共2项）待审核。");
     const c1 = allText(committee1?.blocks);
-    expect(c1).toContain("任务清单：移交安置处党支部 2026年12月");
+    expect(c1).toContain("任务清单：移交安置处党支部2026年12月");
     expect(c1).toContain("*支部*\n移交安置处党支部");
     expect(c1).toContain("*月份*\n2026年12月");
-    expect(c1).toContain("*报送*\n<@U0SEC1>，2026-12-02 10:00");
+    expect(c1).toContain("*报送*\n<@U0SEC1>，2026年12月2日10:00");
     expect(c1).toContain(
-      "*政治理论学习*（1项）\n• 学习贯彻全会精神 · 责任人 <@U0A> · 完成时限 2026-12-20",
+      "*政治理论学习*（1项）\n• 学习贯彻全会精神 · 责任人：<@U0A> · 完成时限：2026年12月20日",
     );
-    expect(c1).toContain("*主题党日活动*（1项）\n• 开展主题党日活动 · 完成时限 2026-12-25");
+    expect(c1).toContain("*主题党日活动* · 1项\n• 开展主题党日活动 · 完成时限：2026年12月25日");
     expect(buttonsOf(committee1?.blocks)).toEqual([
       expect.objectContaining({ text: "通过", style: "primary" }),
       expect.objectContaining({ text: "退回", style: "danger" }),
@@ -110,7 +110,7 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
     // The reminder is updated in place.
     await waitCall(t, "chat.update", "C0RESETTLE", { where: (c) => c.args.ts === reminder?.ts });
     expect(t.emulator.workspace.message("C0RESETTLE", reminder?.ts ?? "")?.text).toBe(
-      "移交安置处党支部2026年12月任务清单已报送，等待党委审核。",
+      "移交安置处党支部2026年12月任务清单已报送，等待机关党委审核。",
     );
 
     // ---- a member's reply in the reminder's thread is a comment the committee sees; another
@@ -157,19 +157,19 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
     );
     expect(allText(notice.args.blocks)).toContain("> 请补充为民服务项目");
     expect(buttonsOf(notice.args.blocks)).toEqual([
-      expect.objectContaining({ text: "修改后重新提交", style: "primary" }),
+      expect.objectContaining({ text: "修改后重新报送", style: "primary" }),
     ]);
     await waitAny(t, "chat.postMessage", (c) => String(c.args.channel).startsWith("D"));
     const dm = t.slack.lastMessage("U0SEC1");
     expect(dm?.text).toBe("移交安置处党支部2026年12月任务清单被<@U0CHAIR>退回：请补充为民服务项目");
-    expect(allText(dm?.blocks)).toContain("第1版）被<@U0CHAIR>于2026-12-03 10:00退回");
+    expect(allText(dm?.blocks)).toContain("第1版）被<@U0CHAIR>于2026年12月3日10:00退回");
     // The committee message says who returned it, and its buttons are gone.
     await waitCall(t, "chat.update", "C0COMMITTEE", {
       where: (c) => c.args.ts === committee1?.ts && String(c.args.text).includes("已退回"),
     });
     const decided1 = t.emulator.workspace.message("C0COMMITTEE", committee1?.ts ?? "");
     expect(allText(decided1?.blocks)).toContain(
-      "↩️ <@U0CHAIR>于2026-12-03 10:00退回：_请补充为民服务项目_",
+      "↩️ <@U0CHAIR>于2026年12月3日10:00退回：_请补充为民服务项目_",
     );
     expect(buttonsOf(decided1?.blocks).map((b) => b.text)).toEqual(["查看完整清单"]);
 
@@ -178,14 +178,14 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
     await sec.clickButton({
       channel: "C0RESETTLE",
       messageTs: notice.response?.ts as string,
-      label: "修改后重新提交",
+      label: "修改后重新报送",
     });
     await t.emulator.calls.waitFor("views.open", { count: 3 });
     const revise = t.slack.openView("U0SEC1");
     const reviseText = allText(revise?.blocks);
     expect(reviseText).toContain("第1版已退回，请修改");
     expect(reviseText).toContain("已按退回的版本预先填写。");
-    expect(reviseText).toContain("*党委退回意见：*\n> 请补充为民服务项目");
+    expect(reviseText).toContain("*机关党委退回意见：*\n> 请补充为民服务项目");
     expect(JSON.stringify(revise?.blocks)).toContain('"initial_value":"学习贯彻全会精神"');
     await sec.clickButton({ view: "modal", label: "添加任务" });
     await t.emulator.calls.waitFor("views.update", { count: 2 });
@@ -204,16 +204,16 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
     expect(committee2?.text).toBe("移交安置处党支部2026年12月任务清单（第2版，共3项）待审核。");
     const c2 = allText(committee2?.blocks);
     expect(c2).toContain("*与第1版相比的变化*");
-    expect(c2).toContain("➕ 新增：走访慰问困难退役军人 · 完成时限 2026-12-28");
+    expect(c2).toContain("➕ 新增：走访慰问困难退役军人 · 完成时限：2026年12月28日");
     expect(c2).toContain("✏️ 修改：开展主题党日活动 → 开展“七一”主题党日活动（任务内容）");
     expect(c2).toContain("其余1项未变。");
-    expect(c2).toContain("*为民服务项目*（1项）");
+    expect(c2).toContain("*为民服务项目* · 1项");
     // The returned notice loses its Revise button.
     await waitCall(t, "chat.update", "C0RESETTLE", {
       where: (c) => c.args.ts === notice.response?.ts,
     });
     const noticeNow = t.emulator.workspace.message("C0RESETTLE", String(notice.response?.ts));
-    expect(allText(noticeNow?.blocks)).toContain("已修改并重新提交为第2版。");
+    expect(allText(noticeNow?.blocks)).toContain("已修改并重新报送为第2版。");
     expect(buttonsOf(noticeNow?.blocks)).toEqual([]);
 
     // ---- another committee member approves revision 2
@@ -228,17 +228,17 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
     });
     const approved = t.emulator.workspace.message("C0COMMITTEE", committee2?.ts ?? "");
     expect(approved?.text).toBe("移交安置处党支部2026年12月任务清单（第2版）已审核通过。");
-    expect(allText(approved?.blocks)).toContain("✅ <@U0DEPUTY>于2026-12-04 09:30审核通过。");
+    expect(allText(approved?.blocks)).toContain("✅ <@U0DEPUTY>于2026年12月4日9:30审核通过。");
     expect(buttonsOf(approved?.blocks).map((b) => b.text)).toEqual(["查看完整清单"]);
 
     // The approved plan goes back to the branch channel, with done toggles.
     const planCall = await waitCall(t, "chat.postMessage", "C0RESETTLE", {
-      where: (c) => String(c.args.text).includes("工作计划"),
+      where: (c) => String(c.args.text).includes("任务清单（已通过）"),
     });
     const planTs = String(planCall.response?.ts);
     const plan = t.emulator.workspace.message("C0RESETTLE", planTs);
-    expect(plan?.text).toBe("移交安置处党支部2026年12月工作计划：已完成0/3项。");
-    expect(allText(plan?.blocks)).toContain("<@U0DEPUTY>于2026-12-04 09:30审核通过（第2版）。");
+    expect(plan?.text).toBe("移交安置处党支部2026年12月任务清单（已通过）：已完成0/3项。");
+    expect(allText(plan?.blocks)).toContain("<@U0DEPUTY>于2026年12月4日9:30审核通过（第2版）。");
     expect(buttonsOf(plan?.blocks).map((b) => b.text)).toEqual([
       "标记完成",
       "标记完成",
@@ -273,7 +273,7 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
     });
     const planNow = t.emulator.workspace.message("C0RESETTLE", planTs);
     const planText = allText(planNow?.blocks);
-    expect(planText).toContain("已完成2/3项（66%）。");
+    expect(planText).toContain("已完成2/3项（67%）。");
     expect(planText).toContain("✅ 学习贯彻全会精神");
     expect(planText).toContain("<@U0A>标记完成");
     expect(buttonsOf(planNow?.blocks).map((b) => b.text)).toEqual([
@@ -291,8 +291,8 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
     });
     const summaryText = allText(summary.args.blocks);
     expect(summaryText).toContain("2026年12月");
-    expect(summaryText).toContain("• *移交安置处党支部* — 已通过 · 按时报送 · 完成2/3项（66%）");
-    expect(summaryText).toContain("• *服务保障处党支部* — 未报送 · 未报送 · 无已审核计划");
+    expect(summaryText).toContain("• *移交安置处党支部* — 已通过 · 按时报送 · 完成2/3项（67%）");
+    expect(summaryText).toContain("• *服务保障处党支部* — 未报送 · 未报送 · 无已通过的清单");
 
     // Every change is in the audit log, with who and from where.
     const audit = await t.db.prisma.auditLog.findMany({

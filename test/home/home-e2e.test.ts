@@ -42,7 +42,9 @@ describe.each(STORES)("the App Home (%s)", (store) => {
     const sec = t.slack.as("U0SEC1");
     await sec.openAppHome();
     await expect.poll(() => homeText(t, "U0SEC1"), SLOW).toContain("移交安置处党支部 — 本支部清单");
-    expect(homeText(t, "U0SEC1")).toContain("*2026年12月*：⚪ 未报送 · 截止 2026-12-07 18:00");
+    expect(homeText(t, "U0SEC1")).toContain(
+      "*2026年12月：* ⚪ 未报送 · 截止时间2026年12月7日18:00",
+    );
     expect(buttonsOf(t.slack.homeView("U0SEC1")?.blocks)).toContainEqual(
       expect.objectContaining({
         text: "报送清单",
@@ -65,9 +67,9 @@ describe.each(STORES)("the App Home (%s)", (store) => {
     // ---- a committee member sees it waiting, with Approve (primary) and Return (danger)
     const chair = t.slack.as("U0CHAIR");
     await chair.openAppHome();
-    await expect.poll(() => homeText(t, "U0CHAIR"), SLOW).toContain("*待党委审核（1）*");
+    await expect.poll(() => homeText(t, "U0CHAIR"), SLOW).toContain("*待机关党委审核（1）*");
     const chairHome = t.slack.homeView("U0CHAIR");
-    expect(allText(chairHome?.blocks)).toContain("党委 — 2026年12月概览");
+    expect(allText(chairHome?.blocks)).toContain("机关党委 — 2026年12月概览");
     const buttons = buttonsOf(chairHome?.blocks);
     expect(buttons).toContainEqual(expect.objectContaining({ text: "通过", style: "primary" }));
     expect(buttons).toContainEqual(expect.objectContaining({ text: "退回", style: "danger" }));
@@ -88,7 +90,7 @@ describe.each(STORES)("the App Home (%s)", (store) => {
     await expect
       .poll(async () => (await listOf(t.db, "resettlement", "2026-12")).state, SLOW)
       .toBe("APPROVED");
-    await expect.poll(() => homeText(t, "U0CHAIR"), SLOW).toContain("*待党委审核*：暂无。");
+    await expect.poll(() => homeText(t, "U0CHAIR"), SLOW).toContain("*待机关党委审核：* 暂无。");
     await expect.poll(() => homeText(t, "U0SEC1"), SLOW).toContain("*2026年12月*：🟢 已通过");
     expect(buttonsOf(t.slack.homeView("U0SEC1")?.blocks)).toContainEqual(
       expect.objectContaining({ text: "标记完成", action_id: HOME_ACTION.markDone }),

@@ -114,7 +114,7 @@ describe.each(STORES)("rendering the committee's Home from the database (%s)", (
       );
       expect(at300.queries).toBe(at30.queries);
       expect(at30.queries).toBeLessThanOrEqual(20);
-      expect(allText(at300.view.blocks)).toContain("党委 — 2026年12月概览");
+      expect(allText(at300.view.blocks)).toContain("机关党委 — 2026年12月概览");
     } finally {
       await counting.$disconnect();
     }
@@ -128,7 +128,7 @@ describe.each(STORES)("rendering the committee's Home from the database (%s)", (
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     const text = allText(view.blocks);
     expect(text).toContain("Branch x0");
-    expect(text).toMatch(/第 1\/\d+ 页（共 \d+ 份待审）/);
+    expect(text).toMatch(/第1\/\d+页（共\d+份待审核）/);
     const times: number[] = [];
     for (let i = 0; i < 7; i += 1) {
       const started = performance.now();

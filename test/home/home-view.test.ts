@@ -84,8 +84,10 @@ describe("a secretary's and a member's sections", () => {
     const view = render(3, "secretary");
     const text = allText(view.blocks);
     expect(text).toContain("*December 2026*: 🟢 approved");
-    expect(text).toContain("*Items of the approved plan* (3 of 12 done)");
-    expect(text).toContain("2 more items are in the plan message in the branch channel.");
+    expect(text).toContain("*Items of the approved list* (3 of 12 done)");
+    expect(text).toContain(
+      "2 more items are in the approved list's message in the branch channel.",
+    );
     expect(text).toContain("November 2026: 🟢 approved · on time · 3/12 done");
     const buttons = buttonsOf(view.blocks);
     expect(buttons.filter((b) => b.action_id === HOME_ACTION.undoDone)).toHaveLength(3);
@@ -93,7 +95,7 @@ describe("a secretary's and a member's sections", () => {
     expect(done).toHaveLength(7);
     expect(done[0]).toMatchObject({ text: "Mark done", style: "primary", value: "22:104" });
     expect(buttons.find((b) => b.action_id === HOME_ACTION.submit)).toMatchObject({
-      text: "Amend plan",
+      text: "Amend list",
     });
   });
 

@@ -74,9 +74,9 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox walkthrough (real bot, demo org)", (
     await modal.getByLabel("完成时限").fill(`${month}-20`);
     await modal.getByLabel("预期成效").fill("全体党员完成学习");
     await browser.shot("walk-2-modal");
-    await modal.getByRole("button", { name: "提交" }).click();
+    await modal.getByRole("button", { name: "报送" }).click();
     await eventually(() => page.getByRole("dialog").count()).toBe(0);
-    await eventually(() => reminder.innerText()).toContain("等待党委审核");
+    await eventually(() => reminder.innerText()).toContain("等待机关党委审核");
 
     await actAs(page, "张建国");
     await openConversation(page, "committee");
@@ -87,7 +87,7 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox walkthrough (real bot, demo org)", (
     await eventually(() => submitted.innerText()).toContain("审核通过");
 
     await openConversation(page, "branch-resettlement");
-    const plan = page.locator("article.msg", { hasText: "工作计划" }).last();
+    const plan = page.locator("article.msg", { hasText: "任务清单（已通过）" }).last();
     await eventually(() => plan.innerText()).toContain("学习贯彻全会精神");
     const planText = await plan.innerText();
     expect(planText).toContain("责任人 @孙丽");

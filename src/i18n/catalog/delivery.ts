@@ -3,7 +3,7 @@ import { defineArea } from "../define.ts";
 /** What admins are told when the bot could not deliver a message, and how to fix it. */
 export const delivery = defineArea(
   {
-    "delivery.failed.text": "I could not {action} {where}: Slack answered `{error}`. {fix}",
+    "delivery.failed.text": "The bot could not {action} {where}: Slack answered `{error}`. {fix}",
     "delivery.failed.reference": "Reference: delivery {id} ({key}).",
     "delivery.action.post": "post a message in",
     "delivery.action.update": "update a message in",
@@ -34,8 +34,8 @@ export const delivery = defineArea(
     "delivery.fix.other": "Check the channel and the people involved, then ask for it again.",
   },
   {
-    "delivery.failed.text": "无法{action}{where}：Slack 返回 `{error}`。{fix}",
-    "delivery.failed.reference": "参考：投递 {id}（{key}）。",
+    "delivery.failed.text": "机器人无法{action}{where}：Slack 返回 `{error}`。{fix}",
+    "delivery.failed.reference": "参考：投递编号{id}（{key}）。",
     "delivery.action.post": "在以下频道发送消息：",
     "delivery.action.update": "在以下频道更新消息：",
     "delivery.action.ephemeral": "在以下频道显示仅本人可见的提示：",

@@ -75,7 +75,7 @@ export const lecture = defineArea(
     "lecture.drop.confirmTitle": "Can't make it?",
     "lecture.drop.confirmText":
       "The next colleague in line takes your slot; you keep priority for the next session.",
-    "lecture.drop.confirmYes": "Yes, I can't",
+    "lecture.drop.confirmYes": "Yes, give up my turn",
     "lecture.drop.confirmNo": "Keep my turn",
 
     "lecture.modal.close": "Cancel",
@@ -83,7 +83,7 @@ export const lecture = defineArea(
     "lecture.topic.title": "Submit topic",
     "lecture.topic.intro": "Your lecture on {when}.",
     "lecture.topic.label": "Topic",
-    "lecture.topic.placeholder": "e.g. Studying the spirit of the 20th Party Congress",
+    "lecture.topic.placeholder": "e.g. How our branch runs its monthly study",
     "lecture.topic.required": "Please enter a topic.",
     "lecture.topic.tooLong": "Keep the topic to {max} characters.",
 
@@ -173,7 +173,7 @@ export const lecture = defineArea(
     "lecture.command.describe":
       "lecture hall: next sessions, coming order and history (also `calendar`, `not-held <date>`)",
     "lecture.command.usage":
-      "Usage: `/pbb lectures`, `/pbb lectures calendar [revoke]`, `/pbb lectures not-held <YYYY-MM-DD>` (admins; `held` undoes it).",
+      "Usage: `/pbb lectures`, `/pbb lectures calendar [revoke]`, `/pbb lectures not-held <YYYY-MM-DD>` (system admins; `held` undoes it).",
     "lecture.calendar.urls":
       "Your lecture-hall calendar (your turns only): {personal}\nThe whole schedule: {schedule}\nKeep these links to yourself; `/pbb lectures calendar revoke` replaces yours.",
     "lecture.calendar.revoked":
@@ -197,7 +197,7 @@ export const lecture = defineArea(
     "lecture.error.swap-expired": "this request has expired; the speaker keeps the turn.",
     "lecture.error.swap-unavailable":
       "the exchange is no longer possible: one of the turns changed meanwhile.",
-    "lecture.error.not-admin": "only committee admins can record whether a session was held.",
+    "lecture.error.not-admin": "only system admins can record whether a session was held.",
     "lecture.error.session-not-over": "that session has not taken place yet.",
     "lecture.error.bad-date": "there is no lecture-hall session on that date.",
     "lecture.error.busy": "others were changing the rotation at the same moment; please try again.",
@@ -212,15 +212,15 @@ export const lecture = defineArea(
     "lecture.notice.header": "干部能力提升大讲堂：{date}",
     "lecture.notice.headerNumbered": "干部能力提升大讲堂第{seq}期：{date}",
     "lecture.notice.text": "干部能力提升大讲堂定于{when}举行，主讲人：{speakers}。",
-    "lecture.notice.when": "*时间*：{when}",
-    "lecture.notice.place": "*地点*：{place}",
-    "lecture.notice.speaker": "*主讲人*：{speakers}",
-    "lecture.notice.speakers": "*主讲人*：{speakers}",
-    "lecture.notice.topic": "*题目*：{topic}",
-    "lecture.notice.topicOf": "*{speaker}的题目*：{topic}",
+    "lecture.notice.when": "*时间：* {when}",
+    "lecture.notice.place": "*地点：* {place}",
+    "lecture.notice.speaker": "*主讲人：* {speakers}",
+    "lecture.notice.speakers": "*主讲人：* {speakers}",
+    "lecture.notice.topic": "*题目：* {topic}",
+    "lecture.notice.topicOf": "*{speaker}的题目：* {topic}",
     "lecture.notice.topicPending": "题目待定。",
-    "lecture.notice.updated": "已更新：主讲人有调整。",
-    "lecture.notice.cancelled": "本期讲堂取消。",
+    "lecture.notice.updated": "已更新：主讲人有变动。",
+    "lecture.notice.cancelled": "本期大讲堂取消。",
     "lecture.notice.cancelledText": "{when}的干部能力提升大讲堂取消。",
     "lecture.notice.footer": "后续安排请查看 `/pbb lectures`。",
 
@@ -235,8 +235,8 @@ export const lecture = defineArea(
     "lecture.dm.pleaseConfirm": "请确认参加、提交题目，或申请调换。",
     "lecture.dm.swapPending": "已向{colleague}申请调换，等待对方答复。",
     "lecture.dm.swappedOut": "您在{when}的主讲已与{colleague}调换。",
-    "lecture.dm.dropped": "您已不参加{when}的讲堂，由{replacement}主讲。下一期您优先安排。",
-    "lecture.dm.droppedNoReplacement": "您已不参加{when}的讲堂。下一期您优先安排。",
+    "lecture.dm.dropped": "您已不参加{when}的大讲堂，由{replacement}主讲。下一期您优先安排。",
+    "lecture.dm.droppedNoReplacement": "您已不参加{when}的大讲堂。下一期您优先安排。",
 
     "lecture.button.confirm": "确认",
     "lecture.button.topic": "提交题目",
@@ -251,11 +251,11 @@ export const lecture = defineArea(
     "lecture.drop.confirmNo": "保留主讲",
 
     "lecture.modal.close": "取消",
-    "lecture.modal.submit": "提交",
+    "lecture.modal.submit": "提交题目",
     "lecture.topic.title": "提交题目",
     "lecture.topic.intro": "您在{when}的主讲。",
     "lecture.topic.label": "题目",
-    "lecture.topic.placeholder": "例如：学习贯彻党的二十大精神",
+    "lecture.topic.placeholder": "例如：支部如何开展月度集中学习",
     "lecture.topic.required": "请填写题目。",
     "lecture.topic.tooLong": "题目请不超过{max}个字。",
 
@@ -304,7 +304,7 @@ export const lecture = defineArea(
     "lecture.summary.none": "暂无安排。",
     "lecture.summary.line": "{date}：{speakers}",
     "lecture.summary.skipped": "{date}：停讲（{reason}）",
-    "lecture.summary.moved": "{date}（由{from}调整）：{speakers}",
+    "lecture.summary.moved": "{date}（由{from}改期）：{speakers}",
     "lecture.summary.unassigned": "待安排",
     "lecture.summary.order": "*后续顺序*",
     "lecture.summary.history": "*统计*",
@@ -330,7 +330,7 @@ export const lecture = defineArea(
     "lecture.classRep.weekly": "{date}当周",
     "lecture.classRep.monthly": "{month}",
     "lecture.classRep.body":
-      "您是*{branch}*{period}的“课代表”：请组织本支部学习、分享学习资料并做好反馈。",
+      "您是 *{branch}* {period}的“课代表”：请组织本支部学习、分享学习资料并做好反馈。",
     "lecture.classRep.confirmed": "✅ 您已确认，谢谢！",
     "lecture.classRep.dropped": "本次您不担任，下次优先安排。",
 
@@ -339,7 +339,7 @@ export const lecture = defineArea(
     "lecture.command.describe":
       "干部能力提升大讲堂：近期安排、后续顺序与统计（另有 `calendar`、`not-held <日期>`）",
     "lecture.command.usage":
-      "用法：`/pbb lectures`、`/pbb lectures calendar [revoke]`、`/pbb lectures not-held <YYYY-MM-DD>`（管理员；`held` 可撤销）。",
+      "用法：`/pbb lectures`、`/pbb lectures calendar [revoke]`、`/pbb lectures not-held <YYYY-MM-DD>`（系统管理员；用 `held` 撤销）。",
     "lecture.calendar.urls":
       "您的大讲堂日历（仅含您的主讲）：{personal}\n全部安排：{schedule}\n请勿外传；`/pbb lectures calendar revoke` 可更换您的链接。",
     "lecture.calendar.revoked": "旧的日历链接已失效。您的新链接（仅含您的主讲）：{personal}",
@@ -348,22 +348,22 @@ export const lecture = defineArea(
     "lecture.feed.summary": "干部能力提升大讲堂：{speakers}",
     "lecture.feed.topic": "题目：{topic}",
     "lecture.feed.unassigned": "主讲人待安排",
-    "lecture.notHeld.done": "已登记：{date}的讲堂未举行，不计入统计。",
-    "lecture.held.done": "已登记：{date}的讲堂已举行。",
+    "lecture.notHeld.done": "已登记：{date}的大讲堂未举行，不计入统计。",
+    "lecture.held.done": "已登记：{date}的大讲堂已举行。",
 
     "lecture.error.not-found": "该主讲安排或申请已不存在。",
     "lecture.error.no-lecture-hall": "尚未设置大讲堂。",
     "lecture.error.not-your-turn": "只有本期主讲人本人可以操作。",
     "lecture.error.turn-closed": "该主讲已调换或取消，不再由您主讲。",
-    "lecture.error.session-started": "本期讲堂已经开始。",
+    "lecture.error.session-started": "本期大讲堂已经开始。",
     "lecture.error.swap-pending": "该主讲已有一份调换申请在等待答复。",
     "lecture.error.not-the-colleague": "只有被邀请的同事本人可以答复该申请。",
     "lecture.error.swap-closed": "该申请已处理。",
     "lecture.error.swap-expired": "该申请已过期，原主讲安排不变。",
     "lecture.error.swap-unavailable": "调换已无法进行：相关主讲安排已有变化。",
-    "lecture.error.not-admin": "只有党委管理员可以登记讲堂是否举行。",
-    "lecture.error.session-not-over": "该期讲堂尚未举行。",
+    "lecture.error.not-admin": "只有系统管理员可以登记大讲堂是否举行。",
+    "lecture.error.session-not-over": "该期大讲堂尚未举行。",
     "lecture.error.bad-date": "该日期没有大讲堂。",
-    "lecture.error.busy": "他人正在同时调整轮值，请重试。",
+    "lecture.error.busy": "他人正在同时修改轮值安排，请重试。",
   },
 );

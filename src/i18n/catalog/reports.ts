@@ -1,14 +1,14 @@
+import { percentText } from "../../domain/percent.ts";
 import { defineArea } from "../define.ts";
 
-const pct = (p: Record<string, unknown>, key: string) =>
-  typeof p[key] === "number" ? `${Math.round((p[key] as number) * 100)}%` : "—";
+const pct = (p: Record<string, unknown>, key: string) => percentText(p[key] as number | null);
 
 export const reports = defineArea(
   {
     "reports.command.describe":
-      "a report for a month, quarter or year as .xlsx and .csv (committee)",
+      "a report for a month, quarter or year as .xlsx and .csv (committee and system admins)",
     "reports.command.notCommittee":
-      "Reports are for committee members and admins, and you are neither: ask a committee admin to add you to the committee in the org configuration.",
+      "Reports are for committee members and system admins, and you are neither: ask a system admin to add you to the committee in the org configuration.",
     "reports.command.usage":
       "{problem}\nUse `/pbb report month|quarter|year [period]`, for example `/pbb report month 2026-12`, `/pbb report quarter 2026-Q4` or `/pbb report year 2026`. Without a period: the current one. The lecture hall's report: `/pbb report lectures quarter 2026-Q4`.",
     "reports.command.badKind": "`{kind}` is not a report kind: choose month, quarter or year.",
@@ -18,9 +18,10 @@ export const reports = defineArea(
     "reports.kind.month": "month",
     "reports.kind.quarter": "quarter",
     "reports.kind.year": "year",
-    "reports.command.done": "The report for {period} is in your direct messages with me: {files}.",
+    "reports.command.done":
+      "The report for {period} is in your direct messages with the bot: {files}.",
     "reports.command.failed":
-      "The report for {period} could not be delivered ({error}). Try again, or ask an admin to check the bot's logs.",
+      "The report for {period} could not be delivered ({error}). Try again, or ask a system admin to check the bot's logs.",
     "reports.dm.comment": "Report for {period} ({asOf}): {branches} branches.",
     "reports.file.title": "Report {period}",
     "reports.sheet.name": "Report",
@@ -71,9 +72,10 @@ export const reports = defineArea(
     "reports.lectures.status.scheduled": "scheduled",
   },
   {
-    "reports.command.describe": "按月、季度或年度导出报表（.xlsx 和 .csv，党委成员可用）",
+    "reports.command.describe":
+      "按月、季度或年度导出报表（.xlsx 和 .csv，机关党委委员和系统管理员可用）",
     "reports.command.notCommittee":
-      "报表仅供党委委员和管理员使用，您不在其中：如需查看，请党委管理员在组织配置中将您加入党委。",
+      "报表仅供机关党委委员和系统管理员使用，您不在其中：如需查看，请系统管理员在组织配置中将您加入机关党委。",
     "reports.command.usage":
       "{problem}\n用法：`/pbb report month|quarter|year [期间]`，例如 `/pbb report month 2026-12`、`/pbb report quarter 2026-Q4` 或 `/pbb report year 2026`。不写期间则为当前期间。讲堂报表：`/pbb report lectures quarter 2026-Q4`。",
     "reports.command.badKind":
@@ -84,43 +86,43 @@ export const reports = defineArea(
     "reports.kind.month": "月份",
     "reports.kind.quarter": "季度",
     "reports.kind.year": "年度",
-    "reports.command.done": "{period} 的报表已发送到您与我的私信：{files}。",
+    "reports.command.done": "{period}报表已发送到您与机器人的私信：{files}。",
     "reports.command.failed":
-      "{period} 的报表未能发送（{error}）。请重试，或请管理员查看机器人日志。",
-    "reports.dm.comment": "{period} 报表（截至 {asOf}）：共 {branches} 个支部。",
-    "reports.file.title": "{period} 报表",
+      "{period}报表未能发送（{error}）。请重试，或请系统管理员查看机器人日志。",
+    "reports.dm.comment": "{period}报表（截至{asOf}）：共{branches}个支部。",
+    "reports.file.title": "{period}报表",
     "reports.sheet.name": "报表",
-    "reports.sheet.title": "{org} — {period} 报表",
-    "reports.sheet.asOf": "截至 {asOf}（{tz}）",
+    "reports.sheet.title": "{org} — {period}报表",
+    "reports.sheet.asOf": "截至{asOf}（{tz}）",
     "reports.sheet.notes":
-      "按时：首次提交不晚于截止时间。审批前修订次数：获批版本之前提交的修订数。事项：获批清单中的事项。讲堂次数：支部人员在已举办讲堂中的主讲次数。",
+      "按时报送：首次报送不晚于截止时间。通过前版本数：审核通过的版本之前报送的版本数。任务：已通过的清单中的任务。大讲堂主讲次数：支部人员在已举办的大讲堂中的主讲次数。",
     "reports.col.key": "支部标识",
     "reports.col.name": "支部",
     "reports.col.active": "在用",
     "reports.col.listsExpected": "应报清单",
-    "reports.col.submitted": "已提交",
-    "reports.col.onTime": "按时提交",
-    "reports.col.late": "逾期提交",
-    "reports.col.missing": "未提交",
-    "reports.col.onTimeRate": "按时率",
-    "reports.col.approved": "已批准",
+    "reports.col.submitted": "已报送",
+    "reports.col.onTime": "按时报送",
+    "reports.col.late": "逾期报送",
+    "reports.col.missing": "未报送",
+    "reports.col.onTimeRate": "按时报送率",
+    "reports.col.approved": "已通过",
     "reports.col.firstPass": "一次通过",
-    "reports.col.revisionsBeforeApproval": "审批前修订次数",
-    "reports.col.itemsPlanned": "计划事项",
-    "reports.col.itemsDone": "完成事项",
-    "reports.col.completionRate": "完成率",
-    "reports.col.lectureTurns": "讲堂主讲次数",
+    "reports.col.revisionsBeforeApproval": "通过前版本数",
+    "reports.col.itemsPlanned": "清单任务",
+    "reports.col.itemsDone": "已完成任务",
+    "reports.col.completionRate": "任务完成率",
+    "reports.col.lectureTurns": "大讲堂主讲次数",
     "reports.yes": "是",
     "reports.no": "否",
-    "reports.total": "党委合计",
-    "reports.chart.title": "{period}：各支部按时率与完成率",
-    "reports.chart.onTime": "按时率",
-    "reports.chart.completion": "完成率",
+    "reports.total": "机关党委合计",
+    "reports.chart.title": "{period}：各支部按时报送率与任务完成率",
+    "reports.chart.onTime": "按时报送率",
+    "reports.chart.completion": "任务完成率",
     "reports.chart.none": "暂无支部",
     "reports.summary.text": (p) =>
-      `${p.period} 季度小结：按时提交清单 ${p.onTime}/${p.expected}（${pct(p, "onTimeRate")}），完成事项 ${p.done}/${p.planned}（${pct(p, "completionRate")}），讲堂主讲 ${p.turns} 人次。`,
+      `${p.period}小结：按时报送清单${p.onTime}/${p.expected}（${pct(p, "onTimeRate")}），完成任务${p.done}/${p.planned}项（${pct(p, "completionRate")}），大讲堂主讲${p.turns}人次。`,
     "reports.summary.row": (p) =>
-      `• ${p.branch}：按时 ${p.onTime}/${p.expected}（${pct(p, "onTimeRate")}）· 审批前修订 ${p.revisions} 次 · 事项 ${p.done}/${p.planned}（${pct(p, "completionRate")}）· 讲堂 ${p.turns} 人次`,
+      `• ${p.branch} ：按时报送${p.onTime}/${p.expected}（${pct(p, "onTimeRate")}）· 通过前版本数${p.revisions} · 任务${p.done}/${p.planned}项（${pct(p, "completionRate")}）· 大讲堂主讲${p.turns}人次`,
     "reports.summary.more": "完整数据：`/pbb report quarter {period}`。",
     "reports.lectures.title": "{period} 讲堂",
     "reports.lectures.sheet": "讲堂",

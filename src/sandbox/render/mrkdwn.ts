@@ -2,6 +2,7 @@
  * Slack's mrkdwn → HTML: *bold*, _italic_, ~strike~, `code`, ```pre```, > quotes, <@U…>
  * mentions, <#C…> channels, <!here>, <url|text> links, newlines, and &lt; &gt; &amp;.
  */
+import { applyStyle } from "../../localslack/mrkdwn.ts";
 import { escapeHtml } from "./html.ts";
 
 export interface NameLookup {
@@ -55,17 +56,13 @@ function splitLabel(body: string): [string, string | undefined] {
   return bar < 0 ? [body, undefined] : [body.slice(0, bar), body.slice(bar + 1)];
 }
 
-// Markers count at word edges only (not inside snake_case or 2*3*4); CJK text counts as an edge.
-const EDGE_BEFORE = "(?<![A-Za-z0-9])";
-const EDGE_AFTER = "(?![A-Za-z0-9])";
-const styled = (marker: string, tag: string) => {
-  const m = `\\${marker}`;
-  const re = new RegExp(`${EDGE_BEFORE}${m}(?=\\S)([^${m}\\n]*?\\S)${m}${EDGE_AFTER}`, "g");
-  return (text: string) => text.replace(re, `<${tag}>$1</${tag}>`);
-};
-const bold = styled("*", "strong");
-const italic = styled("_", "em");
-const strike = styled("~", "del");
+// Slack's rule (src/localslack/mrkdwn.ts): markers count at half-width boundaries only, so
+// markers glued to Chinese text stay raw here as they do in Slack. The token stand-ins
+// (\u{E000}…\u{E001}) count as edges, as the `<`/`>` they replace do in Slack.
+const TOKEN_EDGE = "\u{E000}\u{E001}";
+const bold = (text: string) => applyStyle(text, "*", (s) => `<strong>${s}</strong>`, TOKEN_EDGE);
+const italic = (text: string) => applyStyle(text, "_", (s) => `<em>${s}</em>`, TOKEN_EDGE);
+const strike = (text: string) => applyStyle(text, "~", (s) => `<del>${s}</del>`, TOKEN_EDGE);
 
 /** Bold, italic and strike on already-escaped HTML text. */
 function format(escaped: string): string {

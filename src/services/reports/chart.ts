@@ -2,8 +2,11 @@
  * The report's chart as a PNG, drawn locally with @napi-rs/canvas (Skia): per branch, the
  * on-time rate and the completion as two bars on a 0–100% scale.
  */
+
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
+import { percentText } from "../../domain/percent.ts";
 import type { Report } from "../../domain/report.ts";
+import { formatReportPeriod } from "../../i18n/dates.ts";
 import type { Translator } from "../../i18n/index.ts";
 import type { ChartFont } from "./fonts.ts";
 
@@ -17,7 +20,7 @@ export interface ChartBar {
   completionRate: number | null;
 }
 
-const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
+const percent = (rate: number | null) => percentText(rate);
 
 /** The text cut into at most two lines that fit `width`. */
 function wrap(g: SKRSContext2D, text: string, width: number): string[] {
@@ -91,7 +94,11 @@ export async function renderChart(report: Report, t: Translator, font: ChartFont
   g.font = `bold 20px ${font.family}`;
   g.textAlign = "left";
   g.textBaseline = "top";
-  g.fillText(t("reports.chart.title", { period: report.period.key }), M.left, 18);
+  g.fillText(
+    t("reports.chart.title", { period: formatReportPeriod(report.period.key, t) }),
+    M.left,
+    18,
+  );
   drawLegend(g, width, [t("reports.chart.onTime"), t("reports.chart.completion")], font.family);
   drawAxes(g, width, font.family);
 

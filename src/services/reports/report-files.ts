@@ -3,8 +3,10 @@
  * exceljs and the canvas load on first use: every `pbb` command imports the jobs, and most never
  * draw a chart or write a workbook.
  */
+
 import type { OrgRecord } from "../../db/repositories/org.ts";
 import type { Report } from "../../domain/report.ts";
+import { formatReportPeriod } from "../../i18n/dates.ts";
 import type { Translator } from "../../i18n/index.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { buildCsv } from "./csv.ts";
@@ -17,7 +19,7 @@ export async function tableFiles(
   t: Translator,
 ): Promise<ReportFile[]> {
   const { buildWorkbook } = await import("./workbook.ts");
-  const title = t("reports.file.title", { period: report.period.key });
+  const title = t("reports.file.title", { period: formatReportPeriod(report.period.key, t) });
   const xlsx = await buildWorkbook(report, { orgName: org.name, timezone: org.timezone }, t);
   return [
     { filename: reportFileName(report.period, "xlsx"), title, bytes: xlsx },
@@ -37,7 +39,7 @@ export async function chartFile(
   const bytes = await renderChart(report, t, chartFont(logger));
   return {
     filename: reportFileName(report.period, "png"),
-    title: t("reports.chart.title", { period: report.period.key }),
+    title: t("reports.chart.title", { period: formatReportPeriod(report.period.key, t) }),
     bytes,
   };
 }

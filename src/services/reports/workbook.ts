@@ -1,6 +1,7 @@
 /** The report as an .xlsx workbook (exceljs): a title, the as-of line, the table, the notes. */
 import ExcelJS from "exceljs";
 import type { Report } from "../../domain/report.ts";
+import { formatReportPeriod } from "../../i18n/dates.ts";
 import type { Translator } from "../../i18n/index.ts";
 import { COLUMNS, headerRow, tableRows } from "./columns.ts";
 import { csvText, safeCell } from "./csv.ts";
@@ -28,7 +29,12 @@ export async function buildWorkbook(
     views: [{ state: "frozen", ySplit: HEADER_ROW }],
   });
   sheet.addRow([
-    csvText(t("reports.sheet.title", { org: meta.orgName, period: report.period.key })),
+    csvText(
+      t("reports.sheet.title", {
+        org: meta.orgName,
+        period: formatReportPeriod(report.period.key, t),
+      }),
+    ),
   ]);
   sheet.addRow([
     t("reports.sheet.asOf", { asOf: formatAsOf(report.asOf, meta.timezone), tz: meta.timezone }),
@@ -48,7 +54,7 @@ export async function buildWorkbook(
   COLUMNS.forEach((column, index) => {
     const col = sheet.getColumn(index + 1);
     col.width = column.kind === "text" ? (column.id === "name" ? 28 : 14) : 12;
-    if (column.kind === "rate") col.numFmt = "0.0%";
+    if (column.kind === "rate") col.numFmt = "0%"; // whole percent, as everywhere (src/domain/percent.ts)
   });
   const data = await book.xlsx.writeBuffer();
   return Buffer.from(data);

@@ -209,7 +209,7 @@ describe.each(STORES)("outbox failures on %s", (kind) => {
       expect(texts[0]).toContain(`<#${OUTSIDE_CHANNEL}>`);
       expect(texts[0]).toContain("not_in_channel");
       expect(texts[0]).toContain("/invite");
-      expect(texts[0]).toContain(`投递 ${row.id}`);
+      expect(texts[0]).toContain(`投递编号${row.id}`);
     }
     const member = h.emulator.workspace.dmWith("U0MEMBER").id;
     expect(posted(h, member)).toEqual([]);

@@ -91,22 +91,22 @@ describe.each(STORES)("report files on %s", (store) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(new Uint8Array(bytes).buffer);
     const sheet = book.getWorksheet(t("reports.sheet.name"))!;
-    expect(String(sheet.getCell(1, 1).value)).toContain("2026-Q4");
+    expect(String(sheet.getCell(1, 1).value)).toContain("2026年第四季度报表");
     const header = COLUMNS.map((_, i) => sheet.getCell(HEADER_ROW, i + 1).value);
-    expect(header).toContain("按时提交");
+    expect(header).toContain("按时报送");
     const keys = ["resettlement", "services", "rights", "office", ""];
     keys.forEach((key, n) => {
       const row = sheet.getRow(HEADER_ROW + 1 + n);
       const cell = (id: string) => row.getCell(column(id) + 1).value;
       expect(cell("key") ?? "").toBe(key);
-      expect(cell("name")).toBe(key === "" ? "党委合计" : BRANCH_NAMES[key]);
+      expect(cell("name")).toBe(key === "" ? "机关党委合计" : BRANCH_NAMES[key]);
       for (const c of COUNTS)
         expect([key, c.id, cell(c.id)]).toEqual([key, c.id, EXPECTED_Q4[key]?.[c.id]]);
     });
     const total = sheet.getRow(HEADER_ROW + 5);
     expect(total.getCell(column("onTimeRate") + 1).value).toBeCloseTo(3 / 12);
     expect(total.getCell(column("completionRate") + 1).value).toBeCloseTo(5 / 9);
-    expect(sheet.getColumn(column("onTimeRate") + 1).numFmt).toBe("0.0%");
+    expect(sheet.getColumn(column("onTimeRate") + 1).numFmt).toBe("0%");
   });
 
   it("the CSV parses back to the same table", async () => {

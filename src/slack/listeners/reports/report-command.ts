@@ -4,6 +4,7 @@
  * are told why not. The reports are the features' (AppContext.reports).
  */
 import { committeeRoles, currentOrgRecord } from "../../../services/org/current.ts";
+import { formatReportPeriod } from "../../../i18n/dates.ts";
 import { parseReportArgs } from "../../../services/reports/command-args.ts";
 import { sendReport } from "../../../services/reports/send-report.ts";
 import { reportDoneText, reportUsageText } from "../../views/reports/command.ts";
@@ -42,7 +43,12 @@ export const reportSubcommand: Subcommand = {
       return say(reportDoneText(period, sent.names, t));
     } catch (error) {
       ctx.logger.error({ err: error, period }, "report delivery failed");
-      return say(t("reports.command.failed", { period, error: slackError(error) }));
+      return say(
+        t("reports.command.failed", {
+          period: formatReportPeriod(period, t),
+          error: slackError(error),
+        }),
+      );
     }
   },
 };

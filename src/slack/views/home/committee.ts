@@ -28,7 +28,7 @@ function waitingRow(r: WaitingRow, tz: string, t: Translator): KnownBlock[] {
     t("home.waiting.submitted", {
       revision: r.revision,
       by: mention(r.submittedBy),
-      at: dateTime(r.submittedAt, tz),
+      at: dateTime(r.submittedAt, tz, t),
     }) + (r.late ? ` · ${t("home.waiting.late")}` : ""),
   ].join("\n");
   if (r.ownBranch) return [section(text), context(t("home.waiting.ownBranch"))];

@@ -1,4 +1,5 @@
 /** Small renderers the Home's sections share. */
+import { percentText } from "../../../domain/percent.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import { mention } from "../../blocks.ts";
 import { esc } from "../tasklist/format.ts";
@@ -26,7 +27,8 @@ export function nameList(names: readonly string[], t: Translator, max = 600): st
   return out;
 }
 
+/** "67%" for 2 of 3, "—" for 0 of 0: the one rounding rule (src/domain/percent.ts). */
 export const percent = (part: number, whole: number): string =>
-  whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`;
+  percentText(whole === 0 ? null : part / whole);
 
 export { esc, mention };

@@ -60,7 +60,7 @@ export function secretaryBlocks(
     t("home.secretary.month", {
       month: periodLabel(m.period, t),
       state: stateLabel(m.state, t),
-      deadline: dateTime(m.deadlineAt, tz),
+      deadline: dateTime(m.deadlineAt, tz, t),
     }),
   ];
   if (m.amendmentPending) lines.push(t("home.secretary.amendmentPending"));

@@ -1,5 +1,6 @@
 /** The ephemeral answers of `/pbb report`. */
 import type { ReportKind } from "../../../domain/report-period.ts";
+import { formatReportPeriod } from "../../../i18n/dates.ts";
 import type { MessageKey, Translator } from "../../../i18n/index.ts";
 
 const KIND_LABEL: Record<ReportKind, MessageKey> = {
@@ -20,5 +21,8 @@ export function reportUsageText(
 }
 
 export function reportDoneText(period: string, names: readonly string[], t: Translator): string {
-  return t("reports.command.done", { period, files: names.map((n) => `\`${n}\``).join(", ") });
+  return t("reports.command.done", {
+    period: formatReportPeriod(period, t),
+    files: names.map((n) => `\`${n}\``).join(", "),
+  });
 }

@@ -1,5 +1,6 @@
 /** The committee's quarterly summary and the report DM's comment, as mrkdwn text. */
 import type { Report } from "../../../domain/report.ts";
+import { formatReportPeriod } from "../../../i18n/dates.ts";
 import type { Translator } from "../../../i18n/index.ts";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -8,7 +9,7 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 export function buildQuarterSummaryText(report: Report, t: Translator): string {
   const p = report.totals;
   const head = t("reports.summary.text", {
-    period: report.period.key,
+    period: formatReportPeriod(report.period.key, t),
     onTime: p.onTime,
     expected: p.listsExpected,
     onTimeRate: p.onTimeRate,
@@ -37,7 +38,7 @@ export function buildQuarterSummaryText(report: Report, t: Translator): string {
 
 export function buildReportDmComment(report: Report, asOf: string, t: Translator): string {
   return t("reports.dm.comment", {
-    period: report.period.key,
+    period: formatReportPeriod(report.period.key, t),
     asOf,
     branches: report.branches.length,
   });

@@ -16,16 +16,16 @@ import { listValue } from "./refs.ts";
 function outcome(v: CommitteeView, t: Translator): string | undefined {
   const d = v.decision;
   if (v.state === "approved" && d)
-    return t("tasklist.committee.approved", { by: mention(d.by), at: dateTime(d.at, v.tz) });
+    return t("tasklist.committee.approved", { by: mention(d.by), at: dateTime(d.at, v.tz, t) });
   if (v.state === "returned" && d)
     return t("tasklist.committee.returned", {
       by: mention(d.by),
-      at: dateTime(d.at, v.tz),
+      at: dateTime(d.at, v.tz, t),
       comment: esc(d.comment ?? ""),
     });
   if (v.state === "withdrawn")
     return t("tasklist.committee.withdrawn", {
-      at: v.withdrawnAt ? dateTime(v.withdrawnAt, v.tz) : "",
+      at: v.withdrawnAt ? dateTime(v.withdrawnAt, v.tz, t) : "",
     });
   if (v.state === "superseded") return t("tasklist.committee.superseded");
   return undefined;
@@ -60,7 +60,7 @@ export function buildCommitteeMessage(v: CommitteeView, t: Translator): SlackMes
     t(v.isAmendment ? "tasklist.committee.revisionAmendment" : "tasklist.committee.revision", p),
     t("tasklist.committee.submitted", {
       by: mention(v.submittedBy),
-      at: dateTime(v.submittedAt, v.tz),
+      at: dateTime(v.submittedAt, v.tz, t),
     }),
   ];
   const blocks: KnownBlock[] = [

@@ -1,6 +1,7 @@
 /** Small renderers shared by the task-list surfaces. */
-import { type Period, periodParts, wallClock } from "../../../domain/period.ts";
+import { type Period, periodParts } from "../../../domain/period.ts";
 import type { TaskCategory } from "../../../domain/task-list-items.ts";
+import { formatDateTime, formatDay } from "../../../i18n/dates.ts";
 import type { MessageKey, Translator } from "../../../i18n/index.ts";
 import { mention } from "../../blocks.ts";
 import type { ItemView } from "./model.ts";
@@ -9,17 +10,15 @@ export function periodLabel(period: Period, t: Translator): string {
   return t("tasklist.period", periodParts(period));
 }
 
-/** "2026-10-08 09:00", the org's wall clock. */
-export function dateTime(at: Date, tz: string): string {
-  const w = wallClock(at, tz);
-  return `${w.date} ${w.time}`;
-}
+/** "2026年10月8日9:00" / "2026-10-08 09:00", the org's wall clock (src/i18n/dates.ts). */
+export const dateTime = (at: Date, tz: string, t: Translator): string => formatDateTime(at, tz, t);
 
 const CATEGORY_KEY: Record<TaskCategory, MessageKey> = {
   WORK_ARRANGEMENT: "tasklist.category.WORK_ARRANGEMENT",
   CONDUCT_INTEGRITY: "tasklist.category.CONDUCT_INTEGRITY",
   THEORY_STUDY: "tasklist.category.THEORY_STUDY",
   THEME_PARTY_DAY: "tasklist.category.THEME_PARTY_DAY",
+  ORGANIZATIONAL_LIFE: "tasklist.category.ORGANIZATIONAL_LIFE",
   SERVICE_PROJECT: "tasklist.category.SERVICE_PROJECT",
   OTHER: "tasklist.category.OTHER",
 };
@@ -37,7 +36,7 @@ export const esc = (text: string): string =>
 export function itemLine(item: ItemView, t: Translator, opts: { status?: boolean } = {}): string {
   const parts = [esc(item.title)];
   if (item.ownerUserId) parts.push(t("tasklist.item.owner", { owner: mention(item.ownerUserId) }));
-  if (item.dueDate) parts.push(t("tasklist.item.due", { date: item.dueDate }));
+  if (item.dueDate) parts.push(t("tasklist.item.due", { date: formatDay(item.dueDate, t) }));
   const mark = opts.status ? (item.status === "DONE" ? "✅ " : "⬜ ") : "• ";
   return `${mark}${parts.join(" · ")}`;
 }

@@ -11,6 +11,7 @@ import {
   MAX_TITLE,
 } from "../../../domain/task-list-input.ts";
 import { TASK_CATEGORIES } from "../../../domain/task-list-items.ts";
+import { formatDay } from "../../../i18n/dates.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import { actions, button, context, input, option, plain, section } from "../../blocks.ts";
 import {
@@ -94,9 +95,15 @@ function intro(v: ListModalView, t: Translator): KnownBlock[] {
   const range = dueDateRange(v.period);
   const p = { branch: esc(v.branch.name), month: periodLabel(v.period, t), revision: v.revision };
   const top: KnownBlock[] = [section(t(`tasklist.modal.intro.${v.kind}`, p))];
-  const notes = [t("tasklist.modal.range", { from: range.min, to: range.max, max: MAX_ITEMS })];
+  const notes = [
+    t("tasklist.modal.range", {
+      from: formatDay(range.min, t),
+      to: formatDay(range.max, t),
+      max: MAX_ITEMS,
+    }),
+  ];
   if (v.deadlineAt)
-    notes.unshift(t("tasklist.modal.deadline", { deadline: dateTime(v.deadlineAt, v.tz) }));
+    notes.unshift(t("tasklist.modal.deadline", { deadline: dateTime(v.deadlineAt, v.tz, t) }));
   if (v.prefill) notes.push(t(`tasklist.modal.prefill.${v.prefill}`));
   top.push(context(...notes));
   if (v.returnComment)

@@ -24,7 +24,7 @@ function decisionParams(v: ReturnedNoticeView | SecretaryDmView, t: Translator) 
     month: periodLabel(v.period, t),
     revision: v.revision,
     by: mention(v.decision.by),
-    at: dateTime(v.decision.at, v.tz),
+    at: dateTime(v.decision.at, v.tz, t),
     comment: esc(v.decision.comment ?? ""),
     channel: channelLink(v.branch.channelId),
   };
@@ -69,7 +69,7 @@ export function buildFollowUp(v: FollowUpView, t: Translator): SlackMessage {
   const p = {
     branch: esc(v.branch.name),
     month: periodLabel(v.period, t),
-    deadline: dateTime(v.deadlineAt, v.tz),
+    deadline: dateTime(v.deadlineAt, v.tz, t),
     who: mentions(v.branch.secretaries),
   };
   const key =

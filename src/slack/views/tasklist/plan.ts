@@ -40,7 +40,7 @@ export function buildPlanMessage(v: PlanView, t: Translator): SlackMessage {
       t("tasklist.plan.approved", {
         ...p,
         by: mention(v.approvedBy),
-        at: dateTime(v.approvedAt, v.tz),
+        at: dateTime(v.approvedAt, v.tz, t),
       }),
       t("tasklist.plan.completion", p),
     ),

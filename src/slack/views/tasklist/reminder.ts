@@ -14,12 +14,12 @@ function body(v: ReminderView, t: Translator): string {
   const p = {
     branch: esc(v.branch.name),
     month: periodLabel(v.period, t),
-    deadline: dateTime(v.deadlineAt, v.tz),
+    deadline: dateTime(v.deadlineAt, v.tz, t),
     revision: v.revision ?? 0,
     by: v.submittedBy ? mention(v.submittedBy) : "",
-    at: v.submittedAt ? dateTime(v.submittedAt, v.tz) : "",
+    at: v.submittedAt ? dateTime(v.submittedAt, v.tz, t) : "",
     decidedBy: v.decision ? mention(v.decision.by) : "",
-    decidedAt: v.decision ? dateTime(v.decision.at, v.tz) : "",
+    decidedAt: v.decision ? dateTime(v.decision.at, v.tz, t) : "",
     comment: esc(v.decision?.comment ?? ""),
   };
   switch (v.state) {
@@ -96,7 +96,7 @@ export function buildReminder(v: ReminderView, t: Translator): SlackMessage {
   const text = t(TEXT_KEY[v.state], {
     branch: esc(v.branch.name),
     month,
-    deadline: dateTime(v.deadlineAt, v.tz),
+    deadline: dateTime(v.deadlineAt, v.tz, t),
     who: mentions(v.branch.secretaries),
   });
   return {

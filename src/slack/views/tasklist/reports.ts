@@ -30,7 +30,7 @@ function sections(list: readonly string[], max = 40): KnownBlock[] {
 export function buildOverdueList(v: OverdueView, t: Translator): SlackMessage {
   const p = {
     month: periodLabel(v.period, t),
-    deadline: dateTime(v.deadlineAt, v.tz),
+    deadline: dateTime(v.deadlineAt, v.tz, t),
     count: v.branches.length,
   };
   if (v.branches.length === 0) {

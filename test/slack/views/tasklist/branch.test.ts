@@ -32,7 +32,7 @@ describe.each(LOCALES)("branch channel and DMs (%s)", (locale) => {
     const s = json(m.blocks);
     for (const x of [branch.name, MONTH[locale], "<@U0CHAIR>", "Task 15", "✅", "⬜"])
       expect(s).toContain(x);
-    expect(s).toContain(locale === "en" ? "Done 1 of 15 (6%)" : "已完成1/15项（6%）");
+    expect(s).toContain(locale === "en" ? "Done 1 of 15 (7%)" : "已完成1/15项（7%）");
     const b = buttons(m.blocks);
     expect(b.filter((x) => x.action_id === TASKLIST_ACTION.markDone)).toHaveLength(14);
     expect(
@@ -92,7 +92,12 @@ describe.each(LOCALES)("branch channel and DMs (%s)", (locale) => {
   it("the follow-up mentions the secretaries and the deadline, with the right button", () => {
     const v = { ...ctx, deadlineAt: at("2026-10-08T10:00:00Z"), state: "not-submitted" as const };
     const m = buildFollowUp(v, t);
-    for (const x of ["<@U0SEC1>", "<@U0SEC2>", "2026-10-08 18:00", MONTH[locale]])
+    for (const x of [
+      "<@U0SEC1>",
+      "<@U0SEC2>",
+      locale === "en" ? "2026-10-08 18:00" : "2026年10月8日18:00",
+      MONTH[locale],
+    ])
       expect(m.text).toContain(x);
     expect(buttons(m.blocks).map((b) => [b.action_id, b.style])).toEqual([
       [TASKLIST_ACTION.openModal, "primary"],

@@ -22,7 +22,7 @@ describe("tasklist catalog", () => {
     expect(zh["tasklist.modal.title"]).toBe("月度任务清单");
     expect(zh["tasklist.button.approve"]).toBe("通过");
     expect(zh["tasklist.button.return"]).toBe("退回");
-    expect(zh["tasklist.button.revise"]).toBe("修改后重新提交");
+    expect(zh["tasklist.button.revise"]).toBe("修改后重新报送");
     expect(zh["tasklist.category.THEME_PARTY_DAY"]).toBe("主题党日活动");
   });
 });

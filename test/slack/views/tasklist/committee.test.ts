@@ -57,14 +57,14 @@ describe.each(LOCALES)("committee message (%s)", (locale) => {
       branch.name,
       MONTH[locale],
       "<@U0SEC1>",
-      "2026-10-08 11:00",
+      locale === "en" ? "2026-10-08 11:00" : "2026年10月8日11:00",
       "Task 15",
       "<@U0OWN14>",
       "Add the *visit*",
     ])
       expect(s).toContain(x);
     expect(s).toContain(
-      locale === "en" ? "Party building work arrangement* (3)" : "*党建工作安排*（3项）",
+      locale === "en" ? "Party building work arrangement* (3)" : "*党建工作安排* · 3项",
     );
     expect(s).toContain(locale === "en" ? "What changed since revision 1" : "与第1版相比的变化");
     expect(s).toContain(locale === "en" ? "4 comments" : "4条意见");
@@ -88,7 +88,7 @@ describe.each(LOCALES)("committee message (%s)", (locale) => {
     );
     const s = json(m.blocks);
     expect(s).toContain("<@U0CHAIR>");
-    expect(s).toContain("2026-10-09 10:30");
+    expect(s).toContain(locale === "en" ? "2026-10-09 10:30" : "2026年10月9日10:30");
     expect(buttons(m.blocks).map((b) => b.action_id)).toEqual([TASKLIST_ACTION.openFullList]);
     expect(m.blocks.find((b) => b.block_id === TASKLIST_BLOCK.committeeActions)).toBeDefined();
   });
@@ -120,7 +120,7 @@ describe.each(LOCALES)("committee message (%s)", (locale) => {
       t,
     );
     const s = json(m.blocks);
-    expect(s).toContain(locale === "en" ? "amendment of the approved plan" : "现行计划的调整");
+    expect(s).toContain(locale === "en" ? "amendment of the approved list" : "已通过清单的调整");
     expect(s).toContain("⏰");
   });
 

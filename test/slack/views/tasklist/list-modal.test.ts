@@ -74,7 +74,7 @@ describe.each(LOCALES)("task-list modal (%s)", (locale) => {
     const m = buildListModal(view(), t);
     expect(json(m.blocks)).toContain(branch.name);
     expect(json(m.blocks)).toContain(MONTH[locale]);
-    expect(json(m.blocks)).toContain("2027-01-31");
+    expect(json(m.blocks)).toContain(locale === "en" ? "2027-01-31" : "2027年1月31日");
     for (const f of ["title", "category", "owner", "due", "expected"] as const)
       expect(input(m, itemBlockId(0, f))).toBeDefined();
     expect(input(m, itemBlockId(0, "title"))?.optional).toBeUndefined();
@@ -88,10 +88,19 @@ describe.each(LOCALES)("task-list modal (%s)", (locale) => {
             "Party conduct and clean government",
             "Political theory study",
             "Theme party day",
+            "Organizational life (three meetings and one lesson)",
             "Service project",
             "Other",
           ]
-        : ["党建工作安排", "党风廉政建设", "政治理论学习", "主题党日活动", "为民服务项目", "其他"],
+        : [
+            "党建工作安排",
+            "党风廉政建设",
+            "政治理论学习",
+            "主题党日活动",
+            "组织生活（三会一课）",
+            "为民服务项目",
+            "其他",
+          ],
     );
   });
 
@@ -165,7 +174,9 @@ describe.each(LOCALES)("task-list modal (%s)", (locale) => {
     const res = inputErrors(r.errors, t);
     expect(res.response_action).toBe("errors");
     expect(Object.keys(res.errors)).toEqual([itemBlockId(0, "title"), itemBlockId(1, "due")]);
-    expect(res.errors[itemBlockId(1, "due")]).toContain("2027-01-31");
+    expect(res.errors[itemBlockId(1, "due")]).toContain(
+      locale === "en" ? "2027-01-31" : "2027年1月31日",
+    );
     expect(res.errors[itemBlockId(0, "title")]).toBe(
       locale === "en" ? "Enter the task." : "请填写任务内容。",
     );
@@ -177,7 +188,7 @@ describe.each(LOCALES)("task-list modal (%s)", (locale) => {
       t,
     );
     expect(json(m.blocks)).toContain("Add *owners*");
-    expect(m.submit?.text).toBe(locale === "en" ? "Resubmit" : "重新提交");
+    expect(m.submit?.text).toBe(locale === "en" ? "Resubmit" : "重新报送");
     expect(parsePrivateMetadata("list", m.private_metadata)).toEqual({
       listId: 12,
       branchKey: "resettlement",

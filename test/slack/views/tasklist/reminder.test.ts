@@ -20,9 +20,15 @@ describe.each(LOCALES)("reminder (%s)", (locale) => {
     expect(m.text).toContain("<@U0SEC1>");
     expect(m.text).toContain(branch.name);
     expect(m.text).toContain(MONTH[locale]);
-    expect(m.text).toContain("2026-10-08 18:00");
+    expect(m.text).toContain(locale === "en" ? "2026-10-08 18:00" : "2026年10月8日18:00");
     const s = json(m.blocks);
-    for (const x of ["<@U0SEC1>", "<@U0SEC2>", branch.name, MONTH[locale], "2026-10-08 18:00"])
+    for (const x of [
+      "<@U0SEC1>",
+      "<@U0SEC2>",
+      branch.name,
+      MONTH[locale],
+      locale === "en" ? "2026-10-08 18:00" : "2026年10月8日18:00",
+    ])
       expect(s).toContain(x);
     expect(buttons(m.blocks)).toEqual([
       expect.objectContaining({
@@ -47,7 +53,7 @@ describe.each(LOCALES)("reminder (%s)", (locale) => {
     );
     const s = json(m.blocks);
     expect(s).toContain("<@U0SEC1>");
-    expect(s).toContain("2026-10-08 11:00");
+    expect(s).toContain(locale === "en" ? "2026-10-08 11:00" : "2026年10月8日11:00");
     expect(s).toContain(locale === "en" ? "Revision 2" : "第2版");
     expect(buttons(m.blocks).map((b) => [b.action_id, b.style])).toEqual([
       [TASKLIST_ACTION.withdraw, "danger"],
@@ -81,14 +87,14 @@ describe.each(LOCALES)("reminder (%s)", (locale) => {
       decision: { ...decided, kind: "APPROVED" },
     };
     const m = buildReminder(v, t);
-    expect(json(m.blocks)).toContain("2026-10-09 10:30");
+    expect(json(m.blocks)).toContain(locale === "en" ? "2026-10-09 10:30" : "2026年10月9日10:30");
     expect(buttons(m.blocks).map((b) => b.action_id)).toEqual([TASKLIST_ACTION.amend]);
     const pending = buildReminder({ ...v, amendment: "under-review" }, t);
     expect(buttons(pending.blocks).map((b) => [b.action_id, b.style])).toEqual([
       [TASKLIST_ACTION.withdraw, "danger"],
     ]);
     expect(json(pending.blocks)).toContain(
-      locale === "en" ? "approved plan stays in force" : "原计划继续有效",
+      locale === "en" ? "approved list stays in force" : "原清单继续有效",
     );
   });
 

@@ -30,9 +30,15 @@ describe.each(LOCALES)("committee reports (%s)", (locale) => {
       t,
     );
     const s = json(m.blocks);
-    for (const x of [branch.name, other.name, "<#C0LOG>", "2026-10-08 18:00", MONTH[locale]])
+    for (const x of [
+      branch.name,
+      other.name,
+      "<#C0LOG>",
+      locale === "en" ? "2026-10-08 18:00" : "2026年10月8日18:00",
+      MONTH[locale],
+    ])
       expect(s).toContain(x);
-    expect(s).toContain(locale === "en" ? "returned, not resubmitted" : "已退回，尚未重新提交");
+    expect(s).toContain(locale === "en" ? "returned, not resubmitted" : "已退回，尚未重新报送");
     expect(s).not.toContain("<@U0SEC");
     expect(m.text).toContain("2");
   });
@@ -99,8 +105,8 @@ describe.each(LOCALES)("committee reports (%s)", (locale) => {
     );
     expect(s).toContain(
       locale === "en"
-        ? "not submitted · not submitted · no approved plan"
-        : "未报送 · 未报送 · 无已审核计划",
+        ? "not submitted · not submitted · no approved list"
+        : "未报送 · 未报送 · 无已通过的清单",
     );
     expect(m.text).toContain(
       locale === "en"

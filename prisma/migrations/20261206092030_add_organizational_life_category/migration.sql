@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "TaskCategory" ADD VALUE 'ORGANIZATIONAL_LIFE';
