@@ -38,7 +38,7 @@ describe("a jump's summary", () => {
     expect(s.words(translator("en"))).toBe(
       "3 reminders posted, 1 lecture notice, 2 follow-ups, 2 direct messages",
     );
-    expect(s.words(translator("zh-CN"))).toBe("发出3条月度提醒，1条讲堂通知，2条催报，2条私信");
+    expect(s.words(translator("zh-CN"))).toBe("发出3条月度提醒，1条大讲堂通知，2条催报，2条私信");
     expect(new JumpSummary().words(translator("en"))).toBe("nothing was due");
   });
 });

@@ -3,8 +3,9 @@
  * get the report's .xlsx and .csv in their DM with the bot and an ephemeral confirmation; others
  * are told why not. The reports are the features' (AppContext.reports).
  */
-import { committeeRoles, currentOrgRecord } from "../../../services/org/current.ts";
+
 import { formatReportPeriod } from "../../../i18n/dates.ts";
+import { committeeRoles, currentOrgRecord } from "../../../services/org/current.ts";
 import { parseReportArgs } from "../../../services/reports/command-args.ts";
 import { sendReport } from "../../../services/reports/send-report.ts";
 import { reportDoneText, reportUsageText } from "../../views/reports/command.ts";
