@@ -87,7 +87,7 @@ describe.each(STORES)("lecture calendar feeds and /pbb lectures (%s)", (store) =
     t.clock.set("2026-12-24T08:00:00Z");
     const before = await command("U0A", "lectures");
     expect(before).toContain("Sessions held: 3");
-    expect(await command("U0A", "lectures not-held 2026-12-09")).toContain("only committee admins");
+    expect(await command("U0A", "lectures not-held 2026-12-09")).toContain("only system admins");
     expect(await command("U0CHAIR", "lectures not-held 2026-12-09")).toContain("was not held");
     const after = await command("U0B", "lectures");
     expect(after).toContain("Sessions held: 2");

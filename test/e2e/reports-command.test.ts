@@ -48,7 +48,7 @@ describe.each(STORES)("reports in Slack (%s)", (store) => {
     const dm = t.emulator.workspace.dmWith("U0DEPUTY");
     const message = t.emulator.workspace.history(dm.id).at(-1);
     expect(message?.files).toHaveLength(2);
-    expect(message?.text).toContain("2026-Q4");
+    expect(message?.text).toContain("2026年第四季度报表（截至2027年1月2日10:00）");
     for (const f of files) {
       expect(f.completed).toBe(true);
       expect(f.channels).toEqual([dm.id]);

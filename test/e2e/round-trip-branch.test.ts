@@ -108,7 +108,7 @@ describe.each(STORES)("the branch's side of the round trip (%s)", (store) => {
       where: (c) => c.args.ts === planTs && String(c.args.text).includes("1/1"),
     });
 
-    const modal = await open("调整计划", { channel: "C0RESETTLE", messageTs: planTs });
+    const modal = await open("调整清单", { channel: "C0RESETTLE", messageTs: planTs });
     expect(allText(modal?.blocks)).toContain("任务清单调整（机关党委审核前，第2版继续有效）");
     expect(allText(modal?.blocks)).toContain("已按已通过的清单预先填写。");
     const adds = t.emulator.calls.of("views.update").length;
@@ -146,7 +146,7 @@ describe.each(STORES)("the branch's side of the round trip (%s)", (store) => {
     expect(buttonsOf(plan?.blocks).map((b) => b.text)).toEqual([
       "撤销完成",
       "标记完成",
-      "调整计划",
+      "调整清单",
     ]);
     const list = await listOf(t.db, "resettlement", "2026-12");
     expect(list.revisions.map((r) => r.status)).toEqual(["WITHDRAWN", "SUPERSEDED", "APPROVED"]);

@@ -102,7 +102,7 @@ describe.each(STORES)("the round-trip's jobs (%s)", (store) => {
       const thread = t.slack.thread(channel, String(reminder?.response?.ts));
       expect(thread.map((m) => m.text)).toHaveLength(2);
       expect(thread[1]?.text).toMatch(
-        /^<@U0[A-Z0-9]+> 提醒：.*任务清单尚未报送，截止时间为2026-12-07 18:00。$/,
+        /^<@U0[A-Z0-9]+> 提醒：.*任务清单尚未报送，截止时间为2026年12月7日18:00。$/,
       );
     }
     expect(

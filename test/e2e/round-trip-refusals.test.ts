@@ -173,7 +173,7 @@ describe.each(STORES)("refused task-list actions (%s)", (store) => {
       );
     const messageTs = String(office?.response?.ts);
     for (const label of ["通过", "退回"]) {
-      await expectRefused("U0DEPUTY", "该版本由您报送，须由其他党委委员审核。", () =>
+      await expectRefused("U0DEPUTY", "该版本由您报送，须由其他机关党委委员审核。", () =>
         t.slack.as("U0DEPUTY").clickButton({ channel: "C0COMMITTEE", messageTs, label }),
       );
     }

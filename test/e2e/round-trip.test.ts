@@ -99,7 +99,7 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
     expect(c1).toContain("*月份*\n2026年12月");
     expect(c1).toContain("*报送*\n<@U0SEC1>，2026年12月2日10:00");
     expect(c1).toContain(
-      "*政治理论学习*（1项）\n• 学习贯彻全会精神 · 责任人：<@U0A> · 完成时限：2026年12月20日",
+      "*政治理论学习* · 1项\n• 学习贯彻全会精神 · 责任人：<@U0A> · 完成时限：2026年12月20日",
     );
     expect(c1).toContain("*主题党日活动* · 1项\n• 开展主题党日活动 · 完成时限：2026年12月25日");
     expect(buttonsOf(committee1?.blocks)).toEqual([
@@ -169,7 +169,7 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
     });
     const decided1 = t.emulator.workspace.message("C0COMMITTEE", committee1?.ts ?? "");
     expect(allText(decided1?.blocks)).toContain(
-      "↩️ <@U0CHAIR>于2026年12月3日10:00退回：_请补充为民服务项目_",
+      "↩️ <@U0CHAIR>于2026年12月3日10:00退回： _请补充为民服务项目_",
     );
     expect(buttonsOf(decided1?.blocks).map((b) => b.text)).toEqual(["查看完整清单"]);
 
@@ -243,7 +243,7 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
       "标记完成",
       "标记完成",
       "标记完成",
-      "调整计划",
+      "调整清单",
     ]);
     await waitAny(t, "chat.postMessage", (c) => String(c.args.channel).startsWith("D"), 2);
     expect(t.slack.lastMessage("U0SEC1")?.text).toBe(
@@ -280,7 +280,7 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
       "撤销完成",
       "标记完成",
       "撤销完成",
-      "调整计划",
+      "调整清单",
     ]);
 
     // ---- month-end summary early next month

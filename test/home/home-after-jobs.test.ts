@@ -34,7 +34,7 @@ describe("Homes after the scheduled jobs", () => {
 
     expect((await runJob(t, "monthly-reminder", "2026-12-01T09:00")).status).toBe("ran");
     await settle(t);
-    await expect.poll(() => homeText("U0SEC1"), SLOW).toContain("*2026年12月*：⚪ 未报送");
+    await expect.poll(() => homeText("U0SEC1"), SLOW).toContain("*2026年12月：* ⚪ 未报送");
 
     t.clock.set("2026-12-07T10:30:00Z"); // 18:30 in Beijing, past the deadline
     expect((await runJob(t, "submission-deadline", "2026-12-07T18:00")).status).toBe("ran");

@@ -62,7 +62,7 @@ describe.each(STORES)("the App Home (%s)", (store) => {
     await expect
       .poll(async () => (await listOf(t.db, "resettlement", "2026-12")).state, SLOW)
       .toBe("SUBMITTED");
-    await expect.poll(() => homeText(t, "U0SEC1"), SLOW).toContain("*2026年12月*：🟡 待审核");
+    await expect.poll(() => homeText(t, "U0SEC1"), SLOW).toContain("*2026年12月：* 🟡 待审核");
 
     // ---- a committee member sees it waiting, with Approve (primary) and Return (danger)
     const chair = t.slack.as("U0CHAIR");
@@ -91,7 +91,7 @@ describe.each(STORES)("the App Home (%s)", (store) => {
       .poll(async () => (await listOf(t.db, "resettlement", "2026-12")).state, SLOW)
       .toBe("APPROVED");
     await expect.poll(() => homeText(t, "U0CHAIR"), SLOW).toContain("*待机关党委审核：* 暂无。");
-    await expect.poll(() => homeText(t, "U0SEC1"), SLOW).toContain("*2026年12月*：🟢 已通过");
+    await expect.poll(() => homeText(t, "U0SEC1"), SLOW).toContain("*2026年12月：* 🟢 已通过");
     expect(buttonsOf(t.slack.homeView("U0SEC1")?.blocks)).toContainEqual(
       expect.objectContaining({ text: "标记完成", action_id: HOME_ACTION.markDone }),
     );

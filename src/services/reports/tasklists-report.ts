@@ -1,6 +1,6 @@
 /** `tasklists`: the monthly lists per branch (on time, approvals, items, lecture turns). */
+import { formatDateTime, formatReportPeriod } from "../../i18n/dates.ts";
 import type { ReportDefinition } from "./definition.ts";
-import { formatAsOf } from "./format.ts";
 import { loadReport } from "./load-report.ts";
 import { tableFiles } from "./report-files.ts";
 
@@ -14,8 +14,8 @@ export const tasklistsReport: ReportDefinition = {
       files: { xlsx, csv },
       empty: report.branches.every((b) => b.listsExpected === 0),
       comment: t("reports.dm.comment", {
-        period: report.period.key,
-        asOf: formatAsOf(asOf, org.timezone),
+        period: formatReportPeriod(report.period.key, t),
+        asOf: formatDateTime(asOf, org.timezone, t),
         branches: report.branches.length,
       }),
     };
