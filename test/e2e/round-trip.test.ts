@@ -250,6 +250,21 @@ describe.each(STORES)("the monthly round trip (%s)", (store) => {
       "移交安置处党支部2026年12月任务清单已由<@U0DEPUTY>审核通过。",
     );
 
+    // ---- an older copy: the return DM's Revise button, clicked after approval, says what
+    // happened instead of opening the amendment flow it never offered
+    const opened = t.emulator.calls.of("views.open").length;
+    const answered = t.emulator.calls.of("response_url").length;
+    await sec.clickButton({
+      channel: "U0SEC1",
+      messageTs: dm?.ts as string,
+      label: "修改后重新报送",
+    });
+    const stale = await waitAny(t, "response_url", () => true, answered + 1);
+    expect(stale.args.text).toBe(
+      "无法执行此操作：该清单已审核通过，无需再报送；如需调整，请使用支部频道中已通过清单的“调整清单”按钮。",
+    );
+    expect(t.emulator.calls.of("views.open")).toHaveLength(opened);
+
     // ---- items are marked done: by the item's owner and by the secretary
     const list = await listOf(t.db, "resettlement", "2026-12");
     expect(list.state).toBe("APPROVED");

@@ -100,6 +100,7 @@ export const lecture = defineArea(
     "lecture.swap.notAllowed": "This colleague can't take your turn; choose someone from the list.",
     "lecture.swap.theirTurn": "their turn on {date}",
     "lecture.swap.noTurn": "next in line",
+    "lecture.swap.option": "{name} ({detail})",
 
     "lecture.swapRequest.text": "{requester} asks to swap lecture-hall turns with you.",
     "lecture.swapRequest.body": "{requester} asks you to take their turn on {when}.",
@@ -270,6 +271,7 @@ export const lecture = defineArea(
     "lecture.swap.notAllowed": "该同事无法与您调换，请从列表中选择。",
     "lecture.swap.theirTurn": "其主讲时间{date}",
     "lecture.swap.noTurn": "按顺序排在后面",
+    "lecture.swap.option": "{name}（{detail}）",
 
     "lecture.swapRequest.text": "{requester}申请与您调换大讲堂主讲。",
     "lecture.swapRequest.body": "{requester}请您接替其{when}的主讲。",

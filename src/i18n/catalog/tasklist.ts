@@ -245,6 +245,8 @@ export const tasklist = defineArea(
       "this message or form is out of date; open the list again from the latest message.",
     "tasklist.error.busy":
       "the list was being changed by others at the same moment; please try again.",
+    "tasklist.error.already-approved":
+      "this list has already been approved, so there is nothing to submit; to change it, use Amend list on the approved list in the branch channel.",
   },
   {
     "tasklist.period": "{year}年{month}月",
@@ -447,5 +449,7 @@ export const tasklist = defineArea(
     "tasklist.error.not-found": "该任务清单已不存在。",
     "tasklist.error.invalid": "该消息或表单已过期，请从最新消息重新打开清单。",
     "tasklist.error.busy": "其他人正在同时修改该清单，请重试。",
+    "tasklist.error.already-approved":
+      "该清单已审核通过，无需再报送；如需调整，请使用支部频道中已通过清单的“调整清单”按钮。",
   },
 );

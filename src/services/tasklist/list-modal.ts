@@ -76,9 +76,12 @@ async function prefill(
   return carried.length > 0 ? { items: carried, from: "carried-over" } : { items: [] };
 }
 
+/** What the clicked button offered; a surface that is always current (the Home) omits it. */
+export type ListModalIntent = "submit" | "resubmit" | "amend";
+
 export async function openListModal(
   deps: Deps,
-  req: { listId: number; userId: string },
+  req: { listId: number; userId: string; intent?: ListModalIntent },
 ): Promise<Result<{ view: ListModalView; org: TasklistOrg }>> {
   const [org, rec, actor] = await Promise.all([
     loadTasklistOrg(deps.db),
@@ -95,6 +98,8 @@ export async function openListModal(
         ? "amendment-pending"
         : "already-submitted",
     );
+  // An older copy's Submit/Revise after approval: say what happened, not open an amendment.
+  if (kind === "amend" && req.intent && req.intent !== "amend") return refuse("already-approved");
   const filled = await prefill(deps, rec, req.userId, kind);
   const view: ListModalView = { ...base(rec, org, kind), ...rowsFromItems(filled.items) };
   if (filled.from) view.prefill = filled.from;

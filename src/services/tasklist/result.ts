@@ -13,7 +13,12 @@ export type TasklistError =
   /** What Slack echoed back does not match the stored list (a forged or stale surface). */
   | "invalid"
   /** The list kept changing under us; nothing was changed. */
-  | "busy";
+  | "busy"
+  /**
+   * A Submit/Revise button in an older copy (a DM, a notice) after the list was approved: say so
+   * instead of opening the amendment flow the button never offered.
+   */
+  | "already-approved";
 
 export type Result<T extends object = object> = Outcome<T, TasklistError>;
 

@@ -13,10 +13,15 @@ import { replier, viaResponseUrl } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import { buildListModal, parseListValue } from "../../views/tasklist/index.ts";
 
-const OPENERS = [TASKLIST_ACTION.openModal, TASKLIST_ACTION.revise, TASKLIST_ACTION.amend];
+/** Each opener and what it offered, so an older copy's button is answered for what it said. */
+const OPENERS = [
+  [TASKLIST_ACTION.openModal, "submit"],
+  [TASKLIST_ACTION.revise, "resubmit"],
+  [TASKLIST_ACTION.amend, "amend"],
+] as const;
 
 export function registerOpenListModal(app: ListenerApp, ctx: AppContext): void {
-  for (const actionId of OPENERS) {
+  for (const [actionId, intent] of OPENERS) {
     app.action<BlockAction<ButtonAction>>(
       actionId,
       async ({ ack, body, action, client, respond }) => {
@@ -25,7 +30,11 @@ export function registerOpenListModal(app: ListenerApp, ctx: AppContext): void {
         const ref = parseListValue(action.value);
         if (!ref) return reply.refuse("invalid");
         try {
-          const opened = await openListModal(ctx, { listId: ref.listId, userId: body.user.id });
+          const opened = await openListModal(ctx, {
+            listId: ref.listId,
+            userId: body.user.id,
+            intent,
+          });
           if (!opened.ok) return reply.refuse(opened.error);
           await client.views.open({
             trigger_id: body.trigger_id,

@@ -104,7 +104,7 @@ function candidateLabel(c: SwapCandidate, t: Translator): string {
   const detail = c.turnDate
     ? t("lecture.swap.theirTurn", { date: formatDate(c.turnDate, t) })
     : t("lecture.swap.noTurn");
-  return `${c.name} (${detail})`;
+  return t("lecture.swap.option", { name: c.name, detail });
 }
 
 /** The colleague picked must be one of the candidates offered (and not the requester). */

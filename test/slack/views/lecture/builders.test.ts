@@ -125,6 +125,12 @@ describe.each(LOCALES)("lecture builders in %s", (locale) => {
     );
     expectValidModal(swap);
     expect(JSON.stringify(swap.blocks)).toContain('"value":"U0B"');
+    // Each candidate shows their own date, in the language's punctuation.
+    expect(JSON.stringify(swap.blocks)).toContain(
+      locale === "en"
+        ? "李四 (their turn on Wednesday 14 October 2026)"
+        : "李四（其主讲时间2026年10月14日（星期三））",
+    );
     const none = buildSwapModal({ ...session, turnId: 42, candidates: [] }, t);
     expectValidModal(none);
     expect(none.submit).toBeUndefined();
