@@ -98,7 +98,7 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox walkthrough (real bot, demo org)", (
 
   it("walks a lecture notice and a swap by clicking", async () => {
     requireFeature("lecture-hall", "lecture-notice");
-    await jump(page, /下一次讲堂通知/);
+    await jump(page, /下一次大讲堂通知/);
     await actAs(page, "王志强");
     await openConversation(page, "lecture-hall");
     const notice = page.locator("article.msg", { hasText: "大讲堂" }).last();

@@ -227,7 +227,7 @@ export const lecture = defineArea(
 
     "lecture.dm.weekAhead": "您将于{when}在干部能力提升大讲堂主讲，距今还有一周。",
     "lecture.dm.dayBefore": "提醒：您将于明天{when}在干部能力提升大讲堂主讲。",
-    "lecture.dm.over": "{when}的讲堂已经结束，相关按钮已关闭。感谢您的主讲。",
+    "lecture.dm.over": "{when}的大讲堂已经结束，相关按钮已关闭。感谢您的主讲。",
     "lecture.dm.assigned": "您是{when}干部能力提升大讲堂的主讲人。",
     "lecture.dm.withOthers": "同场主讲：{speakers}。",
     "lecture.dm.topic": "您的题目：{topic}",

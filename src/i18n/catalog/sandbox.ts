@@ -141,7 +141,7 @@ export const sandbox = defineArea(
     "sandbox.role.committee": "Committee",
     "sandbox.role.secretaries": "Branch secretaries",
     "sandbox.role.members": "Members",
-    "sandbox.role.admin": "committee admin",
+    "sandbox.role.admin": "system admin",
     "sandbox.role.committeeMember": "committee member",
     "sandbox.role.secretary": "secretary, {branch}",
     "sandbox.role.member": "member, {branch}",
