@@ -77,7 +77,7 @@ export const reports = defineArea(
     "reports.command.notCommittee":
       "报表仅供机关党委委员和系统管理员使用，您不在其中：如需查看，请系统管理员在组织配置中将您加入机关党委。",
     "reports.command.usage":
-      "{problem}\n用法：`/pbb report month|quarter|year [期间]`，例如 `/pbb report month 2026-12`、`/pbb report quarter 2026-Q4` 或 `/pbb report year 2026`。不写期间则为当前期间。讲堂报表：`/pbb report lectures quarter 2026-Q4`。",
+      "{problem}\n用法：`/pbb report month|quarter|year [期间]`，例如 `/pbb report month 2026-12`、`/pbb report quarter 2026-Q4` 或 `/pbb report year 2026`。不写期间则为当前期间。大讲堂报表：`/pbb report lectures quarter 2026-Q4`。",
     "reports.command.badKind":
       "`{kind}` 不是报表类型：请选择 month（月）、quarter（季度）或 year（年）。",
     "reports.command.missingKind": "请说明报表类型：month（月）、quarter（季度）或 year（年）。",
@@ -124,10 +124,10 @@ export const reports = defineArea(
     "reports.summary.row": (p) =>
       `• ${p.branch} ：按时报送${p.onTime}/${p.expected}（${pct(p, "onTimeRate")}）· 通过前版本数${p.revisions} · 任务${p.done}/${p.planned}项（${pct(p, "completionRate")}）· 大讲堂主讲${p.turns}人次`,
     "reports.summary.more": "完整数据：`/pbb report quarter {period}`。",
-    "reports.lectures.title": "{period} 讲堂",
-    "reports.lectures.sheet": "讲堂",
-    "reports.lectures.heading": "{org} — {period} 讲堂",
-    "reports.lectures.dm": "{period} 讲堂（截至 {asOf}）：共 {sessions} 期，已举办 {held} 期。",
+    "reports.lectures.title": "{period}大讲堂",
+    "reports.lectures.sheet": "大讲堂",
+    "reports.lectures.heading": "{org} — {period}大讲堂",
+    "reports.lectures.dm": "{period}大讲堂（截至{asOf}）：共{sessions}期，已举办{held}期。",
     "reports.lectures.col.date": "日期",
     "reports.lectures.col.seq": "期次",
     "reports.lectures.col.status": "状态",
