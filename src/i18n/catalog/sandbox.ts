@@ -196,7 +196,7 @@ export const sandbox = defineArea(
     "sandbox.summary.nothing": "期间没有到期的任务",
     "sandbox.summary.failed": "{count}项任务失败（详见日志）",
     "sandbox.list.separator": "，",
-    "sandbox.tour.step": "导览 {n}/{total}",
+    "sandbox.tour.step": "导览{n}/{total}",
     "sandbox.tour.go": "切换为{who} →",
     "sandbox.tour.reminder": "现在是1日上午。点击时钟栏的“下一次月度提醒”，各支部将收到本月提醒。",
     "sandbox.tour.list":
@@ -204,12 +204,12 @@ export const sandbox = defineArea(
     "sandbox.tour.return":
       "切换为机关党委的{who}：在 #committee 的清单上点击“退回”，写明修改意见。",
     "sandbox.tour.revise":
-      "切换为{who}：在 #branch-resettlement 的提醒上点击“修改后重新提交”，修改后再次报送。",
+      "切换为{who}：在 #branch-resettlement 的提醒上点击“修改后重新报送”，修改后再次报送。",
     "sandbox.tour.approve":
       "切换为机关党委的{who}：在 #committee 点击“通过”（须由报送人以外的人审核）。",
     "sandbox.tour.done":
       "切换为{who}：在 #branch-resettlement 已通过的清单上，对一项任务点击“标记完成”。",
-    "sandbox.tour.lecture": "点击时钟栏的“下一次讲堂通知”，讲堂频道将收到通知。",
+    "sandbox.tour.lecture": "点击时钟栏的“下一次大讲堂通知”，大讲堂频道将收到通知。",
     "sandbox.tour.speakerDm": "本周主讲人是{speaker}。点击“前进1天”，主讲人将收到带按钮的提醒。",
     "sandbox.tour.swap": "切换为本周主讲人{who}：在与机器人的消息中点击“申请调换”，选择一位同事。",
     "sandbox.tour.accept": "切换为{who}：在与机器人的消息中，对{speaker}的申请点击“同意”。",
