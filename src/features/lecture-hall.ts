@@ -1,5 +1,6 @@
 /** The lecture hall: rotation, notices, speakers' buttons, swaps, calendar feeds, `/pbb lectures`. */
 import { defineFeature } from "../app/feature.ts";
+import { registerCalendarCommands } from "../cli/commands/calendar.ts";
 import { classRepJob } from "../jobs/lecture/class-reps.ts";
 import { lectureNoticeJob } from "../jobs/lecture/notice.ts";
 import { lectureOverJob } from "../jobs/lecture/over.ts";
@@ -19,4 +20,5 @@ export const lectureHallFeature = defineFeature({
   resultHandlers: lectureResultHandlers,
   reports: [lecturesReport],
   routes: (ctx) => [feedRoute(ctx)],
+  commands: [registerCalendarCommands],
 });

@@ -84,7 +84,9 @@ export async function populateStore(db: Database, orgText: string): Promise<void
   await p.absence.create({
     data: { userId: "U0CHAIR", fromDate: "2026-12-01", toDate: "2026-12-09" },
   });
-  await p.calendarToken.create({ data: { token: "secret-token", userId: null } });
+  await p.calendarToken.create({
+    data: { tokenHash: "0".repeat(64), userId: null, scope: "schedule" },
+  });
   await p.jobRun.create({
     data: {
       job: "monthly-reminder",

@@ -155,14 +155,28 @@ export async function createAbsence(
   return (await tx.absence.create({ data: a, select: { id: true } })).id;
 }
 
-export async function createToken(tx: Tx, token: string, userId: string | null): Promise<void> {
-  await tx.calendarToken.create({ data: { token, userId } });
+export async function createToken(
+  tx: Tx,
+  tokenHash: string,
+  userId: string,
+  scope: "person" | "schedule",
+): Promise<void> {
+  await tx.calendarToken.create({ data: { tokenHash, userId, scope } });
 }
 
-/** Revokes every token in force for the person (or the whole schedule); returns how many. */
-export async function revokeTokens(tx: Tx, userId: string | null, at: Date): Promise<number> {
+/** Revokes every token in force for the person (both scopes); returns how many. */
+export async function revokeTokens(tx: Tx, userId: string, at: Date): Promise<number> {
   const { count } = await tx.calendarToken.updateMany({
     where: { userId, revokedAt: null },
+    data: { revokedAt: at },
+  });
+  return count;
+}
+
+/** Revokes every whole-schedule token in force (the old shared one included); returns how many. */
+export async function revokeScheduleTokens(tx: Tx, at: Date): Promise<number> {
+  const { count } = await tx.calendarToken.updateMany({
+    where: { scope: "schedule", revokedAt: null },
     data: { revokedAt: at },
   });
   return count;

@@ -211,26 +211,51 @@ export async function personNames(
   return new Map(rows.flatMap((r) => (r.name ? [[r.slackUserId, r.name] as const] : [])));
 }
 
+export type TokenScope = "person" | "schedule";
+
 export interface TokenRecord {
-  token: string;
+  /** SHA-256 (hex) of the secret; the secret itself is never stored. */
+  tokenHash: string;
   userId: string | null;
+  scope: TokenScope;
 }
 
-/** A token still in force (unknown and revoked tokens give null). */
-export async function liveToken(db: Reader, token: string): Promise<TokenRecord | null> {
-  return client(db).calendarToken.findFirst({
-    where: { token, revokedAt: null },
-    select: { token: true, userId: true },
-  });
+const tokenSelect = { tokenHash: true, userId: true, scope: true } as const;
+const asRecord = (r: { tokenHash: string; userId: string | null; scope: string } | null) =>
+  r && { ...r, scope: r.scope === "schedule" ? ("schedule" as const) : ("person" as const) };
+
+/** The token in force with this hash (unknown and revoked tokens give null). */
+export async function liveToken(db: Reader, tokenHash: string): Promise<TokenRecord | null> {
+  return asRecord(
+    await client(db).calendarToken.findFirst({
+      where: { tokenHash, revokedAt: null },
+      select: tokenSelect,
+    }),
+  );
 }
 
-/** The token in force for a person, or for the whole schedule (userId null). */
-export async function liveTokenOf(db: Reader, userId: string | null): Promise<TokenRecord | null> {
-  return client(db).calendarToken.findFirst({
-    where: { userId, revokedAt: null },
-    orderBy: { id: "desc" },
-    select: { token: true, userId: true },
+/** The person's token in force for one scope, if any. */
+export async function liveTokenOf(
+  db: Reader,
+  userId: string,
+  scope: TokenScope,
+): Promise<TokenRecord | null> {
+  return asRecord(
+    await client(db).calendarToken.findFirst({
+      where: { userId, scope, revokedAt: null },
+      orderBy: { id: "desc" },
+      select: tokenSelect,
+    }),
+  );
+}
+
+/** Whether the person may have calendar links: on the lecture roster's config, or on the committee. */
+export async function isCommitteePerson(db: Reader, userId: string): Promise<boolean> {
+  const row = await client(db).committeeRole.findFirst({
+    where: { person: { slackUserId: userId, active: true } },
+    select: { id: true },
   });
+  return row !== null;
 }
 
 export interface ClassRepBranch {

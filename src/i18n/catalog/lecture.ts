@@ -174,11 +174,20 @@ export const lecture = defineArea(
     "lecture.command.describe":
       "lecture hall: next sessions, coming order and history (also `calendar`, `not-held <date>`)",
     "lecture.command.usage":
-      "Usage: `/pbb lectures`, `/pbb lectures calendar [revoke]`, `/pbb lectures not-held <YYYY-MM-DD>` (system admins; `held` undoes it).",
+      "Usage: `/pbb lectures`, `/pbb lectures calendar [revoke]`, `/pbb lectures calendar rotate` (system admins), `/pbb lectures not-held <YYYY-MM-DD>` (system admins; `held` undoes it).",
     "lecture.calendar.urls":
-      "Your lecture-hall calendar (your turns only): {personal}\nThe whole schedule: {schedule}\nKeep these links to yourself; `/pbb lectures calendar revoke` replaces yours.",
+      "Your lecture-hall calendar (your turns only): {personal}\nThe whole schedule: {schedule}\nThese links are shown only now: keep them to yourself; `/pbb lectures calendar revoke` replaces them.",
+    "lecture.calendar.personalNew":
+      "Your lecture-hall calendar (your turns only): {personal}\nThis link is shown only now: keep it to yourself. Your whole-schedule link made earlier still works.",
+    "lecture.calendar.scheduleNew":
+      "The whole-schedule calendar links were renewed. Yours: {schedule}\nThis link is shown only now: keep it to yourself. Your own calendar link made earlier still works.",
+    "lecture.calendar.existing":
+      "You already have your calendar links: they were shown once, when they were made, and the bot keeps no copy it could show again. Lost them? `/pbb lectures calendar revoke` makes new ones (the old ones stop working).",
     "lecture.calendar.revoked":
-      "Your old calendar link no longer works. Your new link (your turns only): {personal}",
+      "Your old calendar links no longer work. Your new links, shown only now — your turns only: {personal}\nThe whole schedule: {schedule}",
+    "lecture.calendar.rotateRefused": "Only committee admins can renew the whole-schedule links.",
+    "lecture.calendar.rotated":
+      "All whole-schedule calendar links were revoked ({count}). Roster and committee members get a new one with `/pbb lectures calendar`.",
     "lecture.feed.name": "Lecture hall",
     "lecture.feed.personalName": "Lecture hall: my turns",
     "lecture.feed.summary": "Lecture hall: {speakers}",
@@ -199,6 +208,8 @@ export const lecture = defineArea(
     "lecture.error.swap-unavailable":
       "the exchange is no longer possible: one of the turns changed meanwhile.",
     "lecture.error.not-admin": "only system admins can record whether a session was held.",
+    "lecture.error.not-on-roster":
+      "calendar links are for people on the lecture-hall roster and on the committee.",
     "lecture.error.session-not-over": "that session has not taken place yet.",
     "lecture.error.bad-date": "there is no lecture-hall session on that date.",
     "lecture.error.busy": "others were changing the rotation at the same moment; please try again.",
@@ -341,10 +352,20 @@ export const lecture = defineArea(
     "lecture.command.describe":
       "干部能力提升大讲堂：近期安排、后续顺序与统计（另有 `calendar`、`not-held <日期>`）",
     "lecture.command.usage":
-      "用法：`/pbb lectures`、`/pbb lectures calendar [revoke]`、`/pbb lectures not-held <YYYY-MM-DD>`（系统管理员；用 `held` 撤销）。",
+      "用法：`/pbb lectures`、`/pbb lectures calendar [revoke]`、`/pbb lectures calendar rotate`（系统管理员）、`/pbb lectures not-held <YYYY-MM-DD>`（系统管理员；用 `held` 撤销）。",
     "lecture.calendar.urls":
-      "您的大讲堂日历（仅含您的主讲）：{personal}\n全部安排：{schedule}\n请勿外传；`/pbb lectures calendar revoke` 可更换您的链接。",
-    "lecture.calendar.revoked": "旧的日历链接已失效。您的新链接（仅含您的主讲）：{personal}",
+      "您的大讲堂日历（仅含您的主讲）：{personal}\n全部安排：{schedule}\n链接仅显示这一次，请勿外传；`/pbb lectures calendar revoke` 可更换链接。",
+    "lecture.calendar.personalNew":
+      "您的大讲堂日历（仅含您的主讲）：{personal}\n该链接仅显示这一次，请勿外传。您此前获取的全部安排链接仍然有效。",
+    "lecture.calendar.scheduleNew":
+      "全部安排的日历链接已更换。您的新链接：{schedule}\n该链接仅显示这一次，请勿外传。您此前获取的个人日历链接仍然有效。",
+    "lecture.calendar.existing":
+      "您已获取过日历链接：链接只在生成时显示一次，机器人不保存可再次显示的副本。如已遗失，`/pbb lectures calendar revoke` 可生成新链接（旧链接随即失效）。",
+    "lecture.calendar.revoked":
+      "旧的日历链接已失效。新链接仅显示这一次——仅含您的主讲：{personal}\n全部安排：{schedule}",
+    "lecture.calendar.rotateRefused": "只有党委管理员可以更换全部安排的日历链接。",
+    "lecture.calendar.rotated":
+      "所有“全部安排”日历链接已作废（{count}个）。讲堂名单和党委成员可通过 `/pbb lectures calendar` 获取新链接。",
     "lecture.feed.name": "干部能力提升大讲堂",
     "lecture.feed.personalName": "干部能力提升大讲堂：我的主讲",
     "lecture.feed.summary": "干部能力提升大讲堂：{speakers}",
@@ -364,6 +385,7 @@ export const lecture = defineArea(
     "lecture.error.swap-expired": "该申请已过期，原主讲安排不变。",
     "lecture.error.swap-unavailable": "调换已无法进行：相关主讲安排已有变化。",
     "lecture.error.not-admin": "只有系统管理员可以登记大讲堂是否举行。",
+    "lecture.error.not-on-roster": "日历链接仅提供给大讲堂名单成员和党委成员。",
     "lecture.error.session-not-over": "该期大讲堂尚未举行。",
     "lecture.error.bad-date": "该日期没有大讲堂。",
     "lecture.error.busy": "他人正在同时修改轮值安排，请重试。",

@@ -1,19 +1,31 @@
 /**
- * iCalendar feeds at secret, revocable URLs: `/calendar/lectures/<token>.ics`. A token with a
- * person serves their turns only; the one without serves the whole schedule. Tokens are 32
- * random bytes (base64url); an unknown or revoked token serves nothing.
+ * iCalendar feeds at secret, revocable URLs: `/calendar/lectures/<token>.ics`. A person's
+ * "person" token serves their turns only; their "schedule" token the whole schedule. Tokens are
+ * 32 random bytes (base64url); only their SHA-256 is stored, so a URL is shown once, when it is
+ * made (`revoke` makes new ones), and the feed compares hashes in constant time. Only people on
+ * the lecture roster or the committee get links, and a token stops serving once its person is
+ * neither. An admin rotates the whole-schedule tokens (`rotateScheduleTokens`).
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Database } from "../../db/client.ts";
 import {
   activeTurns,
   allSessions,
+  isCommitteeAdmin,
+  isCommitteePerson,
   liveToken,
   liveTokenOf,
   personNames,
+  rotationRow,
+  type TokenScope,
   type Tx,
 } from "../../db/repositories/lecture.ts";
-import { audit, createToken, revokeTokens } from "../../db/repositories/lecture-write.ts";
+import {
+  audit,
+  createToken,
+  revokeScheduleTokens,
+  revokeTokens,
+} from "../../db/repositories/lecture-write.ts";
 import { addDays } from "../../domain/calendar.ts";
 import {
   buildLectureFeed,
@@ -25,24 +37,34 @@ import { heldSessions, sessionsBetween } from "../../domain/lecture-schedule.ts"
 import { localDateOf } from "../../domain/lecture-time.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
-import { LECTURE_SERIES, loadLectureEnv } from "./series.ts";
+import { type Result, refuse } from "./result.ts";
+import { LECTURE_SERIES, lectureSpec, loadLectureEnv, rosterOf } from "./series.ts";
 
 export const FEED_PATH = "/calendar/lectures";
 const UID_DOMAIN = "lecture-hall.party-building-bot";
 const WEEKS_AHEAD = 8;
 
 export const newToken = (): string => randomBytes(32).toString("base64url");
+export const hashToken = (token: string): string =>
+  createHash("sha256").update(token, "utf8").digest("hex");
 
-async function ensureToken(tx: Tx, userId: string | null, actor: string, at: Date) {
-  const live = await liveTokenOf(tx, userId);
-  if (live) return live.token;
+/** On the lecture roster in force, or on the committee (members and admins). */
+export async function mayHaveCalendar(db: Database, userId: string): Promise<boolean> {
+  if (await isCommitteePerson(db, userId)) return true;
+  const env = await loadLectureEnv(db);
+  if (!env?.lecture) return false;
+  const spec = lectureSpec(env.lecture);
+  return rosterOf(spec, await rotationRow(db, LECTURE_SERIES)).includes(userId);
+}
+
+async function createFor(tx: Tx, userId: string, scope: TokenScope, at: Date): Promise<string> {
   const token = newToken();
-  await createToken(tx, token, userId);
+  await createToken(tx, hashToken(token), userId, scope);
   await audit(tx, {
-    actor,
+    actor: userId,
     action: "lecture.calendar.token",
     entity: "CalendarToken",
-    entityId: userId ?? "schedule",
+    entityId: `${userId}:${scope}`,
     source: "/pbb lectures calendar",
     at,
   });
@@ -50,16 +72,21 @@ async function ensureToken(tx: Tx, userId: string | null, actor: string, at: Dat
 }
 
 export interface CalendarLinks {
-  personal: string;
-  schedule: string;
+  /** Tokens made now (shown once); undefined where a link in force was shown before. */
+  personal?: string;
+  schedule?: string;
 }
 
-/** The person's feed token and the whole schedule's, created on first ask; `revoke` renews theirs. */
+/**
+ * The person's links that are not in force yet, made now; `revoke` replaces both. Refused for
+ * someone neither on the lecture roster nor on the committee.
+ */
 export async function calendarTokens(
   deps: Deps,
   r: { userId: string; revoke: boolean },
-): Promise<CalendarLinks> {
+): Promise<Result<{ links: CalendarLinks }>> {
   const now = deps.now();
+  if (!(await mayHaveCalendar(deps.db, r.userId))) return refuse("not-on-roster");
   return inTx(deps.db, async (tx) => {
     if (r.revoke && (await revokeTokens(tx, r.userId, now)) > 0) {
       await audit(tx, {
@@ -71,9 +98,37 @@ export async function calendarTokens(
         at: now,
       });
     }
-    const personal = await ensureToken(tx, r.userId, r.userId, now);
-    const schedule = await ensureToken(tx, null, r.userId, now);
-    return { personal, schedule };
+    const links: CalendarLinks = {};
+    if (!(await liveTokenOf(tx, r.userId, "person")))
+      links.personal = await createFor(tx, r.userId, "person", now);
+    if (!(await liveTokenOf(tx, r.userId, "schedule")))
+      links.schedule = await createFor(tx, r.userId, "schedule", now);
+    return { ok: true as const, links };
+  });
+}
+
+/**
+ * Revokes every whole-schedule link (the old shared one included): each person asks
+ * `/pbb lectures calendar` for a new one. `actor` null: the operator (`pbb lectures
+ * calendar-rotate`); otherwise it must be a committee admin.
+ */
+export async function rotateScheduleTokens(
+  deps: Deps,
+  r: { actor: string | null; source: string },
+): Promise<Result<{ revoked: number }>> {
+  if (r.actor !== null && !(await isCommitteeAdmin(deps.db, r.actor))) return refuse("not-admin");
+  const now = deps.now();
+  return inTx(deps.db, async (tx) => {
+    const revoked = await revokeScheduleTokens(tx, now);
+    await audit(tx, {
+      actor: r.actor ?? "operator",
+      action: "lecture.calendar.rotate",
+      entity: "CalendarToken",
+      entityId: "schedule",
+      source: r.source,
+      at: now,
+    });
+    return { ok: true as const, revoked };
   });
 }
 
@@ -82,8 +137,14 @@ export const feedUrl = (base: string, token: string) =>
 
 /** The feed a token serves, or null when the token is unknown or revoked. */
 export async function calendarFeed(db: Database, token: string, now: Date): Promise<string | null> {
-  const live = await liveToken(db, token);
-  if (!live) return null;
+  const hash = hashToken(token);
+  const live = await liveToken(db, hash);
+  // The index finds the row; the secret's comparison itself takes the same time for any input.
+  if (!live || !timingSafeEqual(Buffer.from(live.tokenHash, "hex"), Buffer.from(hash, "hex")))
+    return null;
+  // A person who left the roster and the committee: their links stop serving.
+  if (live.userId !== null && !(await mayHaveCalendar(db, live.userId))) return null;
+  const wholeSchedule = live.scope === "schedule";
   const env = await loadLectureEnv(db);
   if (!env) return null;
   const stored = await allSessions(db, LECTURE_SERIES);
@@ -97,7 +158,7 @@ export async function calendarFeed(db: Database, token: string, now: Date): Prom
     cancelled: s.status === "NOT_HELD",
     sequence: s.version,
   }));
-  if (env.lecture && live.userId === null) {
+  if (env.lecture && wholeSchedule) {
     const today = localDateOf(now, env.timezone);
     const known = new Set(stored.map((s) => s.date));
     const planned = heldSessions(
@@ -110,7 +171,7 @@ export async function calendarFeed(db: Database, token: string, now: Date): Prom
   const names = await personNames(db, [...new Set(sessions.flatMap((s) => s.speakers))]);
   const { t } = env;
   const strings: FeedStrings = {
-    calendarName: t(live.userId ? "lecture.feed.personalName" : "lecture.feed.name"),
+    calendarName: t(wholeSchedule ? "lecture.feed.name" : "lecture.feed.personalName"),
     summary: (s) =>
       t("lecture.feed.summary", {
         speakers: s.speakers.length
@@ -121,7 +182,7 @@ export async function calendarFeed(db: Database, token: string, now: Date): Prom
   };
   const options = { domain: UID_DOMAIN, generatedAt: now, timezone: env.timezone };
   sessions.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-  return live.userId
-    ? buildPersonalFeed(sessions, live.userId, strings, options)
-    : buildLectureFeed(sessions, strings, options);
+  return wholeSchedule || live.userId === null
+    ? buildLectureFeed(sessions, strings, options)
+    : buildPersonalFeed(sessions, live.userId, strings, options);
 }

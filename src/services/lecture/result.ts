@@ -20,6 +20,8 @@ export type LectureError =
   /** The exchange is no longer possible (a turn changed meanwhile). */
   | "swap-unavailable"
   | "not-admin"
+  /** Calendar links are for the lecture roster and the committee. */
+  | "not-on-roster"
   | "session-not-over"
   | "bad-date"
   /** Others kept changing the rotation at the same moment; nothing was changed. */

@@ -1,10 +1,15 @@
 /**
  * `/pbb lectures`: the next sessions, coming order and history (ephemeral, org language);
- * `calendar [revoke]`: the person's secret feed URL (created on first ask, renewed on revoke);
+ * `calendar [revoke]`: the person's secret feed URLs (roster and committee only; shown once,
+ * when made; `revoke` renews them); `calendar rotate`: an admin revokes every whole-schedule link;
  * `not-held <date>` / `held <date>`: an admin records whether a past session took place.
  */
 import type { Translator } from "../../../i18n/index.ts";
-import { calendarTokens, feedUrl } from "../../../services/lecture/calendar.ts";
+import {
+  calendarTokens,
+  feedUrl,
+  rotateScheduleTokens,
+} from "../../../services/lecture/calendar.ts";
 import { recordHeld } from "../../../services/lecture/held.ts";
 import { errorKey } from "../../../services/lecture/result.ts";
 import { lecturesSummary } from "../../../services/lecture/summary.ts";
@@ -23,13 +28,38 @@ async function summary({ ctx, respond }: SubcommandArgs): Promise<void> {
 }
 
 async function calendar({ ctx, command, args, t, respond }: SubcommandArgs): Promise<void> {
-  const revoke = args[1]?.toLowerCase() === "revoke";
-  const tokens = await calendarTokens(ctx, { userId: command.user_id, revoke });
+  const sub = args[1]?.toLowerCase();
+  if (sub === "rotate") {
+    const source = "/pbb lectures calendar rotate";
+    const rotated = await rotateScheduleTokens(ctx, { actor: command.user_id, source });
+    const text = rotated.ok
+      ? t("lecture.calendar.rotated", { count: rotated.revoked })
+      : t("lecture.calendar.rotateRefused");
+    await respond({ response_type: "ephemeral", text });
+    return;
+  }
+  const revoke = sub === "revoke";
+  const made = await calendarTokens(ctx, { userId: command.user_id, revoke });
+  if (!made.ok) {
+    await respond({
+      response_type: "ephemeral",
+      text: await refusalText(ctx, errorKey(made.error)),
+    });
+    return;
+  }
   const base = ctx.http.baseUrl();
-  const personal = feedUrl(base, tokens.personal);
-  const text = revoke
-    ? t("lecture.calendar.revoked", { personal })
-    : t("lecture.calendar.urls", { personal, schedule: feedUrl(base, tokens.schedule) });
+  const { personal, schedule } = made.links;
+  const text =
+    personal && schedule
+      ? t(revoke ? "lecture.calendar.revoked" : "lecture.calendar.urls", {
+          personal: feedUrl(base, personal),
+          schedule: feedUrl(base, schedule),
+        })
+      : personal
+        ? t("lecture.calendar.personalNew", { personal: feedUrl(base, personal) })
+        : schedule
+          ? t("lecture.calendar.scheduleNew", { schedule: feedUrl(base, schedule) })
+          : t("lecture.calendar.existing");
   await respond({ response_type: "ephemeral", text });
 }
 
@@ -56,7 +86,7 @@ const ROUTES: Record<string, (a: SubcommandArgs) => Promise<void>> = {
 
 export const lecturesSubcommand: Subcommand = {
   name: "lectures",
-  usage: "lectures [calendar [revoke] | not-held <date>]",
+  usage: "lectures [calendar [revoke | rotate] | not-held <date>]",
   describe: (t: Translator) => t("lecture.command.describe"),
   async run(a) {
     const route = a.args[0] ? ROUTES[a.args[0].toLowerCase()] : summary;
