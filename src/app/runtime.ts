@@ -195,6 +195,7 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
     metrics.setWorkReader(() => ({ running: router.gate.active, waiting: router.gate.backlog }));
     router.mount(bolt.app);
     guardRequests(bolt.app, {
+      installedTeam: () => identity.current()?.teamId,
       refused: (reason) => logger.warn({ reason }, "a Slack request with an impossible shape"),
       failed: (error) => logger.error(error, "a Slack request failed before its ack"),
     });

@@ -52,7 +52,23 @@ export function parseOrgFile(text: string, _fileName: string): OrgFileResult {
       errors: errors.filter((e, i) => errors.findIndex((o) => o.line === e.line) === i),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    // yaml throws (not reports) when aliases expand too far: an alias bomb gets a normal error.
+    const first = text.search(/\*[^\s,\]}]/);
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          ...position(lineCounter, Math.max(first, 0)),
+          message: "YAML: aliases (*name) expand to too many values; write the values out",
+        },
+      ],
+    };
+  }
   if (data === null || data === undefined) {
     return { ok: false, errors: [{ path: "", line: 1, column: 1, message: "the file is empty" }] };
   }

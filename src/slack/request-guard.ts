@@ -88,13 +88,30 @@ function malformedEvent(body: Body): string | null {
 }
 
 export interface GuardOptions {
-  /** A body refused for its shape: the reason (log it, count it). */
+  /** A body refused for its shape or its team: the reason (log it, count it). */
   refused(reason: string): void;
+  /** The workspace the bot is installed in, once Slack has said (auth.test's team_id). */
+  installedTeam?: () => string | undefined;
   /** An error thrown before the request was acknowledged. */
   failed(error: unknown): void;
 }
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
+
+/** The team a request comes from: events and commands name it at the top, interactions in `team`. */
+function teamOf(body: unknown): string | undefined {
+  const b = body as { team_id?: unknown; team?: { id?: unknown } | null };
+  if (typeof b.team_id === "string") return b.team_id;
+  return typeof b.team?.id === "string" ? b.team.id : undefined;
+}
+
+/** A request from another workspace than the installation's is refused, whatever it asks. */
+export function foreignTeam(body: unknown, installed: string | undefined): string | null {
+  const team = teamOf(body);
+  return installed !== undefined && team !== undefined && team !== installed
+    ? `a request from another workspace (${team.slice(0, 20)})`
+    : null;
+}
 
 /** Puts the guard in front of Bolt: every receiver hands requests to `app.processEvent`. */
 export function guardRequests(app: App, options: GuardOptions): void {
@@ -105,7 +122,7 @@ export function guardRequests(app: App, options: GuardOptions): void {
       acked = true;
       await event.ack(response as Parameters<ReceiverEvent["ack"]>[0]);
     };
-    const reason = malformed(event.body);
+    const reason = malformed(event.body) ?? foreignTeam(event.body, options.installedTeam?.());
     if (reason !== null) {
       options.refused(reason);
       await ack();

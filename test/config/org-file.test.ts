@@ -339,3 +339,21 @@ describe("a file that is not an org file (issue 26)", () => {
     expect(lines.join("\n")).toMatch(/unknown key "k+…" \(480 characters\)/);
   });
 });
+
+describe("a YAML alias bomb (issue 26)", () => {
+  it("gets the org file's normal error at the first alias, not an uncaught exception", () => {
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",
+      "",
+    ].join("\n");
+    const result = parseOrgFile(bomb, "bomb.yml");
+    expect(result.ok).toBe(false);
+    const lines = formatOrgErrors((result as { errors: OrgFileError[] }).errors, "bomb.yml");
+    expect(lines).toEqual([
+      "bomb.yml:2: YAML: aliases (*name) expand to too many values; write the values out",
+    ]);
+  });
+});
