@@ -90,8 +90,9 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox walkthrough (real bot, demo org)", (
     const plan = page.locator("article.msg", { hasText: "任务清单（已通过）" }).last();
     await eventually(() => plan.innerText()).toContain("学习贯彻全会精神");
     const planText = await plan.innerText();
-    expect(planText).toContain("责任人 @孙丽");
-    expect(planText).toContain(`完成时限 ${month}-20`);
+    expect(planText).toContain("责任人：@孙丽");
+    const [year, monthNumber] = month.split("-").map(Number);
+    expect(planText).toContain(`完成时限：${year}年${monthNumber}月20日`);
     expect(await reminder.innerText()).toContain("审核通过");
     await browser.shot("walk-4-approved-plan");
   }, 240_000);
