@@ -185,7 +185,7 @@ export const lecture = defineArea(
       "You already have your calendar links: they were shown once, when they were made, and the bot keeps no copy it could show again. Lost them? `/pbb lectures calendar revoke` makes new ones (the old ones stop working).",
     "lecture.calendar.revoked":
       "Your old calendar links no longer work. Your new links, shown only now — your turns only: {personal}\nThe whole schedule: {schedule}",
-    "lecture.calendar.rotateRefused": "Only committee admins can renew the whole-schedule links.",
+    "lecture.calendar.rotateRefused": "Only system admins can renew the whole-schedule links.",
     "lecture.calendar.rotated":
       "All whole-schedule calendar links were revoked ({count}). Roster and committee members get a new one with `/pbb lectures calendar`.",
     "lecture.feed.name": "Lecture hall",
@@ -363,9 +363,9 @@ export const lecture = defineArea(
       "您已获取过日历链接：链接只在生成时显示一次，机器人不保存可再次显示的副本。如已遗失，`/pbb lectures calendar revoke` 可生成新链接（旧链接随即失效）。",
     "lecture.calendar.revoked":
       "旧的日历链接已失效。新链接仅显示这一次——仅含您的主讲：{personal}\n全部安排：{schedule}",
-    "lecture.calendar.rotateRefused": "只有党委管理员可以更换全部安排的日历链接。",
+    "lecture.calendar.rotateRefused": "只有系统管理员可以更换全部安排的日历链接。",
     "lecture.calendar.rotated":
-      "所有“全部安排”日历链接已作废（{count}个）。讲堂名单和党委成员可通过 `/pbb lectures calendar` 获取新链接。",
+      "所有“全部安排”日历链接已作废（{count}个）。大讲堂名单成员和机关党委委员可通过 `/pbb lectures calendar` 获取新链接。",
     "lecture.feed.name": "干部能力提升大讲堂",
     "lecture.feed.personalName": "干部能力提升大讲堂：我的主讲",
     "lecture.feed.summary": "干部能力提升大讲堂：{speakers}",
@@ -385,7 +385,7 @@ export const lecture = defineArea(
     "lecture.error.swap-expired": "该申请已过期，原主讲安排不变。",
     "lecture.error.swap-unavailable": "调换已无法进行：相关主讲安排已有变化。",
     "lecture.error.not-admin": "只有系统管理员可以登记大讲堂是否举行。",
-    "lecture.error.not-on-roster": "日历链接仅提供给大讲堂名单成员和党委成员。",
+    "lecture.error.not-on-roster": "日历链接仅提供给大讲堂名单成员和机关党委委员。",
     "lecture.error.session-not-over": "该期大讲堂尚未举行。",
     "lecture.error.bad-date": "该日期没有大讲堂。",
     "lecture.error.busy": "他人正在同时修改轮值安排，请重试。",
