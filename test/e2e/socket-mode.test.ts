@@ -121,8 +121,12 @@ describe.each(STORES)("Socket Mode end to end (%s)", (store) => {
     await untilIdle(t.bot);
     const approved = t.emulator.workspace.message("C0COMMITTEE", committee?.ts ?? "");
     expect(approved?.text).toBe("移交安置处党支部2026年12月任务清单（第1版）已审核通过。");
-    const plans = t.slack.messages("C0RESETTLE").filter((m) => String(m.text).includes("任务清单（已通过）"));
-    expect(plans.map((m) => m.text)).toEqual(["移交安置处党支部2026年12月任务清单（已通过）：已完成0/1项。"]);
+    const plans = t.slack
+      .messages("C0RESETTLE")
+      .filter((m) => String(m.text).includes("任务清单（已通过）"));
+    expect(plans.map((m) => m.text)).toEqual([
+      "移交安置处党支部2026年12月任务清单（已通过）：已完成0/1项。",
+    ]);
     const decisions = await t.db.prisma.decision.findMany();
     expect(decisions.map((d) => [d.kind, d.decidedBy])).toEqual([["APPROVED", "U0DEPUTY"]]);
   });
