@@ -115,7 +115,7 @@ describe.each(STORES)("lecture calendar feeds and /pbb lectures (%s)", (store) =
 
   it("an admin rotates the whole-schedule links: the old ones stop working, personal ones stay", async () => {
     const refused = await command("U0B", "lectures calendar rotate");
-    expect(refused).toContain("Only committee admins");
+    expect(refused).toContain("Only system admins");
     expect((await fetch(urls[1]!)).status).toBe(200);
     const rotated = await command("U0CHAIR", "lectures calendar rotate");
     expect(rotated).toContain("All whole-schedule calendar links were revoked (1)");
