@@ -102,6 +102,13 @@ describe("manifest.yml against the code", () => {
     expect(Object.keys(METHOD_SCOPES).length).toBeGreaterThan(10);
   });
 
+  it("requests users:read with users:read.email, as Slack's scope page asks", async () => {
+    // https://api.slack.com/scopes/users:read.email: "This scope must be requested at the same
+    // time as users:read."
+    const scopes = (await readManifest()).botScopes;
+    if (scopes.includes("users:read.email")) expect(scopes).toContain("users:read");
+  });
+
   it("subscribes every event the code listens to, and no other", async () => {
     const manifest = await readManifest();
     const wanted = listenedTo().events.flatMap((type) => SUBSCRIPTIONS[type] ?? [type]);

@@ -4,6 +4,9 @@
  * methods the scope follows the kind of conversation (channels:* for a public channel, groups:*
  * private, im:* a DM, mpim:* a group DM). A method missing here needs no scope (views.*, auth.test).
  * With a workspace's `scopes` set, a call without one of them answers `missing_scope`, as Slack does.
+ * test/localslack/scopes.test.ts checks this table against a copy of the reference
+ * (test/fixtures/slack/method-scopes.json). The one place the emulator knows a method's scope:
+ * the method specs carry none.
  */
 import type { ChannelKind } from "./types.ts";
 
@@ -35,8 +38,8 @@ export const METHOD_SCOPES: Record<string, string[] | ByKind> = {
   "conversations.replies": history,
   "conversations.join": ["channels:join"],
   "conversations.open": {
-    public: "im:write",
-    private: "im:write",
+    public: "channels:manage",
+    private: "groups:write",
     im: "im:write",
     mpim: "mpim:write",
   },

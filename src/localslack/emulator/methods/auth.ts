@@ -22,7 +22,6 @@ export const authMethods: Record<string, MethodSpec> = {
   "auth.test": { tier: "auth", handler: test },
   "apps.connections.open": {
     tier: 1,
-    scope: "connections:write",
     token: "app",
     handler: connectionsOpen,
   },

@@ -90,9 +90,9 @@ function getPermalink(ctx: MethodContext) {
 }
 
 export const chatMethods: Record<string, MethodSpec> = {
-  "chat.postMessage": { tier: "post", scope: "chat:write", handler: postMessage },
-  "chat.update": { tier: 3, scope: "chat:write", handler: update },
-  "chat.delete": { tier: 3, scope: "chat:write", handler: remove },
-  "chat.postEphemeral": { tier: 4, scope: "chat:write", handler: postEphemeral },
+  "chat.postMessage": { tier: "post", handler: postMessage },
+  "chat.update": { tier: 3, handler: update },
+  "chat.delete": { tier: 3, handler: remove },
+  "chat.postEphemeral": { tier: 4, handler: postEphemeral },
   "chat.getPermalink": { tier: 4, handler: getPermalink },
 };

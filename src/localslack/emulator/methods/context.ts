@@ -25,8 +25,6 @@ export interface MethodContext {
 
 export interface MethodSpec {
   tier: Tier;
-  /** Bot scope needed when the workspace has a scope set. */
-  scope?: string;
   token?: TokenKind;
   handler(ctx: MethodContext): Json;
 }

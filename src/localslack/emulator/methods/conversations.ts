@@ -140,11 +140,11 @@ function join(ctx: MethodContext) {
 }
 
 export const conversationMethods: Record<string, MethodSpec> = {
-  "conversations.open": { tier: 3, scope: "im:write", handler: open },
-  "conversations.info": { tier: 3, scope: "channels:read", handler: info },
-  "conversations.members": { tier: 4, scope: "channels:read", handler: members },
-  "conversations.list": { tier: 2, scope: "channels:read", handler: list },
-  "conversations.history": { tier: 3, scope: "channels:history", handler: history },
-  "conversations.replies": { tier: 3, scope: "channels:history", handler: replies },
-  "conversations.join": { tier: 3, scope: "channels:join", handler: join },
+  "conversations.open": { tier: 3, handler: open },
+  "conversations.info": { tier: 3, handler: info },
+  "conversations.members": { tier: 4, handler: members },
+  "conversations.list": { tier: 2, handler: list },
+  "conversations.history": { tier: 3, handler: history },
+  "conversations.replies": { tier: 3, handler: replies },
+  "conversations.join": { tier: 3, handler: join },
 };

@@ -57,6 +57,6 @@ function completeUpload(ctx: MethodContext) {
 }
 
 export const fileMethods: Record<string, MethodSpec> = {
-  "files.getUploadURLExternal": { tier: 4, scope: "files:write", handler: getUploadUrl },
-  "files.completeUploadExternal": { tier: 4, scope: "files:write", handler: completeUpload },
+  "files.getUploadURLExternal": { tier: 4, handler: getUploadUrl },
+  "files.completeUploadExternal": { tier: 4, handler: completeUpload },
 };

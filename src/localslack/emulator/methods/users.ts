@@ -32,7 +32,7 @@ function lookupByEmail(ctx: MethodContext) {
 }
 
 export const userMethods: Record<string, MethodSpec> = {
-  "users.info": { tier: 4, scope: "users:read", handler: info },
-  "users.list": { tier: 2, scope: "users:read", handler: list },
-  "users.lookupByEmail": { tier: 3, scope: "users:read.email", handler: lookupByEmail },
+  "users.info": { tier: 4, handler: info },
+  "users.list": { tier: 2, handler: list },
+  "users.lookupByEmail": { tier: 3, handler: lookupByEmail },
 };
