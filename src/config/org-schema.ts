@@ -17,6 +17,7 @@ import {
   type Weekday,
   wholeNumber,
 } from "./org-fields.ts";
+import { type Study, studySchema } from "./study-schema.ts";
 
 export { WEEKDAYS, type Weekday } from "./org-fields.ts";
 
@@ -28,6 +29,7 @@ export interface Org {
   schedules: Schedules;
   lectureHall?: LectureHall;
   calendar: OrgCalendar;
+  study?: Study;
 }
 export interface Branch {
   key: string;
@@ -275,6 +277,7 @@ export const orgSchema = z.strictObject({
   schedules,
   lectureHall: lectureHall.optional(),
   calendar: calendar.default({ holidays: [], workdays: [], useStatutoryHolidays: true }),
+  study: studySchema.optional(),
 });
 
 /** What a file may say (defaults not yet applied). */

@@ -19,6 +19,7 @@ export interface OrgSettings {
   schedules: Org["schedules"];
   lectureHall?: Org["lectureHall"];
   calendar: Org["calendar"];
+  study?: Org["study"];
 }
 
 export interface OrgRecord {
@@ -84,6 +85,7 @@ export async function loadOrg(db: Database): Promise<Org | null> {
     schedules: record.settings.schedules,
     ...(record.settings.lectureHall ? { lectureHall: record.settings.lectureHall } : {}),
     calendar: record.settings.calendar,
+    ...(record.settings.study ? { study: record.settings.study } : {}),
   };
 }
 
@@ -113,6 +115,7 @@ export async function writeOrg(
       schedules: org.schedules,
       ...(org.lectureHall ? { lectureHall: org.lectureHall } : {}),
       calendar: org.calendar,
+      ...(org.study ? { study: org.study } : {}),
     };
     const before = await tx.organization.findUnique({ where: { id: 1 } });
     const orgData = {
@@ -169,6 +172,7 @@ function allUsers(org: Org): string[] {
     for (const id of [...b.secretaries, ...b.members, ...(b.classReps?.roster ?? [])]) ids.add(id);
   }
   for (const id of org.lectureHall?.roster ?? []) ids.add(id);
+  for (const id of org.study?.centreGroup?.members ?? []) ids.add(id);
   return [...ids];
 }
 

@@ -80,6 +80,20 @@ export async function resolveOrg(
       roster: await users(org.lectureHall.roster, "lectureHall.roster"),
     };
   }
+  const group = org.study?.centreGroup;
+  if (org.study && group) {
+    resolved.study = {
+      ...org.study,
+      centreGroup: {
+        ...group,
+        members: await users(group.members, "study.centreGroup.members"),
+        chair: await user(group.chair, "study.centreGroup.chair"),
+        ...(group.channel
+          ? { channel: await channel(group.channel, "study.centreGroup.channel") }
+          : {}),
+      },
+    };
+  }
   // Every channel that resolved is checked (checking changes nothing), so one run reports all.
   const checked: { channelId: string; check: ChannelCheck }[] = [];
   for (const [id, path] of channels) {
