@@ -8,6 +8,7 @@
 import type { CustomRoute } from "@slack/bolt";
 import type { CommandRegistrar } from "../cli/command-context.ts";
 import type { AnyJob } from "../jobs/define.ts";
+import type { AssessmentSource } from "../services/assessment/source.ts";
 import type { ResultHandlers } from "../services/outbox/index.ts";
 import type { ReportDefinition } from "../services/reports/definition.ts";
 import type { Subcommand } from "../slack/listeners/commands/pbb-subcommands.ts";
@@ -29,6 +30,11 @@ export interface Feature {
   reports?: readonly ReportDefinition[];
   /** Its `pbb` subcommands (besides the jobs and reports the CLI builds from the list). */
   commands?: readonly CommandRegistrar[];
+  /**
+   * What it contributes to the annual assessment: named sources an org file's computed
+   * indicators refer to (`assessment.indicators[].source`); see services/assessment/source.ts.
+   */
+  assessmentSources?: readonly AssessmentSource[];
   /** Its HTTP routes, served on PORT beside /slack/events (e.g. calendar feeds). */
   routes?(ctx: AppContext): CustomRoute[];
   /** Once the bot's context exists, before it takes requests. */

@@ -9,6 +9,7 @@ import { committeeDeskFeature } from "../features/committee-desk.ts";
 import { lectureHallFeature } from "../features/lecture-hall.ts";
 import { tasklistFeature } from "../features/tasklist.ts";
 import type { AnyJob } from "../jobs/define.ts";
+import type { AssessmentSource } from "../services/assessment/source.ts";
 import type { ResultHandlers } from "../services/outbox/index.ts";
 import type { ReportDefinition } from "../services/reports/definition.ts";
 import type { Subcommand } from "../slack/listeners/commands/pbb-subcommands.ts";
@@ -42,4 +43,9 @@ export function reportsOf(list: readonly Feature[]): ReportDefinition[] {
 /** The features' outbox result handlers, by resultRef prefix. */
 export function resultHandlersOf(list: readonly Feature[]): ResultHandlers {
   return Object.assign({}, ...list.map((f) => f.resultHandlers ?? {}));
+}
+
+/** The features' assessment sources, in the list's order (names unique: checkFeatures). */
+export function assessmentSourcesOf(list: readonly Feature[]): AssessmentSource[] {
+  return list.flatMap((f) => f.assessmentSources ?? []);
 }

@@ -25,7 +25,7 @@ import { ListenerRouter } from "../slack/router.ts";
 import type { WorkGate } from "../slack/work-gate.ts";
 import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
 import type { AppContext, FeatureHttp } from "./context.ts";
-import { features, jobsOf, reportsOf, resultHandlersOf } from "./features.ts";
+import { assessmentSourcesOf, features, jobsOf, reportsOf, resultHandlersOf } from "./features.ts";
 import { healthRoutes, within } from "./health-routes.ts";
 import { startOpsServer } from "./ops-server.ts";
 import { type IdentityCheck, type SlackAuthError, startIdentityCheck } from "./slack-identity.ts";
@@ -276,6 +276,7 @@ async function applyOrgFile(
     actor: "ORG_FILE",
     source: `ORG_FILE ${file}`,
     onlyIfFileChanged: true,
+    assessmentSources: assessmentSourcesOf(features).map((s) => s.name),
   });
   if (outcome.status === "invalid") {
     throw new StartupError(`ORG_FILE ${file} was not applied:\n${outcome.lines.join("\n")}`);

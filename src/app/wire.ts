@@ -7,7 +7,7 @@ import { registerPbbCommand } from "../slack/listeners/commands/pbb.ts";
 import type { ListenerRouter } from "../slack/router.ts";
 import type { AppContext } from "./context.ts";
 import type { Feature } from "./feature.ts";
-import { reportsOf, subcommandsOf } from "./features.ts";
+import { assessmentSourcesOf, reportsOf, subcommandsOf } from "./features.ts";
 
 export class DuplicateRegistration extends Error {
   override name = "DuplicateRegistration";
@@ -27,7 +27,7 @@ function fail(problems: string[]): void {
   }
 }
 
-/** Feature names, jobs, `/pbb` subcommands and result-handler prefixes: each once in the list. */
+/** Feature names, jobs, `/pbb` subcommands, reports, assessment sources and result-handler prefixes: each once in the list. */
 export function checkFeatures(list: readonly Feature[]): void {
   fail([
     ...repeated(
@@ -45,6 +45,10 @@ export function checkFeatures(list: readonly Feature[]): void {
     ...repeated(
       "report",
       reportsOf(list).map((r) => r.kind),
+    ),
+    ...repeated(
+      "assessment source",
+      assessmentSourcesOf(list).map((s) => s.name),
     ),
     ...repeated(
       "result handler",

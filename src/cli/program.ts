@@ -4,7 +4,13 @@
  */
 import { Command, CommanderError } from "commander";
 import type { Feature } from "../app/feature.ts";
-import { features, jobsOf, reportsOf, resultHandlersOf } from "../app/features.ts";
+import {
+  assessmentSourcesOf,
+  features,
+  jobsOf,
+  reportsOf,
+  resultHandlersOf,
+} from "../app/features.ts";
 import { checkFeatures } from "../app/wire.ts";
 import type { CommandContext } from "./command-context.ts";
 import { dbMigrate } from "./commands/db.ts";
@@ -52,7 +58,15 @@ export function buildProgram(
   org
     .command("apply <file>")
     .description("validate and apply an org file (idempotent)")
-    .action((file: string) => run((ctx) => orgApply(ctx, file)));
+    .action((file: string) =>
+      run((ctx) =>
+        orgApply(
+          ctx,
+          file,
+          assessmentSourcesOf(list).map((s) => s.name),
+        ),
+      ),
+    );
   org
     .command("show")
     .description("print the configuration in force")

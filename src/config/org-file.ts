@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { Document, isMap, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
+import { unknownSources } from "./assessment-schema.ts";
 import { EXCERPT_CHARS, excerpt, LOCAL_DATE, show, TIME_OF_DAY } from "./org-fields.ts";
 import { type Org, orgSchema } from "./org-schema.ts";
 import { closest } from "./suggest.ts";
@@ -33,8 +34,20 @@ export function hashOrgText(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
+export interface ParseOptions {
+  /**
+   * The assessment sources the features contribute (assessmentSourcesOf(features)): a computed
+   * indicator naming another is an error on its line. Absent: not checked.
+   */
+  assessmentSources?: readonly string[];
+}
+
 /** Parses and validates an org file. Locations are in the result; name the file in formatOrgErrors. */
-export function parseOrgFile(text: string, _fileName: string): OrgFileResult {
+export function parseOrgFile(
+  text: string,
+  _fileName: string,
+  options: ParseOptions = {},
+): OrgFileResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -73,8 +86,12 @@ export function parseOrgFile(text: string, _fileName: string): OrgFileResult {
     return { ok: false, errors: [{ path: "", line: 1, column: 1, message: "the file is empty" }] };
   }
   const parsed = orgSchema.safeParse(data, { error: fallbackMessage });
-  if (parsed.success) return { ok: true, org: parsed.data, hash: hashOrgText(text) };
-  const errors = explainAll(parsed.error.issues, data);
+  const errors = parsed.success
+    ? sourceErrors(parsed.data, options.assessmentSources)
+    : explainAll(parsed.error.issues, data);
+  if (parsed.success && errors.length === 0) {
+    return { ok: true, org: parsed.data, hash: hashOrgText(text) };
+  }
   return {
     ok: false,
     errors: errors
@@ -112,6 +129,17 @@ export function formatOrgErrors(errors: readonly OrgFileError[], fileName: strin
 interface Located {
   path: PropertyKey[];
   message: string;
+}
+
+function sourceErrors(org: Org, known: readonly string[] | undefined): Located[] {
+  if (known === undefined) return [];
+  return unknownSources(org.assessment, known).map(({ index, source }) => {
+    const guess = closest(source, known);
+    return {
+      path: ["assessment", "indicators", index, "source"],
+      message: `unknown source ${excerpt(source, EXCERPT_CHARS / 2)}${guess === undefined ? `; the sources are: ${known.join(", ")}` : ` (did you mean "${guess}"?)`}`,
+    };
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES, type Locale } from "../i18n/index.ts";
+import { type Assessment, assessmentSchema } from "./assessment-schema.ts";
 import {
   channelRef,
   dayOfMonth,
@@ -30,6 +31,7 @@ export interface Org {
   lectureHall?: LectureHall;
   calendar: OrgCalendar;
   study?: Study;
+  assessment?: Assessment;
 }
 export interface Branch {
   key: string;
@@ -278,6 +280,7 @@ export const orgSchema = z.strictObject({
   lectureHall: lectureHall.optional(),
   calendar: calendar.default({ holidays: [], workdays: [], useStatutoryHolidays: true }),
   study: studySchema.optional(),
+  assessment: assessmentSchema.optional(),
 });
 
 /** What a file may say (defaults not yet applied). */

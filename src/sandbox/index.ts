@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { features, resultHandlersOf } from "../app/features.ts";
+import { assessmentSourcesOf, features, resultHandlersOf } from "../app/features.ts";
 import { type RunningBot, startBot } from "../app/runtime.ts";
 import type { EnvConfig } from "../config/env.ts";
 import type { Database } from "../db/client.ts";
@@ -255,6 +255,7 @@ async function seedDemo(
   const outcome = await applyOrgText(bot.ctx.db, slackResolver(bot.ctx.client), text, orgFile, {
     actor: "sandbox",
     source: "sandbox demo organisation",
+    assessmentSources: assessmentSourcesOf(features).map((s) => s.name),
   });
   if (outcome.status === "invalid")
     throw new Error(`the demo org does not apply:\n${outcome.lines.join("\n")}`);

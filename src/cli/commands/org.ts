@@ -5,7 +5,11 @@ import { loadOrg } from "../../db/repositories/org.ts";
 import { applyOrgText } from "../../services/org/apply-org.ts";
 import type { CommandContext } from "../command-context.ts";
 
-export async function orgApply(ctx: CommandContext, file: string): Promise<number> {
+export async function orgApply(
+  ctx: CommandContext,
+  file: string,
+  assessmentSources?: readonly string[],
+): Promise<number> {
   const full = path.resolve(ctx.cwd, file);
   let text: string;
   try {
@@ -17,6 +21,7 @@ export async function orgApply(ctx: CommandContext, file: string): Promise<numbe
   const outcome = await applyOrgText(ctx.db, ctx.resolver, text, file, {
     actor: "cli",
     source: `pbb org apply ${file}`,
+    ...(assessmentSources ? { assessmentSources } : {}),
   });
   switch (outcome.status) {
     case "invalid":

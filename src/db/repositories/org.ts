@@ -20,6 +20,7 @@ export interface OrgSettings {
   lectureHall?: Org["lectureHall"];
   calendar: Org["calendar"];
   study?: Org["study"];
+  assessment?: Org["assessment"];
 }
 
 export interface OrgRecord {
@@ -86,6 +87,7 @@ export async function loadOrg(db: Database): Promise<Org | null> {
     ...(record.settings.lectureHall ? { lectureHall: record.settings.lectureHall } : {}),
     calendar: record.settings.calendar,
     ...(record.settings.study ? { study: record.settings.study } : {}),
+    ...(record.settings.assessment ? { assessment: record.settings.assessment } : {}),
   };
 }
 
@@ -116,6 +118,7 @@ export async function writeOrg(
       ...(org.lectureHall ? { lectureHall: org.lectureHall } : {}),
       calendar: org.calendar,
       ...(org.study ? { study: org.study } : {}),
+      ...(org.assessment ? { assessment: org.assessment } : {}),
     };
     const before = await tx.organization.findUnique({ where: { id: 1 } });
     const orgData = {

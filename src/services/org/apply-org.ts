@@ -17,6 +17,8 @@ export interface ApplyOptions {
   source: string;
   /** ORG_FILE at start: skip when this exact file was the last one applied. */
   onlyIfFileChanged?: boolean;
+  /** The features' assessment source names: an indicator naming another is an error. */
+  assessmentSources?: readonly string[];
 }
 
 export async function applyOrgText(
@@ -26,7 +28,11 @@ export async function applyOrgText(
   fileName: string,
   options: ApplyOptions,
 ): Promise<ApplyOutcome> {
-  const parsed = parseOrgFile(text, fileName);
+  const parsed = parseOrgFile(
+    text,
+    fileName,
+    options.assessmentSources ? { assessmentSources: options.assessmentSources } : {},
+  );
   if (!parsed.ok) return { status: "invalid", lines: formatOrgErrors(parsed.errors, fileName) };
   if (options.onlyIfFileChanged) {
     const current = await loadOrgRecord(db);
