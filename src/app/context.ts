@@ -8,6 +8,7 @@ import type { Metrics } from "../observability/metrics.ts";
 import type { Homes } from "../services/home/refresh.ts";
 import type { DeliveryWorker } from "../services/outbox/index.ts";
 import type { ReportDefinition } from "../services/reports/definition.ts";
+import type { Presenters } from "./presenters.ts";
 
 /** The bot's own HTTP server, for links a feature hands out. */
 export interface FeatureHttp {
@@ -40,4 +41,6 @@ export interface AppContext {
   homes: Homes;
   /** Where this bot's HTTP routes are reached. */
   http: FeatureHttp;
+  /** How the features' messages look (their presenters at the Slack edge). */
+  presenters: Presenters;
 }

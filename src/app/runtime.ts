@@ -28,6 +28,7 @@ import type { AppContext, FeatureHttp } from "./context.ts";
 import { assessmentSourcesOf, features, jobsOf, reportsOf, resultHandlersOf } from "./features.ts";
 import { healthRoutes, within } from "./health-routes.ts";
 import { startOpsServer } from "./ops-server.ts";
+import { presenters } from "./presenters.ts";
 import { type IdentityCheck, type SlackAuthError, startIdentityCheck } from "./slack-identity.ts";
 import { createSlackProbe, probeClient } from "./slack-probe.ts";
 import type { StartupPlaceholder } from "./startup-placeholder.ts";
@@ -124,6 +125,7 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
     reports: reportsOf(features),
     homes,
     http,
+    presenters,
   };
   const stoppers: (() => Promise<void>)[] = [];
   let bolt: BoltAppHandle | undefined;

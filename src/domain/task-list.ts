@@ -19,6 +19,44 @@ export interface ListSnapshot {
   submittedBy?: string | null;
 }
 
+/** A stored list as far as its snapshot needs it (the repository's ListRecord is one). */
+export interface StoredList<R extends StoredRevision = StoredRevision> {
+  branch: { key: string };
+  state: ListState;
+  currentRevision: number;
+  approvedRevision: number | null;
+  /** Every revision, oldest first. */
+  revisions: readonly R[];
+}
+
+export interface StoredRevision {
+  number: number;
+  status: RevisionStatus;
+  submittedBy: string;
+}
+
+/** The revision numbered `n` of a stored list (none for null). */
+export const revisionOf = <R extends StoredRevision>(
+  list: StoredList<R>,
+  n: number | null,
+): R | undefined => (n === null ? undefined : list.revisions.find((r) => r.number === n));
+
+export const latestRevision = <R extends StoredRevision>(list: StoredList<R>): R | undefined =>
+  revisionOf(list, list.currentRevision);
+
+/** What the rules below read of a stored list. */
+export function snapshotOf(list: StoredList): ListSnapshot {
+  const latest = latestRevision(list);
+  return {
+    branchKey: list.branch.key,
+    state: list.state,
+    revision: list.currentRevision,
+    revisionStatus: latest?.status ?? null,
+    approvedRevision: list.approvedRevision,
+    submittedBy: latest?.submittedBy ?? null,
+  };
+}
+
 /** The actor's roles, as data from the org's configuration. */
 export interface Actor {
   userId: string;

@@ -8,6 +8,7 @@ import { localDateOf, zonedTime } from "../../domain/period.ts";
 import { scheduleOf } from "../../services/tasklist/org.ts";
 import { remindWaitingApprovals } from "../../services/tasklist/reports.ts";
 import { defineJob, type JobOrg, type Occurrence } from "../define.ts";
+import { runOf } from "./month-job.ts";
 
 const LOOK_BACK_DAYS = 31;
 
@@ -43,8 +44,5 @@ export const approvalReminderJob = defineJob({
     return out;
   },
   run: (ctx, occurrence, at) =>
-    remindWaitingApprovals(
-      { db: ctx.db, homes: ctx.homes, at, source: "approval-reminder" },
-      occurrence.key,
-    ),
+    remindWaitingApprovals(runOf(ctx, at, "approval-reminder"), occurrence.key),
 });

@@ -11,6 +11,8 @@ import {
 } from "../../domain/month-schedule.ts";
 import { isPeriod } from "../../domain/period.ts";
 import { scheduleOf } from "../../services/tasklist/org.ts";
+import type { JobRun } from "../../services/tasklist/reminders.ts";
+import { tasklistPresenter } from "../../slack/views/tasklist/present.ts";
 import {
   defineJob,
   type JobContext,
@@ -57,3 +59,12 @@ export function monthJob<S>(
     run: (ctx, occurrence, at) => work(ctx, parseMonthKey(occurrence.key), at),
   });
 }
+
+/** What a round-trip job's use case is given: the job's database, Homes and the presenter. */
+export const runOf = (ctx: JobContext, at: Date, source: string): JobRun => ({
+  db: ctx.db,
+  homes: ctx.homes,
+  at,
+  source,
+  presenters: { tasklist: tasklistPresenter },
+});

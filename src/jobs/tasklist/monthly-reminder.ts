@@ -1,7 +1,7 @@
 /** `monthly-reminder`: each active branch's list for the month and its reminder in its channel. */
 import { ensureMonthlyReminders } from "../../services/tasklist/reminders.ts";
-import { monthJob } from "./month-job.ts";
+import { monthJob, runOf } from "./month-job.ts";
 
 export const monthlyReminderJob = monthJob("monthly-reminder", (ctx, { period }, at) =>
-  ensureMonthlyReminders({ db: ctx.db, homes: ctx.homes, at, source: "monthly-reminder" }, period),
+  ensureMonthlyReminders(runOf(ctx, at, "monthly-reminder"), period),
 );

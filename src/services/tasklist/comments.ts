@@ -4,12 +4,13 @@
  */
 import { findListByReminder, loadListRecord } from "../../db/repositories/tasklist.ts";
 import { audit, insertComment } from "../../db/repositories/tasklist-write.ts";
+import { latestRevision } from "../../domain/task-list.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
 import { carriedOverCount } from "./effects.ts";
 import { updateCommittee, updateReminder } from "./messages.ts";
 import { loadTasklistOrg } from "./org.ts";
-import { latestRevision } from "./views.ts";
+import type { TasklistDeps } from "./port.ts";
 
 export interface ThreadReply {
   channel: string;
@@ -26,7 +27,7 @@ export async function reminderListOf(deps: Deps, reply: Pick<ThreadReply, "chann
 
 /** Records the reply on list `listId`; false when it was already recorded. */
 export async function recordThreadReply(
-  deps: Deps,
+  deps: TasklistDeps,
   listId: number,
   reply: ThreadReply,
 ): Promise<boolean> {
@@ -51,7 +52,7 @@ export async function recordThreadReply(
     });
     const rec = await loadListRecord(tx, listId);
     if (!rec) return true;
-    const c = { tx, rec, org, tag: `c${commentId}` };
+    const c = { tx, rec, org, present: deps.presenters.tasklist, tag: `c${commentId}` };
     await updateReminder(c, await carriedOverCount(c));
     const latest = latestRevision(rec);
     if (latest?.status === "SUBMITTED") await updateCommittee(c, latest);

@@ -2,7 +2,7 @@
  * A committee member approves or returns a revision. Of many clicks at once exactly one wins
  * (the conditional update); the others re-read the list and are told it was already decided.
  */
-import type { Deps } from "../kit/result.ts";
+import type { TasklistDeps } from "./port.ts";
 import { runTransition, type TransitionOutcome } from "./transition.ts";
 
 export type DecideRequest = {
@@ -15,7 +15,7 @@ export type DecideRequest = {
   expect?: { branchKey: string; period: string };
 } & ({ decision: "approve" } | { decision: "return"; comment: string });
 
-export function decideList(deps: Deps, req: DecideRequest): Promise<TransitionOutcome> {
+export function decideList(deps: TasklistDeps, req: DecideRequest): Promise<TransitionOutcome> {
   return runTransition(deps, {
     listId: req.listId,
     userId: req.userId,

@@ -3,17 +3,19 @@
  * revision now: refused otherwise, before any modal opens) and the read-only full list.
  */
 import { loadActor, loadListRecord } from "../../db/repositories/tasklist.ts";
-import { transition } from "../../domain/task-list.ts";
-import type { FullListView, RevisionView } from "../../slack/views/tasklist/index.ts";
+import { revisionOf, snapshotOf, transition } from "../../domain/task-list.ts";
 import type { Deps } from "../kit/result.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
+import type { ListRecord, RevisionRecord } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
-import { fullListView, revisionOf, revisionView, snapshotOf } from "./views.ts";
+
+/** The list and revision a modal shows. */
+type Shown = { rec: ListRecord; rev: RevisionRecord; org: TasklistOrg };
 
 export async function prepareReturn(
   deps: Deps,
   req: { listId: number; revision: number; userId: string },
-): Promise<Result<{ view: RevisionView; org: TasklistOrg }>> {
+): Promise<Result<Shown>> {
   const [org, rec, actor] = await Promise.all([
     loadTasklistOrg(deps.db),
     loadListRecord(deps.db, req.listId, { comments: false }),
@@ -28,18 +30,18 @@ export async function prepareReturn(
     actor,
   );
   if (!probe.ok) return refuse(probe.error);
-  return { ok: true, view: revisionView(rec, rev, org), org };
+  return { ok: true, rec, rev, org };
 }
 
 export async function fullList(
   deps: Deps,
   req: { listId: number; revision: number },
-): Promise<Result<{ view: FullListView; org: TasklistOrg }>> {
+): Promise<Result<Shown>> {
   const [org, rec] = await Promise.all([
     loadTasklistOrg(deps.db),
     loadListRecord(deps.db, req.listId, { comments: false }),
   ]);
   const rev = rec && revisionOf(rec, req.revision);
   if (!rec || !rev) return refuse("not-found");
-  return { ok: true, view: fullListView(rec, rev, org), org };
+  return { ok: true, rec, rev, org };
 }

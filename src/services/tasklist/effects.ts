@@ -1,7 +1,7 @@
 /** Carrying out a transition's symbolic effects as outbox messages, in its transaction. */
 import { approvedItemsOf } from "../../db/repositories/tasklist.ts";
 import { previousPeriod } from "../../domain/period.ts";
-import type { Effect } from "../../domain/task-list.ts";
+import { type Effect, latestRevision, revisionOf } from "../../domain/task-list.ts";
 import { unfinishedItems } from "../../domain/task-list-items.ts";
 import {
   dmSecretaries,
@@ -12,7 +12,6 @@ import {
   updateCommittee,
   updateReminder,
 } from "./messages.ts";
-import { latestRevision, revisionOf } from "./views.ts";
 
 /** Unfinished items of last month's plan, which the modal offers while nothing is submitted. */
 export async function carriedOverCount(c: Pick<MessageContext, "tx" | "rec">): Promise<number> {

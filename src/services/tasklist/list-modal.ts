@@ -13,7 +13,14 @@ import {
 } from "../../db/repositories/tasklist.ts";
 import { deleteDraft, saveDraft } from "../../db/repositories/tasklist-write.ts";
 import { previousPeriod } from "../../domain/period.ts";
-import { awaitingDecision, isSecretaryOf, submissionKind } from "../../domain/task-list.ts";
+import {
+  awaitingDecision,
+  isSecretaryOf,
+  latestRevision,
+  revisionOf,
+  snapshotOf,
+  submissionKind,
+} from "../../domain/task-list.ts";
 import {
   type DraftItem,
   draftFromRows,
@@ -21,40 +28,13 @@ import {
   type RawItemRow,
 } from "../../domain/task-list-input.ts";
 import { unfinishedItems } from "../../domain/task-list-items.ts";
-import {
-  addRow,
-  type ListModalMeta,
-  type ListModalView,
-  removeRow,
-  rowsFromItems,
-  rowsFromRaw,
-} from "../../slack/views/tasklist/index.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
+import type { ListForm, ListFormSource, ListModalTarget } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
-import { deadlineOf, latestRevision, revisionOf, snapshotOf } from "./views.ts";
 
-type Kind = ListModalView["kind"];
-
-function base(rec: ListRecord, org: TasklistOrg, kind: Kind): ListModalView {
-  const latest = latestRevision(rec);
-  const view: ListModalView = {
-    listId: rec.id,
-    branch: { key: rec.branch.key, name: rec.branch.name },
-    period: rec.period,
-    kind,
-    revision:
-      kind === "submit" ? 0 : kind === "amend" ? (rec.approvedRevision ?? 0) : rec.currentRevision,
-    rows: [],
-    nextRow: 0,
-    tz: org.tz,
-  };
-  if (kind === "submit") view.deadlineAt = deadlineOf(rec, org);
-  if (latest?.status === "RETURNED" && latest.decision?.comment)
-    view.returnComment = latest.decision.comment;
-  return view;
-}
+type Kind = ListForm["kind"];
 
 /** What to pre-fill, in order of priority, with the note saying where it came from. */
 async function prefill(
@@ -62,7 +42,7 @@ async function prefill(
   rec: ListRecord,
   userId: string,
   kind: Kind,
-): Promise<{ items: Partial<DraftItem>[]; from?: ListModalView["prefill"] }> {
+): Promise<{ items: Partial<DraftItem>[]; from?: ListFormSource }> {
   const draft = parseDraft(await findDraft(deps.db, userId, rec.branch.id, rec.period));
   if (draft.length > 0) return { items: draft, from: "draft" };
   const latest = latestRevision(rec);
@@ -82,7 +62,7 @@ export type ListModalIntent = "submit" | "resubmit" | "amend";
 export async function openListModal(
   deps: Deps,
   req: { listId: number; userId: string; intent?: ListModalIntent },
-): Promise<Result<{ view: ListModalView; org: TasklistOrg }>> {
+): Promise<Result<{ form: ListForm; org: TasklistOrg }>> {
   const [org, rec, actor] = await Promise.all([
     loadTasklistOrg(deps.db),
     loadListRecord(deps.db, req.listId, { comments: false }),
@@ -100,17 +80,15 @@ export async function openListModal(
     );
   // An older copy's Submit/Revise after approval: say what happened, not open an amendment.
   if (kind === "amend" && req.intent && req.intent !== "amend") return refuse("already-approved");
-  const filled = await prefill(deps, rec, req.userId, kind);
-  const view: ListModalView = { ...base(rec, org, kind), ...rowsFromItems(filled.items) };
-  if (filled.from) view.prefill = filled.from;
-  return { ok: true, view, org };
+  const rows = await prefill(deps, rec, req.userId, kind);
+  return { ok: true, form: { rec, kind, rows }, org };
 }
 
 /** The modal again with a row added or removed, keeping what was typed. */
 export async function rebuildListModal(
   deps: Deps,
-  req: { meta: ListModalMeta; raw: RawItemRow[]; change: { add: true } | { remove: number } },
-): Promise<Result<{ view: ListModalView; org: TasklistOrg }>> {
+  req: { meta: ListModalTarget; raw: RawItemRow[]; change: { add: true } | { remove: number } },
+): Promise<Result<{ form: ListForm; org: TasklistOrg }>> {
   const { meta } = req;
   if (meta.listId === undefined) return refuse("invalid");
   const [org, rec] = await Promise.all([
@@ -120,19 +98,14 @@ export async function rebuildListModal(
   if (!rec) return refuse("not-found");
   if (rec.period !== meta.period || rec.branch.key !== meta.branchKey) return refuse("invalid");
   const kind = submissionKind(snapshotOf(rec)) ?? "submit";
-  const current: ListModalView = {
-    ...base(rec, org, kind),
-    rows: rowsFromRaw(req.raw),
-    nextRow: meta.nextRow,
-  };
-  const view = "add" in req.change ? addRow(current) : removeRow(current, req.change.remove);
-  return { ok: true, view, org };
+  const rows = { raw: req.raw, nextRow: meta.nextRow, change: req.change };
+  return { ok: true, form: { rec, kind, rows }, org };
 }
 
 /** A modal closed half-filled: kept for next time (an empty one forgets the draft). */
 export async function keepDraft(
   deps: Deps,
-  req: { meta: ListModalMeta; userId: string; raw: RawItemRow[] },
+  req: { meta: ListModalTarget; userId: string; raw: RawItemRow[] },
 ): Promise<Result> {
   const { meta } = req;
   if (meta.listId === undefined) return refuse("invalid");

@@ -4,29 +4,16 @@
  * ts when it is known and otherwise wait for their post (`after`), which lends them its ts.
  */
 import type { ListRecord, RevisionRecord, Tx } from "../../db/repositories/tasklist.ts";
-import {
-  buildCommitteeMessage,
-  buildPlanMessage,
-  buildReminder,
-  buildReturnedNotice,
-  buildSecretaryDm,
-  type SlackMessage,
-} from "../../slack/views/tasklist/index.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { tasklistKeys as keys } from "./keys.ts";
 import type { TasklistOrg } from "./org.ts";
-import {
-  committeeView,
-  planView,
-  reminderView,
-  returnedNoticeView,
-  secretaryDmView,
-} from "./views.ts";
+import type { SlackMessage, TasklistPresenter } from "./port.ts";
 
 export interface MessageContext {
   tx: Tx;
   rec: ListRecord;
   org: TasklistOrg;
+  present: TasklistPresenter;
   /** Makes this change's updates unique: "v<version>", "c<comment>", "e<item event>". */
   tag: string;
 }
@@ -66,14 +53,14 @@ function update(
   });
 }
 
-export function postReminder(tx: Tx, rec: ListRecord, org: TasklistOrg, carriedOver: number) {
-  const message = buildReminder(reminderView(rec, org, carriedOver), org.t);
-  return post(tx, keys.reminder(rec.id), rec.branch.channelId, message, { resultRef: true });
+export function postReminder(c: Omit<MessageContext, "tag">, carriedOver: number) {
+  const message = c.present.reminder(c.rec, c.org, carriedOver);
+  return post(c.tx, keys.reminder(c.rec.id), c.rec.branch.channelId, message, { resultRef: true });
 }
 
 export function updateReminder(c: MessageContext, carriedOver = 0) {
   const { rec, org } = c;
-  const message = buildReminder(reminderView(rec, org, carriedOver), org.t);
+  const message = c.present.reminder(rec, org, carriedOver);
   const known = { channel: rec.reminderChannel, ts: rec.reminderTs };
   return update(c.tx, keys.reminder(rec.id), c.tag, known, message);
 }
@@ -85,14 +72,14 @@ export function postInReminderThread(tx: Tx, rec: ListRecord, key: string, messa
 }
 
 export function postCommittee(c: MessageContext, rev: RevisionRecord) {
-  const message = buildCommitteeMessage(committeeView(c.rec, rev, c.org), c.org.t);
+  const message = c.present.committee(c.rec, rev, c.org);
   const key = keys.committee(c.rec.id, rev.number);
   return post(c.tx, key, c.org.committeeChannel, message, { resultRef: true });
 }
 
 export function updateCommittee(c: MessageContext, rev: RevisionRecord, withdrawnAt?: Date) {
   const { rec, org } = c;
-  const message = buildCommitteeMessage(committeeView(rec, rev, org, withdrawnAt), org.t);
+  const message = c.present.committee(rec, rev, org, withdrawnAt);
   const current = rec.currentRevision === rev.number;
   const known = current
     ? { channel: rec.committeeChannel, ts: rec.committeeTs }
@@ -101,9 +88,8 @@ export function updateCommittee(c: MessageContext, rev: RevisionRecord, withdraw
 }
 
 export async function postOrUpdatePlan(c: MessageContext, mode: "post" | "update") {
-  const view = planView(c.rec, c.org);
-  if (!view) return false;
-  const message = buildPlanMessage(view, c.org.t);
+  const message = c.present.plan(c.rec, c.org);
+  if (!message) return false;
   const key = keys.plan(c.rec.id);
   if (mode === "post") return post(c.tx, key, c.rec.branch.channelId, message, { resultRef: true });
   const known = {
@@ -118,18 +104,16 @@ export async function postOrUpdateReturned(
   rev: RevisionRecord,
   mode: "post" | "update",
 ) {
-  const view = returnedNoticeView(c.rec, rev, c.org);
-  if (!view) return false;
-  const message = buildReturnedNotice(view, c.org.t);
+  const message = c.present.returned(c.rec, rev, c.org);
+  if (!message) return false;
   const key = keys.returned(c.rec.id, rev.number);
   if (mode === "post") return post(c.tx, key, c.rec.branch.channelId, message);
   return update(c.tx, key, "resubmitted", { channel: null, ts: null }, message);
 }
 
 export async function dmSecretaries(c: MessageContext, rev: RevisionRecord) {
-  const view = secretaryDmView(c.rec, rev, c.org);
-  if (!view) return;
-  const message = buildSecretaryDm(view, c.org.t);
+  const message = c.present.secretaryDm(c.rec, rev, c.org);
+  if (!message) return;
   for (const user of c.rec.branch.secretaries) {
     await enqueueDelivery(c.tx, {
       dedupeKey: keys.dm(c.rec.id, rev.number, user),

@@ -15,14 +15,13 @@ import {
 } from "../../db/repositories/tasklist.ts";
 import { audit, createListIfMissing } from "../../db/repositories/tasklist-write.ts";
 import { monthSchedule } from "../../domain/month-schedule.ts";
-import { buildFollowUp } from "../../slack/views/tasklist/index.ts";
 import type { Homes } from "../home/refresh.ts";
 import { inTx } from "../kit/tx.ts";
 import { carriedOverCount } from "./effects.ts";
 import { tasklistKeys } from "./keys.ts";
 import { postInReminderThread, postReminder } from "./messages.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
-import { branchView, deadlineOf } from "./views.ts";
+import type { TasklistPresenter } from "./port.ts";
 
 export interface JobRun {
   db: Database;
@@ -32,6 +31,8 @@ export interface JobRun {
   source: string;
   /** The running bot's Home refresher, if this process has one. */
   homes?: Homes | undefined;
+  /** How the round trip's messages look. */
+  presenters: { tasklist: TasklistPresenter };
 }
 
 /** The branch's list for the month and its posted reminder, created if missing. */
@@ -57,7 +58,8 @@ async function ensureListAndReminder(
       at: run.at,
     });
   }
-  const posted = await postReminder(tx, rec, org, await carriedOverCount({ tx, rec }));
+  const present = run.presenters.tasklist;
+  const posted = await postReminder({ tx, rec, org, present }, await carriedOverCount({ tx, rec }));
   return { rec, created, posted };
 }
 
@@ -85,17 +87,7 @@ export async function sendFollowUps(run: JobRun, period: string, index: number) 
     const sent = await inTx(run.db, async (tx) => {
       const { rec } = await ensureListAndReminder(tx, run, org, branch, period);
       if (rec.state !== "DRAFT" && rec.state !== "RETURNED") return false;
-      const message = buildFollowUp(
-        {
-          listId: rec.id,
-          branch: branchView(rec.branch),
-          period,
-          tz: org.tz,
-          deadlineAt: deadlineOf(rec, org),
-          state: rec.state === "RETURNED" ? "returned" : "not-submitted",
-        },
-        org.t,
-      );
+      const message = run.presenters.tasklist.followUp(rec, org);
       return postInReminderThread(tx, rec, tasklistKeys.followUp(rec.id, index), message);
     });
     if (sent) summary.reminded.push(branch.key);

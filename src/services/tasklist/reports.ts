@@ -17,23 +17,19 @@ import {
   listDeadline,
   monthSchedule,
 } from "../../domain/month-schedule.ts";
-import { awaitingDecision } from "../../domain/task-list.ts";
-import { completion } from "../../domain/task-list-items.ts";
 import {
-  type ApprovalWaitingView,
-  buildApprovalWaiting,
-  buildMonthSummary,
-  buildOverdueList,
-  type MonthSummaryView,
-  type OverdueView,
-  type SlackMessage,
-} from "../../slack/views/tasklist/index.ts";
+  awaitingDecision,
+  latestRevision,
+  revisionOf,
+  snapshotOf,
+} from "../../domain/task-list.ts";
+import { completion } from "../../domain/task-list-items.ts";
 import { inTx } from "../kit/tx.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { tasklistKeys } from "./keys.ts";
 import { loadTasklistOrg } from "./org.ts";
+import type { MonthSummaryInput, SlackMessage } from "./port.ts";
 import type { JobRun } from "./reminders.ts";
-import { branchView, latestRevision, revisionOf, snapshotOf } from "./views.ts";
 
 const toCommittee = (tx: Tx, key: string, channel: string, m: SlackMessage) =>
   enqueueDelivery(tx, {
@@ -64,15 +60,10 @@ export async function postOverdueList(run: JobRun, period: string) {
     const state = rec?.state ?? "DRAFT";
     return state === "DRAFT" || state === "RETURNED" ? [{ branch, rec, state }] : [];
   });
-  const overdue = late.map(({ branch, state }) => ({ branch: branchView(branch), state }));
+  const overdue = late.map(({ branch, state }) => ({ branch, state }));
   const lateLists = late.flatMap(({ rec }) => (rec ? [rec.id] : []));
-  const view: OverdueView = {
-    period,
-    tz: org.tz,
-    deadlineAt: monthSchedule(org.schedule, org.calendar, period).deadline.at,
-    branches: overdue,
-  };
-  const message = buildOverdueList(view, org.t);
+  const deadlineAt = monthSchedule(org.schedule, org.calendar, period).deadline.at;
+  const message = run.presenters.tasklist.overdue({ period, deadlineAt, branches: overdue }, org);
   await inTx(run.db, (tx) =>
     toCommittee(tx, tasklistKeys.overdue(period), org.committeeChannel, message),
   );
@@ -94,17 +85,11 @@ export async function remindWaitingApprovals(run: JobRun, date: string) {
       due.push({ rec, since });
   }
   if (due.length === 0) return { date, waiting: [] };
-  const view: ApprovalWaitingView = {
-    thresholdHours: hours,
-    lists: due.map(({ rec, since }) => ({
-      listId: rec.id,
-      branch: branchView(rec.branch),
-      period: rec.period,
-      revision: rec.currentRevision,
-      waitingHours: (run.at.getTime() - since.getTime()) / 3600_000,
-    })),
-  };
-  const message = buildApprovalWaiting(view, org.t);
+  const lists = due.map(({ rec, since }) => ({
+    rec,
+    waitingHours: (run.at.getTime() - since.getTime()) / 3600_000,
+  }));
+  const message = run.presenters.tasklist.approvalWaiting({ thresholdHours: hours, lists }, org);
   const ids = due.map((d) => d.rec.id);
   await inTx(run.db, async (tx) => {
     await toCommittee(tx, tasklistKeys.approvalWaiting(date), org.committeeChannel, message);
@@ -127,12 +112,12 @@ export async function postMonthSummary(run: JobRun, period: string) {
   const org = await loadTasklistOrg(run.db);
   const deadline = monthSchedule(org.schedule, org.calendar, period).deadline.at;
   const rows = await branchesWithLists(run, period);
-  const view: MonthSummaryView = {
+  const summary: MonthSummaryInput = {
     period,
     rows: rows.map(({ branch, rec }) => {
       const plan = rec && revisionOf(rec, rec.approvedRevision);
       return {
-        branch: branchView(branch),
+        branch,
         state: rec?.state ?? "DRAFT",
         onTime: rec?.firstSubmittedAt
           ? isOnTime(
@@ -144,13 +129,13 @@ export async function postMonthSummary(run: JobRun, period: string) {
       };
     }),
   };
-  const message = buildMonthSummary(view, org.t);
+  const message = run.presenters.tasklist.monthSummary(summary, org);
   await inTx(run.db, (tx) =>
     toCommittee(tx, tasklistKeys.summary(period), org.committeeChannel, message),
   );
   return {
     period,
-    rows: view.rows.map((r) => ({
+    rows: summary.rows.map((r) => ({
       branch: r.branch.key,
       state: r.state,
       onTime: r.onTime,

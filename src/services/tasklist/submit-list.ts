@@ -3,11 +3,10 @@
  * amendment of the approved plan (items already done keep their status). The draft goes.
  */
 import { deleteDraft } from "../../db/repositories/tasklist-write.ts";
-import { submissionKind } from "../../domain/task-list.ts";
+import { revisionOf, submissionKind } from "../../domain/task-list.ts";
 import { carryOverStatuses, type TaskItemData } from "../../domain/task-list-items.ts";
-import type { Deps } from "../kit/result.ts";
+import type { TasklistDeps } from "./port.ts";
 import { runTransition, type TransitionOutcome } from "./transition.ts";
-import { revisionOf } from "./views.ts";
 
 export interface SubmitRequest {
   listId: number;
@@ -19,7 +18,7 @@ export interface SubmitRequest {
   source: string;
 }
 
-export function submitList(deps: Deps, req: SubmitRequest): Promise<TransitionOutcome> {
+export function submitList(deps: TasklistDeps, req: SubmitRequest): Promise<TransitionOutcome> {
   return runTransition(deps, {
     listId: req.listId,
     userId: req.userId,

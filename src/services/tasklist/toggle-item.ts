@@ -9,10 +9,10 @@ import { findItem, loadActor, loadListRecord } from "../../db/repositories/taskl
 import { audit, setItemStatusIfUnchanged } from "../../db/repositories/tasklist-write.ts";
 import { type ItemStatus, toggleItem } from "../../domain/task-list-items.ts";
 import { afterListChange } from "../home/refresh.ts";
-import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
 import { postOrUpdatePlan } from "./messages.ts";
 import { loadTasklistOrg } from "./org.ts";
+import type { TasklistDeps } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 
 export interface ToggleRequest {
@@ -24,7 +24,7 @@ export interface ToggleRequest {
 }
 
 export async function setItemStatus(
-  deps: Deps,
+  deps: TasklistDeps,
   req: ToggleRequest,
 ): Promise<Result<{ changed: boolean }>> {
   const item = await findItem(deps.db, req.itemId);
@@ -64,7 +64,11 @@ export async function setItemStatus(
       at: now,
     });
     const after = await loadListRecord(tx, rec.id, { comments: false });
-    if (after) await postOrUpdatePlan({ tx, rec: after, org, tag: `e${eventId}` }, "update");
+    if (after)
+      await postOrUpdatePlan(
+        { tx, rec: after, org, present: deps.presenters.tasklist, tag: `e${eventId}` },
+        "update",
+      );
     return { ok: true, changed: true };
   }).then(afterListChange(deps.homes, req.listId));
 }

@@ -25,14 +25,13 @@ import {
   writeRevisions,
 } from "../../db/repositories/tasklist-write.ts";
 import type { Actor, ListEvent, ListSnapshot, ListState } from "../../domain/task-list.ts";
-import { transition } from "../../domain/task-list.ts";
+import { snapshotOf, transition } from "../../domain/task-list.ts";
 import { afterListChange } from "../home/refresh.ts";
-import type { Deps } from "../kit/result.ts";
 import { breathe, Conflict, inTx, retrying } from "../kit/tx.ts";
 import { applyEffects } from "./effects.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
+import type { TasklistDeps, TasklistPresenter } from "./port.ts";
 import { type Result, refuse, type TasklistError } from "./result.ts";
-import { snapshotOf } from "./views.ts";
 
 export interface TransitionRequest {
   listId: number;
@@ -53,7 +52,7 @@ export interface TransitionRequest {
 export type TransitionOutcome = Result<{ listId: number; revision: number; state: ListState }>;
 
 export async function runTransition(
-  deps: Deps,
+  deps: TasklistDeps,
   req: TransitionRequest,
 ): Promise<TransitionOutcome> {
   let org: TasklistOrg | undefined; // what the messages need; a refusal needs none of it
@@ -62,9 +61,9 @@ export async function runTransition(
     if (!decided.ok) return decided;
     org ??= await loadTasklistOrg(deps.db);
     const settings = org;
-    return inTx(deps.db, (tx) => apply(tx, settings, deps.now(), req, decided)).then(
-      afterListChange(deps.homes, req.listId),
-    );
+    return inTx(deps.db, (tx) =>
+      apply(tx, settings, deps.presenters.tasklist, deps.now(), req, decided),
+    ).then(afterListChange(deps.homes, req.listId));
   });
 }
 
@@ -98,6 +97,7 @@ async function decide(
 async function apply(
   tx: Tx,
   org: TasklistOrg,
+  present: TasklistPresenter,
   now: Date,
   req: TransitionRequest,
   { rec, actor, event, result }: Decided,
@@ -153,7 +153,7 @@ async function apply(
   if (!after) throw new Error(`list ${rec.id} vanished inside its transaction`);
   await breathe();
   await applyEffects(
-    { tx, rec: after, org, tag: `v${after.version}` },
+    { tx, rec: after, org, present, tag: `v${after.version}` },
     result.effects,
     event.type === "withdraw" ? { withdrawnAt: now } : {},
   );

@@ -11,7 +11,7 @@ import { setItemStatus } from "../../../services/tasklist/toggle-item.ts";
 import { HOME_ACTION } from "../../ids/home.ts";
 import { replier, viaHome } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
-import { buildListModal, parseItemValue, parseListValue } from "../../views/tasklist/index.ts";
+import { listModal, parseItemValue, parseListValue } from "../../views/tasklist/index.ts";
 
 type Button = BlockAction<ButtonAction>;
 
@@ -24,7 +24,7 @@ export function registerHomeBranchButtons(app: ListenerApp, ctx: AppContext): vo
     if (!ref) return reply.refuse("invalid");
     const opened = await openListModal(ctx, { listId: ref.listId, userId });
     if (!opened.ok) return reply.refuse(opened.error);
-    const view = buildListModal(opened.view, opened.org.t);
+    const view = listModal(opened);
     await client.views.open({ trigger_id: body.trigger_id, view });
   });
 

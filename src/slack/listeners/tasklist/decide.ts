@@ -19,11 +19,7 @@ import { HOME_ACTION } from "../../ids/home.ts";
 import { TASKLIST_ACTION } from "../../ids/tasklist.ts";
 import { replier, type Tell, viaHome, viaResponseUrl } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
-import {
-  buildFullListModal,
-  buildReturnModal,
-  parseListValue,
-} from "../../views/tasklist/index.ts";
+import { fullListModal, parseListValue, returnModal } from "../../views/tasklist/index.ts";
 
 type Button = BlockAction<ButtonAction>;
 type Args = SlackActionMiddlewareArgs<Button> & AllMiddlewareArgs;
@@ -81,7 +77,7 @@ function registerDecisionButtons(app: ListenerApp, ctx: AppContext, on: Decision
     const { reply, ...request } = to;
     const ready = await prepareReturn(ctx, request);
     if (!ready.ok) return reply.refuse(ready.error);
-    const view = buildReturnModal(ready.view, ready.org.t);
+    const view = returnModal(ready);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view });
   });
 
@@ -90,7 +86,7 @@ function registerDecisionButtons(app: ListenerApp, ctx: AppContext, on: Decision
     if (!to) return;
     const shown = await fullList(ctx, { listId: to.listId, revision: to.revision });
     if (!shown.ok) return to.reply.refuse(shown.error);
-    const view = buildFullListModal(shown.view, shown.org.t);
+    const view = fullListModal(shown);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view });
   });
 }

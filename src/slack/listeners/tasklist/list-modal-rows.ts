@@ -6,7 +6,7 @@ import { rebuildListModal } from "../../../services/tasklist/list-modal.ts";
 import { TASKLIST_ACTION } from "../../ids/tasklist.ts";
 import type { ListenerApp } from "../../router.ts";
 import {
-  buildListModal,
+  listModal,
   parsePrivateMetadata,
   parseRowValue,
   readItemRows,
@@ -33,7 +33,7 @@ export function registerListModalRows(app: ListenerApp, ctx: AppContext): void {
         .update({
           view_id: view.id,
           hash: view.hash,
-          view: buildListModal(rebuilt.view, rebuilt.org.t),
+          view: listModal(rebuilt),
         })
         .catch((err) => ctx.logger.warn({ err, view: view.id }, "task-list modal update failed"));
     });

@@ -11,7 +11,7 @@ import { errorKey } from "../../../services/tasklist/result.ts";
 import { TASKLIST_ACTION } from "../../ids/tasklist.ts";
 import { replier, viaResponseUrl } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
-import { buildListModal, parseListValue } from "../../views/tasklist/index.ts";
+import { listModal, parseListValue } from "../../views/tasklist/index.ts";
 
 /** Each opener and what it offered, so an older copy's button is answered for what it said. */
 const OPENERS = [
@@ -38,7 +38,7 @@ export function registerOpenListModal(app: ListenerApp, ctx: AppContext): void {
           if (!opened.ok) return reply.refuse(opened.error);
           await client.views.open({
             trigger_id: body.trigger_id,
-            view: buildListModal(opened.view, opened.org.t),
+            view: listModal(opened),
           });
         } catch (err) {
           await reply.failed(err);

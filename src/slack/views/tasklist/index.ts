@@ -7,6 +7,7 @@ export { addRow, metaOf, removeRow, rowsFromItems, rowsFromRaw } from "./modal-r
 export * from "./model.ts";
 export { buildFollowUp, buildReturnedNotice, buildSecretaryDm } from "./notices.ts";
 export { buildPlanMessage } from "./plan.ts";
+export { fullListModal, listModal, returnModal, tasklistPresenter } from "./present.ts";
 export * from "./refs.ts";
 export { buildReminder } from "./reminder.ts";
 export { buildApprovalWaiting, buildMonthSummary, buildOverdueList } from "./reports.ts";

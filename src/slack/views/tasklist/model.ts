@@ -1,5 +1,4 @@
 /** The view models the task-list builders render. Services fill them from the store. */
-import type { KnownBlock } from "@slack/types";
 import type { Period } from "../../../domain/period.ts";
 import type { RevisionStatus } from "../../../domain/task-list.ts";
 import type { DraftItem } from "../../../domain/task-list-input.ts";
@@ -190,8 +189,4 @@ export interface MonthSummaryView {
   }[];
 }
 
-/** A message: blocks and the plain-text fallback notifications and screen readers use. */
-export interface SlackMessage {
-  text: string;
-  blocks: KnownBlock[];
-}
+export type { SlackMessage } from "../../../services/tasklist/port.ts";

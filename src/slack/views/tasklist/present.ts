@@ -1,17 +1,33 @@
 /**
- * From a stored list to the view models its surfaces render (pure). Every message about a list
- * is rendered from the list as it is after the change, so an update never drifts from the state.
+ * The round trip's presenter: from a stored list to the view models its surfaces render, and
+ * from those to Block Kit (pure). Every message about a list is rendered from the list as it is
+ * after the change, so an update never drifts from the state.
  */
+import { isLate, listDeadline, monthSchedule } from "../../../domain/month-schedule.ts";
+import {
+  amendmentUnderReview,
+  latestRevision,
+  revisionOf,
+  snapshotOf,
+} from "../../../domain/task-list.ts";
+import { diffRevisions } from "../../../domain/task-list-items.ts";
 import type {
+  ApprovalWaitingInput,
   BranchRecord,
   DecisionRecord,
   ItemRecord,
+  ListForm,
   ListRecord,
+  MonthSummaryInput,
+  OverdueInput,
   RevisionRecord,
-} from "../../db/repositories/tasklist.ts";
-import { isLate, listDeadline, monthSchedule } from "../../domain/month-schedule.ts";
-import { amendmentUnderReview, type ListSnapshot } from "../../domain/task-list.ts";
-import { diffRevisions } from "../../domain/task-list-items.ts";
+  TasklistOrg,
+  TasklistPresenter,
+} from "../../../services/tasklist/port.ts";
+import { buildCommitteeMessage } from "./committee.ts";
+import { buildFullListModal, buildReturnModal } from "./decision-modals.ts";
+import { buildListModal } from "./list-modal.ts";
+import { addRow, removeRow, rowsFromItems, rowsFromRaw } from "./modal-rows.ts";
 import {
   type BranchView,
   type CommitteeView,
@@ -20,14 +36,18 @@ import {
   type FullListView,
   type ItemView,
   type ListContext,
+  type ListModalView,
   type PlanView,
   type ReminderState,
   type ReminderView,
   type ReturnedNoticeView,
   type RevisionView,
   type SecretaryDmView,
-} from "../../slack/views/tasklist/index.ts";
-import type { TasklistOrg } from "./org.ts";
+} from "./model.ts";
+import { buildFollowUp, buildReturnedNotice, buildSecretaryDm } from "./notices.ts";
+import { buildPlanMessage } from "./plan.ts";
+import { buildReminder } from "./reminder.ts";
+import { buildApprovalWaiting, buildMonthSummary, buildOverdueList } from "./reports.ts";
 
 export const branchView = (b: BranchRecord): BranchView => ({
   key: b.key,
@@ -53,23 +73,6 @@ const decisionView = (d: DecisionRecord): DecisionView => ({
   at: d.decidedAt,
   comment: d.comment,
 });
-
-export const revisionOf = (rec: ListRecord, n: number | null): RevisionRecord | undefined =>
-  n === null ? undefined : rec.revisions.find((r) => r.number === n);
-
-export const latestRevision = (rec: ListRecord): RevisionRecord | undefined =>
-  revisionOf(rec, rec.currentRevision);
-
-export function snapshotOf(rec: ListRecord): ListSnapshot {
-  return {
-    branchKey: rec.branch.key,
-    state: rec.state,
-    revision: rec.currentRevision,
-    revisionStatus: latestRevision(rec)?.status ?? null,
-    approvedRevision: rec.approvedRevision,
-    submittedBy: latestRevision(rec)?.submittedBy ?? null,
-  };
-}
 
 const contextOf = (rec: ListRecord, org: TasklistOrg): ListContext => ({
   listId: rec.id,
@@ -221,3 +224,100 @@ export const fullListView = (
   state: committeeStateOf(rev.status),
   items: rev.items.map(itemView),
 });
+
+const modalBase = (rec: ListRecord, org: TasklistOrg, kind: ListForm["kind"]): ListModalView => {
+  const latest = latestRevision(rec);
+  const view: ListModalView = {
+    listId: rec.id,
+    branch: { key: rec.branch.key, name: rec.branch.name },
+    period: rec.period,
+    kind,
+    revision:
+      kind === "submit" ? 0 : kind === "amend" ? (rec.approvedRevision ?? 0) : rec.currentRevision,
+    rows: [],
+    nextRow: 0,
+    tz: org.tz,
+  };
+  if (kind === "submit") view.deadlineAt = deadlineOf(rec, org);
+  if (latest?.status === "RETURNED" && latest.decision?.comment)
+    view.returnComment = latest.decision.comment;
+  return view;
+};
+
+export function listModalView({ rec, kind, rows }: ListForm, org: TasklistOrg): ListModalView {
+  const base = modalBase(rec, org, kind);
+  if ("items" in rows) {
+    const view: ListModalView = { ...base, ...rowsFromItems(rows.items) };
+    if (rows.from) view.prefill = rows.from;
+    return view;
+  }
+  const current: ListModalView = { ...base, rows: rowsFromRaw(rows.raw), nextRow: rows.nextRow };
+  return "add" in rows.change ? addRow(current) : removeRow(current, rows.change.remove);
+}
+
+/** The task-list modal for what a use case found. */
+export const listModal = (form: { form: ListForm; org: TasklistOrg }) =>
+  buildListModal(listModalView(form.form, form.org), form.org.t);
+
+/** The modal asking for the comment of a return. */
+export const returnModal = (r: { rec: ListRecord; rev: RevisionRecord; org: TasklistOrg }) =>
+  buildReturnModal(revisionView(r.rec, r.rev, r.org), r.org.t);
+
+/** The read-only full list. */
+export const fullListModal = (r: { rec: ListRecord; rev: RevisionRecord; org: TasklistOrg }) =>
+  buildFullListModal(fullListView(r.rec, r.rev, r.org), r.org.t);
+
+const some = <V, R>(view: V | null, build: (v: V) => R): R | null =>
+  view === null ? null : build(view);
+
+export const tasklistPresenter: TasklistPresenter = {
+  reminder: (rec, org, carriedOver) => buildReminder(reminderView(rec, org, carriedOver), org.t),
+  followUp: (rec, org) =>
+    buildFollowUp(
+      {
+        ...contextOf(rec, org),
+        deadlineAt: deadlineOf(rec, org),
+        state: rec.state === "RETURNED" ? "returned" : "not-submitted",
+      },
+      org.t,
+    ),
+  committee: (rec, rev, org, withdrawnAt) =>
+    buildCommitteeMessage(committeeView(rec, rev, org, withdrawnAt), org.t),
+  plan: (rec, org) => some(planView(rec, org), (v) => buildPlanMessage(v, org.t)),
+  returned: (rec, rev, org) =>
+    some(returnedNoticeView(rec, rev, org), (v) => buildReturnedNotice(v, org.t)),
+  secretaryDm: (rec, rev, org) =>
+    some(secretaryDmView(rec, rev, org), (v) => buildSecretaryDm(v, org.t)),
+  overdue: (input: OverdueInput, org) =>
+    buildOverdueList(
+      {
+        period: input.period,
+        tz: org.tz,
+        deadlineAt: input.deadlineAt,
+        branches: input.branches.map((b) => ({ branch: branchView(b.branch), state: b.state })),
+      },
+      org.t,
+    ),
+  approvalWaiting: (input: ApprovalWaitingInput, org) =>
+    buildApprovalWaiting(
+      {
+        thresholdHours: input.thresholdHours,
+        lists: input.lists.map(({ rec, waitingHours }) => ({
+          listId: rec.id,
+          branch: branchView(rec.branch),
+          period: rec.period,
+          revision: rec.currentRevision,
+          waitingHours,
+        })),
+      },
+      org.t,
+    ),
+  monthSummary: (input: MonthSummaryInput, org) =>
+    buildMonthSummary(
+      {
+        period: input.period,
+        rows: input.rows.map((r) => ({ ...r, branch: branchView(r.branch) })),
+      },
+      org.t,
+    ),
+};
