@@ -7,6 +7,7 @@ import { adminFeature } from "../features/admin.ts";
 import { appHomeFeature } from "../features/app-home.ts";
 import { committeeDeskFeature } from "../features/committee-desk.ts";
 import { lectureHallFeature } from "../features/lecture-hall.ts";
+import { studyFeature } from "../features/study.ts";
 import { tasklistFeature } from "../features/tasklist.ts";
 import type { AnyJob } from "../jobs/define.ts";
 import type { AssessmentSource } from "../services/assessment/source.ts";
@@ -22,6 +23,7 @@ export const features: readonly Feature[] = [
   committeeDeskFeature,
   adminFeature,
   lectureHallFeature,
+  studyFeature,
   appHomeFeature,
 ];
 

@@ -7,6 +7,7 @@ import { lecture } from "./lecture.ts";
 import { reports } from "./reports.ts";
 import { sandbox } from "./sandbox.ts";
 import { status } from "./status.ts";
+import { study } from "./study.ts";
 import { tasklist } from "./tasklist.ts";
 
 /** Every area's catalog. Add an area here when a feature adds `catalog/<area>.ts`. */
@@ -21,4 +22,5 @@ export const areas = [
   home,
   status,
   sandbox,
+  study,
 ] as const;

@@ -1,0 +1,111 @@
+/**
+ * Make-up: someone not present at a session reads its materials and hands in a short note.
+ * A note from someone present, not expected, before attendance is recorded, or a second one, is
+ * refused. The `study-makeup-reminder` job sends each owed make-up one reminder.
+ */
+import {
+  bumpStudySession,
+  makeUpsToRemind,
+  studySessionById,
+  updateAttendee,
+} from "../../db/repositories/study.ts";
+import { makeUpRefusal } from "../../domain/study.ts";
+import type { Deps } from "../kit/result.ts";
+import { Conflict, inTx, inTxRetrying } from "../kit/tx.ts";
+import { loadStudyEnv, type StudyEnv } from "./env.ts";
+import { dmMakeUp, refreshNotice, sessionView } from "./messages.ts";
+import type { MakeUpForm, StudyPresenter } from "./port.ts";
+import { type Result, refuse } from "./result.ts";
+
+export const NOTE_MAX = 2000;
+
+export async function openMakeUp(
+  deps: Deps,
+  req: { sessionId: number; userId: string },
+): Promise<Result<{ form: MakeUpForm; env: StudyEnv }>> {
+  const env = await loadStudyEnv(deps.db);
+  if (!env) return refuse("no-org");
+  const s = await studySessionById(deps.db, req.sessionId);
+  if (!s) return refuse("not-found");
+  const a = s.attendees.find((p) => p.userId === req.userId);
+  const why = makeUpRefusal({
+    expected: a !== undefined,
+    attendance: (a?.attendance ?? null) as "present" | "excused" | "absent" | null,
+    madeUp: a?.madeUpAt != null,
+  });
+  if (why) return refuse(why);
+  const view = await sessionView(deps.db.prisma, env, s);
+  return { ok: true, env, form: { sessionId: s.id, session: view, due: s.makeUpDue ?? s.date } };
+}
+
+export async function submitMakeUp(
+  deps: Deps,
+  present: StudyPresenter,
+  req: { sessionId: number; userId: string; note: string },
+): Promise<Result> {
+  const env = await loadStudyEnv(deps.db);
+  if (!env) return refuse("no-org");
+  const note = req.note.trim();
+  if (note === "") return refuse("note-empty");
+  const now = deps.now();
+  const result = await inTxRetrying(deps.db, async (tx): Promise<Result> => {
+    const s = await studySessionById(tx, req.sessionId);
+    if (!s) return refuse("not-found");
+    const a = s.attendees.find((p) => p.userId === req.userId);
+    const why = makeUpRefusal({
+      expected: a !== undefined,
+      attendance: (a?.attendance ?? null) as "present" | "excused" | "absent" | null,
+      madeUp: a?.madeUpAt != null,
+    });
+    if (why || !a) return refuse(why ?? "not-expected");
+    if (!(await bumpStudySession(tx, s.id, s.version))) throw new Conflict();
+    await updateAttendee(tx, a.id, { makeUpNote: note.slice(0, NOTE_MAX), madeUpAt: now });
+    const view = await refreshNotice(tx, env, present, s.id);
+    if (view) {
+      await dmMakeUp(
+        tx,
+        env,
+        present,
+        view,
+        { userId: a.userId, attendance: a.attendance ?? "absent", makeUpNote: note },
+        s.makeUpDue ?? s.date,
+        "done",
+      );
+    }
+    return { ok: true };
+  });
+  if (result.ok) deps.homes?.changed({ users: [req.userId] });
+  return result;
+}
+
+/** The `study-makeup-reminder` job's work on `today`: one reminder per make-up still owed. */
+export async function remindMakeUps(
+  deps: Deps,
+  present: StudyPresenter,
+  today: string,
+): Promise<{ reminded: string[] }> {
+  const env = await loadStudyEnv(deps.db);
+  if (!env) return { reminded: [] };
+  const due = await makeUpsToRemind(deps.db, today);
+  const reminded: string[] = [];
+  const now = deps.now();
+  await inTx(deps.db, async (tx) => {
+    for (const a of due) {
+      const s = await studySessionById(tx, a.sessionId);
+      if (!s) continue;
+      const view = await sessionView(tx, env, s);
+      const sent = await dmMakeUp(
+        tx,
+        env,
+        present,
+        view,
+        { userId: a.userId, attendance: a.attendance ?? "absent", makeUpNote: null },
+        s.makeUpDue ?? s.date,
+        "reminder",
+      );
+      await updateAttendee(tx, a.id, { makeUpRemindedAt: now });
+      if (sent) reminded.push(a.userId);
+    }
+  });
+  return { reminded };
+}

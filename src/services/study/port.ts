@@ -1,0 +1,127 @@
+/**
+ * What the study service hands its presenter (slack/views/study/present.ts): view models of a
+ * session, an invitation, a draw, a make-up request; and the presenter itself as a port, so the
+ * service renders its messages without importing Block Kit.
+ */
+import type { Attendance, Material, StudyKind } from "../../domain/study.ts";
+import type { Translator } from "../../i18n/index.ts";
+
+export type StudyMessage = { text: string; blocks: unknown[] } & Record<string, unknown>;
+
+export interface SessionView {
+  id: number;
+  kind: StudyKind;
+  topic: string;
+  startsAt: Date;
+  timezone: string;
+  minutes: number;
+  materials: Material[];
+  chair: string;
+  branchName: string | null;
+  expected: number;
+  confirmed: string[];
+  excused: { userId: string; reason: string | null }[];
+  /** Set once attendance is recorded. */
+  attendance: { present: number; excused: number; absent: number } | null;
+  draws: DrawView[];
+}
+
+export interface DrawView {
+  id: number;
+  seq: number;
+  userId: string;
+  outcome: "pending" | "spoke" | "absent";
+}
+
+export interface InviteView {
+  session: SessionView;
+  userId: string;
+  response: "confirmed" | "excused" | null;
+  reason: string | null;
+  /** The session has begun: the buttons are gone. */
+  closed: boolean;
+}
+
+export interface MakeUpView {
+  session: SessionView;
+  attendance: Attendance;
+  due: string;
+  note: string | null;
+  reminder: boolean;
+}
+
+export interface StudyPresenter {
+  notice(v: SessionView, t: Translator): StudyMessage;
+  invite(v: InviteView, t: Translator): StudyMessage;
+  draw(v: DrawView, session: SessionView, t: Translator): StudyMessage;
+  makeUp(v: MakeUpView, t: Translator): StudyMessage;
+}
+
+/** What the new-session modal offers the person who opens it. */
+export interface NewSessionForm {
+  kinds: StudyKind[];
+  branches: { key: string; name: string }[];
+  timezone: string;
+  today: string;
+  sessionMinutes: number;
+}
+
+export interface ExcuseForm {
+  sessionId: number;
+  session: SessionView;
+}
+
+export interface AttendanceForm {
+  sessionId: number;
+  session: SessionView;
+  expected: string[];
+  present: string[];
+  excused: string[];
+}
+
+export interface MakeUpForm {
+  sessionId: number;
+  session: SessionView;
+  due: string;
+}
+
+/** One person's study record in a year. */
+export interface PersonStudyRow {
+  userId: string;
+  name: string | null;
+  expected: number;
+  attended: number;
+  excused: number;
+  absent: number;
+  madeUp: number;
+  spoken: number;
+  hours: number;
+}
+
+export interface BranchStudyRow {
+  key: string;
+  name: string;
+  sessions: number;
+  expected: number;
+  attended: number;
+  madeUp: number;
+}
+
+/** The year's record: per person, per branch, the first topics, the youth projects. */
+export interface StudyRecordView {
+  year: number;
+  sessions: number;
+  people: PersonStudyRow[];
+  branches: BranchStudyRow[];
+  firstTopics: { date: string; topic: string }[];
+  projects: { name: string; lead: string; state: string; resultLink: string | null }[];
+}
+
+export interface StudySummaryView {
+  timezone: string;
+  upcoming: { kind: SessionView["kind"]; topic: string; startsAt: Date; expected: boolean }[];
+  mine: PersonStudyRow | null;
+  owed: { sessionId: number; topic: string; due: string }[];
+  canSchedule: boolean;
+  year: number;
+}

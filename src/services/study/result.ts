@@ -1,0 +1,45 @@
+/** Normalized study's reasons for refusing a request; each has a catalog message `study.error.<code>`. */
+import type { MessageKey } from "../../i18n/index.ts";
+import { type Outcome, refuse as refuseFor } from "../kit/result.ts";
+
+export type StudyError =
+  | "not-found"
+  | "no-org"
+  /** Only a system admin or a branch secretary schedules; a secretary only their branch's study. */
+  | "not-organiser"
+  | "not-chair"
+  | "not-expected"
+  | "topic-empty"
+  | "topic-too-long"
+  | "in-the-past"
+  | "no-one-expected"
+  | "bad-material"
+  | "bad-date"
+  | "no-branch"
+  | "session-started"
+  | "session-not-started"
+  | "not-centre-group"
+  | "draw-pending"
+  | "nobody-present"
+  | "nobody-due"
+  | "draw-decided"
+  | "reason-empty"
+  | "not-recorded"
+  | "was-present"
+  | "already-made-up"
+  | "note-empty"
+  | "no-lead"
+  | "name-empty"
+  | "question-empty"
+  | "not-member"
+  | "not-advisor"
+  | "wrong-state"
+  | "result-incomplete"
+  | "comment-required"
+  | "busy";
+
+export type Result<T extends object = object> = Outcome<T, StudyError>;
+
+export const refuse = refuseFor<StudyError>;
+
+export const errorKey = (error: StudyError): MessageKey => `study.error.${error}`;

@@ -1,0 +1,3 @@
+export * from "./messages.ts";
+export * from "./modals.ts";
+export * from "./summary.ts";

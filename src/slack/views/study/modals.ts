@@ -1,0 +1,241 @@
+/**
+ * The study modals (new session, excuse, attendance, make-up) and their validation: each
+ * validator returns the field errors for `response_action: "errors"`, or the clean value.
+ */
+import type { KnownBlock, ModalView } from "@slack/types";
+import {
+  type Material,
+  parseMaterials,
+  STUDY_KINDS,
+  type StudyKind,
+  TOPIC_MAX,
+} from "../../../domain/study.ts";
+import { formatDateTime } from "../../../i18n/dates.ts";
+import type { Translator } from "../../../i18n/index.ts";
+import type {
+  AttendanceForm,
+  ExcuseForm,
+  MakeUpForm,
+  NewSessionForm,
+} from "../../../services/study/port.ts";
+import { input, option, plain, section } from "../../blocks.ts";
+import { STUDY_ACTION, STUDY_BLOCK, STUDY_CALLBACK } from "../../ids/study.ts";
+import { esc } from "../lecture/format.ts";
+import { materialLines } from "./messages.ts";
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+
+function modal(
+  callbackId: string,
+  title: string,
+  metadata: string,
+  blocks: KnownBlock[],
+  t: Translator,
+): ModalView {
+  return {
+    type: "modal",
+    callback_id: callbackId,
+    title: plain(title),
+    submit: plain(t("study.modal.submit")),
+    close: plain(t("study.modal.close")),
+    private_metadata: metadata,
+    blocks,
+  };
+}
+
+export function buildNewSessionModal(f: NewSessionForm, t: Translator): ModalView {
+  const kinds = f.kinds.map((k) => option(t(`study.kind.${k}`), k));
+  const blocks: KnownBlock[] = [
+    input(STUDY_BLOCK.kind, t("study.new.kind"), {
+      type: "static_select",
+      action_id: STUDY_ACTION.kind,
+      options: kinds,
+      ...(kinds[0] ? { initial_option: kinds[0] } : {}),
+    }),
+  ];
+  if (f.branches.length > 0) {
+    blocks.push(
+      input(
+        STUDY_BLOCK.branch,
+        t("study.new.branch"),
+        {
+          type: "static_select",
+          action_id: STUDY_ACTION.branch,
+          options: f.branches.slice(0, 100).map((b) => option(b.name, b.key)),
+        },
+        { optional: true, hint: plain(t("study.new.branchHint")) },
+      ),
+    );
+  }
+  blocks.push(
+    input(STUDY_BLOCK.date, t("study.new.date"), {
+      type: "datepicker",
+      action_id: STUDY_ACTION.date,
+      initial_date: f.today,
+    }),
+    input(STUDY_BLOCK.time, t("study.new.time"), {
+      type: "timepicker",
+      action_id: STUDY_ACTION.time,
+      initial_time: "09:00",
+    }),
+    input(STUDY_BLOCK.topic, t("study.new.topic"), {
+      type: "plain_text_input",
+      action_id: STUDY_ACTION.topic,
+      max_length: TOPIC_MAX,
+      placeholder: plain(t("study.new.topicPlaceholder")),
+    }),
+    input(
+      STUDY_BLOCK.materials,
+      t("study.new.materials"),
+      {
+        type: "plain_text_input",
+        action_id: STUDY_ACTION.materials,
+        multiline: true,
+        max_length: 3000,
+        placeholder: plain(t("study.new.materialsPlaceholder")),
+      },
+      { optional: true, hint: plain(t("study.new.materialsHint")) },
+    ),
+    input(
+      STUDY_BLOCK.expected,
+      t("study.new.expected"),
+      { type: "multi_users_select", action_id: STUDY_ACTION.expected },
+      { optional: true, hint: plain(t("study.new.expectedHint")) },
+    ),
+  );
+  return modal(STUDY_CALLBACK.newSession, t("study.new.title"), "", blocks, t);
+}
+
+export interface NewSessionValues {
+  kind: StudyKind;
+  branchKey: string | null;
+  date: string;
+  time: string;
+  topic: string;
+  materials: Material[];
+  expected: string[];
+}
+
+type StateValues = Record<
+  string,
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_option?: { value: string } | null;
+      selected_date?: string | null;
+      selected_time?: string | null;
+      selected_users?: string[] | null;
+    }
+  >
+>;
+
+export function readNewSession(values: StateValues, t: Translator): Validation<NewSessionValues> {
+  const v = (block: string, action: string) => values[block]?.[action];
+  const errors: Record<string, string> = {};
+  const kind = v(STUDY_BLOCK.kind, STUDY_ACTION.kind)?.selected_option?.value as
+    | StudyKind
+    | undefined;
+  if (!kind || !STUDY_KINDS.includes(kind)) errors[STUDY_BLOCK.kind] = t("study.new.error.kind");
+  const branchKey = v(STUDY_BLOCK.branch, STUDY_ACTION.branch)?.selected_option?.value ?? null;
+  if (kind === "branch-study" && !branchKey)
+    errors[STUDY_BLOCK.branch] = t("study.new.error.branch");
+  const date = v(STUDY_BLOCK.date, STUDY_ACTION.date)?.selected_date ?? "";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors[STUDY_BLOCK.date] = t("study.new.error.date");
+  const time = v(STUDY_BLOCK.time, STUDY_ACTION.time)?.selected_time ?? "";
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors[STUDY_BLOCK.time] = t("study.new.error.time");
+  const topic = (v(STUDY_BLOCK.topic, STUDY_ACTION.topic)?.value ?? "").replace(/\s+/g, " ").trim();
+  if (topic === "") errors[STUDY_BLOCK.topic] = t("study.error.topic-empty");
+  const parsed = parseMaterials(v(STUDY_BLOCK.materials, STUDY_ACTION.materials)?.value ?? "");
+  if (!parsed.ok)
+    errors[STUDY_BLOCK.materials] = t("study.new.error.material", { line: parsed.line });
+  const expected = v(STUDY_BLOCK.expected, STUDY_ACTION.expected)?.selected_users ?? [];
+  if (Object.keys(errors).length > 0 || !kind || !parsed.ok) return { ok: false, errors };
+  return {
+    ok: true,
+    value: { kind, branchKey, date, time, topic, materials: parsed.materials, expected },
+  };
+}
+
+/** Where a refusal of the service shows in the new-session modal. */
+export const NEW_SESSION_FIELD: Partial<Record<string, string>> = {
+  "topic-empty": STUDY_BLOCK.topic,
+  "topic-too-long": STUDY_BLOCK.topic,
+  "in-the-past": STUDY_BLOCK.date,
+  "no-one-expected": STUDY_BLOCK.expected,
+  "no-branch": STUDY_BLOCK.branch,
+  "not-organiser": STUDY_BLOCK.kind,
+};
+
+const heading = (s: ExcuseForm["session"], t: Translator) =>
+  section(
+    `*${esc(s.topic)}*\n${formatDateTime(s.startsAt, s.timezone, t)}\n${materialLines(s, t)}`,
+  );
+
+export function buildExcuseModal(f: ExcuseForm, t: Translator): ModalView {
+  return modal(
+    STUDY_CALLBACK.excuse,
+    t("study.excuse.title"),
+    String(f.sessionId),
+    [
+      heading(f.session, t),
+      input(STUDY_BLOCK.reason, t("study.excuse.reason"), {
+        type: "plain_text_input",
+        action_id: STUDY_ACTION.reason,
+        max_length: 300,
+      }),
+    ],
+    t,
+  );
+}
+
+export function buildAttendanceModal(f: AttendanceForm, t: Translator): ModalView {
+  return modal(
+    STUDY_CALLBACK.attendance,
+    t("study.attendance.title"),
+    String(f.sessionId),
+    [
+      heading(f.session, t),
+      section(t("study.attendance.intro", { expected: f.expected.length })),
+      input(
+        STUDY_BLOCK.present,
+        t("study.attendance.present"),
+        {
+          type: "multi_users_select",
+          action_id: STUDY_ACTION.present,
+          ...(f.present.length > 0 ? { initial_users: f.present } : {}),
+        },
+        { optional: true },
+      ),
+      input(
+        STUDY_BLOCK.excused,
+        t("study.attendance.excused"),
+        {
+          type: "multi_users_select",
+          action_id: STUDY_ACTION.excused,
+          ...(f.excused.length > 0 ? { initial_users: f.excused } : {}),
+        },
+        { optional: true, hint: plain(t("study.attendance.absentHint")) },
+      ),
+    ],
+    t,
+  );
+}
+
+export function buildMakeUpModal(f: MakeUpForm, t: Translator): ModalView {
+  return modal(
+    STUDY_CALLBACK.makeUp,
+    t("study.makeUp.title"),
+    String(f.sessionId),
+    [
+      heading(f.session, t),
+      input(STUDY_BLOCK.note, t("study.makeUp.note"), {
+        type: "plain_text_input",
+        action_id: STUDY_ACTION.note,
+        multiline: true,
+        max_length: 2000,
+      }),
+    ],
+    t,
+  );
+}
