@@ -71,6 +71,8 @@ describe("the features list", () => {
         "submission-followup",
         "lecture-notice",
         "quarter-summary",
+        "study-notice",
+        "study-makeup-reminder",
       ]),
     );
     expect(await cliJobNames(features)).toEqual(botJobs);
@@ -79,6 +81,7 @@ describe("the features list", () => {
       "report",
       "admin",
       "lectures",
+      "study",
     ]);
   });
 

@@ -86,6 +86,8 @@ const NAMES: Record<string, string> = {
   deadlineTime: "18:00",
   year: "2026",
   month: "12",
+  chair: "<@U0CHAIR>",
+  note: "学习了党支部工作条例",
 };
 
 /** Sample params for one locale: Chinese names in both, dates as the locale writes them. */
@@ -98,6 +100,7 @@ export function sampleParams(locale: Locale): Record<string, unknown> {
     decidedAt: formatDateTime(at, "Asia/Shanghai", tr),
     asOf: formatDateTime(at, "Asia/Shanghai", tr),
     date: formatDay("2026-12-09", tr),
+    due: formatDay("2026-12-23", tr),
     from: formatDay("2026-12-01", tr),
     to: formatDay("2026-12-31", tr),
     min: formatDay("2026-12-01", tr),

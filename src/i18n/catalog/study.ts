@@ -174,14 +174,14 @@ export const study = defineArea(
     "study.button.attendance": "登记出勤",
     "study.button.spoke": "已发言",
     "study.button.absent": "缺席，跳过",
-    "study.button.makeUp": "提交补学心得",
+    "study.button.makeUp": "填写补学心得",
     "study.button.makeUpFor": "补学：{topic}",
     "study.button.new": "安排学习",
 
     "study.draw.line.pending": "🎲 第{seq}次抽取：请 {who} 发言。",
     "study.draw.line.spoke": "✅ 第{seq}次抽取： {who} 已发言。",
     "study.draw.line.absent": "⏭ 第{seq}次抽取： {who} 缺席，已跳过（保留优先发言）。",
-    "study.draw.chairOnly": "仅主持人（ {chair} ）可抽取和标记；所有人可查看抽取记录。",
+    "study.draw.chairOnly": "仅主持人 {chair} 可抽取和标记；所有人可查看抽取记录。",
 
     "study.modal.submit": "保存",
     "study.modal.close": "取消",
@@ -202,7 +202,7 @@ export const study = defineArea(
     "study.new.error.branch": "请选择支部。",
     "study.new.error.date": "请选择日期。",
     "study.new.error.time": "请选择时间。",
-    "study.new.error.material": "第{line}行没有http(s)链接（最多10项材料）。",
+    "study.new.error.material": "第{line}行没有以 `http` 开头的链接（最多10项材料）。",
     "study.new.done": "学习“{topic}”已安排，应到人员将提前收到通知。",
 
     "study.excuse.title": "请假",
@@ -217,7 +217,7 @@ export const study = defineArea(
 
     "study.makeUp.title": "补学心得",
     "study.makeUp.note": "学习心得（简短）",
-    "study.makeUp.ask": "您未参加{when}的{kind}。请阅读学习材料，并于{due}前提交简短的补学心得。",
+    "study.makeUp.ask": "您未参加{when}的{kind}。请阅读学习材料，并于{due}前填写简短的补学心得。",
     "study.makeUp.reminder": "提醒：{when}{kind}的补学须于{due}前完成。",
     "study.makeUp.done": "✅ 您{when}{kind}的补学已登记。",
     "study.makeUp.yourNote": "您的心得：{note}",
@@ -262,7 +262,7 @@ export const study = defineArea(
     "study.error.no-lead": "课题组须有负责人",
     "study.error.name-empty": "课题组须有名称",
     "study.error.question-empty": "课题组须有研究问题",
-    "study.error.not-member": "只有课题负责人和成员可提交成果",
+    "study.error.not-member": "只有课题负责人和成员可报送成果",
     "study.error.not-advisor": "只有机关党委委员可审核课题成果",
     "study.error.wrong-state": "课题当前状态不允许此操作",
     "study.error.result-incomplete": "成果须有链接和一段摘要",

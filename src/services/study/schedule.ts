@@ -27,6 +27,7 @@ import {
   type StudyKind,
   sessionInputError,
 } from "../../domain/study.ts";
+import { formatReportPeriod } from "../../i18n/dates.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
 import { loadStudyEnv, type StudyEnv } from "./env.ts";
@@ -183,7 +184,9 @@ export async function ensureCentreGroupNotice(
       id = await createStudySession(tx, {
         kind: "centre-group",
         branchId: null,
-        topic: group.topic ?? env.t("study.centreGroup.topic", { month }),
+        topic:
+          group.topic ??
+          env.t("study.centreGroup.topic", { month: formatReportPeriod(month, env.t) }),
         date,
         startsAt: zonedInstant(date, group.time, env.timezone),
         minutes: env.study.sessionMinutes,
