@@ -18,6 +18,14 @@ import {
   type Weekday,
   wholeNumber,
 } from "./org-fields.ts";
+import {
+  type BranchService,
+  checkServiceBranches,
+  communitySchema,
+  type PracticalProjectInput,
+  practicalProjectsSchema,
+  servicesSchema,
+} from "./org-service-list.ts";
 import { type Study, studySchema } from "./study-schema.ts";
 
 export { WEEKDAYS, type Weekday } from "./org-fields.ts";
@@ -32,6 +40,8 @@ export interface Org {
   calendar: OrgCalendar;
   study?: Study;
   assessment?: Assessment;
+  services?: BranchService[];
+  practicalProjects?: PracticalProjectInput[];
 }
 export interface Branch {
   key: string;
@@ -40,6 +50,8 @@ export interface Branch {
   secretaries: string[];
   members: string[];
   classReps?: ClassReps;
+  /** The joint-construction community the branch serves (service list). */
+  community?: string;
 }
 export interface ClassReps {
   enabled: boolean;
@@ -145,6 +157,7 @@ const branch = z
     secretaries: userList(1),
     members: userList().default([]),
     classReps: classReps.optional(),
+    community: communitySchema.optional(),
   })
   .transform(({ classReps, ...b }): Branch => {
     if (classReps === undefined) return b;
@@ -272,16 +285,20 @@ const calendar = z
     });
   });
 
-export const orgSchema = z.strictObject({
-  organization,
-  committee,
-  branches: branches.default([]),
-  schedules,
-  lectureHall: lectureHall.optional(),
-  calendar: calendar.default({ holidays: [], workdays: [], useStatutoryHolidays: true }),
-  study: studySchema.optional(),
-  assessment: assessmentSchema.optional(),
-});
+export const orgSchema = z
+  .strictObject({
+    organization,
+    committee,
+    branches: branches.default([]),
+    schedules,
+    lectureHall: lectureHall.optional(),
+    calendar: calendar.default({ holidays: [], workdays: [], useStatutoryHolidays: true }),
+    study: studySchema.optional(),
+    assessment: assessmentSchema.optional(),
+    services: servicesSchema.optional(),
+    practicalProjects: practicalProjectsSchema.optional(),
+  })
+  .superRefine(checkServiceBranches, { when: () => true });
 
 /** What a file may say (defaults not yet applied). */
 export type OrgInput = z.input<typeof orgSchema>;

@@ -7,6 +7,12 @@ import type { Branch, Org } from "../../config/org-schema.ts";
 import type { Locale } from "../../i18n/index.ts";
 import type { PersonInfo } from "../../services/org/resolver.ts";
 import type { Database, Prisma } from "../client.ts";
+import {
+  type ServiceListSettings,
+  serviceListOfOrg,
+  syncFileProjects,
+  withServiceList,
+} from "./service-list-org.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,6 +27,8 @@ export interface OrgSettings {
   calendar: Org["calendar"];
   study?: Org["study"];
   assessment?: Org["assessment"];
+  /** The service list's sections (db/repositories/service-list-org.ts). */
+  serviceList?: ServiceListSettings;
 }
 
 export interface OrgRecord {
@@ -62,7 +70,7 @@ export async function loadOrg(db: Database): Promise<Org | null> {
   ]);
   const committeeOf = (role: "MEMBER" | "ADMIN") =>
     committeeRoles.filter((r) => r.role === role).map((r) => r.person.slackUserId);
-  return {
+  const org: Org = {
     organization: { name: record.name, timezone: record.timezone, locale: record.locale },
     committee: {
       channel: record.committeeChannel,
@@ -89,6 +97,7 @@ export async function loadOrg(db: Database): Promise<Org | null> {
     ...(record.settings.study ? { study: record.settings.study } : {}),
     ...(record.settings.assessment ? { assessment: record.settings.assessment } : {}),
   };
+  return withServiceList(org, record.settings.serviceList);
 }
 
 export interface WriteOrgOptions {
@@ -119,6 +128,7 @@ export async function writeOrg(
       calendar: org.calendar,
       ...(org.study ? { study: org.study } : {}),
       ...(org.assessment ? { assessment: org.assessment } : {}),
+      ...serviceListOfOrg(org),
     };
     const before = await tx.organization.findUnique({ where: { id: 1 } });
     const orgData = {
@@ -152,6 +162,7 @@ export async function writeOrg(
     const personIds = await ensurePeople(tx, allUsers(org), options.people ?? new Map());
     changes.push(...(await syncCommittee(tx, org, personIds)));
     changes.push(...(await syncBranches(tx, org, personIds)));
+    changes.push(...(await syncFileProjects(tx, org)));
 
     if (changes.length > 0) {
       await tx.auditLog.create({

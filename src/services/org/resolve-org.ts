@@ -94,6 +94,19 @@ export async function resolveOrg(
       },
     };
   }
+  if (org.services) {
+    resolved.services = await Promise.all(
+      org.services.map(async (s, i) => ({ ...s, lead: await user(s.lead, `services[${i}].lead`) })),
+    );
+  }
+  if (org.practicalProjects) {
+    resolved.practicalProjects = await Promise.all(
+      org.practicalProjects.map(async (p, i) => ({
+        ...p,
+        lead: await user(p.lead, `practicalProjects[${i}].lead`),
+      })),
+    );
+  }
   // Every channel that resolved is checked (checking changes nothing), so one run reports all.
   const checked: { channelId: string; check: ChannelCheck }[] = [];
   for (const [id, path] of channels) {
