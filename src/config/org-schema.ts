@@ -27,6 +27,7 @@ import {
   servicesSchema,
 } from "./org-service-list.ts";
 import { type Study, studySchema } from "./study-schema.ts";
+import { type InspectionsConfig, inspectionsSchema } from "./org-inspections.ts";
 
 export { WEEKDAYS, type Weekday } from "./org-fields.ts";
 
@@ -42,6 +43,7 @@ export interface Org {
   assessment?: Assessment;
   services?: BranchService[];
   practicalProjects?: PracticalProjectInput[];
+  inspections?: InspectionsConfig;
 }
 export interface Branch {
   key: string;
@@ -297,6 +299,7 @@ export const orgSchema = z
     assessment: assessmentSchema.optional(),
     services: servicesSchema.optional(),
     practicalProjects: practicalProjectsSchema.optional(),
+    inspections: inspectionsSchema.optional(),
   })
   .superRefine(checkServiceBranches, { when: () => true });
 

@@ -29,6 +29,7 @@ export interface OrgSettings {
   assessment?: Org["assessment"];
   /** The service list's sections (db/repositories/service-list-org.ts). */
   serviceList?: ServiceListSettings;
+  inspections?: Org["inspections"];
 }
 
 export interface OrgRecord {
@@ -96,6 +97,7 @@ export async function loadOrg(db: Database): Promise<Org | null> {
     calendar: record.settings.calendar,
     ...(record.settings.study ? { study: record.settings.study } : {}),
     ...(record.settings.assessment ? { assessment: record.settings.assessment } : {}),
+    ...(record.settings.inspections ? { inspections: record.settings.inspections } : {}),
   };
   return withServiceList(org, record.settings.serviceList);
 }
@@ -129,6 +131,7 @@ export async function writeOrg(
       ...(org.study ? { study: org.study } : {}),
       ...(org.assessment ? { assessment: org.assessment } : {}),
       ...serviceListOfOrg(org),
+      ...(org.inspections ? { inspections: org.inspections } : {}),
     };
     const before = await tx.organization.findUnique({ where: { id: 1 } });
     const orgData = {

@@ -1,0 +1,140 @@
+/**
+ * Rectification of an inspection's findings: each finding becomes an item for the inspected
+ * branch with an owner and a due date (by severity, in working days); the owner reports it done
+ * with evidence; the inspector or a committee member who is not the owner verifies it (accept,
+ * or reopen with a comment). Four eyes reuse the round trip's rule (`deciderRefusal`).
+ */
+import { addDays, type CalendarSettings, isWorkingDay, type LocalDate } from "./calendar.ts";
+import { type Actor, deciderRefusal } from "./task-list.ts";
+
+export const SEVERITIES = ["serious", "general", "minor"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Working days to rectify, by severity. */
+export const DUE_WORKING_DAYS: Record<Severity, number> = { serious: 5, general: 10, minor: 20 };
+
+export type RectificationState = "OPEN" | "REPORTED" | "VERIFIED";
+
+export interface RectificationSnapshot {
+  branchKey: string;
+  state: RectificationState;
+  ownerId: string;
+  /** Who inspected (a user id for supervision; for mutual, the inspecting branch's secretaries). */
+  inspectors: readonly string[];
+  dueOn: LocalDate;
+}
+
+/** `days` working days after `from` (the day itself not counted). */
+export function addWorkingDays(calendar: CalendarSettings, from: LocalDate, days: number): LocalDate {
+  let day = from;
+  let left = days;
+  for (let guard = 0; left > 0 && guard < 400; guard += 1) {
+    day = addDays(day, 1);
+    if (isWorkingDay(calendar, day)) left -= 1;
+  }
+  return day;
+}
+
+/** `days` working days before `to` (for the reminder 3 working days before the due date). */
+export function subtractWorkingDays(calendar: CalendarSettings, to: LocalDate, days: number): LocalDate {
+  let day = to;
+  let left = days;
+  for (let guard = 0; left > 0 && guard < 400; guard += 1) {
+    day = addDays(day, -1);
+    if (isWorkingDay(calendar, day)) left -= 1;
+  }
+  return day;
+}
+
+export const dueDateFor = (calendar: CalendarSettings, submittedOn: LocalDate, severity: Severity) =>
+  addWorkingDays(calendar, submittedOn, DUE_WORKING_DAYS[severity]);
+
+export type ReminderKind = "before" | "due";
+
+/** Which reminder an open item gets on `today`: 3 working days before its due date, and on it. */
+export function reminderOn(
+  calendar: CalendarSettings,
+  item: Pick<RectificationSnapshot, "state" | "dueOn">,
+  today: LocalDate,
+): ReminderKind | null {
+  if (item.state !== "OPEN") return null;
+  if (today === item.dueOn) return "due";
+  if (today === subtractWorkingDays(calendar, item.dueOn, 3)) return "before";
+  return null;
+}
+
+export const isOverdueOn = (item: Pick<RectificationSnapshot, "state" | "dueOn">, today: LocalDate) =>
+  item.state !== "VERIFIED" && today > item.dueOn;
+
+export type RectificationError =
+  | "not-owner"
+  | "not-open"
+  | "not-reported"
+  | "evidence-required"
+  | "comment-required"
+  | "not-verifier"
+  | "own-item"
+  | "own-branch";
+
+/** Who may report the item done: its owner (or a secretary of the branch), while it is open. */
+export function reportRefusal(
+  item: RectificationSnapshot,
+  actor: Actor,
+  evidence: string,
+): RectificationError | null {
+  if (item.ownerId !== actor.userId && !actor.secretaryOf.includes(item.branchKey))
+    return "not-owner";
+  if (item.state !== "OPEN") return "not-open";
+  if (evidence.trim() === "") return "evidence-required";
+  return null;
+}
+
+/**
+ * Why `actor` may not verify (accept or reopen) the item, or null. The inspector or a committee
+ * member may; never its owner, nor a secretary of the inspected branch: the round trip's four
+ * eyes (`deciderRefusal`), with the owner standing where the submitter stands there.
+ */
+export function verifierRefusal(
+  item: RectificationSnapshot,
+  actor: Actor,
+): "not-verifier" | "own-item" | "own-branch" | null {
+  const inspector = item.inspectors.includes(actor.userId);
+  const refusal = deciderRefusal(
+    { branchKey: item.branchKey, submittedBy: item.ownerId },
+    { ...actor, committeeMember: actor.committeeMember || inspector },
+  );
+  if (refusal === "not-committee") return "not-verifier";
+  if (refusal === "own-submission") return "own-item";
+  return refusal;
+}
+
+export type VerifyEvent = { type: "accept" } | { type: "reopen"; comment: string };
+
+export function verifyTransition(
+  item: RectificationSnapshot,
+  actor: Actor,
+  event: VerifyEvent,
+): { ok: true; next: RectificationState } | { ok: false; error: RectificationError } {
+  const refusal = verifierRefusal(item, actor);
+  if (refusal) return { ok: false, error: refusal };
+  if (item.state !== "REPORTED") return { ok: false, error: "not-reported" };
+  if (event.type === "reopen") {
+    if (event.comment.trim() === "") return { ok: false, error: "comment-required" };
+    return { ok: true, next: "OPEN" };
+  }
+  return { ok: true, next: "VERIFIED" };
+}
+
+/** Closure figures for a set of items on `today`. */
+export function closure(
+  items: readonly (Pick<RectificationSnapshot, "state" | "dueOn"> & { verifiedOn?: LocalDate | null })[],
+  today: LocalDate,
+) {
+  const total = items.length;
+  const closed = items.filter((i) => i.state === "VERIFIED").length;
+  const onTime = items.filter(
+    (i) => i.state === "VERIFIED" && i.verifiedOn != null && i.verifiedOn <= i.dueOn,
+  ).length;
+  const overdue = items.filter((i) => isOverdueOn(i, today)).length;
+  return { total, closed, onTime, overdue };
+}
