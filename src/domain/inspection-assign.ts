@@ -155,8 +155,7 @@ function mutualCycle(
   const n = order.length;
   const at = (i: number) => order[((i % n) + n) % n] as string;
   const good = (i: number) => previous.get(at(i)) !== at(i + 1);
-  const aroundOk = (positions: number[]) =>
-    positions.every((p) => good(p - 1) && good(p));
+  const aroundOk = (positions: number[]) => positions.every((p) => good(p - 1) && good(p));
   for (let pass = 0; pass < 50; pass += 1) {
     let bad = 0;
     for (let i = 0; i < n; i += 1) {
@@ -267,10 +266,17 @@ class Flow {
 
   private dfs(v: number, t: number, f: number): number {
     if (v === t) return f;
-    for (; (this.iter[v] as number) !== -1; this.iter[v] = this.next[this.iter[v] as number] as number) {
+    for (
+      ;
+      (this.iter[v] as number) !== -1;
+      this.iter[v] = this.next[this.iter[v] as number] as number
+    ) {
       const e = this.iter[v] as number;
       const w = this.to[e] as number;
-      if ((this.cap[e] as number) > 0 && (this.level[w] as number) === (this.level[v] as number) + 1) {
+      if (
+        (this.cap[e] as number) > 0 &&
+        (this.level[w] as number) === (this.level[v] as number) + 1
+      ) {
         const d = this.dfs(w, t, Math.min(f, this.cap[e] as number));
         if (d > 0) {
           this.cap[e] = (this.cap[e] as number) - d;
@@ -286,7 +292,11 @@ class Flow {
     let total = 0;
     while (this.bfs(s, t)) {
       this.iter = [...this.head];
-      for (let f = this.dfs(s, t, Number.POSITIVE_INFINITY); f > 0; f = this.dfs(s, t, Number.POSITIVE_INFINITY)) {
+      for (
+        let f = this.dfs(s, t, Number.POSITIVE_INFINITY);
+        f > 0;
+        f = this.dfs(s, t, Number.POSITIVE_INFINITY)
+      ) {
         total += f;
       }
     }

@@ -57,7 +57,10 @@ export function roundDates(
 }
 
 /** The kinds of round that open in `period`'s month (both in June and December by default). */
-export function kindsIn(settings: Pick<InspectionSettings, RoundKind>, period: Period): RoundKind[] {
+export function kindsIn(
+  settings: Pick<InspectionSettings, RoundKind>,
+  period: Period,
+): RoundKind[] {
   const month = Number(period.slice(5, 7));
   return ROUND_KINDS.filter((kind) => settings[kind].months.includes(month));
 }
@@ -104,7 +107,10 @@ export const roundPeriodAt = (now: Date, timezone: string): Period => periodOf(n
 export type ScoreError = "not-a-number" | "negative" | "above-max" | "missing";
 
 /** Checks one score typed in the checklist modal: a number from 0 to the item's maximum. */
-export function scoreError(text: string | null | undefined, item: ChecklistItem): ScoreError | null {
+export function scoreError(
+  text: string | null | undefined,
+  item: ChecklistItem,
+): ScoreError | null {
   const trimmed = (text ?? "").trim();
   if (trimmed === "") return "missing";
   if (!/^\d+(\.\d+)?$/.test(trimmed) && !/^-\d+(\.\d+)?$/.test(trimmed)) return "not-a-number";

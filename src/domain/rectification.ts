@@ -25,7 +25,11 @@ export interface RectificationSnapshot {
 }
 
 /** `days` working days after `from` (the day itself not counted). */
-export function addWorkingDays(calendar: CalendarSettings, from: LocalDate, days: number): LocalDate {
+export function addWorkingDays(
+  calendar: CalendarSettings,
+  from: LocalDate,
+  days: number,
+): LocalDate {
   let day = from;
   let left = days;
   for (let guard = 0; left > 0 && guard < 400; guard += 1) {
@@ -36,7 +40,11 @@ export function addWorkingDays(calendar: CalendarSettings, from: LocalDate, days
 }
 
 /** `days` working days before `to` (for the reminder 3 working days before the due date). */
-export function subtractWorkingDays(calendar: CalendarSettings, to: LocalDate, days: number): LocalDate {
+export function subtractWorkingDays(
+  calendar: CalendarSettings,
+  to: LocalDate,
+  days: number,
+): LocalDate {
   let day = to;
   let left = days;
   for (let guard = 0; left > 0 && guard < 400; guard += 1) {
@@ -46,8 +54,11 @@ export function subtractWorkingDays(calendar: CalendarSettings, to: LocalDate, d
   return day;
 }
 
-export const dueDateFor = (calendar: CalendarSettings, submittedOn: LocalDate, severity: Severity) =>
-  addWorkingDays(calendar, submittedOn, DUE_WORKING_DAYS[severity]);
+export const dueDateFor = (
+  calendar: CalendarSettings,
+  submittedOn: LocalDate,
+  severity: Severity,
+) => addWorkingDays(calendar, submittedOn, DUE_WORKING_DAYS[severity]);
 
 export type ReminderKind = "before" | "due";
 
@@ -63,8 +74,10 @@ export function reminderOn(
   return null;
 }
 
-export const isOverdueOn = (item: Pick<RectificationSnapshot, "state" | "dueOn">, today: LocalDate) =>
-  item.state !== "VERIFIED" && today > item.dueOn;
+export const isOverdueOn = (
+  item: Pick<RectificationSnapshot, "state" | "dueOn">,
+  today: LocalDate,
+) => item.state !== "VERIFIED" && today > item.dueOn;
 
 export type RectificationError =
   | "not-owner"
@@ -127,7 +140,9 @@ export function verifyTransition(
 
 /** Closure figures for a set of items on `today`. */
 export function closure(
-  items: readonly (Pick<RectificationSnapshot, "state" | "dueOn"> & { verifiedOn?: LocalDate | null })[],
+  items: readonly (Pick<RectificationSnapshot, "state" | "dueOn"> & {
+    verifiedOn?: LocalDate | null;
+  })[],
   today: LocalDate,
 ) {
   const total = items.length;

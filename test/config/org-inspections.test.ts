@@ -2,10 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatOrgErrors, parseOrgFile, serializeOrg } from "../../src/config/org-file.ts";
 
-const minimal = readFileSync(
-  new URL("../fixtures/org/valid-minimal.yml", import.meta.url),
-  "utf8",
-);
+const minimal = readFileSync(new URL("../fixtures/org/valid-minimal.yml", import.meta.url), "utf8");
 
 function parse(section: string) {
   return parseOrgFile(`${minimal}${section}`, "org.yml");

@@ -76,17 +76,19 @@ function checkMutualRound(branches: string[], previous: Map<string, string>, see
 /** Active branches for each of the rounds: a base set with a few coming and going. */
 const branchSets = (max: number) =>
   fc.integer({ min: 2, max }).chain((n) =>
-    fc.array(fc.subarray(Array.from({ length: n }, (_, i) => i)), {
-      minLength: ROUNDS,
-      maxLength: ROUNDS,
-    }).map((drops) =>
-      drops.map((d) => {
-        const gone = new Set(d.slice(0, Math.max(0, Math.min(2, n - 2))));
-        return Array.from({ length: n }, (_, i) => i)
-          .filter((i) => !gone.has(i))
-          .map(key);
-      }),
-    ),
+    fc
+      .array(fc.subarray(Array.from({ length: n }, (_, i) => i)), {
+        minLength: ROUNDS,
+        maxLength: ROUNDS,
+      })
+      .map((drops) =>
+        drops.map((d) => {
+          const gone = new Set(d.slice(0, Math.max(0, Math.min(2, n - 2))));
+          return Array.from({ length: n }, (_, i) => i)
+            .filter((i) => !gone.has(i))
+            .map(key);
+        }),
+      ),
   );
 
 describe("mutual inspection", () => {

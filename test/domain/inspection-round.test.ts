@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CalendarSettings } from "../../src/domain/calendar.ts";
+import { ranking, weakItems } from "../../src/domain/inspection-compare.ts";
 import {
   isRoundOpen,
   kindsIn,
@@ -10,7 +11,6 @@ import {
   roundPeriodsFrom,
   scoreError,
 } from "../../src/domain/inspection-round.ts";
-import { ranking, weakItems } from "../../src/domain/inspection-compare.ts";
 
 const china: CalendarSettings = { timezone: "Asia/Shanghai" };
 const settings = { mutual: { months: [6, 12] }, supervision: { months: [3, 6, 9, 12] } };
@@ -47,7 +47,10 @@ describe("the round calendar", () => {
   });
 
   it("round keys read back", () => {
-    expect(parseRoundKey(roundKey("mutual", "2027-06"))).toEqual({ kind: "mutual", period: "2027-06" });
+    expect(parseRoundKey(roundKey("mutual", "2027-06"))).toEqual({
+      kind: "mutual",
+      period: "2027-06",
+    });
     expect(parseRoundKey("mutual:2027-13")).toBeNull();
   });
 });
