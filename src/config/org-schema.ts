@@ -18,6 +18,7 @@ import {
   type Weekday,
   wholeNumber,
 } from "./org-fields.ts";
+import { type InspectionsConfig, inspectionsSchema } from "./org-inspections.ts";
 import {
   type BranchService,
   checkServiceBranches,
@@ -27,7 +28,6 @@ import {
   servicesSchema,
 } from "./org-service-list.ts";
 import { type Study, studySchema } from "./study-schema.ts";
-import { type InspectionsConfig, inspectionsSchema } from "./org-inspections.ts";
 
 export { WEEKDAYS, type Weekday } from "./org-fields.ts";
 
