@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES, type Locale } from "../i18n/index.ts";
+import { type AnnualPlanSchedule, annualPlanSchedule } from "./annual-plan-schema.ts";
 import { type Assessment, assessmentSchema } from "./assessment-schema.ts";
 import {
   channelRef,
@@ -78,6 +79,8 @@ export interface Schedules {
   approvalReminderHours: number;
   /** After downtime, fire times missed within this many hours still run. */
   catchUpWindowHours: number;
+  /** The year's four plans: annual reminder, deadline, quarter tracking (absent: off). */
+  annualPlan?: AnnualPlanSchedule;
 }
 export interface LectureHall {
   channel: string;
@@ -195,6 +198,7 @@ const schedules = z
     catchUpWindowHours: wholeNumber(0, 744, "a whole number of hours from 0 to 744").default(
       DEFAULTS.catchUpWindowHours,
     ),
+    annualPlan: annualPlanSchedule.optional(),
   })
   .superRefine((s, ctx) => {
     if (![s.monthlyReminder, s.deadline, ...s.followUps].every(wellFormed)) return;
