@@ -6,6 +6,7 @@
 import { adminFeature } from "../features/admin.ts";
 import { appHomeFeature } from "../features/app-home.ts";
 import { committeeDeskFeature } from "../features/committee-desk.ts";
+import { inspectionsFeature } from "../features/inspections.ts";
 import { lectureHallFeature } from "../features/lecture-hall.ts";
 import { studyFeature } from "../features/study.ts";
 import { tasklistFeature } from "../features/tasklist.ts";
@@ -24,6 +25,7 @@ export const features: readonly Feature[] = [
   adminFeature,
   lectureHallFeature,
   studyFeature,
+  inspectionsFeature,
   appHomeFeature,
 ];
 

@@ -73,6 +73,7 @@ describe("the features list", () => {
         "quarter-summary",
         "study-notice",
         "study-makeup-reminder",
+        "inspection-round",
       ]),
     );
     expect(await cliJobNames(features)).toEqual(botJobs);

@@ -3,6 +3,7 @@ import { command } from "./command.ts";
 import { common } from "./common.ts";
 import { delivery } from "./delivery.ts";
 import { home } from "./home.ts";
+import { inspections } from "./inspections.ts";
 import { lecture } from "./lecture.ts";
 import { reports } from "./reports.ts";
 import { sandbox } from "./sandbox.ts";
@@ -23,4 +24,5 @@ export const areas = [
   status,
   sandbox,
   study,
+  inspections,
 ] as const;

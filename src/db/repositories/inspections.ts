@@ -1,0 +1,103 @@
+/** Inspection rounds, their assignments and rectification items (issue 21). */
+import type { Database, Prisma } from "../client.ts";
+
+type Tx = Prisma.TransactionClient;
+
+export interface InspectableBranch {
+  id: number;
+  key: string;
+  name: string;
+  channelId: string;
+  /** Its secretaries and members (user ids). */
+  people: string[];
+  secretaries: string[];
+}
+
+/** The active branches with their people, by key. */
+export async function inspectableBranches(db: Database | Tx): Promise<InspectableBranch[]> {
+  const client = "prisma" in db ? db.prisma : db;
+  const rows = await client.branch.findMany({
+    where: { active: true },
+    include: { roles: { include: { person: true } } },
+    orderBy: { key: "asc" },
+  });
+  return rows.map((b) => ({
+    id: b.id,
+    key: b.key,
+    name: b.name,
+    channelId: b.channelId,
+    people: [...new Set(b.roles.map((r) => r.person.slackUserId))],
+    secretaries: b.roles.filter((r) => r.role === "SECRETARY").map((r) => r.person.slackUserId),
+  }));
+}
+
+/** The committee members (user ids) who may inspect. */
+export async function committeeMembers(db: Database | Tx): Promise<string[]> {
+  const client = "prisma" in db ? db.prisma : db;
+  const rows = await client.committeeRole.findMany({
+    where: { role: "MEMBER" },
+    include: { person: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((r) => r.person.slackUserId);
+}
+
+/** The latest round of `kind` before `period`: inspector → target (by branch key). */
+export async function previousAssignments(
+  tx: Tx,
+  kind: string,
+  period: string,
+): Promise<{ inspector: string; target: string }[]> {
+  const round = await tx.inspectionRound.findFirst({
+    where: { kind, period: { lt: period }, skippedReason: null },
+    orderBy: { period: "desc" },
+    include: { assignments: { include: { branch: true } } },
+  });
+  if (!round) return [];
+  const keys = new Map(
+    (await tx.branch.findMany({ select: { id: true, key: true } })).map((b) => [b.id, b.key]),
+  );
+  return round.assignments.flatMap((a) => {
+    const inspector =
+      a.inspectorUserId ??
+      (a.inspectorBranchId == null ? undefined : keys.get(a.inspectorBranchId));
+    return inspector ? [{ inspector, target: a.branch.key }] : [];
+  });
+}
+
+export interface NewRound {
+  key: string;
+  kind: string;
+  period: string;
+  opensOn: string;
+  closesOn: string;
+  checklist: unknown;
+  conflicts: unknown;
+  skippedReason: string | null;
+}
+
+/** Creates the round unless it exists; null when it already did (the same round opened twice). */
+export async function createRoundIfMissing(tx: Tx, round: NewRound): Promise<number | null> {
+  const existing = await tx.inspectionRound.findUnique({ where: { key: round.key } });
+  if (existing) return null;
+  const row = await tx.inspectionRound.create({
+    data: {
+      ...round,
+      checklist: round.checklist as Prisma.InputJsonValue,
+      conflicts: round.conflicts as Prisma.InputJsonValue,
+    },
+  });
+  return row.id;
+}
+
+export async function createAssignments(
+  tx: Tx,
+  rows: {
+    roundId: number;
+    branchId: number;
+    inspectorBranchId?: number;
+    inspectorUserId?: string;
+  }[],
+): Promise<void> {
+  if (rows.length > 0) await tx.inspectionAssignment.createMany({ data: rows });
+}
