@@ -29,12 +29,12 @@ export type RunSource = "cron" | "catch-up" | "manual" | "retry";
 /**
  * What the running bot lends the jobs it runs (the scheduler, and `pbb jobs run` handed to it).
  * A `pbb jobs run` in a process of its own has neither: no Home is re-published (it is rendered
- * afresh when opened) and the quarterly chart is left out (the text goes through the outbox).
+ * afresh when opened). Messages and files go through the outbox either way.
  */
 export interface JobServices {
   /** Re-publishes the Homes a job's change concerns. */
   homes?: Homes;
-  /** The bot's Web API client, for the uploads the outbox does not carry. */
+  /** The bot's Web API client (no job calls Slack itself: the outbox sends). */
   slack?: ReportSlack;
 }
 

@@ -1,6 +1,7 @@
 /**
- * Reports end to end: `/pbb report` through the driver, the files through the emulator's upload
- * flow into the asker's DM, refusals, and the quarter-summary job's chart in the committee channel.
+ * Reports end to end: `/pbb report` through the driver, the files through the outbox and the
+ * emulator's upload flow into the asker's DM, refusals, and the quarter-summary job's chart in the
+ * committee channel.
  */
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +15,7 @@ import { buildCsv } from "../../src/services/reports/csv.ts";
 import { loadReport } from "../../src/services/reports/load-report.ts";
 import { startTestBot, type TestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
+import { untilIdle } from "../helpers/idle.ts";
 import { EXPECTED_Q4, seedQ4 } from "../services/reports/reports-seed.ts";
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -34,9 +36,11 @@ describe.each(STORES)("reports in Slack (%s)", (store) => {
     await t.slack
       .as("U0DEPUTY")
       .slashCommand("/pbb", "report quarter 2026-Q4", { channel: "C0COMMITTEE" });
-    await t.emulator.calls.waitFor("files.completeUploadExternal");
-    await expect.poll(() => ephemeralText("U0DEPUTY")).toContain("pbb-report-2026-Q4.xlsx");
-    expect(ephemeralText("U0DEPUTY")).toContain("私信");
+    await expect
+      .poll(() => ephemeralText("U0DEPUTY"), { timeout: 15_000 })
+      .toContain("pbb-report-2026-Q4.xlsx");
+    expect(ephemeralText("U0DEPUTY")).toContain("正在发送到您与机器人的私信");
+    await untilIdle(t.bot);
 
     const uploads = t.emulator.calls.of("upload");
     expect(uploads).toHaveLength(2);
@@ -79,25 +83,34 @@ describe.each(STORES)("reports in Slack (%s)", (store) => {
     await t.slack
       .as("U0SEC2")
       .slashCommand("/pbb", "report quarter 2026-Q4", { channel: "C0SERVICE" });
-    await expect.poll(() => ephemeralText("U0SEC2")).toContain("仅供机关党委委员和系统管理员");
+    await expect
+      .poll(() => ephemeralText("U0SEC2"), { timeout: 15_000 })
+      .toContain("仅供机关党委委员和系统管理员");
     expect(t.emulator.workspace.files.size).toBe(before);
   });
 
   it("when the arguments are wrong, then the answer says what and shows the accepted forms", async () => {
     const chair = t.slack.as("U0CHAIR");
     await chair.slashCommand("/pbb", "report quarter 2026-13", { channel: "C0COMMITTEE" });
-    await expect.poll(() => ephemeralText("U0CHAIR")).toContain("`2026-13` 不是有效的季度期间");
+    await expect
+      .poll(() => ephemeralText("U0CHAIR"), { timeout: 15_000 })
+      .toContain("`2026-13` 不是有效的季度期间");
     expect(ephemeralText("U0CHAIR")).toContain("/pbb report quarter 2026-Q4");
     await chair.slashCommand("/pbb", "report week", { channel: "C0COMMITTEE" });
-    await expect.poll(() => ephemeralText("U0CHAIR")).toContain("`week` 不是报表类型");
+    await expect
+      .poll(() => ephemeralText("U0CHAIR"), { timeout: 15_000 })
+      .toContain("`week` 不是报表类型");
     await chair.slashCommand("/pbb", "report", { channel: "C0COMMITTEE" });
-    await expect.poll(() => ephemeralText("U0CHAIR")).toContain("请说明报表类型");
+    await expect
+      .poll(() => ephemeralText("U0CHAIR"), { timeout: 15_000 })
+      .toContain("请说明报表类型");
   });
 
   it("the quarter-summary job posts the summary with its chart to the committee channel, once", async () => {
     const env = { ...jobEnvOf(t.bot.ctx), logger: silentLogger, runner: "test" };
     const ran = await runJobByName(env, "quarter-summary", "2027-01-01T09:00");
     expect(ran).toMatchObject({ status: "ran", occurrence: { key: "2026-Q4" } });
+    await untilIdle(t.bot);
     const posted = t.emulator.workspace.history("C0COMMITTEE").at(-1);
     expect(posted?.text).toContain("2026年第四季度小结");
     expect(posted?.text).toContain("按时报送清单3/12");
@@ -108,6 +121,7 @@ describe.each(STORES)("reports in Slack (%s)", (store) => {
 
     const again = await runJobByName(env, "quarter-summary", "2027-01-15T12:00+08:00");
     expect(again.status).toBe("already-ran");
+    await untilIdle(t.bot);
     expect(t.emulator.workspace.history("C0COMMITTEE").at(-1)?.ts).toBe(posted?.ts);
   });
 });

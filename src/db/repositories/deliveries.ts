@@ -159,6 +159,20 @@ export async function rescheduleDelivery(
   return count === 1;
 }
 
+/** Replaces the payload of a row this claimant holds (an upload's file ids); false when not held. */
+export async function saveHeldDeliveryPayload(
+  db: Database,
+  id: number,
+  claimant: string,
+  payload: Prisma.InputJsonObject,
+): Promise<boolean> {
+  const { count } = await db.prisma.delivery.updateMany({
+    where: held(id, claimant),
+    data: { payload },
+  });
+  return count === 1;
+}
+
 export async function markDeliveryFailed(
   tx: Tx,
   id: number,

@@ -11,6 +11,7 @@ export const delivery = defineArea(
     "delivery.action.delete": "delete a message in",
     "delivery.action.home": "update the App Home of",
     "delivery.action.dm": "send a direct message to",
+    "delivery.action.upload": "share files with",
     "delivery.fix.channel_not_found":
       "The channel no longer exists or the bot cannot see it: set the right channel in the org file or the settings.",
     "delivery.fix.not_in_channel":
@@ -42,6 +43,7 @@ export const delivery = defineArea(
     "delivery.action.delete": "在以下频道删除消息：",
     "delivery.action.home": "更新以下用户的应用主页：",
     "delivery.action.dm": "向以下用户发送私信：",
+    "delivery.action.upload": "向以下频道或用户发送文件：",
     "delivery.fix.channel_not_found":
       "该频道已不存在或机器人无法访问：请在组织配置文件或设置中填写正确的频道。",
     "delivery.fix.not_in_channel": "请将机器人邀请进该频道（/invite @机器人），然后重试。",

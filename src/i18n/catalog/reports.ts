@@ -19,7 +19,7 @@ export const reports = defineArea(
     "reports.kind.quarter": "quarter",
     "reports.kind.year": "year",
     "reports.command.done":
-      "The report for {period} is in your direct messages with the bot: {files}.",
+      "The report for {period} is on its way to your direct messages with the bot: {files}.",
     "reports.command.failed":
       "The report for {period} could not be delivered ({error}). Try again, or ask a system admin to check the bot's logs.",
     "reports.dm.comment": "Report for {period} ({asOf}): {branches} branches.",
@@ -86,7 +86,7 @@ export const reports = defineArea(
     "reports.kind.month": "月份",
     "reports.kind.quarter": "季度",
     "reports.kind.year": "年度",
-    "reports.command.done": "{period}报表已发送到您与机器人的私信：{files}。",
+    "reports.command.done": "{period}报表正在发送到您与机器人的私信：{files}。",
     "reports.command.failed":
       "{period}报表未能发送（{error}）。请重试，或请系统管理员查看机器人日志。",
     "reports.dm.comment": "{period}报表（截至{asOf}）：共{branches}个支部。",

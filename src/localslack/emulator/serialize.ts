@@ -111,7 +111,12 @@ export function messageJson(
     }
   }
   if (m.edited) out.edited = m.edited;
-  if (m.files) out.files = m.files.map((id) => ws.files.get(id)).filter(Boolean);
+  if (m.files) {
+    out.files = m.files.flatMap((id) => {
+      const f = ws.files.get(id);
+      return f ? [fileJson(ws, f)] : [];
+    });
+  }
   if (m.metadata && opts.includeMetadata) out.metadata = m.metadata;
   return out;
 }

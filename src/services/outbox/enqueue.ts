@@ -9,6 +9,7 @@ import {
 } from "../../db/repositories/deliveries.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { nonEmptyString } from "./send.ts";
+import { uploadPayloadProblem } from "./upload.ts";
 
 export type DeliveryMethod =
   | "chat.postMessage"
@@ -17,7 +18,9 @@ export type DeliveryMethod =
   | "chat.delete"
   | "views.publish"
   /** conversations.open with `payload.user`, then chat.postMessage in that DM. */
-  | "dm";
+  | "dm"
+  /** Files shared in `payload.channel` (or the DM with `payload.user`): see upload.ts. */
+  | "upload";
 
 export const DELIVERY_METHODS: readonly DeliveryMethod[] = [
   "chat.postMessage",
@@ -26,6 +29,7 @@ export const DELIVERY_METHODS: readonly DeliveryMethod[] = [
   "chat.delete",
   "views.publish",
   "dm",
+  "upload",
 ];
 
 /** Web API arguments (JSON-serialisable), without the token. */
@@ -58,6 +62,10 @@ export async function enqueueDelivery(tx: Tx, request: DeliveryRequest): Promise
   }
   if (request.method === "dm" && typeof request.payload.user !== "string") {
     throw new Error(`delivery ${request.dedupeKey}: a dm needs payload.user`);
+  }
+  if (request.method === "upload") {
+    const problem = uploadPayloadProblem(request.payload);
+    if (problem) throw new Error(`delivery ${request.dedupeKey}: ${problem}`);
   }
   const inserted = await insertDelivery(tx, {
     dedupeKey: request.dedupeKey,

@@ -42,6 +42,7 @@ const ACTION_BY_METHOD: Record<string, MessageKey> = {
   "chat.delete": "delivery.action.delete",
   "views.publish": "delivery.action.home",
   dm: "delivery.action.dm",
+  upload: "delivery.action.upload",
 };
 
 export interface FailedDelivery {

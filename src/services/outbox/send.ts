@@ -9,6 +9,7 @@ import type { Metrics } from "../../observability/metrics.ts";
 import { classifyFailure } from "./classify.ts";
 import type { DeliveryMethod, DeliveryPayload } from "./enqueue.ts";
 import type { Pacer } from "./pacer.ts";
+import { sendUpload } from "./upload.ts";
 
 export type SlackCaller = Pick<WebClient, "apiCall">;
 
@@ -23,6 +24,8 @@ export interface SendEnv {
   /** Longer pacing waits release the delivery until then instead of holding the worker. */
   maxInlineWaitMs: number;
   metrics?: Metrics;
+  /** POSTs file bytes to Slack's upload URLs; the global fetch by default. */
+  fetch?: typeof fetch;
 }
 
 export interface SendInput {
@@ -34,6 +37,8 @@ export interface SendInput {
   createdAt: Date;
   /** The earlier delivery's message, for `after`. */
   parent?: { channel: string | null; ts: string | null };
+  /** Saves the payload while this worker holds the delivery (an upload's file ids). */
+  saveProgress?: (payload: DeliveryPayload) => Promise<void>;
 }
 
 export type SendResult =
@@ -74,6 +79,19 @@ async function send(env: SendEnv, input: SendInput): Promise<SendResult> {
       await call(env, input.method, payload, null);
       return sent(null, null);
     }
+    case "upload": {
+      const res = await sendUpload(
+        {
+          call: (method, args, channel) => call(env, method, args, channel),
+          find: (channel, threadTs, match) => findMessage(env, input, channel, threadTs, match),
+          saveProgress: input.saveProgress ?? (async () => {}),
+          fetch: env.fetch ?? fetch,
+        },
+        payload,
+        input.mayHaveBeenSent,
+      );
+      return { kind: "sent", ...res };
+    }
     case "chat.update":
     case "chat.delete": {
       const res = await call(env, input.method, payload, nonEmptyString(payload.channel));
@@ -85,19 +103,26 @@ async function send(env: SendEnv, input: SendInput): Promise<SendResult> {
 async function post(env: SendEnv, input: SendInput, payload: DeliveryPayload): Promise<SendResult> {
   const channel = nonEmptyString(payload.channel);
   if (input.mayHaveBeenSent && channel) {
-    const ts = await findPosted(env, input, channel, nonEmptyString(payload.thread_ts));
+    const ts = await findMessage(
+      env,
+      input,
+      channel,
+      nonEmptyString(payload.thread_ts),
+      (message) => deliveryIdOf(message) === String(input.id),
+    );
     if (ts) return { kind: "sent", channel, ts, adopted: true };
   }
   const res = await call(env, "chat.postMessage", withMetadata(payload, input.id), channel);
   return sent(stringAt(res, "channel") ?? channel, stringAt(res, "ts"));
 }
 
-/** The ts of a message this delivery already posted, looked up by its metadata. */
-async function findPosted(
+/** The ts of a message this delivery already posted (since shortly before it was enqueued). */
+async function findMessage(
   env: SendEnv,
   input: SendInput,
   channel: string,
   threadTs: string | null,
+  match: (message: Record<string, unknown>) => boolean,
 ): Promise<string | null> {
   const oldest = ((input.createdAt.getTime() - 60_000) / 1000).toFixed(6);
   const method = threadTs ? "conversations.replies" : "conversations.history";
@@ -116,9 +141,9 @@ async function findPosted(
       },
       null,
     );
-    const messages = (res as { messages?: unknown[] }).messages ?? [];
+    const messages = (res as { messages?: Record<string, unknown>[] }).messages ?? [];
     for (const message of messages) {
-      if (deliveryIdOf(message) === String(input.id)) return stringAt(message, "ts");
+      if (match(message)) return stringAt(message, "ts");
     }
     cursor = res.response_metadata?.next_cursor || undefined;
     if (!cursor) break;

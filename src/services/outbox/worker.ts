@@ -18,7 +18,9 @@ import {
   markDeliveryReported,
   markDeliverySent,
   rescheduleDelivery,
+  saveHeldDeliveryPayload,
 } from "../../db/repositories/deliveries.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import { type Logger, silentLogger } from "../../observability/logger.ts";
 import type { Metrics } from "../../observability/metrics.ts";
 import { backoffMs, classifyFailure } from "./classify.ts";
@@ -53,6 +55,8 @@ export interface DeliveryWorkerOptions {
   /** Attempts that may reach Slack before a delivery is given up (transient errors only). */
   maxAttempts?: number;
   maxInlineWaitMs?: number;
+  /** POSTs upload bytes (tests); the global fetch by default. */
+  fetch?: typeof fetch;
 }
 
 export interface DrainReport {
@@ -89,6 +93,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     sleep,
     maxInlineWaitMs: options.maxInlineWaitMs ?? 5_000,
     metrics,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   };
   metrics?.setQueueDepthReader(() => deliveryQueueDepth(db));
 
@@ -120,6 +125,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         mayHaveBeenSent: d.attempts > 1,
         createdAt: d.createdAt,
         parent,
+        saveProgress: async (next) => {
+          const json = JSON.parse(JSON.stringify(next)) as Prisma.InputJsonObject;
+          if (!(await saveHeldDeliveryPayload(db, d.id, replicaId, json))) {
+            throw new Error("lease lost while sending: the next claimant carries on");
+          }
+        },
       });
       if (result.kind === "deferred") {
         await rescheduleDelivery(db, d.id, replicaId, {

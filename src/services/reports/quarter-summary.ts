@@ -1,7 +1,7 @@
 /**
  * The quarter-end summary to the committee channel: the totals and one line per branch, with the
- * chart attached. Uploaded with the bot's client where this process has one; otherwise the text
- * goes through the outbox (stable dedupe key) and the log says the chart was left out.
+ * chart attached, as one "upload" delivery through the outbox (stable dedupe key), so the chart
+ * goes out whichever process runs the job: the bot, or `pbb jobs run` beside it.
  */
 import type { Database } from "../../db/client.ts";
 import { loadOrgRecord } from "../../db/repositories/org.ts";
@@ -10,21 +10,22 @@ import { translator } from "../../i18n/index.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { buildQuarterSummaryText } from "../../slack/views/reports/summary.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
+import { uploadPayload } from "../outbox/upload.ts";
 import { loadReport } from "./load-report.ts";
 import { chartFile } from "./report-files.ts";
-import { type ReportSlack, uploadFiles } from "./slack.ts";
 
 export interface QuarterSummaryResult {
   quarter: string;
   channel: string;
   branches: number;
-  /** "uploaded": text and chart in one message; "outbox": text only, sent by the outbox. */
-  posted: "uploaded" | "outbox";
-  files: string[];
+  /** The outbox delivery carrying the text and the chart. */
+  dedupeKey: string;
+  /** False when this quarter's summary was already enqueued. */
+  enqueued: boolean;
 }
 
 export async function postQuarterSummary(
-  env: { db: Database; logger: Logger; slack?: ReportSlack | undefined },
+  env: { db: Database; logger: Logger },
   quarterKey: string,
   at: Date,
 ): Promise<QuarterSummaryResult> {
@@ -35,27 +36,20 @@ export async function postQuarterSummary(
   const t = translator(org.locale);
   const report = await loadReport(env.db, org, quarter, at);
   const text = buildQuarterSummaryText(report, t);
-  const base = {
+  const chart = await chartFile(report, t, env.logger);
+  const dedupeKey = `reports:quarter-summary:${quarter.key}`;
+  const enqueued = await env.db.prisma.$transaction((tx) =>
+    enqueueDelivery(tx, {
+      dedupeKey,
+      method: "upload",
+      payload: uploadPayload({ channel: org.committeeChannel }, text, [chart]),
+    }),
+  );
+  return {
     quarter: quarter.key,
     channel: org.committeeChannel,
     branches: report.branches.length,
+    dedupeKey,
+    enqueued,
   };
-  const { slack } = env;
-  if (slack) {
-    const chart = await chartFile(report, t, env.logger);
-    const files = await uploadFiles(slack, org.committeeChannel, text, [chart]);
-    return { ...base, posted: "uploaded", files };
-  }
-  env.logger.warn(
-    { quarter: quarter.key },
-    "no Slack client in this process: the quarterly summary goes through the outbox without its chart",
-  );
-  await env.db.prisma.$transaction((tx) =>
-    enqueueDelivery(tx, {
-      dedupeKey: `reports:quarter-summary:${quarter.key}`,
-      method: "chat.postMessage",
-      payload: { channel: org.committeeChannel, text },
-    }),
-  );
-  return { ...base, posted: "outbox", files: [] };
 }

@@ -1,21 +1,23 @@
-/** `/pbb report …`: a report for a period, as .xlsx and .csv in the asker's DM with the bot. */
+/**
+ * `/pbb report …`: a report for a period, as .xlsx and .csv in the asker's DM with the bot,
+ * through the outbox (an "upload" delivery to the person: their DM is opened when it is sent).
+ */
 import type { Database } from "../../db/client.ts";
 import { loadOrgRecord } from "../../db/repositories/org.ts";
 import { committeeRolesOf } from "../../db/repositories/report-access.ts";
 import type { ReportPeriod } from "../../domain/report-period.ts";
 import { translator } from "../../i18n/index.ts";
-import { dmChannelOf } from "../../slack/dm-channel.ts";
+import { enqueueDelivery } from "../outbox/index.ts";
+import { uploadPayload } from "../outbox/upload.ts";
 import type { ReportDefinition } from "./definition.ts";
-import { type ReportSlack, uploadFiles } from "./slack.ts";
 
 export interface SendReportDeps {
   db: Database;
-  slack: ReportSlack;
   now: () => Date;
 }
 
 export type SendReportOutcome =
-  | { ok: true; channel: string; files: string[]; names: string[] }
+  | { ok: true; dedupeKey: string; names: string[] }
   | { ok: false; reason: "no-org" | "not-committee" };
 
 /** Only committee members and admins; the rights are read from the database. */
@@ -33,7 +35,14 @@ export async function sendReport(
   const asOf = deps.now();
   const built = await definition.build(deps.db, org, period, asOf, t);
   const files = [built.files.xlsx, built.files.csv];
-  const channel = await dmChannelOf(deps.slack, userId);
-  const ids = await uploadFiles(deps.slack, channel, built.comment, files);
-  return { ok: true, channel, files: ids, names: files.map((f) => f.filename) };
+  // Each request is its own delivery: asking again sends the report again, as of then.
+  const dedupeKey = `reports:dm:${userId}:${definition.kind}:${period.key}:${asOf.toISOString()}`;
+  await deps.db.prisma.$transaction((tx) =>
+    enqueueDelivery(tx, {
+      dedupeKey,
+      method: "upload",
+      payload: uploadPayload({ user: userId }, built.comment, files),
+    }),
+  );
+  return { ok: true, dedupeKey, names: files.map((f) => f.filename) };
 }

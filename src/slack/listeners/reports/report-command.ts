@@ -1,7 +1,7 @@
 /**
  * `/pbb report [tasklists|lectures] month|quarter|year [period]`: committee members and admins
- * get the report's .xlsx and .csv in their DM with the bot and an ephemeral confirmation; others
- * are told why not. The reports are the features' (AppContext.reports).
+ * get the report's .xlsx and .csv in their DM with the bot (through the outbox) and an ephemeral
+ * confirmation; others are told why not. The reports are the features' (AppContext.reports).
  */
 
 import { formatReportPeriod } from "../../../i18n/dates.ts";
@@ -38,7 +38,7 @@ export const reportSubcommand: Subcommand = {
     }
     const period = parsed.period.key;
     try {
-      const deps = { db: ctx.db, slack: ctx.client, now: ctx.now };
+      const deps = { db: ctx.db, now: ctx.now };
       const sent = await sendReport(deps, command.user_id, parsed.period, definition);
       if (!sent.ok) return say(t("reports.command.notCommittee"));
       return say(reportDoneText(period, sent.names, t));
