@@ -6,6 +6,7 @@
 import { defineFeature } from "../app/feature.ts";
 import { studyMakeUpReminderJob } from "../jobs/study/makeup-reminder.ts";
 import { studyNoticeJob } from "../jobs/study/notice.ts";
+import { studyReport } from "../services/study/report.ts";
 import { studySubcommand } from "../slack/listeners/study/command.ts";
 import { registerStudy } from "../slack/listeners/study/index.ts";
 
@@ -14,4 +15,5 @@ export const studyFeature = defineFeature({
   listeners: registerStudy,
   subcommands: [studySubcommand],
   jobs: [studyNoticeJob, studyMakeUpReminderJob],
+  reports: [studyReport],
 });

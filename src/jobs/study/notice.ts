@@ -1,34 +1,33 @@
 /**
- * `study-notice`: the org file's centre-group session of each month — its notice in the
- * channel and the invitations with the materials, `noticeDaysBefore` days before the `day` at
- * the group's `time`. Keyed by month ("centre-group:2026-12"), so it runs once per session
- * however it is fired. (A session scheduled with `/pbb study new` has its notice sent through
- * the outbox at the same moment before it, with the same keys.)
+ * `study-notice`: every hour on the hour, the study sessions whose notice time has come
+ * (`noticeDaysBefore` days ahead, at the session's time of day) get their notice and their
+ * invitations with the materials; the org file's centre-group session of the month is made
+ * first (once per month: its occurrence key). Keyed by the hour; the outbox keys make each
+ * session's notice go once however often it runs.
  */
-
-import { studySettingsOf } from "../../services/study/env.ts";
-import { centreGroupMonths, ensureCentreGroupNotice } from "../../services/study/schedule.ts";
+import { sendDueNotices } from "../../services/study/schedule.ts";
 import { studyPresenter } from "../../slack/views/study/index.ts";
-import { defineJob, type JobOrg, type Occurrence } from "../define.ts";
+import { defineJob, type Occurrence } from "../define.ts";
 
-const DAY = 86_400_000;
-const envOf = (org: JobOrg) => ({ study: studySettingsOf(org.settings), timezone: org.timezone });
-
-const occurrences = (org: JobOrg, from: Date, to: Date): Occurrence[] =>
-  centreGroupMonths(envOf(org), from, to).map((m) => ({
-    key: `centre-group:${m.month}`,
-    fireAt: m.fireAt,
-  }));
+const HOUR = 3600_000;
+const occurrenceAt = (ms: number): Occurrence => ({
+  key: new Date(ms).toISOString().slice(0, 13),
+  fireAt: new Date(ms),
+});
 
 export const studyNoticeJob = defineJob({
   name: "study-notice",
-  occurrenceFor(org, at) {
-    return occurrences(org, new Date(at.getTime() - 40 * DAY), at).at(-1) ?? null;
+  occurrenceFor(_org, at) {
+    return occurrenceAt(Math.floor(at.getTime() / HOUR) * HOUR);
   },
-  occurrencesBetween: occurrences,
-  run(ctx, occurrence, at) {
-    const month = occurrence.key.replace("centre-group:", "");
+  occurrencesBetween(_org, from, to) {
+    const out: Occurrence[] = [];
+    for (let ms = Math.floor(from.getTime() / HOUR) * HOUR + HOUR; ms <= to.getTime(); ms += HOUR)
+      out.push(occurrenceAt(ms));
+    return out;
+  },
+  run(ctx, _occurrence, at) {
     const deps = { db: ctx.db, now: () => at, homes: ctx.homes };
-    return ensureCentreGroupNotice(deps, studyPresenter, month, `study-notice ${ctx.source}`);
+    return sendDueNotices(deps, studyPresenter, at, `study-notice ${ctx.source}`);
   },
 });

@@ -59,15 +59,14 @@ export const drawView = (d: { id: number; seq: number; userId: string; outcome: 
   ({ ...d, outcome: d.outcome as DrawView["outcome"] }) satisfies DrawView;
 
 /**
- * The session's notice in its channel and each expected person's invitation, not before
- * `notBefore` (the notice day); once per session and person however often it is asked.
+ * The session's notice in its channel and each expected person's invitation; once per session
+ * and person however often it is asked.
  */
 export async function sendNotices(
   tx: Tx,
   env: StudyEnv,
   present: StudyPresenter,
   sessionId: number,
-  notBefore: Date,
 ): Promise<number> {
   const s = await studySessionById(tx, sessionId);
   if (!s) return 0;
@@ -77,7 +76,6 @@ export async function sendNotices(
     dedupeKey: noticeKey(s.id),
     method: "chat.postMessage",
     payload: { channel: s.channelId, ...present.notice(view, env.t), unfurl_links: false },
-    notBefore,
   });
   if (posted) sent += 1;
   for (const a of s.attendees) {
@@ -92,7 +90,6 @@ export async function sendNotices(
         ),
         unfurl_links: false,
       },
-      notBefore,
     });
     if (invited) sent += 1;
   }

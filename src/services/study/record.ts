@@ -14,8 +14,14 @@ import {
 import { type AttendanceRecord, studyHours, tallyAttendance } from "../../domain/study.ts";
 import type { BranchStudyRow, PersonStudyRow, StudyRecordView } from "./port.ts";
 
-export async function studyRecord(db: Database, year: number): Promise<StudyRecordView> {
-  const sessions = await studySessionsBetween(db, `${year}-01-01`, `${year}-12-31`);
+/** The record of [first, last] (local dates; default: the whole year). */
+export async function studyRecord(
+  db: Database,
+  year: number,
+  first = `${year}-01-01`,
+  last = `${year}-12-31`,
+): Promise<StudyRecordView> {
+  const sessions = await studySessionsBetween(db, first, last);
   const held = sessions.filter((s) => s.attendanceAt !== null);
   const records: AttendanceRecord[] = held.flatMap((s) =>
     s.attendees.map((a) => ({

@@ -2,8 +2,8 @@
  * Scheduling a study session: a system admin schedules any kind; a branch secretary schedules
  * their own branch's study. A session in the past, without a topic, with a material that is not
  * a link or without anyone expected is refused and nothing is stored. The notice and the
- * invitations go out `noticeDaysBefore` days ahead at the session's time of day (at once when
- * that is past), through the outbox.
+ * invitations go out `noticeDaysBefore` days ahead at the session's time of day: at once when
+ * that is past, else from the hourly `study-notice` job.
  */
 import { committeeRolesOf } from "../../db/repositories/report-access.ts";
 import {
@@ -14,10 +14,12 @@ import {
   createStudySession,
   studyAudit,
   studySessionByOccurrence,
+  studySessionsBetween,
+  type Tx,
   unclaimedSessionIn,
 } from "../../db/repositories/study.ts";
 import { addDays, type LocalDate } from "../../domain/calendar.ts";
-import { localDateOf, zonedInstant } from "../../domain/lecture-time.ts";
+import { localDateOf, localTimeOf, zonedInstant } from "../../domain/lecture-time.ts";
 import { addMonths, type Period, periodEnd, periodStart } from "../../domain/period.ts";
 import {
   centreGroupDate,
@@ -129,7 +131,7 @@ export async function scheduleSession(
       data: { kind: req.kind, date: req.date, expected: expected.length },
       source: req.source,
     });
-    await sendNotices(tx, env, present, id, at);
+    if (at <= now) await sendNotices(tx, env, present, id);
     return id;
   });
   deps.homes?.changed({ users: expected });
@@ -156,51 +158,82 @@ export function centreGroupMonths(env: Pick<StudyEnv, "study" | "timezone">, fro
 }
 
 /**
- * The `study-notice` job's work for a month: the org file's centre-group session exists (an
- * admin's centre-group session that month is adopted, with its materials), and its notice and
- * invitations are sent. Idempotent: the occurrence key and the outbox keys make a re-run a no-op.
+ * The `study-notice` job's work at `at`: the org file's centre-group session of the month is
+ * made once its notice time has come (an admin's centre-group session that month is adopted,
+ * with its materials; the occurrence key "centre-group:2026-12" makes it once), then every
+ * session whose notice time has come and that has not begun gets its notice and invitations
+ * (the outbox keys make a re-run send nothing new).
  */
-export async function ensureCentreGroupNotice(
+export async function sendDueNotices(
   deps: Deps,
   present: StudyPresenter,
-  month: Period,
+  at: Date,
   source: string,
-): Promise<{ skipped: string } | { sessionId: number; date: string; sent: number }> {
+): Promise<{ created: string[]; noticed: number[] }> {
   const env = await loadStudyEnv(deps.db);
-  const group = env?.study.centreGroup;
-  if (!env || !group) return { skipped: "no-centre-group" };
-  const occurrence = centreGroupOccurrence(month);
-  const now = deps.now();
-  const result = await inTx(deps.db, async (tx) => {
-    let session = await studySessionByOccurrence(tx, occurrence);
-    if (!session) {
-      session = await unclaimedSessionIn(tx, "centre-group", periodStart(month), periodEnd(month));
-      if (session) await claimOccurrence(tx, session.id, occurrence);
+  if (!env) return { created: [], noticed: [] };
+  const group = env.study.centreGroup;
+  const today = localDateOf(at, env.timezone);
+  const created: string[] = [];
+  const noticed: number[] = [];
+  const users = new Set<string>();
+  await inTx(deps.db, async (tx) => {
+    if (group) {
+      const months = centreGroupMonths(env, new Date(at.getTime() - 40 * 86_400_000), at);
+      for (const m of months.filter((x) => x.date >= today)) {
+        if (await ensureCentreGroupSession(tx, env, m.month, group, source)) created.push(m.month);
+      }
     }
-    let id = session?.id;
-    let date = session?.date;
-    if (id === undefined) {
-      date = centreGroupDate(month, group.day);
-      id = await createStudySession(tx, {
-        kind: "centre-group",
-        branchId: null,
-        topic:
-          group.topic ??
-          env.t("study.centreGroup.topic", { month: formatReportPeriod(month, env.t) }),
-        date,
-        startsAt: zonedInstant(date, group.time, env.timezone),
-        minutes: env.study.sessionMinutes,
-        materials: [],
-        chairUserId: group.chair,
-        createdBy: source,
-        occurrence,
-        channelId: group.channel ?? env.committeeChannel,
-        expected: group.members,
-      });
+    const last = addDays(today, env.study.noticeDaysBefore + 1);
+    for (const s of await studySessionsBetween(tx, today, last)) {
+      if (s.startsAt <= at) continue;
+      const time = localTimeOf(s.startsAt, env.timezone);
+      if (noticeAt(env, s.date, time, at) > at) continue;
+      if ((await sendNotices(tx, env, present, s.id)) > 0) {
+        noticed.push(s.id);
+        for (const a of s.attendees) users.add(a.userId);
+      }
     }
-    const sent = await sendNotices(tx, env, present, id, now);
-    return { sessionId: id, date: date ?? "", sent };
   });
-  deps.homes?.changed({ users: group.members });
-  return result;
+  if (users.size > 0) deps.homes?.changed({ users: [...users] });
+  return { created, noticed };
+}
+
+/** The month's centre-group session exists; true when this call made (or adopted) it. */
+async function ensureCentreGroupSession(
+  tx: Tx,
+  env: StudyEnv,
+  month: Period,
+  group: NonNullable<StudyEnv["study"]["centreGroup"]>,
+  source: string,
+): Promise<boolean> {
+  const occurrence = centreGroupOccurrence(month);
+  if (await studySessionByOccurrence(tx, occurrence)) return false;
+  const adopted = await unclaimedSessionIn(
+    tx,
+    "centre-group",
+    periodStart(month),
+    periodEnd(month),
+  );
+  if (adopted) {
+    await claimOccurrence(tx, adopted.id, occurrence);
+    return true;
+  }
+  const date = centreGroupDate(month, group.day);
+  await createStudySession(tx, {
+    kind: "centre-group",
+    branchId: null,
+    topic:
+      group.topic ?? env.t("study.centreGroup.topic", { month: formatReportPeriod(month, env.t) }),
+    date,
+    startsAt: zonedInstant(date, group.time, env.timezone),
+    minutes: env.study.sessionMinutes,
+    materials: [],
+    chairUserId: group.chair,
+    createdBy: source,
+    occurrence,
+    channelId: group.channel ?? env.committeeChannel,
+    expected: group.members,
+  });
+  return true;
 }

@@ -1,0 +1,262 @@
+/**
+ * Normalized study end to end on both stores: the real bot, the local Slack, the example org
+ * (zh-CN) with a centre group. A system admin schedules the month's centre-group session with a
+ * material; the `study-notice` job adopts it; the notice and invitations carry the material;
+ * people confirm or excuse themselves; the chair draws speakers in the thread (one found
+ * absent, skipped); attendance is recorded from the pre-filled modal; make-ups are asked, one
+ * is handed in, the other gets its one reminder; the record and the report read back the counts.
+ */
+import { readFileSync } from "node:fs";
+import { parse as parseCsv } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadOrgRecord } from "../../src/db/repositories/org.ts";
+import { parseReportPeriod } from "../../src/domain/report-period.ts";
+import { translator } from "../../src/i18n/index.ts";
+import type { RecordedCall } from "../../src/localslack/emulator/calls.ts";
+import { studyRecord } from "../../src/services/study/record.ts";
+import { studyReport } from "../../src/services/study/report.ts";
+import { STUDY_ACTION } from "../../src/slack/ids/study.ts";
+import { EXAMPLE_ORG, startTestBot, type TestBot } from "../helpers/bot.ts";
+import { STORES } from "../helpers/database.ts";
+import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
+
+const GROUP = ["U0CHAIR", "U0DEPUTY", "U0COMM3", "U0SEC1"];
+const ORG = `${readFileSync(EXAMPLE_ORG, "utf8")}
+study:
+  centreGroup: { members: [${GROUP.join(", ")}], day: 10, time: "09:00" }
+`;
+const json = (c: RecordedCall) => JSON.stringify(c.args);
+
+describe.each(STORES)("normalized study in Slack (%s)", (store) => {
+  let t: TestBot;
+  let drawn = { absent: "", spoke: "", noticeTs: "" };
+  const dm = (user: string) => t.emulator.workspace.dmWith(user).id;
+  const refusal = (count: number) =>
+    t.emulator.calls.waitFor("response_url", {
+      count,
+      timeoutMs: 20_000,
+      where: (c) => String(c.args.text).startsWith("无法执行此操作"),
+    });
+  const session = () =>
+    t.db.prisma.studySession.findFirstOrThrow({
+      include: { attendees: { orderBy: { userId: "asc" } }, draws: { orderBy: { seq: "asc" } } },
+    });
+
+  beforeAll(async () => {
+    t = await startTestBot({ store, orgText: ORG, now: "2026-12-07T00:00:00Z" });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("an admin schedules the centre group's session; a past date is refused on its field", async () => {
+    await t.slack.as("U0CHAIR").slashCommand("/pbb", "study new", { channel: "C0COMMITTEE" });
+    await t.emulator.calls.waitFor("views.open");
+    const values = {
+      "study_kind_block.study_kind": "centre-group",
+      "study_date_block.study_date": "2026-12-01",
+      "study_time_block.study_time": "09:00",
+      "study_topic_block.study_topic": "学习党支部工作条例",
+      "study_materials_block.study_materials": "条例原文 https://example.org/rules\n",
+      "study_expected_block.study_expected": GROUP,
+    };
+    const past = await t.slack.as("U0CHAIR").submitModal(values);
+    expect(past.outcome).toBe("errors");
+    expect(JSON.stringify(past)).toContain("所选时间已过");
+    expect(await t.db.prisma.studySession.count()).toBe(0);
+    const ok = await t.slack
+      .as("U0CHAIR")
+      .submitModal({ ...values, "study_date_block.study_date": "2026-12-10" });
+    expect(ok.outcome).toBe("closed");
+    // the notice waits for its day (two days ahead): nothing is sent yet
+    expect(
+      await t.db.prisma.delivery.count({ where: { dedupeKey: { startsWith: "study:" } } }),
+    ).toBe(0);
+    const s = await session();
+    expect([s.kind, s.date, s.chairUserId, s.attendees.length]).toEqual([
+      "centre-group",
+      "2026-12-10",
+      "U0CHAIR",
+      4,
+    ]);
+  });
+
+  it("the study-notice job adopts it; notice and invitations carry the material", async () => {
+    t.clock.set("2026-12-08T01:00:00Z");
+    expect((await runJob(t.db, "study-notice", "2026-12-08T09:00")).status).toBe("ran");
+    expect((await session()).occurrence).toBe("centre-group:2026-12");
+    expect(await t.db.prisma.studySession.count()).toBe(1);
+    const notice = await waitCall(t, "chat.postMessage", "C0COMMITTEE");
+    expect(json(notice)).toContain("https://example.org/rules");
+    expect(json(notice)).toContain("理论学习中心组学习");
+    expect(json(notice)).toContain("2026年12月10日9:00");
+    for (const user of GROUP) {
+      const invite = await waitCall(t, "chat.postMessage", dm(user));
+      expect(json(invite)).toContain("https://example.org/rules");
+      expect(json(invite)).toContain(STUDY_ACTION.confirm);
+    }
+  });
+
+  it("three confirm, one excuses themselves with a reason; someone else's invitation is refused", async () => {
+    for (const user of ["U0CHAIR", "U0DEPUTY", "U0SEC1"]) {
+      await t.slack.as(user).clickButton({ channel: dm(user), label: "确认参加" });
+    }
+    await t.slack.as("U0A").clickButton({ channel: dm("U0CHAIR"), label: "确认参加" });
+    expect(String((await refusal(1)).args.text)).toContain("您不是本次学习的应到人员");
+    await t.slack.as("U0COMM3").clickButton({ channel: dm("U0COMM3"), label: "请假" });
+    await t.emulator.calls.waitFor("views.open", { count: 2 });
+    const empty = await t.slack
+      .as("U0COMM3")
+      .submitModal({ "study_reason_block.study_reason": " " });
+    expect(empty.outcome).not.toBe("closed");
+    await t.slack.as("U0COMM3").submitModal({ "study_reason_block.study_reason": "出差" });
+    await settled(t);
+    const s = await session();
+    expect(s.attendees.map((a) => [a.userId, a.response, a.reason])).toEqual([
+      ["U0CHAIR", "confirmed", null],
+      ["U0COMM3", "excused", "出差"],
+      ["U0DEPUTY", "confirmed", null],
+      ["U0SEC1", "confirmed", null],
+    ]);
+    const update = await waitCall(t, "chat.update", "C0COMMITTEE", {
+      where: (c) => json(c).includes("已确认3人"),
+    });
+    expect(json(update)).toContain("已请假1人");
+  });
+
+  it("the chair draws in the thread: one found absent is skipped, a pending draw blocks another", async () => {
+    t.clock.set("2026-12-10T01:05:00Z");
+    const noticeTs = t.slack.messages("C0COMMITTEE")[0]?.ts as string;
+    await t.slack
+      .as("U0DEPUTY")
+      .clickButton({ channel: "C0COMMITTEE", messageTs: noticeTs, label: "随机抽取发言人" });
+    expect(String((await refusal(2)).args.text)).toContain("只有本次学习的主持人");
+    await t.slack
+      .as("U0CHAIR")
+      .clickButton({ channel: "C0COMMITTEE", messageTs: noticeTs, label: "随机抽取发言人" });
+    await settled(t);
+    await t.slack
+      .as("U0CHAIR")
+      .clickButton({ channel: "C0COMMITTEE", messageTs: noticeTs, label: "随机抽取发言人" });
+    expect(String((await refusal(3)).args.text)).toContain("上一位抽取的发言人尚未标记");
+    const first = (await session()).draws;
+    expect(first).toHaveLength(1);
+    const absent = first[0]?.userId as string;
+    expect(["U0CHAIR", "U0DEPUTY", "U0SEC1"]).toContain(absent);
+    const drawPost = await waitCall(t, "chat.postMessage", "C0COMMITTEE", {
+      where: (c) => c.args.thread_ts === noticeTs,
+    });
+    expect(json(drawPost)).toContain(`<@${absent}>`);
+    await t.slack
+      .as("U0CHAIR")
+      .clickButton({ channel: "C0COMMITTEE", threadTs: noticeTs, label: "缺席，跳过" });
+    await settled(t);
+    await t.slack
+      .as("U0CHAIR")
+      .clickButton({ channel: "C0COMMITTEE", messageTs: noticeTs, label: "随机抽取发言人" });
+    await waitCall(t, "chat.postMessage", "C0COMMITTEE", {
+      where: (c) => json(c).includes("第2次抽取"),
+    });
+    const second = (await session()).draws;
+    expect(second.map((d) => d.outcome)).toEqual(["absent", "pending"]);
+    const spoke = second[1]?.userId as string;
+    expect(spoke).not.toBe(absent);
+    expect(["U0CHAIR", "U0DEPUTY", "U0SEC1"]).toContain(spoke);
+    await t.slack
+      .as("U0CHAIR")
+      .clickButton({ channel: "C0COMMITTEE", threadTs: noticeTs, label: "已发言" });
+    await settled(t);
+    expect((await session()).draws.map((d) => [d.userId, d.outcome])).toEqual([
+      [absent, "absent"],
+      [spoke, "spoke"],
+    ]);
+    drawn = { absent, spoke, noticeTs };
+  });
+
+  it("attendance is pre-filled from the answers and the draws; those not present are asked to make up", async () => {
+    const { absent, noticeTs } = drawn;
+    await t.slack
+      .as("U0CHAIR")
+      .clickButton({ channel: "C0COMMITTEE", messageTs: noticeTs, label: "登记出勤" });
+    await t.emulator.calls.waitFor("views.open", { count: 3 });
+    const view = JSON.stringify(t.emulator.calls.of("views.open").at(-1)?.args);
+    const confirmedHere = ["U0CHAIR", "U0DEPUTY", "U0SEC1"].filter((u) => u !== absent);
+    for (const u of confirmedHere) expect(view).toContain(u);
+    const done = await t.slack.as("U0CHAIR").submitModal();
+    expect(done.outcome).toBe("closed");
+    await settled(t);
+    const s = await session();
+    expect(Object.fromEntries(s.attendees.map((a) => [a.userId, a.attendance]))).toEqual({
+      ...Object.fromEntries(confirmedHere.map((u) => [u, "present"])),
+      [absent]: "absent",
+      U0COMM3: "excused",
+    });
+    expect([s.makeUpDue, s.makeUpRemindOn]).toEqual(["2026-12-24", "2026-12-21"]);
+    const ask = await waitCall(t, "chat.postMessage", dm("U0COMM3"), {
+      where: (c) => json(c).includes("补学心得"),
+    });
+    expect(json(ask)).toContain("2026年12月24日");
+    await waitCall(t, "chat.postMessage", dm(absent), {
+      where: (c) => json(c).includes("补学心得"),
+    });
+  });
+
+  it("a present person's make-up is refused; the excused one hands in a note", async () => {
+    const { spoke } = drawn;
+    await t.slack.as(spoke).clickButton({ channel: dm("U0COMM3"), label: "填写补学心得" });
+    expect(String((await refusal(4)).args.text)).toContain("您已参加本次学习，无需补学");
+    await t.slack.as("U0COMM3").clickButton({ channel: dm("U0COMM3"), label: "填写补学心得" });
+    await t.emulator.calls.waitFor("views.open", { count: 4 });
+    const done = await t.slack
+      .as("U0COMM3")
+      .submitModal({ "study_note_block.study_note": "学习了条例的第三章" });
+    expect(done.outcome).toBe("closed");
+    await settled(t);
+    const a = (await session()).attendees.find((x) => x.userId === "U0COMM3");
+    expect(a?.makeUpNote).toBe("学习了条例的第三章");
+  });
+
+  it("the one reminder goes to the make-up still owed, once", async () => {
+    const { absent } = drawn;
+    t.clock.set("2026-12-21T01:00:00Z");
+    expect((await runJob(t.db, "study-makeup-reminder", "2026-12-21T09:00")).status).toBe("ran");
+    t.clock.set("2026-12-22T01:00:00Z");
+    expect((await runJob(t.db, "study-makeup-reminder", "2026-12-22T09:00")).status).toBe("ran");
+    await settled(t);
+    const reminders = await t.db.prisma.delivery.findMany({
+      where: { dedupeKey: { endsWith: ":reminder" } },
+    });
+    expect(reminders.map((r) => (r.payload as { user: string }).user)).toEqual([absent]);
+  });
+
+  it("the record and the report read back the counts", async () => {
+    const { absent, spoke } = drawn;
+    const record = await studyRecord(t.db, 2026);
+    const row = (u: string) => record.people.find((p) => p.userId === u);
+    expect(record.sessions).toBe(1);
+    expect(row(spoke)).toMatchObject({ expected: 1, attended: 1, spoken: 1, hours: 1.5 });
+    expect(row(absent)).toMatchObject({ expected: 1, attended: 0, absent: 1, madeUp: 0, hours: 0 });
+    expect(row("U0COMM3")).toMatchObject({ excused: 1, madeUp: 1, spoken: 0, hours: 1.5 });
+    const org = await loadOrgRecord(t.db);
+    const period = parseReportPeriod("year", "2026");
+    if (!org || !period) throw new Error("no org");
+    const built = await studyReport.build(t.db, org, period, t.clock.now(), translator("zh-CN"));
+    expect(built.empty).toBe(false);
+    const rows = parseCsv(built.files.csv.bytes.toString("utf8"), { bom: true }) as string[][];
+    expect(rows[0]).toEqual([
+      "类别",
+      "名称或日期",
+      "应到",
+      "实到",
+      "请假",
+      "缺席",
+      "补学",
+      "发言",
+      "学时",
+      "说明",
+    ]);
+    const comm3 = rows.find((r) => r[9] === "U0COMM3");
+    expect(comm3?.slice(2, 9)).toEqual(["1", "0", "1", "0", "1", "0", "1.5"]);
+    expect(built.comment).toContain("已开展1次");
+  });
+});
