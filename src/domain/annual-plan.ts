@@ -258,3 +258,47 @@ export function firstPlanMonth(year: number, branchCreated: LocalDate): number {
   if (createdYear > year) return 13;
   return Number(branchCreated.slice(5, 7));
 }
+
+// ── the jobs' occurrences ──
+
+export type PlanJob = "annual-plan-reminder" | "quarter-tracking";
+
+export interface PlanOccurrence {
+  /** "2027" for the annual reminder, "2027-Q1" for a quarter's tracking. */
+  key: string;
+  fireAt: Date;
+}
+
+function occurrencesOfYear(s: PlanSettings, job: PlanJob, year: number): PlanOccurrence[] {
+  if (job === "annual-plan-reminder")
+    return [{ key: String(year), fireAt: reminderFire(s, year).at }];
+  return [1, 2, 3, 4].map((quarter) => ({
+    key: quarterKey({ year, quarter }),
+    fireAt: trackingFire(s, year, quarter).at,
+  }));
+}
+
+/** The occurrences of `job` with `from < fireAt <= to`, in time order. */
+export function planOccurrencesBetween(
+  s: PlanSettings,
+  job: PlanJob,
+  from: Date,
+  to: Date,
+): PlanOccurrence[] {
+  const out: PlanOccurrence[] = [];
+  for (let y = from.getUTCFullYear() - 1; y <= to.getUTCFullYear() + 1; y++)
+    out.push(...occurrencesOfYear(s, job, y));
+  return out
+    .filter((o) => o.fireAt > from && o.fireAt <= to)
+    .sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime());
+}
+
+/** The occurrence a run of `job` at `at` is for: the latest one fired by then, or null. */
+export function planOccurrenceFor(s: PlanSettings, job: PlanJob, at: Date): PlanOccurrence | null {
+  const year = at.getUTCFullYear();
+  const fired = [year - 1, year, year + 1]
+    .flatMap((y) => occurrencesOfYear(s, job, y))
+    .filter((o) => o.fireAt <= at)
+    .sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime());
+  return fired.at(-1) ?? null;
+}

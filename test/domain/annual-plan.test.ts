@@ -10,6 +10,8 @@ import {
   parsePlanRows,
   parseQuarterKey,
   parseTarget,
+  planOccurrenceFor,
+  planOccurrencesBetween,
   quarterKey,
   reminderFire,
   standingOf,
@@ -169,5 +171,25 @@ describe("fire times", () => {
       quarter: 3,
     });
     expect(parseQuarterKey("2027-Q5")).toBeNull();
+  });
+
+  it("a run is keyed by its occurrence: the year for the reminder, year and quarter for tracking", () => {
+    const at = new Date("2027-05-20T00:00:00Z");
+    expect(planOccurrenceFor(settings, "annual-plan-reminder", at)).toEqual({
+      key: "2027",
+      fireAt: new Date("2027-01-04T01:00:00Z"),
+    });
+    expect(planOccurrenceFor(settings, "quarter-tracking", at)?.key).toBe("2027-Q1");
+    expect(
+      planOccurrenceFor(settings, "quarter-tracking", new Date("2027-01-10T00:00:00Z"))?.key,
+    ).toBe("2026-Q4");
+    expect(
+      planOccurrencesBetween(
+        settings,
+        "quarter-tracking",
+        new Date("2027-01-01T00:00:00Z"),
+        new Date("2027-12-31T00:00:00Z"),
+      ).map((o) => o.key),
+    ).toEqual(["2026-Q4", "2027-Q1", "2027-Q2", "2027-Q3"]);
   });
 });
