@@ -7,6 +7,7 @@ import { inspections } from "./inspections.ts";
 import { lecture } from "./lecture.ts";
 import { reports } from "./reports.ts";
 import { sandbox } from "./sandbox.ts";
+import { serviceList } from "./service-list.ts";
 import { status } from "./status.ts";
 import { study } from "./study.ts";
 import { tasklist } from "./tasklist.ts";
@@ -25,4 +26,5 @@ export const areas = [
   sandbox,
   study,
   inspections,
+  serviceList,
 ] as const;

@@ -1,0 +1,119 @@
+/**
+ * "Double registration, double reporting": a member registers their residential community
+ * (changeable), and reports service done there. A report is checked by the domain's rules,
+ * stored with its quarter, and acknowledged in a DM through the outbox, in one transaction:
+ * a refused report stores nothing.
+ */
+import type { Database } from "../../db/client.ts";
+import type { OrgRecord } from "../../db/repositories/org.ts";
+import {
+  branchKeysOf,
+  centiHoursOn,
+  insertServiceReport,
+  registrationOf,
+  upsertRegistration,
+} from "../../db/repositories/service-list.ts";
+import { localDateOf } from "../../domain/period.ts";
+import {
+  parseHours,
+  quarterOfDate,
+  type ServiceReportDraft,
+  type ServiceReportProblem,
+  serviceReportProblems,
+} from "../../domain/service-list.ts";
+import { t } from "../../i18n/index.ts";
+import { type Outcome, refuse } from "../kit/result.ts";
+import { inTxRetrying } from "../kit/tx.ts";
+import { enqueueDelivery } from "../outbox/index.ts";
+
+export interface ServiceDeps {
+  db: Database;
+  now: () => Date;
+  org: Pick<OrgRecord, "timezone" | "locale" | "settings">;
+}
+
+const MAX_COMMUNITY = 100;
+
+/** Person-typed text in a mrkdwn message: Slack's three control characters escaped. */
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** Registers (or changes) the member's residential community. */
+export async function registerCommunity(
+  deps: ServiceDeps,
+  userId: string,
+  community: string,
+): Promise<Outcome<{ community: string }, "not-member" | "community-required" | "busy">> {
+  const name = community.trim().replace(/\s+/g, " ");
+  if (name.length === 0 || name.length > MAX_COMMUNITY) return refuse("community-required");
+  return inTxRetrying(deps.db, async (tx) => {
+    if ((await branchKeysOf(tx, userId)).length === 0) return refuse("not-member");
+    await upsertRegistration(tx, userId, name);
+    return { ok: true as const, community: name };
+  });
+}
+
+/** The communities a member's report may name: their own and the branches' joint-construction ones. */
+export function knownCommunities(
+  settings: OrgRecord["settings"],
+  registered: string | null,
+): string[] {
+  const branches = Object.values(settings.serviceList?.communities ?? {});
+  return [...new Set([...(registered ? [registered] : []), ...branches])];
+}
+
+export type ReportOutcome =
+  | { ok: true; reportId: number; quarter: string }
+  | { ok: false; error: "not-member" | "busy" }
+  | { ok: false; error: "invalid"; problems: ServiceReportProblem[] };
+
+/** Stores a member's service report and acknowledges it in a DM, or says what is wrong. */
+export async function submitServiceReport(
+  deps: ServiceDeps,
+  userId: string,
+  draft: ServiceReportDraft,
+): Promise<ReportOutcome> {
+  const today = localDateOf(deps.now(), deps.org.timezone);
+  return inTxRetrying(deps.db, async (tx): Promise<ReportOutcome> => {
+    const branches = await branchKeysOf(tx, userId);
+    const branchKey = branches[0];
+    if (branchKey === undefined) return refuse("not-member");
+    const registration = await registrationOf(tx, userId);
+    const date = draft.date.trim();
+    const problems = serviceReportProblems(draft, {
+      today,
+      communities: knownCommunities(deps.org.settings, registration?.community ?? null),
+      hoursThatDay: (await centiHoursOn(tx, userId, date)) / 100,
+    });
+    if (problems.length > 0) return { ok: false, error: "invalid", problems };
+    const hours = parseHours(draft.hours) ?? 0;
+    const link = draft.link?.trim() || null;
+    const report = await insertServiceReport(tx, {
+      userId,
+      branchKey,
+      date,
+      quarter: quarterOfDate(date),
+      community: draft.community.trim(),
+      category: draft.category,
+      centiHours: Math.round(hours * 100),
+      what: draft.what.trim(),
+      link,
+    });
+    const locale = deps.org.locale;
+    await enqueueDelivery(tx, {
+      dedupeKey: `service-report:${report.id}:ack`,
+      method: "dm",
+      payload: {
+        user: userId,
+        text: t(locale, "serviceList.report.ack", {
+          date,
+          community: esc(report.community),
+          category: t(locale, `serviceList.category.${draft.category}` as never),
+          hours,
+          what: esc(report.what),
+        }),
+        unfurl_links: false,
+      },
+    });
+    return { ok: true, reportId: report.id, quarter: report.quarter };
+  });
+}
