@@ -101,3 +101,17 @@ export async function createAssignments(
 ): Promise<void> {
   if (rows.length > 0) await tx.inspectionAssignment.createMany({ data: rows });
 }
+
+/** The roles the four-eyes rules need, as data (the domain's Actor). */
+export async function actorOf(tx: Tx, userId: string) {
+  const person = await tx.person.findUnique({
+    where: { slackUserId: userId },
+    include: { committeeRoles: true, branchRoles: { include: { branch: true } } },
+  });
+  return {
+    userId,
+    committeeMember: person?.committeeRoles.some((r) => r.role === "MEMBER") ?? false,
+    secretaryOf:
+      person?.branchRoles.filter((r) => r.role === "SECRETARY").map((r) => r.branch.key) ?? [],
+  };
+}
