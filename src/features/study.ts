@@ -6,6 +6,7 @@
 import { defineFeature } from "../app/feature.ts";
 import { studyMakeUpReminderJob } from "../jobs/study/makeup-reminder.ts";
 import { studyNoticeJob } from "../jobs/study/notice.ts";
+import { studyAttendanceSource } from "../services/study/assessment.ts";
 import { studyReport } from "../services/study/report.ts";
 import { studySubcommand } from "../slack/listeners/study/command.ts";
 import { registerStudy } from "../slack/listeners/study/index.ts";
@@ -16,4 +17,5 @@ export const studyFeature = defineFeature({
   subcommands: [studySubcommand],
   jobs: [studyNoticeJob, studyMakeUpReminderJob],
   reports: [studyReport],
+  assessmentSources: [studyAttendanceSource],
 });

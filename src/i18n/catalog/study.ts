@@ -127,6 +127,8 @@ export const study = defineArea(
     "study.project.state.submitted": "result submitted",
     "study.project.state.returned": "result sent back",
     "study.project.state.accepted": "result accepted",
+    "study.assessment.label": "study attended or made up",
+    "study.assessment.evidence": "Branch study “{topic}”: {done} of {expected} attended or made up",
     "study.error.not-found": "that study session or draw no longer exists",
     "study.error.no-org": "the org has not been set up yet",
     "study.error.not-organiser":
@@ -282,6 +284,8 @@ export const study = defineArea(
     "study.project.state.submitted": "成果已报送",
     "study.project.state.returned": "成果已退回",
     "study.project.state.accepted": "成果已通过",
+    "study.assessment.label": "支部学习出勤或补学",
+    "study.assessment.evidence": "支部学习“{topic}”：{expected}人中{done}人出勤或补学",
     "study.error.not-found": "该学习或抽取记录已不存在",
     "study.error.no-org": "尚未完成组织配置",
     "study.error.not-organiser": "只有系统管理员可安排学习，支部书记可安排本支部的学习",
