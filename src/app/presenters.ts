@@ -2,8 +2,9 @@
  * The features' presenters, given to the use cases that write messages in the transaction of
  * their change (each use case declares what it needs in its feature's `services/<f>/port.ts`).
  */
+import { lecturePresenter } from "../slack/views/lecture/present.ts";
 import { tasklistPresenter } from "../slack/views/tasklist/present.ts";
 
-export const presenters = { tasklist: tasklistPresenter };
+export const presenters = { tasklist: tasklistPresenter, lecture: lecturePresenter };
 
 export type Presenters = typeof presenters;

@@ -8,6 +8,7 @@ import { addDays } from "../../domain/calendar.ts";
 import { localDateOf, zonedInstant } from "../../domain/lecture-time.ts";
 import { ensureClassReps } from "../../services/lecture/class-reps.ts";
 import { defineJob, type Occurrence } from "../define.ts";
+import { lectureDeps } from "./session-job.ts";
 
 const occurrenceOn = (date: string, timezone: string): Occurrence => ({
   key: date,
@@ -29,5 +30,5 @@ export const classRepJob = defineJob({
     return out;
   },
   run: (ctx, occurrence, at) =>
-    ensureClassReps(ctx.db, occurrence.key, at, `classrep-turn ${ctx.source}`),
+    ensureClassReps(lectureDeps(ctx), occurrence.key, at, `classrep-turn ${ctx.source}`),
 });

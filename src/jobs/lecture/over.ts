@@ -10,9 +10,10 @@ import { heldSessions, sessionsBetween } from "../../domain/lecture-schedule.ts"
 import { localDateOf } from "../../domain/lecture-time.ts";
 import { inTx } from "../../services/kit/tx.ts";
 import { lectureScheduleOf } from "../../services/lecture/config.ts";
-import { closeSessionDms } from "../../services/lecture/messages.ts";
+import { closeSessionDms, presenting } from "../../services/lecture/messages.ts";
 import { LECTURE_SERIES, loadLectureEnv } from "../../services/lecture/series.ts";
 import { defineJob, type JobOrg, type Occurrence } from "../define.ts";
+import { lectureDeps } from "./session-job.ts";
 
 const scheduleOf = (org: JobOrg) => lectureScheduleOf(org.settings, org.timezone)?.schedule;
 
@@ -37,8 +38,9 @@ export const lectureOverJob = defineJob({
   occurrencesBetween: sessionsFiring,
   async run(ctx, occurrence) {
     const date = occurrence.key.split(":")[1] ?? "";
-    const env = await loadLectureEnv(ctx.db);
-    if (!env?.lecture) return { skipped: "no-lecture-hall" };
+    const loaded = await loadLectureEnv(ctx.db);
+    if (!loaded?.lecture) return { skipped: "no-lecture-hall" };
+    const env = presenting(loaded, lectureDeps(ctx));
     const session = await sessionByDate(ctx.db, LECTURE_SERIES, date);
     if (!session) return { date, closed: 0 };
     const closed = await inTx(ctx.db, (tx) => closeSessionDms(tx, env, session.id));

@@ -15,6 +15,8 @@ import {
 } from "../../domain/lecture-schedule.ts";
 import { localDateOf } from "../../domain/lecture-time.ts";
 import { lectureScheduleOf } from "../../services/lecture/config.ts";
+import type { LectureJobDeps } from "../../services/lecture/port.ts";
+import { lecturePresenter } from "../../slack/views/lecture/present.ts";
 import {
   defineJob,
   type JobContext,
@@ -22,6 +24,12 @@ import {
   type JobOrg,
   type Occurrence,
 } from "../define.ts";
+
+/** What a lecture job's use case is given: the job's database and the presenter. */
+export const lectureDeps = (ctx: Pick<JobContext, "db">): LectureJobDeps => ({
+  db: ctx.db,
+  presenters: { lecture: lecturePresenter },
+});
 
 const scheduleOf = (org: JobOrg) => lectureScheduleOf(org.settings, org.timezone)?.schedule;
 

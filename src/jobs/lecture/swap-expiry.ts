@@ -6,6 +6,7 @@
 import { lectureScheduleOf } from "../../services/lecture/config.ts";
 import { expireOverdueSwaps } from "../../services/lecture/swap-close.ts";
 import { defineJob, type JobOrg, type Occurrence } from "../define.ts";
+import { lectureDeps } from "./session-job.ts";
 
 const HOUR = 3600_000;
 const hasHall = (org: JobOrg) => lectureScheduleOf(org.settings, org.timezone) !== null;
@@ -27,5 +28,5 @@ export const swapExpiryJob = defineJob({
       out.push(occurrenceAt(ms));
     return out;
   },
-  run: (ctx, _occurrence, at) => expireOverdueSwaps(ctx.db, at),
+  run: (ctx, _occurrence, at) => expireOverdueSwaps(lectureDeps(ctx), at),
 });

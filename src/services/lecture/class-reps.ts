@@ -1,15 +1,10 @@
-/**
- * Class representatives: each branch with `classReps` enabled rotates its representative with
- * the same engine (series "classrep:<branch key>"), weekly on its weekday or monthly on the
- * month's first working day, and DMs the representative at the branch's time of day.
- */
-import type { Database } from "../../db/client.ts";
 import { activeTurns, sessionById } from "../../db/repositories/lecture.ts";
 import type { LocalDate } from "../../domain/calendar.ts";
 import { zonedInstant } from "../../domain/lecture-time.ts";
 import { inTx } from "../kit/tx.ts";
 import { ensureSession } from "./assign.ts";
-import { dmTurn } from "./messages.ts";
+import { dmTurn, presenting } from "./messages.ts";
+import type { LectureJobDeps } from "./port.ts";
 import { classRepDay, classRepSpec, loadLectureEnv } from "./series.ts";
 
 export interface ClassRepSummary {
@@ -19,14 +14,16 @@ export interface ClassRepSummary {
 
 /** The `classrep-turn` job for one day: the branches whose turn starts that day. */
 export async function ensureClassReps(
-  db: Database,
+  deps: LectureJobDeps,
   date: LocalDate,
   at: Date,
   source: string,
 ): Promise<ClassRepSummary> {
-  const env = await loadLectureEnv(db);
+  const { db } = deps;
+  const loaded = await loadLectureEnv(db);
   const summary: ClassRepSummary = { date, branches: [] };
-  if (!env) return summary;
+  if (!loaded) return summary;
+  const env = presenting(loaded, deps);
   for (const c of env.classReps.values()) {
     if (classRepDay(env, c, date) !== date) continue;
     const startsAt = zonedInstant(date, c.time, env.timezone);

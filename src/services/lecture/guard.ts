@@ -2,6 +2,8 @@
  * Rights come from the database, never from what Slack echoes back: a button's value names a
  * turn, and only that turn's speaker may act on it while it is theirs and still to come.
  */
+
+import type { Database } from "../../db/client.ts";
 import {
   ACTIVE_TURN,
   type Reader,
@@ -9,8 +11,10 @@ import {
   type TurnInSession,
   turnWithSession,
 } from "../../db/repositories/lecture.ts";
+import { type PresentingEnv, presenting } from "./messages.ts";
+import type { LecturePresenting } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
-import { branchOfSeries, type LectureEnv, loadLectureEnv } from "./series.ts";
+import { branchOfSeries, loadLectureEnv } from "./series.ts";
 
 const CLASS_REP_GRACE_MS = 7 * 24 * 3600_000;
 
@@ -39,8 +43,8 @@ export async function speakersTurn(
 
 /** The org as the lecture features see it; refused when no org was applied yet. */
 export async function lectureEnvOrRefuse(
-  db: Parameters<typeof loadLectureEnv>[0],
-): Promise<Result<{ env: LectureEnv }>> {
-  const env = await loadLectureEnv(db);
-  return env ? { ok: true, env } : refuse("no-lecture-hall");
+  deps: { db: Database } & LecturePresenting,
+): Promise<Result<{ env: PresentingEnv }>> {
+  const env = await loadLectureEnv(deps.db);
+  return env ? { ok: true, env: presenting(env, deps) } : refuse("no-lecture-hall");
 }

@@ -17,17 +17,24 @@ import {
   turnWithSession,
 } from "../../db/repositories/lecture.ts";
 import { setNoticeChannel, setTurnDm } from "../../db/repositories/lecture-write.ts";
-import {
-  buildClassRepDm,
-  buildLectureNotice,
-  buildSpeakerDm,
-  type LectureMessage,
-  type SessionInfo,
-  type SpeakerDmView,
-} from "../../slack/views/lecture/index.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { noticeKey, noticeUpdateKey, turnDmKey, turnDmUpdateKey } from "./keys.ts";
+import type {
+  LectureMessage,
+  LecturePresenter,
+  LecturePresenting,
+  SessionInfo,
+  SpeakerDmView,
+} from "./port.ts";
 import { branchOfSeries, type LectureEnv } from "./series.ts";
+
+/** The org as the lecture hall sees it, with the presenter its messages are rendered by. */
+export type PresentingEnv = LectureEnv & { present: LecturePresenter };
+
+export const presenting = (env: LectureEnv, deps: LecturePresenting): PresentingEnv => ({
+  ...env,
+  present: deps.presenters.lecture,
+});
 
 export type Moment = SpeakerDmView["moment"];
 
@@ -42,17 +49,17 @@ export function sessionInfo(env: LectureEnv, s: SessionRecord): SessionInfo {
   };
 }
 
-export function noticeMessage(env: LectureEnv, s: SessionRecord): LectureMessage {
+export function noticeMessage(env: PresentingEnv, s: SessionRecord): LectureMessage {
   const changed = s.turns.some((t) => t.state === "SWAPPED_OUT" || t.state === "DROPPED");
   const speakers = activeTurns(s).map((t) => ({ userId: t.userId, topic: t.topic }));
-  return buildLectureNotice(
+  return env.present.notice(
     { ...sessionInfo(env, s), speakers, state: changed ? "updated" : "scheduled" },
     env.t,
   );
 }
 
 /** Posts the session's channel notice once (a re-run enqueues nothing new). */
-export async function postNotice(tx: Tx, env: LectureEnv, s: SessionRecord): Promise<boolean> {
+export async function postNotice(tx: Tx, env: PresentingEnv, s: SessionRecord): Promise<boolean> {
   const channel = env.lecture?.hall.channel;
   if (!channel) return false;
   const key = noticeKey(s.id);
@@ -67,7 +74,7 @@ export async function postNotice(tx: Tx, env: LectureEnv, s: SessionRecord): Pro
 }
 
 /** Brings an already posted (or enqueued) notice up to date with the session. */
-export async function refreshNotice(tx: Tx, env: LectureEnv, sessionId: number): Promise<void> {
+export async function refreshNotice(tx: Tx, env: PresentingEnv, sessionId: number): Promise<void> {
   const s = await sessionById(tx, sessionId);
   if (!s?.noticeChannel) return;
   await enqueueDelivery(tx, {
@@ -88,7 +95,7 @@ function successor(s: SessionRecord, turn: TurnRecord): string | null {
 }
 
 export function turnMessage(
-  env: LectureEnv,
+  env: PresentingEnv,
   { turn, session }: TurnInSession,
   moment: Moment,
   pending: SwapRecord | null,
@@ -99,7 +106,7 @@ export function turnMessage(
     const branch = env.classReps.get(branchKey);
     const state =
       turn.state === "CONFIRMED" ? "confirmed" : turn.state === "ASSIGNED" ? "assigned" : "dropped";
-    return buildClassRepDm(
+    return env.present.classRepDm(
       {
         turnId: turn.id,
         branchName: branch?.name ?? branchKey,
@@ -121,7 +128,7 @@ export function turnMessage(
           : turn.state === "CONFIRMED"
             ? "confirmed"
             : "assigned";
-  return buildSpeakerDm(
+  return env.present.speakerDm(
     {
       ...sessionInfo(env, session),
       turnId: turn.id,
@@ -141,7 +148,7 @@ export function turnMessage(
 /** DMs the turn's holder (once per turn and moment) and remembers it as the turn's DM. */
 export async function dmTurn(
   tx: Tx,
-  env: LectureEnv,
+  env: PresentingEnv,
   found: TurnInSession,
   moment: Moment,
   notBefore?: Date,
@@ -159,7 +166,7 @@ export async function dmTurn(
 }
 
 /** Re-renders the turn's latest DM after a change (`change`: the audit row that recorded it). */
-export async function refreshTurnDm(tx: Tx, env: LectureEnv, turnId: number, change: number) {
+export async function refreshTurnDm(tx: Tx, env: PresentingEnv, turnId: number, change: number) {
   const found = await turnWithSession(tx, turnId);
   if (!found?.turn.dmKey) return;
   const moment = (found.turn.dmMoment ?? "assigned") as Moment;
@@ -179,7 +186,11 @@ const MOMENTS: readonly Moment[] = ["assigned", "week-ahead", "day-before"];
  * latest) is updated to say it is over, without buttons: an old DM must not offer a swap or a
  * confirmation for a lecture that already took place. Returns how many updates were enqueued.
  */
-export async function closeSessionDms(tx: Tx, env: LectureEnv, sessionId: number): Promise<number> {
+export async function closeSessionDms(
+  tx: Tx,
+  env: PresentingEnv,
+  sessionId: number,
+): Promise<number> {
   const session = await sessionById(tx, sessionId);
   if (!session || branchOfSeries(session.series) !== null) return 0;
   let enqueued = 0;

@@ -10,9 +10,10 @@ import { sessionPlannedOn } from "../../domain/lecture-schedule.ts";
 import type { Homes } from "../home/refresh.ts";
 import { inTx } from "../kit/tx.ts";
 import { ensureSession } from "./assign.ts";
-import { dmTurn, postNotice } from "./messages.ts";
+import { dmTurn, type PresentingEnv, postNotice, presenting } from "./messages.ts";
+import type { LectureJobDeps } from "./port.ts";
 import { syncLectureRoster } from "./roster.ts";
-import { type LectureEnv, lectureSpec, loadLectureEnv } from "./series.ts";
+import { lectureSpec, loadLectureEnv } from "./series.ts";
 
 export type NoticeSummary =
   | { date: LocalDate; seq: number; speakers: string[]; sent: boolean }
@@ -20,7 +21,7 @@ export type NoticeSummary =
 
 async function ensureLecture(
   db: Database,
-  env: LectureEnv,
+  env: PresentingEnv,
   plannedDate: LocalDate,
   at: Date,
   source: string,
@@ -36,7 +37,7 @@ async function ensureLecture(
 }
 
 /** Speakers of earlier sessions assigned on the way hear of it now (their reminder may be past). */
-async function tellEarlierSpeakers(db: Database, env: LectureEnv, sessions: SessionRecord[]) {
+async function tellEarlierSpeakers(db: Database, env: PresentingEnv, sessions: SessionRecord[]) {
   if (sessions.length === 0) return;
   await inTx(db, async (tx) => {
     for (const session of sessions) {
@@ -47,16 +48,18 @@ async function tellEarlierSpeakers(db: Database, env: LectureEnv, sessions: Sess
 
 /** The `lecture-notice` job: the session's notice in the lecture channel. */
 export async function ensureLectureNotice(
-  db: Database,
+  deps: LectureJobDeps,
   plannedDate: LocalDate,
   at: Date,
   source: string,
   homes?: Homes,
 ): Promise<NoticeSummary> {
-  const env = await loadLectureEnv(db);
-  if (!env?.lecture) return { skipped: "no-lecture-hall" };
-  if (env.lecture.hall.syncWithChannel) {
-    await syncLectureRoster(db, env.lecture.hall.channel, at, source);
+  const { db } = deps;
+  const loaded = await loadLectureEnv(db);
+  if (!loaded?.lecture) return { skipped: "no-lecture-hall" };
+  const env = presenting(loaded, deps);
+  if (loaded.lecture.hall.syncWithChannel) {
+    await syncLectureRoster(db, loaded.lecture.hall.channel, at, source);
   }
   const session = await ensureLecture(db, env, plannedDate, at, source);
   if (!session) return { skipped: "no-session" };
@@ -72,14 +75,16 @@ export async function ensureLectureNotice(
 
 /** The `lecture-speaker-reminder` job: each speaker's DM a week ahead or the day before. */
 export async function ensureSpeakerReminders(
-  db: Database,
+  deps: LectureJobDeps,
   plannedDate: LocalDate,
   kind: "week-ahead" | "day-before",
   at: Date,
   source: string,
 ): Promise<NoticeSummary> {
-  const env = await loadLectureEnv(db);
-  if (!env?.lecture) return { skipped: "no-lecture-hall" };
+  const { db } = deps;
+  const loaded = await loadLectureEnv(db);
+  if (!loaded?.lecture) return { skipped: "no-lecture-hall" };
+  const env = presenting(loaded, deps);
   const session = await ensureLecture(db, env, plannedDate, at, source);
   if (!session) return { skipped: "no-session" };
   const speakers = await inTx(db, async (tx) => {

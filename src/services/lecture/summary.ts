@@ -15,9 +15,9 @@ import { addDays } from "../../domain/calendar.ts";
 import { sessionsBetween } from "../../domain/lecture-schedule.ts";
 import { localDateOf } from "../../domain/lecture-time.ts";
 import { explainNext, parseRotationState } from "../../domain/rotation.ts";
-import type { LecturesSummaryView, UpcomingSession } from "../../slack/views/lecture/index.ts";
 import type { Deps } from "../kit/result.ts";
 import { lectureEnvOrRefuse } from "./guard.ts";
+import type { LecturePresenting, LecturesSummaryView, UpcomingSession } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 import { LECTURE_SERIES, type LectureEnv, lectureSpec, rosterOf } from "./series.ts";
 
@@ -48,9 +48,9 @@ export function historyOf(sessions: readonly SessionRecord[], now: Date) {
 }
 
 export async function lecturesSummary(
-  deps: Deps,
+  deps: Deps & LecturePresenting,
 ): Promise<Result<{ view: LecturesSummaryView; env: LectureEnv }>> {
-  const loaded = await lectureEnvOrRefuse(deps.db);
+  const loaded = await lectureEnvOrRefuse(deps);
   if (!loaded.ok) return loaded;
   const { env } = loaded;
   if (!env.lecture) return refuse("no-lecture-hall");

@@ -26,9 +26,10 @@ import { afterLectureChange } from "../home/refresh.ts";
 import type { Deps } from "../kit/result.ts";
 import { Conflict, inTxRetrying } from "../kit/tx.ts";
 import { lectureEnvOrRefuse } from "./guard.ts";
-import { dmTurn, refreshNotice, refreshTurnDm } from "./messages.ts";
+import { dmTurn, type PresentingEnv, refreshNotice, refreshTurnDm } from "./messages.ts";
+import type { LecturePresenting } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
-import { type LectureEnv, rosterOf, specOf } from "./series.ts";
+import { rosterOf, specOf } from "./series.ts";
 import { closeSwapIn, swapContext } from "./swap-close.ts";
 import { closeRequestDm, dmSwapOutcome } from "./swap-messages.ts";
 
@@ -45,8 +46,8 @@ const stillHeld = (t: TurnInSession | null, userId: string, now: Date): t is Tur
   ACTIVE_TURN.includes(t.turn.state) &&
   t.session.startsAt > now;
 
-export async function answerSwap(deps: Deps, r: SwapAnswer): Promise<Result> {
-  const loaded = await lectureEnvOrRefuse(deps.db);
+export async function answerSwap(deps: Deps & LecturePresenting, r: SwapAnswer): Promise<Result> {
+  const loaded = await lectureEnvOrRefuse(deps);
   if (!loaded.ok) return loaded;
   const { env } = loaded;
   const now = deps.now();
@@ -75,7 +76,7 @@ export async function answerSwap(deps: Deps, r: SwapAnswer): Promise<Result> {
 
 async function accept(
   tx: Tx,
-  env: LectureEnv,
+  env: PresentingEnv,
   swap: SwapRecord,
   mine: TurnInSession,
   theirs: TurnInSession | null,

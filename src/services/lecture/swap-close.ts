@@ -4,7 +4,6 @@
  * given up. The colleague's DM loses its buttons and the speaker's DM shows the turn again.
  */
 
-import type { Database } from "../../db/client.ts";
 import {
   overdueSwapIds,
   type SwapRecord,
@@ -14,8 +13,9 @@ import {
 } from "../../db/repositories/lecture.ts";
 import { audit, closeSwap } from "../../db/repositories/lecture-write.ts";
 import { inTx } from "../kit/tx.ts";
-import { refreshTurnDm } from "./messages.ts";
-import { type LectureEnv, loadLectureEnv } from "./series.ts";
+import { type PresentingEnv, presenting, refreshTurnDm } from "./messages.ts";
+import type { LectureJobDeps } from "./port.ts";
+import { loadLectureEnv } from "./series.ts";
 import { closeRequestDm, dmSwapOutcome, type SwapContext } from "./swap-messages.ts";
 
 /** How long a colleague has to answer (never past the session's start). */
@@ -33,7 +33,7 @@ export type CloseReason = "declined" | "expired" | "turn-dropped";
 /** Closes a pending request; false when it was no longer pending. */
 export async function closeSwapIn(
   tx: Tx,
-  env: LectureEnv,
+  env: PresentingEnv,
   swap: SwapRecord,
   now: Date,
   reason: CloseReason,
@@ -60,9 +60,14 @@ export async function closeSwapIn(
 }
 
 /** The swap-expiry check: every request still unanswered at `at` expires; the speaker is told. */
-export async function expireOverdueSwaps(db: Database, at: Date): Promise<{ expired: number[] }> {
-  const env = await loadLectureEnv(db);
-  if (!env) return { expired: [] };
+export async function expireOverdueSwaps(
+  deps: LectureJobDeps,
+  at: Date,
+): Promise<{ expired: number[] }> {
+  const { db } = deps;
+  const loaded = await loadLectureEnv(db);
+  if (!loaded) return { expired: [] };
+  const env = presenting(loaded, deps);
   const expired: number[] = [];
   for (const id of await overdueSwapIds(db, at)) {
     const done = await inTx(db, async (tx) => {

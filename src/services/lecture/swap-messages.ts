@@ -3,15 +3,10 @@
  * answered or expired, by the same builder) and the outcome DM to the speaker who asked.
  */
 import type { SessionRecord, SwapRecord, Tx } from "../../db/repositories/lecture.ts";
-import {
-  buildSwapOutcomeDm,
-  buildSwapRequestDm,
-  type SwapRequestView,
-} from "../../slack/views/lecture/index.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { swapAnswerKey, swapOutcomeKey, swapRequestKey } from "./keys.ts";
-import { sessionInfo } from "./messages.ts";
-import type { LectureEnv } from "./series.ts";
+import { type PresentingEnv, sessionInfo } from "./messages.ts";
+import type { SwapRequestView } from "./port.ts";
 
 export interface SwapContext {
   swap: SwapRecord;
@@ -20,8 +15,8 @@ export interface SwapContext {
   theirTurnDate: string | null;
 }
 
-function swapRequestMessage(env: LectureEnv, c: SwapContext, state: SwapRequestView["state"]) {
-  return buildSwapRequestDm(
+function swapRequestMessage(env: PresentingEnv, c: SwapContext, state: SwapRequestView["state"]) {
+  return env.present.swapRequestDm(
     {
       ...sessionInfo(env, c.session),
       swapId: c.swap.id,
@@ -34,7 +29,7 @@ function swapRequestMessage(env: LectureEnv, c: SwapContext, state: SwapRequestV
   );
 }
 
-export async function dmSwapRequest(tx: Tx, env: LectureEnv, c: SwapContext): Promise<void> {
+export async function dmSwapRequest(tx: Tx, env: PresentingEnv, c: SwapContext): Promise<void> {
   await enqueueDelivery(tx, {
     dedupeKey: swapRequestKey(c.swap.id),
     method: "dm",
@@ -45,7 +40,7 @@ export async function dmSwapRequest(tx: Tx, env: LectureEnv, c: SwapContext): Pr
 /** Answered or expired: the colleague's request DM loses its buttons. */
 export async function closeRequestDm(
   tx: Tx,
-  env: LectureEnv,
+  env: PresentingEnv,
   c: SwapContext,
   state: "accepted" | "declined" | "expired",
 ): Promise<void> {
@@ -60,11 +55,11 @@ export async function closeRequestDm(
 /** The requester is told how their request ended. */
 export async function dmSwapOutcome(
   tx: Tx,
-  env: LectureEnv,
+  env: PresentingEnv,
   c: SwapContext,
   outcome: "accepted" | "declined" | "expired",
 ): Promise<void> {
-  const told = buildSwapOutcomeDm(
+  const told = env.present.swapOutcomeDm(
     {
       ...sessionInfo(env, c.session),
       colleague: c.swap.toUser,

@@ -14,17 +14,13 @@ import {
 } from "../../db/repositories/lecture.ts";
 import { audit, createSwap } from "../../db/repositories/lecture-write.ts";
 import { parseRotationState, swapCandidates } from "../../domain/rotation.ts";
-import {
-  type SwapCandidate,
-  type SwapModalView,
-  validateSwapPick,
-} from "../../slack/views/lecture/index.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTxRetrying } from "../kit/tx.ts";
 import { lectureEnvOrRefuse, speakersTurn } from "./guard.ts";
-import { refreshTurnDm, sessionInfo } from "./messages.ts";
+import { type PresentingEnv, refreshTurnDm, sessionInfo } from "./messages.ts";
+import type { LecturePresenting, SwapCandidate, SwapModalView } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
-import { type LectureEnv, rosterOf, specOf } from "./series.ts";
+import { rosterOf, specOf } from "./series.ts";
 import { SWAP_ANSWER_MS } from "./swap-close.ts";
 import { dmSwapRequest } from "./swap-messages.ts";
 
@@ -34,7 +30,7 @@ export interface Candidate extends SwapCandidate {
 
 async function candidatesFor(
   tx: Tx,
-  env: LectureEnv,
+  env: PresentingEnv,
   found: TurnInSession,
   now: Date,
 ): Promise<Candidate[]> {
@@ -68,10 +64,10 @@ async function candidatesFor(
 }
 
 export async function openSwap(
-  deps: Deps,
+  deps: Deps & LecturePresenting,
   r: { turnId: number; userId: string },
-): Promise<Result<{ view: SwapModalView; env: LectureEnv }>> {
-  const loaded = await lectureEnvOrRefuse(deps.db);
+): Promise<Result<{ view: SwapModalView; env: PresentingEnv }>> {
+  const loaded = await lectureEnvOrRefuse(deps);
   if (!loaded.ok) return loaded;
   const { env } = loaded;
   const now = deps.now();
@@ -86,10 +82,10 @@ export async function openSwap(
 export type SwapPickResult = Result | { ok: false; fieldErrors: Record<string, string> };
 
 export async function requestSwap(
-  deps: Deps,
+  deps: Deps & LecturePresenting,
   r: { turnId: number; userId: string; colleague: string | null; source: string },
 ): Promise<SwapPickResult> {
-  const loaded = await lectureEnvOrRefuse(deps.db);
+  const loaded = await lectureEnvOrRefuse(deps);
   if (!loaded.ok) return loaded;
   const { env } = loaded;
   const now = deps.now();
@@ -98,7 +94,7 @@ export async function requestSwap(
     if (!guard.ok) return guard;
     if (await pendingSwapOf(tx, r.turnId)) return refuse("swap-pending");
     const candidates = await candidatesFor(tx, env, guard, now);
-    const pick = validateSwapPick(r.colleague, r.userId, candidates, env.t);
+    const pick = env.present.swapPick(r.colleague, r.userId, candidates, env.t);
     if (!pick.ok) return { ok: false, fieldErrors: pick.errors };
     const colleague = candidates.find((c) => c.userId === pick.value.userId);
     const expiresAt = new Date(

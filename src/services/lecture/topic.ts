@@ -1,18 +1,18 @@
 /** Submit topic: the speaker's modal, then the topic stored and shown on the notice and DM. */
 import { audit, setTurnTopic, touchSession } from "../../db/repositories/lecture-write.ts";
-import type { TopicModalView } from "../../slack/views/lecture/index.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTxRetrying } from "../kit/tx.ts";
 import { lectureEnvOrRefuse, speakersTurn } from "./guard.ts";
 import { refreshNotice, refreshTurnDm, sessionInfo } from "./messages.ts";
+import type { LecturePresenting, TopicModalView } from "./port.ts";
 import type { Result } from "./result.ts";
 import type { LectureEnv } from "./series.ts";
 
 export async function openTopic(
-  deps: Deps,
+  deps: Deps & LecturePresenting,
   r: { turnId: number; userId: string },
 ): Promise<Result<{ view: TopicModalView; env: LectureEnv }>> {
-  const loaded = await lectureEnvOrRefuse(deps.db);
+  const loaded = await lectureEnvOrRefuse(deps);
   if (!loaded.ok) return loaded;
   const guard = await speakersTurn(deps.db, r.turnId, r.userId, deps.now());
   if (!guard.ok) return guard;
@@ -25,10 +25,10 @@ export async function openTopic(
 }
 
 export async function submitTopic(
-  deps: Deps,
+  deps: Deps & LecturePresenting,
   r: { turnId: number; userId: string; topic: string; source: string },
 ): Promise<Result> {
-  const loaded = await lectureEnvOrRefuse(deps.db);
+  const loaded = await lectureEnvOrRefuse(deps);
   if (!loaded.ok) return loaded;
   const { env } = loaded;
   const now = deps.now();

@@ -22,10 +22,11 @@ import { drop, parseRotationState } from "../../domain/rotation.ts";
 import { afterLectureChange } from "../home/refresh.ts";
 import type { Deps } from "../kit/result.ts";
 import { Conflict, inTxRetrying } from "../kit/tx.ts";
-import { speakersTurn } from "./guard.ts";
+import { lectureEnvOrRefuse, speakersTurn } from "./guard.ts";
 import { dmTurn, refreshNotice, refreshTurnDm } from "./messages.ts";
+import type { LecturePresenting } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
-import { loadLectureEnv, rosterOf, specOf } from "./series.ts";
+import { rosterOf, specOf } from "./series.ts";
 import { closeSwapIn } from "./swap-close.ts";
 
 export interface TurnRequest {
@@ -35,9 +36,10 @@ export interface TurnRequest {
   source: string;
 }
 
-export async function confirmTurn(deps: Deps, r: TurnRequest): Promise<Result> {
-  const env = await loadLectureEnv(deps.db);
-  if (!env) return refuse("no-lecture-hall");
+export async function confirmTurn(deps: Deps & LecturePresenting, r: TurnRequest): Promise<Result> {
+  const loaded = await lectureEnvOrRefuse(deps);
+  if (!loaded.ok) return loaded;
+  const { env } = loaded;
   const now = deps.now();
   return inTxRetrying(deps.db, async (tx) => {
     const guard = await speakersTurn(tx, r.turnId, r.userId, now);
@@ -58,11 +60,12 @@ export async function confirmTurn(deps: Deps, r: TurnRequest): Promise<Result> {
 }
 
 export async function dropTurn(
-  deps: Deps,
+  deps: Deps & LecturePresenting,
   r: TurnRequest,
 ): Promise<Result<{ replacement: string | null }>> {
-  const env = await loadLectureEnv(deps.db);
-  if (!env) return refuse("no-lecture-hall");
+  const loaded = await lectureEnvOrRefuse(deps);
+  if (!loaded.ok) return loaded;
+  const { env } = loaded;
   const now = deps.now();
   return inTxRetrying(deps.db, async (tx) => {
     const guard = await speakersTurn(tx, r.turnId, r.userId, now);

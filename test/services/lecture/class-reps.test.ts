@@ -94,11 +94,11 @@ describe.each(STORES)("a lecture roster that follows the channel on %s", (store)
 
   it("speakers come from the members read from the channel, as they join and leave", async () => {
     await saveLectureRoster(st.db, ["U0Y", "U0X"], st.clock.now(), "test");
-    await ensureLectureNotice(st.db, "2026-12-09", st.clock.now(), "test");
+    await ensureLectureNotice(st.deps, "2026-12-09", st.clock.now(), "test");
     await saveLectureRoster(st.db, ["U0Y"], st.clock.now(), "member_left_channel");
-    await ensureLectureNotice(st.db, "2026-12-16", new Date("2026-12-14T08:00:00Z"), "test");
+    await ensureLectureNotice(st.deps, "2026-12-16", new Date("2026-12-14T08:00:00Z"), "test");
     await saveLectureRoster(st.db, ["U0Y", "U0Z"], st.clock.now(), "member_joined_channel");
-    await ensureLectureNotice(st.db, "2026-12-23", new Date("2026-12-21T08:00:00Z"), "test");
+    await ensureLectureNotice(st.deps, "2026-12-23", new Date("2026-12-21T08:00:00Z"), "test");
     expect(await speakersBySession(st.db)).toEqual([
       ["2026-12-09", ["U0X"]],
       ["2026-12-16", ["U0Y"]],

@@ -2,7 +2,9 @@
  * Shared by the lecture-hall tests: org files with a small roster, running a job the way
  * `pbb jobs run` does, waiting for what the bot sends, and reading iCalendar text.
  */
+
 import { features, jobsOf } from "../../../src/app/features.ts";
+import { type Presenters, presenters } from "../../../src/app/presenters.ts";
 import { parseOrgFile } from "../../../src/config/org-file.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { writeOrg } from "../../../src/db/repositories/org.ts";
@@ -59,7 +61,8 @@ ${o.holidayPolicy ? `  holidayPolicy: ${o.holidayPolicy}\n` : ""}`;
 export interface Store {
   db: Database;
   clock: { now(): Date; set(at: string): void };
-  deps: { db: Database; now: () => Date };
+  /** What a use case is given: the database, the clock and the presenters. */
+  deps: { db: Database; now: () => Date; presenters: Presenters };
 }
 
 /** A fresh database with the org written as `pbb org apply` would (ids only, no Slack). */
@@ -79,7 +82,7 @@ export async function storeWithOrg(store: StoreKind, text: string, start: string
       current = new Date(at);
     },
   };
-  return { db, clock, deps: { db, now: () => clock.now() } };
+  return { db, clock, deps: { db, now: () => clock.now(), presenters } };
 }
 
 /** Forgets every lecture record, message and job run (the org stays), for the next test. */

@@ -48,7 +48,7 @@ describe.each(STORES)("lecture rotation use cases on %s", (store) => {
   const start = async (): Promise<Store> => shared;
   async function notice(st: Store, day: Day) {
     st.clock.set(NOTICE[day]);
-    return ensureLectureNotice(st.db, day, st.clock.now(), "test");
+    return ensureLectureNotice(st.deps, day, st.clock.now(), "test");
   }
   async function turnOf(st: Store, day: string, userId: string) {
     const turn = await st.db.prisma.lectureTurn.findFirst({
@@ -104,7 +104,7 @@ describe.each(STORES)("lecture rotation use cases on %s", (store) => {
     await notice(st, "2026-12-09");
     st.clock.set("2026-12-10T02:00:00Z");
     const summary = await ensureSpeakerReminders(
-      st.db,
+      st.deps,
       "2026-12-23",
       "week-ahead",
       st.clock.now(),
@@ -185,7 +185,7 @@ describe.each(STORES)("lecture rotation use cases on %s", (store) => {
   it("a swap between two assigned turns moves both, and the rotation goes on unchanged", async () => {
     const st = await start();
     await notice(st, "2026-12-09");
-    await ensureSpeakerReminders(st.db, "2026-12-16", "week-ahead", st.clock.now(), "t");
+    await ensureSpeakerReminders(st.deps, "2026-12-16", "week-ahead", st.clock.now(), "t");
     const turnId = await turnOf(st, "2026-12-09", "U0A");
     const opened = await openSwap(st.deps, { turnId, userId: "U0A" });
     expect(opened.ok && opened.view.candidates.map((c) => [c.userId, c.turnDate])).toEqual([

@@ -8,13 +8,17 @@ import type { Translator } from "../../../i18n/index.ts";
 import { input, option, plain, section } from "../../blocks.ts";
 import { LECTURE_ACTION, LECTURE_BLOCK, LECTURE_CALLBACK } from "../../ids/lecture.ts";
 import { formatDate, formatWhen } from "./format.ts";
-import type { AwayModalView, SwapCandidate, SwapModalView, TopicModalView } from "./model.ts";
+import type {
+  AwayModalView,
+  SwapCandidate,
+  SwapModalView,
+  TopicModalView,
+  Validation,
+} from "./model.ts";
 
 export const TOPIC_MAX = 100;
 /** Slack's limit of options in a static select. */
 const MAX_OPTIONS = 100;
-
-export type Validation<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
 function modal(
   callbackId: string,
