@@ -215,3 +215,40 @@ export function thresholdProblems(t: Thresholds): { field: keyof Thresholds; mes
 export function weightsTotal(weights: readonly number[]): number {
   return fromCents(weights.reduce((sum, w) => sum + cents(w), 0));
 }
+
+/** The months `from`–`to` ("YYYY-MM"), in order. */
+export function monthsFromTo(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = from.split("-").map(Number) as [number, number];
+  for (let guard = 0; guard < 1200; guard++) {
+    const period = `${y}-${String(m).padStart(2, "0")}`;
+    if (period > to) break;
+    months.push(period);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return months;
+}
+
+/**
+ * How many working days late a date is: the working days after the deadline's date up to and
+ * including the date (`isWorkingDay` is the org's calendar).
+ */
+export function workingDaysLate(
+  deadlineDate: string,
+  date: string,
+  isWorkingDay: (date: string) => boolean,
+): number {
+  let count = 0;
+  const day = new Date(`${deadlineDate}T00:00:00Z`);
+  for (let guard = 0; guard < 800; guard++) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    const text = day.toISOString().slice(0, 10);
+    if (text > date) break;
+    if (isWorkingDay(text)) count += 1;
+  }
+  return count;
+}

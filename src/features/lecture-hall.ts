@@ -6,6 +6,7 @@ import { lectureNoticeJob } from "../jobs/lecture/notice.ts";
 import { lectureOverJob } from "../jobs/lecture/over.ts";
 import { speakerReminderJob } from "../jobs/lecture/speaker-reminder.ts";
 import { swapExpiryJob } from "../jobs/lecture/swap-expiry.ts";
+import { lectureAssessmentSources } from "../services/lecture/assessment-sources.ts";
 import { lecturesReport } from "../services/lecture/report.ts";
 import { lectureResultHandlers } from "../services/lecture/result-handler.ts";
 import { lecturesSubcommand } from "../slack/listeners/lecture/command.ts";
@@ -14,6 +15,7 @@ import { registerLectureHall } from "../slack/listeners/lecture/index.ts";
 
 export const lectureHallFeature = defineFeature({
   name: "lecture-hall",
+  assessmentSources: lectureAssessmentSources,
   listeners: registerLectureHall,
   subcommands: [lecturesSubcommand],
   jobs: [lectureNoticeJob, speakerReminderJob, lectureOverJob, swapExpiryJob, classRepJob],

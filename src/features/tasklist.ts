@@ -6,12 +6,14 @@ import { monthlyReminderJob } from "../jobs/tasklist/monthly-reminder.ts";
 import { submissionDeadlineJob } from "../jobs/tasklist/submission-deadline.ts";
 import { submissionFollowUpJob } from "../jobs/tasklist/submission-followup.ts";
 import { tasklistsReport } from "../services/reports/tasklists-report.ts";
+import { tasklistAssessmentSources } from "../services/tasklist/assessment-sources.ts";
 import { tasklistResultHandlers } from "../services/tasklist/result-handler.ts";
 import { statusSubcommand } from "../slack/listeners/commands/status.ts";
 import { registerTasklist } from "../slack/listeners/tasklist/index.ts";
 
 export const tasklistFeature = defineFeature({
   name: "tasklist",
+  assessmentSources: tasklistAssessmentSources,
   listeners: registerTasklist,
   subcommands: [statusSubcommand],
   jobs: [

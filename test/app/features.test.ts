@@ -91,7 +91,7 @@ describe("the features list", () => {
     const twice = [...features, { ...tasklist }];
     expect(() => checkFeatures(twice)).toThrow(DuplicateRegistration);
     expect(() => checkFeatures(twice)).toThrow(
-      /feature tasklist, job monthly-reminder, .*subcommand status, report tasklists, result handler tasklist:/,
+      /feature tasklist, job monthly-reminder, .*subcommand status, report tasklists, assessment source lists-on-time, .*result handler tasklist:/,
     );
     expect(() => buildBot(twice)).toThrow(DuplicateRegistration);
     await expect(cliJobNames(twice)).rejects.toThrow(DuplicateRegistration);

@@ -1,4 +1,5 @@
 import { admin } from "./admin.ts";
+import { assessment } from "./assessment.ts";
 import { command } from "./command.ts";
 import { common } from "./common.ts";
 import { delivery } from "./delivery.ts";
@@ -27,4 +28,5 @@ export const areas = [
   study,
   inspections,
   serviceList,
+  assessment,
 ] as const;

@@ -73,3 +73,25 @@ export interface AssessmentSource {
 
 /** A source's value for a branch it did not report: nothing was expected. */
 export const NOTHING_EXPECTED: SourceValue = { achieved: 0, expected: 0, evidence: [] };
+
+/** A link to a Slack message (the evidence's "where"), or undefined without one. */
+export function messageLink(
+  channel: string | null | undefined,
+  ts: string | null | undefined,
+): string | undefined {
+  return channel && ts
+    ? `https://slack.com/archives/${channel}/p${ts.replace(".", "")}`
+    : undefined;
+}
+
+/** Groups rows by a key. */
+export function groupBy<T, K>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}

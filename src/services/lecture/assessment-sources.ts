@@ -1,0 +1,115 @@
+/**
+ * The lecture hall's assessment sources (issue 22), over each branch's people:
+ * - lecture-turns-taken: of the branch's people on the roster, how many have held a turn
+ *   ("everyone on the podium");
+ * - lecture-sessions-held: of the sessions the branch's people were to speak at, how many were
+ *   held. Two queries each, over all branches.
+ */
+import { branchPeople, lectureTurnsOfYear } from "../../db/repositories/assessment-records.ts";
+import { localDateOf } from "../../domain/lecture-time.ts";
+import {
+  type AssessmentScope,
+  type AssessmentSource,
+  type EvidenceRow,
+  groupBy,
+  messageLink,
+  type SourceValue,
+} from "../assessment/source.ts";
+
+async function load(db: Parameters<AssessmentSource["compute"]>[0], scope: AssessmentScope) {
+  const lastDate = localDateOf(scope.asOf, scope.timezone);
+  const [people, turns] = await Promise.all([
+    branchPeople(
+      db,
+      scope.branches.map((b) => b.id),
+    ),
+    lectureTurnsOfYear(db, scope.year, lastDate),
+  ]);
+  const peopleOf = groupBy(people, (p) => p.branchId);
+  const turnsOf = groupBy(turns, (t) => t.userId);
+  const roster = new Set(
+    (scope.settings as { lectureHall?: { roster?: string[] } }).lectureHall?.roster ?? [],
+  );
+  return { peopleOf, turnsOf, roster };
+}
+
+/** A turn counts for a branch from its first month on. */
+const inBranchMonths = (date: string, from: string) => date.slice(0, 7) >= from;
+
+export const lectureTurnsTaken: AssessmentSource = {
+  name: "lecture-turns-taken",
+  label: "assessment.source.lectureTurnsTaken",
+  async compute(db, scope) {
+    const { peopleOf, turnsOf, roster } = await load(db, scope);
+    const out = new Map<string, SourceValue>();
+    for (const b of scope.branches) {
+      const users = [...new Set((peopleOf.get(b.id) ?? []).map((p) => p.person.slackUserId))]
+        .filter((u) => roster.has(u) || (turnsOf.get(u) ?? []).length > 0)
+        .sort();
+      const evidence = users.map((user): EvidenceRow => {
+        const held = (turnsOf.get(user) ?? []).filter(
+          (t) => t.session.status === "HELD" && inBranchMonths(t.session.date, b.from),
+        );
+        const first = held[0];
+        const link = messageLink(first?.session.noticeChannel, first?.session.noticeTs);
+        return first
+          ? {
+              when: first.session.date,
+              key: "assessment.evidence.turnTaken",
+              params: { user, date: first.session.date, count: held.length },
+              ok: true,
+              ...(link ? { link } : {}),
+            }
+          : { when: "", key: "assessment.evidence.noTurnYet", params: { user }, ok: false };
+      });
+      out.set(b.key, {
+        achieved: evidence.filter((e) => e.ok).length,
+        expected: evidence.length,
+        evidence,
+      });
+    }
+    return out;
+  },
+};
+
+export const lectureSessionsHeld: AssessmentSource = {
+  name: "lecture-sessions-held",
+  label: "assessment.source.lectureSessionsHeld",
+  async compute(db, scope) {
+    const { peopleOf, turnsOf } = await load(db, scope);
+    const out = new Map<string, SourceValue>();
+    for (const b of scope.branches) {
+      const users = new Set((peopleOf.get(b.id) ?? []).map((p) => p.person.slackUserId));
+      const turns = [...users]
+        .flatMap((u) => turnsOf.get(u) ?? [])
+        .filter(
+          (t) =>
+            inBranchMonths(t.session.date, b.from) &&
+            (t.session.status === "HELD" || t.session.status === "NOT_HELD"),
+        )
+        .sort(
+          (x, y) =>
+            x.session.date.localeCompare(y.session.date) || x.userId.localeCompare(y.userId),
+        );
+      const evidence: EvidenceRow[] = turns.map((t) => {
+        const link = messageLink(t.session.noticeChannel, t.session.noticeTs);
+        const held = t.session.status === "HELD";
+        return {
+          when: t.session.date,
+          key: held ? "assessment.evidence.sessionHeld" : "assessment.evidence.sessionNotHeld",
+          params: { user: t.userId, date: t.session.date, seq: t.session.seq },
+          ok: held,
+          ...(link ? { link } : {}),
+        };
+      });
+      out.set(b.key, {
+        achieved: evidence.filter((e) => e.ok).length,
+        expected: evidence.length,
+        evidence,
+      });
+    }
+    return out;
+  },
+};
+
+export const lectureAssessmentSources = [lectureTurnsTaken, lectureSessionsHeld];

@@ -1,0 +1,185 @@
+/**
+ * The round trip's assessment sources (issue 22): lists submitted on time, lists approved at
+ * first submission, items of the approved lists done. One query each, over all branches.
+ */
+import {
+  approvedItemsOfYear,
+  listsOfYear,
+  returnedListIds,
+} from "../../db/repositories/assessment-records.ts";
+import { monthsFromTo, workingDaysLate } from "../../domain/assessment.ts";
+import { isWorkingDay } from "../../domain/calendar.ts";
+import { localDateOf } from "../../domain/lecture-time.ts";
+import { isOnTime, listDeadline, monthSchedule } from "../../domain/month-schedule.ts";
+import {
+  type AssessmentScope,
+  type AssessmentSource,
+  type EvidenceRow,
+  groupBy,
+  messageLink,
+  type SourceValue,
+} from "../assessment/source.ts";
+import { scheduleOf } from "./org.ts";
+
+/** The months of a branch whose submission deadline had passed at the scope's asOf. */
+function dueMonths(scope: AssessmentScope, from: string, to: string) {
+  const { schedule, calendar } = scheduleOf(scope.settings, scope.timezone);
+  const deadlineOf = (period: string) => monthSchedule(schedule, calendar, period).deadline.at;
+  return {
+    deadlineOf,
+    months: monthsFromTo(from, to).filter((p) => deadlineOf(p).getTime() <= scope.asOf.getTime()),
+  };
+}
+
+export const listsOnTime: AssessmentSource = {
+  name: "lists-on-time",
+  label: "assessment.source.listsOnTime",
+  async compute(db, scope) {
+    const lists = await listsOfYear(
+      db,
+      scope.branches.map((b) => b.id),
+      scope.year,
+    );
+    const byBranch = groupBy(lists, (l) => l.branchId);
+    const working = (d: string) => isWorkingDay(scope.calendar, d);
+    const out = new Map<string, SourceValue>();
+    for (const b of scope.branches) {
+      const { months, deadlineOf } = dueMonths(scope, b.from, b.to);
+      const ofMonth = new Map((byBranch.get(b.id) ?? []).map((l) => [l.period, l]));
+      const evidence = months.map((period): EvidenceRow => {
+        const list = ofMonth.get(period);
+        const link = messageLink(list?.committeeChannel, list?.committeeTs);
+        const submitted =
+          list?.firstSubmittedAt && list.firstSubmittedAt.getTime() <= scope.asOf.getTime()
+            ? list.firstSubmittedAt
+            : null;
+        if (!list || !submitted) {
+          return {
+            when: period,
+            key: "assessment.evidence.listMissing",
+            params: { period },
+            ok: false,
+          };
+        }
+        const deadline = listDeadline(list, deadlineOf);
+        if (isOnTime(submitted, deadline)) {
+          return {
+            when: period,
+            key: "assessment.evidence.listOnTime",
+            params: { period },
+            ok: true,
+            ...(link ? { link } : {}),
+          };
+        }
+        const days = workingDaysLate(
+          localDateOf(deadline, scope.timezone),
+          localDateOf(submitted, scope.timezone),
+          working,
+        );
+        return {
+          when: period,
+          key: "assessment.evidence.listLate",
+          params: { period, days },
+          ok: false,
+          ...(link ? { link } : {}),
+        };
+      });
+      out.set(b.key, {
+        achieved: evidence.filter((e) => e.ok).length,
+        expected: months.length,
+        evidence,
+      });
+    }
+    return out;
+  },
+};
+
+export const listsApprovedFirstTime: AssessmentSource = {
+  name: "lists-approved-first-time",
+  label: "assessment.source.listsApprovedFirstTime",
+  async compute(db, scope) {
+    const ids = scope.branches.map((b) => b.id);
+    const [lists, returned] = await Promise.all([
+      listsOfYear(db, ids, scope.year),
+      returnedListIds(db, ids, scope.year),
+    ]);
+    const byBranch = groupBy(lists, (l) => l.branchId);
+    const out = new Map<string, SourceValue>();
+    for (const b of scope.branches) {
+      const approved = (byBranch.get(b.id) ?? []).filter(
+        (l) =>
+          l.period >= b.from &&
+          l.period <= b.to &&
+          l.approvedAt !== null &&
+          l.approvedAt.getTime() <= scope.asOf.getTime(),
+      );
+      const evidence: EvidenceRow[] = approved.map((l) => {
+        const link = messageLink(l.committeeChannel, l.committeeTs);
+        const first = !returned.has(l.id);
+        return {
+          when: l.period,
+          key: first
+            ? "assessment.evidence.approvedFirstTime"
+            : "assessment.evidence.returnedFirst",
+          params: { period: l.period },
+          ok: first,
+          ...(link ? { link } : {}),
+        };
+      });
+      out.set(b.key, {
+        achieved: evidence.filter((e) => e.ok).length,
+        expected: evidence.length,
+        evidence,
+      });
+    }
+    return out;
+  },
+};
+
+export const listItemsDone: AssessmentSource = {
+  name: "list-items-done",
+  label: "assessment.source.listItemsDone",
+  async compute(db, scope) {
+    const items = await approvedItemsOfYear(
+      db,
+      scope.branches.map((b) => b.id),
+      scope.year,
+    );
+    const byBranch = groupBy(items, (i) => i.revision.list.branchId);
+    const out = new Map<string, SourceValue>();
+    for (const b of scope.branches) {
+      const counted = (byBranch.get(b.id) ?? []).filter(
+        (i) => i.revision.list.period >= b.from && i.revision.list.period <= b.to,
+      );
+      const done = (i: (typeof counted)[number]) =>
+        i.status === "DONE" && (i.doneAt === null || i.doneAt.getTime() <= scope.asOf.getTime());
+      // Evidence: each month's count, and every item not done by name.
+      const evidence: EvidenceRow[] = [];
+      for (const [period, ofMonth] of groupBy(counted, (i) => i.revision.list.period)) {
+        const n = ofMonth.filter(done).length;
+        evidence.push({
+          when: period,
+          key: "assessment.evidence.itemsDone",
+          params: { period, done: n, total: ofMonth.length },
+          ok: n === ofMonth.length,
+        });
+        for (const i of ofMonth.filter((x) => !done(x))) {
+          evidence.push({
+            when: period,
+            key: "assessment.evidence.itemNotDone",
+            params: { period, title: i.title },
+            ok: false,
+          });
+        }
+      }
+      out.set(b.key, {
+        achieved: counted.filter(done).length,
+        expected: counted.length,
+        evidence,
+      });
+    }
+    return out;
+  },
+};
+
+export const tasklistAssessmentSources = [listsOnTime, listsApprovedFirstTime, listItemsDone];
