@@ -279,7 +279,7 @@ export function createTimeControl(deps: TimeControlDeps): TimeControl {
         : t("sandbox.clock.next.other", { job: t(jobKey("sandbox.job", job)) });
     const jobButton = ({ job, next }: (typeof all)[number]) =>
       next
-        ? html`<button type="button" data-clock="job:${job}"${off}>${label(job)} <small>${fmt(next.fireAt, org, false)}</small></button>`
+        ? html`<button type="button" data-clock="job:${job}"${off}>${label(job)} <small><time datetime="${next.fireAt.toISOString()}">${fmt(next.fireAt, org, false)}</time></small></button>`
         : "";
     const main = all.filter((f) => FIRST.includes(f.job)).map(jobButton);
     const others = all.filter((f) => !FIRST.includes(f.job));

@@ -101,7 +101,13 @@ export async function currentStep(
       params: { speaker: name(pending.fromUser) },
     };
   if (!state.homeSeen) return { name: "home", as: P.chair.id, where: HOME, params: {} };
-  const reported = [...ws.files.values()].some((f) => f.user === ws.bot.userId);
+  // A report asked for is sent to the asker's DM (the quarter's chart in #committee is not one).
+  const reported = [...ws.files.values()].some(
+    (f) =>
+      f.user === ws.bot.userId &&
+      f.name.endsWith(".xlsx") &&
+      f.channels.some((c) => ws.channels.get(c)?.kind === "im"),
+  );
   if (!reported) return { name: "report", as: P.chair.id, where: COMMITTEE, params: {} };
   return { name: "finished", params: {} };
 }

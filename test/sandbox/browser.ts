@@ -30,12 +30,14 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowser(): Promise<BrowserSession> {
+export async function openBrowser(
+  viewport = { width: 1400, height: 900 },
+): Promise<BrowserSession> {
   const profile = await mkdtemp(path.join(os.tmpdir(), "pbb-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1400, height: 900 },
+    viewport,
     args: [
       "--no-sandbox",
       "--disable-gpu",

@@ -238,3 +238,40 @@ export async function findItem(db: Reader, itemId: number) {
     include: { revision: { select: { number: true, listId: true } } },
   });
 }
+
+/**
+ * Whom an item of `branchId`'s list may be given to: the branch's people (secretaries first),
+ * then the rest of the organisation's active people, each in the order they were added.
+ */
+export async function ownerCandidates(
+  db: Reader,
+  branchId: number,
+): Promise<{ branch: PersonName[]; others: PersonName[] }> {
+  const people = await client(db).person.findMany({
+    where: { active: true },
+    select: {
+      slackUserId: true,
+      name: true,
+      branchRoles: { select: { branchId: true, role: true } },
+    },
+    orderBy: { id: "asc" },
+  });
+  const rank = (p: (typeof people)[number]) => {
+    const roles = p.branchRoles.filter((r) => r.branchId === branchId).map((r) => r.role);
+    return roles.includes("SECRETARY") ? 0 : roles.length > 0 ? 1 : 2;
+  };
+  const named = (p: (typeof people)[number]): PersonName => ({
+    id: p.slackUserId,
+    name: p.name ?? p.slackUserId,
+  });
+  const ofBranch = people.filter((p) => rank(p) < 2);
+  return {
+    branch: [...ofBranch].sort((a, b) => rank(a) - rank(b)).map(named),
+    others: people.filter((p) => rank(p) === 2).map(named),
+  };
+}
+
+export interface PersonName {
+  id: string;
+  name: string;
+}

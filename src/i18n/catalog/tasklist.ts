@@ -105,6 +105,9 @@ export const tasklist = defineArea(
     "tasklist.field.categoryPlaceholder": "Choose a category",
     "tasklist.field.owner": "Owner",
     "tasklist.field.ownerPlaceholder": "Who is responsible",
+    "tasklist.field.ownerBranch": "{branch}",
+    "tasklist.field.ownerOthers":
+      "Others in the organisation (if someone outside the branch is responsible)",
     "tasklist.field.due": "Due date",
     "tasklist.field.duePlaceholder": "Pick a date",
     "tasklist.field.expected": "Expected result",
@@ -324,6 +327,8 @@ export const tasklist = defineArea(
     "tasklist.field.categoryPlaceholder": "选择类别",
     "tasklist.field.owner": "责任人",
     "tasklist.field.ownerPlaceholder": "选择责任人",
+    "tasklist.field.ownerBranch": "{branch}",
+    "tasklist.field.ownerOthers": "其他人员（责任人不在本支部时选择）",
     "tasklist.field.due": "完成时限",
     "tasklist.field.duePlaceholder": "选择日期",
     "tasklist.field.expected": "预期成效",

@@ -10,6 +10,7 @@ import {
   type ListRecord,
   loadActor,
   loadListRecord,
+  ownerCandidates,
 } from "../../db/repositories/tasklist.ts";
 import { deleteDraft, saveDraft } from "../../db/repositories/tasklist-write.ts";
 import { previousPeriod } from "../../domain/period.ts";
@@ -80,8 +81,11 @@ export async function openListModal(
     );
   // An older copy's Submit/Revise after approval: say what happened, not open an amendment.
   if (kind === "amend" && req.intent && req.intent !== "amend") return refuse("already-approved");
-  const rows = await prefill(deps, rec, req.userId, kind);
-  return { ok: true, form: { rec, kind, rows }, org };
+  const [rows, owners] = await Promise.all([
+    prefill(deps, rec, req.userId, kind),
+    ownerCandidates(deps.db, rec.branch.id),
+  ]);
+  return { ok: true, form: { rec, kind, rows, owners }, org };
 }
 
 /** The modal again with a row added or removed, keeping what was typed. */
@@ -99,7 +103,8 @@ export async function rebuildListModal(
   if (rec.period !== meta.period || rec.branch.key !== meta.branchKey) return refuse("invalid");
   const kind = submissionKind(snapshotOf(rec)) ?? "submit";
   const rows = { raw: req.raw, nextRow: meta.nextRow, change: req.change };
-  return { ok: true, form: { rec, kind, rows }, org };
+  const owners = await ownerCandidates(deps.db, rec.branch.id);
+  return { ok: true, form: { rec, kind, rows, owners }, org };
 }
 
 /** A modal closed half-filled: kept for next time (an empty one forgets the draft). */

@@ -6,7 +6,12 @@
  * listener has it presented.
  */
 import type { KnownBlock } from "@slack/types";
-import type { BranchRecord, ListRecord, RevisionRecord } from "../../db/repositories/tasklist.ts";
+import type {
+  BranchRecord,
+  ListRecord,
+  PersonName,
+  RevisionRecord,
+} from "../../db/repositories/tasklist.ts";
 import type { ListState } from "../../domain/task-list.ts";
 import type { DraftItem, RawItemRow } from "../../domain/task-list-input.ts";
 import type { Completion } from "../../domain/task-list-items.ts";
@@ -61,6 +66,8 @@ export interface ListForm {
   rows:
     | { items: Partial<DraftItem>[]; from?: ListFormSource }
     | { raw: RawItemRow[]; nextRow: number; change: { add: true } | { remove: number } };
+  /** Whom the owner picker offers: the branch's people, then the others. */
+  owners?: { branch: PersonName[]; others: PersonName[] };
 }
 
 export type ListFormSource = "draft" | "returned" | "withdrawn" | "carried-over" | "in-force";

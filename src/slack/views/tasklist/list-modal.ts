@@ -13,7 +13,7 @@ import {
 import { TASK_CATEGORIES } from "../../../domain/task-list-items.ts";
 import { formatDay } from "../../../i18n/dates.ts";
 import type { Translator } from "../../../i18n/index.ts";
-import { actions, button, context, input, option, plain, section } from "../../blocks.ts";
+import { actions, button, context, input, option, plain, section, truncate } from "../../blocks.ts";
 import {
   ITEM_INPUT_ACTION,
   itemBlockId,
@@ -26,8 +26,67 @@ import { metaOf } from "./modal-rows.ts";
 import type { ListModalView, ModalRow } from "./model.ts";
 import { listModalMetadata, rowValue } from "./refs.ts";
 
-function rowBlocks(r: ModalRow, index: number, removable: boolean, t: Translator): KnownBlock[] {
+/** Slack's limit on a select's options, all groups together. */
+const MAX_OPTIONS = 100;
+
+/**
+ * The owner picker: the branch's people first, the rest of the organisation in a group of its
+ * own after them (chosen on purpose); Slack's users_select, which lists the whole workspace in
+ * its own order, only when the view has no one to offer.
+ */
+export function ownerSelect(
+  v: Pick<ListModalView, "owners" | "branch">,
+  ownerUserId: string | null | undefined,
+  t: Translator,
+): InputBlock["element"] {
+  const base = {
+    action_id: ITEM_INPUT_ACTION.owner,
+    placeholder: plain(t("tasklist.field.ownerPlaceholder")),
+  };
+  const owners = v.owners;
+  if (!owners || owners.branch.length + owners.others.length === 0)
+    return {
+      type: "users_select",
+      ...base,
+      ...(ownerUserId ? { initial_user: ownerUserId } : {}),
+    };
+  const known = [...owners.branch, ...owners.others].some((p) => p.id === ownerUserId);
+  // An owner who is no longer offered (moved, left) stays chosen until changed.
+  const others = [
+    ...(ownerUserId && !known ? [{ id: ownerUserId, name: ownerUserId }] : []),
+    ...owners.others,
+  ];
+  const branch = owners.branch.slice(0, MAX_OPTIONS);
+  const groups = [
+    { label: t("tasklist.field.ownerBranch", { branch: v.branch.name }), people: branch },
+    {
+      label: t("tasklist.field.ownerOthers"),
+      people: others.slice(0, Math.max(0, MAX_OPTIONS - branch.length)),
+    },
+  ]
+    .filter((g) => g.people.length > 0)
+    .map((g) => ({
+      label: plain(truncate(g.label, 75)),
+      options: g.people.map((p) => option(p.name, p.id)),
+    }));
+  const selected = groups.flatMap((g) => g.options).find((o) => o.value === ownerUserId);
+  return {
+    type: "static_select",
+    ...base,
+    option_groups: groups,
+    ...(selected ? { initial_option: selected } : {}),
+  };
+}
+
+function rowBlocks(
+  v: ListModalView,
+  r: ModalRow,
+  index: number,
+  removable: boolean,
+  t: Translator,
+): KnownBlock[] {
   const item = r.item ?? {};
+  const owner = ownerSelect(v, item.ownerUserId, t);
   const options = TASK_CATEGORIES.map((c) => option(categoryLabel(c, t), c));
   const selected = options.find((o) => o.value === item.category);
   const heading = section(`*${t("tasklist.modal.item", { n: index + 1 })}*`, {
@@ -54,17 +113,7 @@ function rowBlocks(r: ModalRow, index: number, removable: boolean, t: Translator
       options,
       ...(selected ? { initial_option: selected } : {}),
     }),
-    input(
-      itemBlockId(r.row, "owner"),
-      t("tasklist.field.owner"),
-      {
-        type: "users_select",
-        action_id: ITEM_INPUT_ACTION.owner,
-        placeholder: plain(t("tasklist.field.ownerPlaceholder")),
-        ...(item.ownerUserId ? { initial_user: item.ownerUserId } : {}),
-      },
-      optional,
-    ),
+    input(itemBlockId(r.row, "owner"), t("tasklist.field.owner"), owner, optional),
     input(
       itemBlockId(r.row, "due"),
       t("tasklist.field.due"),
@@ -121,7 +170,7 @@ export function buildListModal(v: ListModalView, t: Translator): ModalView {
   const removable = v.rows.length > 1;
   const blocks: KnownBlock[] = [
     ...intro(v, t),
-    ...v.rows.flatMap((r, i) => rowBlocks(r, i, removable, t)),
+    ...v.rows.flatMap((r, i) => rowBlocks(v, r, i, removable, t)),
   ];
   if (v.rows.length < MAX_ITEMS)
     blocks.push(

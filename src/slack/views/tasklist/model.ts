@@ -88,6 +88,13 @@ export interface ListModalView {
   returnComment?: string | null;
   deadlineAt?: Date;
   tz: string;
+  /** Whom the owner picker offers: the branch's people first, the others after, apart. */
+  owners?: OwnerChoices;
+}
+
+export interface OwnerChoices {
+  branch: readonly { id: string; name: string }[];
+  others: readonly { id: string; name: string }[];
 }
 
 export type CommitteeState = "pending" | "approved" | "returned" | "withdrawn" | "superseded";

@@ -244,8 +244,11 @@ const modalBase = (rec: ListRecord, org: TasklistOrg, kind: ListForm["kind"]): L
   return view;
 };
 
-export function listModalView({ rec, kind, rows }: ListForm, org: TasklistOrg): ListModalView {
-  const base = modalBase(rec, org, kind);
+export function listModalView(
+  { rec, kind, rows, owners }: ListForm,
+  org: TasklistOrg,
+): ListModalView {
+  const base: ListModalView = { ...modalBase(rec, org, kind), ...(owners ? { owners } : {}) };
   if ("items" in rows) {
     const view: ListModalView = { ...base, ...rowsFromItems(rows.items) };
     if (rows.from) view.prefill = rows.from;

@@ -35,7 +35,8 @@ export function readItemRows(values: unknown, rows: readonly number[]): RawItemR
     row,
     title: read(v, row, "title")?.value ?? null,
     category: read(v, row, "category")?.selected_option?.value ?? null,
-    owner: read(v, row, "owner")?.selected_user ?? null,
+    owner:
+      read(v, row, "owner")?.selected_user ?? read(v, row, "owner")?.selected_option?.value ?? null,
     dueDate: read(v, row, "due")?.selected_date ?? null,
     expectedResult: read(v, row, "expected")?.value ?? null,
   }));

@@ -70,6 +70,35 @@ describe.each(LOCALES)("task-list modal (%s)", (locale) => {
     }
   });
 
+  it("the owner picker offers the branch's people first, the others apart after them, and reads back the one picked", () => {
+    const owners = {
+      branch: [
+        { id: "U0SEC", name: "Wang" },
+        { id: "U0MEM", name: "Sun" },
+      ],
+      others: [{ id: "U0FAR", name: "Zhao" }],
+    };
+    const m = buildListModal(
+      view({ owners, ...rowsFromItems([{ title: "a", ownerUserId: "U0GONE" }]) }),
+      t,
+    );
+    const el = input(m, itemBlockId(0, "owner"))?.element;
+    if (el?.type !== "static_select") throw new Error(`owner is a ${el?.type}`);
+    const groups = el.option_groups ?? [];
+    expect(groups.map((g) => g.options.map((o) => o.value))).toEqual([
+      ["U0SEC", "U0MEM"],
+      ["U0GONE", "U0FAR"], // the item's owner, no longer offered, stays chosen
+    ]);
+    expect(groups[0]?.label.text).toBe(branch.name);
+    expect(groups[1]?.label.text).toBe(t("tasklist.field.ownerOthers"));
+    expect(el.initial_option?.value).toBe("U0GONE");
+    expect(readItemRows(stateOf(m), [0])[0]?.owner).toBe("U0GONE");
+    // Without anyone to offer (a view built without the org's people): Slack's user picker.
+    expect(input(buildListModal(view(), t), itemBlockId(0, "owner"))?.element.type).toBe(
+      "users_select",
+    );
+  });
+
   it("a new list has one empty row with the five inputs, no remove button, and an add button", () => {
     const m = buildListModal(view(), t);
     expect(json(m.blocks)).toContain(branch.name);
