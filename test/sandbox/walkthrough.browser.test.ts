@@ -61,7 +61,12 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox's guided tour, walked in the browser
       const l = (key: Parameters<typeof tr>[1], p: Record<string, unknown> = {}) =>
         tr(locale, key, p);
       if (locale !== "zh-CN") await startDemoIn(page, locale);
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      // The page takes the org's language on its first screen (index.html says "en" until then).
+      await until(
+        `the page in ${locale}`,
+        () => page.evaluate(() => document.documentElement.lang),
+        (lang) => lang === locale,
+      );
 
       // The first screen: nothing posted yet, so no wall of failures; the strip says where to start.
       expect(botMessages()).toEqual([]);
