@@ -49,7 +49,7 @@ function startBotProcess(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, "start"], { cwd: root, env: baseEnv(env) });
     let output = "";
-    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output}`)), 180_000);
     const onData = (d: Buffer) => {
       output += d;
       if (output.includes("is running")) {
@@ -145,7 +145,7 @@ describe("pbb processes", () => {
       } finally {
         process.umask(umask);
       }
-    }, 120_000);
+    }, 200_000);
 
     afterAll(async () => {
       if (bot?.child.exitCode === null) {
