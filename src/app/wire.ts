@@ -85,5 +85,5 @@ const routeKey = (route: CustomRoute): string =>
 
 /** What a job run by hand needs of a running bot (`runJobByName`): its store, jobs and services. */
 export function jobEnvOf(ctx: AppContext) {
-  return { db: ctx.db, jobs: ctx.jobs, homes: ctx.homes, slack: ctx.client };
+  return { db: ctx.db, jobs: ctx.jobs, homes: ctx.homes };
 }

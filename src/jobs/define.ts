@@ -5,7 +5,6 @@
 import type { Database } from "../db/client.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Homes } from "../services/home/refresh.ts";
-import type { ReportSlack } from "../services/reports/slack.ts";
 
 /** The organisation as stored, as much of it as the framework needs. */
 export interface JobOrg {
@@ -28,14 +27,12 @@ export type RunSource = "cron" | "catch-up" | "manual" | "retry";
 
 /**
  * What the running bot lends the jobs it runs (the scheduler, and `pbb jobs run` handed to it).
- * A `pbb jobs run` in a process of its own has neither: no Home is re-published (it is rendered
+ * A `pbb jobs run` in a process of its own has none: no Home is re-published (it is rendered
  * afresh when opened). Messages and files go through the outbox either way.
  */
 export interface JobServices {
   /** Re-publishes the Homes a job's change concerns. */
   homes?: Homes;
-  /** The bot's Web API client (no job calls Slack itself: the outbox sends). */
-  slack?: ReportSlack;
 }
 
 export interface JobContext<O extends JobOrg = JobOrg> extends JobServices {

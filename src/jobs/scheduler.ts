@@ -75,7 +75,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     db: options.db,
     org,
     homes: options.homes,
-    slack: options.slack,
     logger: options.logger,
     runner: options.replicaId,
     metrics: options.metrics,

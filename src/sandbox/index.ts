@@ -164,7 +164,7 @@ export async function startSandbox(
       runner: bot.ctx.replicaId,
       logger: bot.ctx.logger,
       jobs: () => bot.ctx.jobs,
-      services: { homes: bot.ctx.homes, slack: bot.ctx.client },
+      services: { homes: bot.ctx.homes },
       tick: (at) => bot.ctx.scheduler.tick(at),
       posts: () => botPosts(emulator),
       // A second worker of the same outbox, on the wall clock like the bot's (a worker on the

@@ -3,9 +3,4 @@
  * files.getUploadURLExternal, the bytes, files.completeUploadExternal; retried like messages,
  * exactly once), whichever process builds them: the bot, or `pbb jobs run` beside it.
  */
-import type { WebClient } from "@slack/web-api";
-
 export type { UploadFile as ReportFile } from "../outbox/upload.ts";
-
-/** The bot's Web API client as a running bot lends it to jobs (JobServices.slack). */
-export type ReportSlack = Pick<WebClient, "conversations">;
