@@ -85,3 +85,63 @@ export async function enqueueDelivery(tx: Tx, request: DeliveryRequest): Promise
   }
   return inserted;
 }
+
+/** What a feature's presenter renders for the outbox: blocks and their plain-text fallback. */
+export interface OutboxMessage {
+  text: string;
+  blocks: readonly unknown[];
+}
+
+const content = (m: OutboxMessage) => ({ text: m.text, blocks: m.blocks });
+
+/**
+ * A chat.postMessage under `key`. `resultRef` hands the posted ts back to the feature's result
+ * handler (under the same key); `thread` posts in a thread whose parent's ts may still be
+ * unknown: then the post waits for the parent's delivery (`postKey`), which lends it its ts.
+ */
+export function enqueuePost(
+  tx: Tx,
+  p: {
+    key: string;
+    channel: string;
+    message: OutboxMessage;
+    resultRef?: boolean;
+    thread?: { ts: string | null; postKey: string };
+  },
+): Promise<boolean> {
+  const threadTs = p.thread?.ts;
+  return enqueueDelivery(tx, {
+    dedupeKey: p.key,
+    method: "chat.postMessage",
+    payload: {
+      channel: p.channel,
+      ...content(p.message),
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+    },
+    ...(p.resultRef ? { resultRef: p.key } : {}),
+    ...(p.thread && !threadTs ? { after: p.thread.postKey } : {}),
+  });
+}
+
+/**
+ * A chat.update (under `key`, unique to this change) of the message posted under `postKey`: to
+ * its stored channel and ts when both are known, otherwise after its post, which lends them.
+ */
+export function enqueueUpdate(
+  tx: Tx,
+  u: {
+    key: string;
+    postKey: string;
+    known: { channel: string | null; ts: string | null };
+    message: OutboxMessage;
+  },
+): Promise<boolean> {
+  const { channel, ts } = u.known;
+  const target = channel && ts ? { channel, ts } : null;
+  return enqueueDelivery(tx, {
+    dedupeKey: u.key,
+    method: "chat.update",
+    payload: { ...(target ?? {}), ...content(u.message) },
+    ...(target ? {} : { after: u.postKey }),
+  });
+}

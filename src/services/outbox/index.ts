@@ -5,6 +5,9 @@ export {
   type DeliveryPayload,
   type DeliveryRequest,
   enqueueDelivery,
+  enqueuePost,
+  enqueueUpdate,
+  type OutboxMessage,
 } from "./enqueue.ts";
 export { DEFAULT_METHOD_INTERVAL_MS, Pacer, processPacer } from "./pacer.ts";
 export { REPORT_KEY_PREFIX } from "./report.ts";

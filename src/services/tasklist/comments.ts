@@ -2,15 +2,18 @@
  * A reply in a reminder's thread is a comment on that month's list: stored once (by its ts),
  * counted on the reminder, and shown on the committee message while a revision waits there.
  */
-import { findListByReminder, loadListRecord } from "../../db/repositories/tasklist.ts";
-import { audit, insertComment } from "../../db/repositories/tasklist-write.ts";
+import {
+  audit,
+  findListByReminder,
+  insertComment,
+  loadListRecord,
+} from "../../db/repositories/tasklist.ts";
 import { latestRevision } from "../../domain/task-list.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
-import { carriedOverCount } from "./effects.ts";
-import { updateCommittee, updateReminder } from "./messages.ts";
 import { loadTasklistOrg } from "./org.ts";
 import type { TasklistDeps } from "./port.ts";
+import { carriedOverCount, updateCommittee, updateReminder } from "./transition.ts";
 
 export interface ThreadReply {
   channel: string;

@@ -6,13 +6,14 @@
  */
 import {
   approvedItemsOf,
+  deleteDraft,
   findDraft,
   type ListRecord,
   loadActor,
   loadListRecord,
   ownerCandidates,
+  saveDraft,
 } from "../../db/repositories/tasklist.ts";
-import { deleteDraft, saveDraft } from "../../db/repositories/tasklist-write.ts";
 import { previousPeriod } from "../../domain/period.ts";
 import {
   awaitingDecision,

@@ -7,21 +7,21 @@
 import type { Database } from "../../db/client.ts";
 import {
   activeBranches,
+  audit,
   type BranchRecord,
+  createListIfMissing,
   findListId,
   type ListRecord,
   loadListRecord,
   type Tx,
 } from "../../db/repositories/tasklist.ts";
-import { audit, createListIfMissing } from "../../db/repositories/tasklist-write.ts";
 import { monthSchedule } from "../../domain/month-schedule.ts";
 import type { Homes } from "../home/refresh.ts";
 import { inTx } from "../kit/tx.ts";
-import { carriedOverCount } from "./effects.ts";
 import { tasklistKeys } from "./keys.ts";
-import { postInReminderThread, postReminder } from "./messages.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
 import type { TasklistPresenter } from "./port.ts";
+import { carriedOverCount, postInReminderThread, postReminder } from "./transition.ts";
 
 export interface JobRun {
   db: Database;

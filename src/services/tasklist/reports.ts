@@ -4,13 +4,14 @@
  */
 import {
   activeBranches,
+  audit,
   type ListRecord,
   listsOfPeriod,
   listsUnderReview,
   loadListRecord,
+  markEscalated,
   type Tx,
 } from "../../db/repositories/tasklist.ts";
-import { audit, markEscalated } from "../../db/repositories/tasklist-write.ts";
 import {
   approvalReminderDue,
   isOnTime,

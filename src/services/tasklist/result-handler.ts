@@ -1,9 +1,5 @@
 /** Stores where the round-trip's posts went (reminder, committee message, plan) on the list. */
-import {
-  storeCommitteeTs,
-  storePlanTs,
-  storeReminderTs,
-} from "../../db/repositories/tasklist-write.ts";
+import { storeCommitteeTs, storePlanTs, storeReminderTs } from "../../db/repositories/tasklist.ts";
 import type { ResultHandlers } from "../outbox/index.ts";
 import { parseResultRef, RESULT_PREFIX } from "./keys.ts";
 

@@ -2,7 +2,7 @@
  * The task-list modal submitted: a first submission, a resubmission of a returned list, or an
  * amendment of the approved plan (items already done keep their status). The draft goes.
  */
-import { deleteDraft } from "../../db/repositories/tasklist-write.ts";
+import { deleteDraft } from "../../db/repositories/tasklist.ts";
 import { revisionOf, submissionKind } from "../../domain/task-list.ts";
 import { carryOverStatuses, type TaskItemData } from "../../domain/task-list-items.ts";
 import type { TasklistDeps } from "./port.ts";

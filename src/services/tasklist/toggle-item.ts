@@ -5,15 +5,20 @@
  * The reading and deciding happen before it: the conditional update is what keeps two clicks
  * apart, so a refused or repeated click costs no transaction.
  */
-import { findItem, loadActor, loadListRecord } from "../../db/repositories/tasklist.ts";
-import { audit, setItemStatusIfUnchanged } from "../../db/repositories/tasklist-write.ts";
+import {
+  audit,
+  findItem,
+  loadActor,
+  loadListRecord,
+  setItemStatusIfUnchanged,
+} from "../../db/repositories/tasklist.ts";
 import { type ItemStatus, toggleItem } from "../../domain/task-list-items.ts";
 import { afterListChange } from "../home/refresh.ts";
 import { inTx } from "../kit/tx.ts";
-import { postOrUpdatePlan } from "./messages.ts";
 import { loadTasklistOrg } from "./org.ts";
 import type { TasklistDeps } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
+import { postOrUpdatePlan } from "./transition.ts";
 
 export interface ToggleRequest {
   listId: number;

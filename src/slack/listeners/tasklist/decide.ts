@@ -12,9 +12,9 @@ import type {
   SlackActionMiddlewareArgs,
 } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
-import { decideList } from "../../../services/tasklist/decide-list.ts";
 import { fullList, prepareReturn } from "../../../services/tasklist/decision-modals.ts";
 import { errorKey } from "../../../services/tasklist/result.ts";
+import { decideList } from "../../../services/tasklist/transition.ts";
 import { HOME_ACTION } from "../../ids/home.ts";
 import { TASKLIST_ACTION } from "../../ids/tasklist.ts";
 import { replier, type Tell, viaHome, viaResponseUrl } from "../../reply.ts";

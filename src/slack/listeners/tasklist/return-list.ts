@@ -1,9 +1,9 @@
 /** The return modal submitted: a comment is required (inline error); then the list is returned. */
 
 import type { AppContext } from "../../../app/context.ts";
-import { decideList } from "../../../services/tasklist/decide-list.ts";
 import { loadTasklistOrg } from "../../../services/tasklist/org.ts";
 import { errorKey } from "../../../services/tasklist/result.ts";
+import { decideList } from "../../../services/tasklist/transition.ts";
 import { TASKLIST_CALLBACK } from "../../ids/tasklist.ts";
 import { replier, viaDm } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
