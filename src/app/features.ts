@@ -5,6 +5,7 @@
  */
 import { adminFeature } from "../features/admin.ts";
 import { appHomeFeature } from "../features/app-home.ts";
+import { assessmentFeature } from "../features/assessment.ts";
 import { committeeDeskFeature } from "../features/committee-desk.ts";
 import { inspectionsFeature } from "../features/inspections.ts";
 import { lectureHallFeature } from "../features/lecture-hall.ts";
@@ -26,6 +27,8 @@ export const features: readonly Feature[] = [
   lectureHallFeature,
   studyFeature,
   inspectionsFeature,
+  // Reads the sources of every feature in this list (assessmentSourcesOf below), when it runs.
+  assessmentFeature(() => assessmentSourcesOf(features)),
   appHomeFeature,
 ];
 

@@ -53,6 +53,10 @@ export const assessment = defineArea(
     "assessment.card.contestHint":
       "A remark or a contest of a computed point: `/pbb assessment remark` until {until}.",
     "assessment.manual": "scored by the committee",
+    "assessment.remark.kind.remark": "remark",
+    "assessment.remark.kind.contest": "contest",
+    "assessment.remark.line": "#{id} {kind}: {text} (awaiting the committee's answer)",
+    "assessment.remark.answered": "#{id} {kind}: {text} — answer: {answer}",
   },
   {
     "assessment.grade.excellent": "优秀",
@@ -105,5 +109,9 @@ export const assessment = defineArea(
     "assessment.card.contestHint":
       "对计算得分的说明或异议：`/pbb assessment remark`，截至{until}。",
     "assessment.manual": "机关党委评分",
+    "assessment.remark.kind.remark": "说明",
+    "assessment.remark.kind.contest": "异议",
+    "assessment.remark.line": "#{id} {kind}：{text}（待机关党委答复）",
+    "assessment.remark.answered": "#{id} {kind}：{text} — 答复：{answer}",
   },
 );

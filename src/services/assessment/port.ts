@@ -55,3 +55,17 @@ export interface YearView {
   /** Ranked, best first. */
   cards: CardView[];
 }
+
+/** A message the presenter builds (Block Kit blocks with their text fallback). */
+export interface AssessmentMessage {
+  text: string;
+  blocks: readonly object[];
+}
+
+/** The assessment's presenter (slack/views/assessment/present.ts), given to its use cases. */
+export interface AssessmentPresenter {
+  /** The committee channel's summary: the ranking, each branch's total and grade. */
+  summary(view: YearView): AssessmentMessage;
+  /** One branch's card: every indicator, its points and the records behind them. */
+  card(view: YearView, card: CardView): AssessmentMessage;
+}
