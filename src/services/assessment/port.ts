@@ -3,6 +3,8 @@ import type { Assessment } from "../../config/assessment-schema.ts";
 import type { Card } from "../../domain/assessment.ts";
 import type { EvidenceRow } from "./source.ts";
 
+export type { EvidenceRow };
+
 export interface IndicatorView {
   key: string;
   /** A computed indicator's catalog label key; a manual indicator's name. */

@@ -47,7 +47,11 @@ describe("the assessment-draft job", () => {
     });
     expect(job.occurrenceFor(org, new Date("2026-12-20T00:59:00Z"))?.key).toBe("2025");
     expect(
-      job.occurrencesBetween(org, new Date("2026-01-01T00:00:00Z"), new Date("2028-01-01T00:00:00Z")),
+      job.occurrencesBetween(
+        org,
+        new Date("2026-01-01T00:00:00Z"),
+        new Date("2028-01-01T00:00:00Z"),
+      ),
     ).toEqual([
       { key: "2026", fireAt: fire },
       { key: "2027", fireAt: new Date("2027-12-20T01:00:00Z") },
@@ -68,7 +72,12 @@ describe("the assessment-draft job", () => {
     expect(payload.channel).toBe("C0COMMITTEE");
     const summaryText = JSON.stringify(payload.blocks);
     expect(summaryText).toContain("2026年度考核");
-    for (const name of ["移交安置处党支部", "服务保障处党支部", "权益维护处党支部", "机关综合党支部"]) {
+    for (const name of [
+      "移交安置处党支部",
+      "服务保障处党支部",
+      "权益维护处党支部",
+      "机关综合党支部",
+    ]) {
       expect(summaryText).toContain(name);
     }
     // Without the review-meeting score and the effectiveness score, nobody is graded yet.
@@ -83,12 +92,18 @@ describe("the assessment-draft job", () => {
     // Branch 0 (resettlement): May and October late ((0 + m) % 5 === 0). Due Tue 5 May (the
     // Labour Day holiday runs to the 5th), sent Sat 9 May, a make-up working day: 4 working
     // days late (6, 7, 8, 9) on the statutory calendar.
-    const sec1 = JSON.stringify((cards.find((d) => (d.payload as { user: string }).user === "U0SEC1")!.payload as { blocks: object[] }).blocks);
+    const sec1 = JSON.stringify(
+      (
+        cards.find((d) => (d.payload as { user: string }).user === "U0SEC1")!.payload as {
+          blocks: object[];
+        }
+      ).blocks,
+    );
     expect(sec1).toContain("移交安置处党支部");
     expect(sec1).toContain("2026-05：逾期4个工作日报送");
     expect(sec1).toContain("https://slack.com/archives/C0COMMITTEE/p");
     expect(sec1).toContain("审核通过前曾被退回");
-    expect(sec1).toContain("未完成：2026-12 item 2");
+    expect(sec1).toContain("未完成：2026-03 item 3");
     // Ran again (catch-up, a retry): nothing new.
     const again = await job.run(ctx, o, new Date("2026-12-22T00:00:00Z"));
     expect(again).toEqual({ status: "exists", year: 2026 });

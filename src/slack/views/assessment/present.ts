@@ -11,10 +11,10 @@ import type {
   AssessmentMessage,
   AssessmentPresenter,
   CardView,
+  EvidenceRow,
   IndicatorView,
   YearView,
 } from "../../../services/assessment/port.ts";
-import type { EvidenceRow } from "../../../services/assessment/source.ts";
 import { context, divider, type KnownBlock, section, truncate } from "../../blocks.ts";
 import { esc, lines } from "../tasklist/format.ts";
 
@@ -37,7 +37,10 @@ export function evidenceLine(row: EvidenceRow, t: Translator): string {
   return `${row.ok ? "✅" : "⚠️"} ${text}${link}`;
 }
 
-export function indicatorLabel(ind: Pick<IndicatorView, "labelKey" | "name" | "key">, t: Translator) {
+export function indicatorLabel(
+  ind: Pick<IndicatorView, "labelKey" | "name" | "key">,
+  t: Translator,
+) {
   if (ind.labelKey) return t(ind.labelKey as MessageKey);
   return esc(ind.name ?? ind.key);
 }
