@@ -8,8 +8,12 @@
  * - a person is due when nobody in the pool has spoken fewer times this year ("nobody twice
  *   before everyone once", and so on for every round);
  * - the draw picks at random among those present at this session who are due and not yet drawn
- *   in it; a present person who is not due is never drawn, so when everyone present has spoken
- *   more than someone absent, the draw says so and changes nothing;
+ *   in it; a present person who is not due is never drawn by the plain draw, so when everyone
+ *   present has spoken more than someone absent, the draw says so (naming who is owed a turn)
+ *   and changes nothing;
+ * - the chair may then ask for a draw out of turn (docs/decisions/study-draw-out-of-turn.md):
+ *   at random among those present, not yet drawn here, who have spoken the fewest times; it is
+ *   marked out of turn, and those owed a turn keep it (they are still the least spoken);
  * - a drawn person found absent is skipped: the skip is recorded, does not count as speaking,
  *   and they stay due (they keep their priority for the next session they attend).
  */
@@ -45,13 +49,18 @@ export interface DrawInput {
   pool: readonly UserId[];
   /** Whether a draw is waiting for the chair to say spoke / absent. */
   pending: boolean;
+  /**
+   * The chair asked to draw out of turn: used only when nobody present is due; then the draw is
+   * among those present with the fewest times spoken (and says it was out of turn).
+   */
+  outOfTurn?: boolean;
 }
 
 export type DrawRefusal = "draw-pending" | "nobody-present" | "nobody-due";
 
 export type DrawResult =
-  | { ok: true; userId: UserId; due: readonly UserId[]; round: number }
-  | { ok: false; error: DrawRefusal };
+  | { ok: true; userId: UserId; due: readonly UserId[]; round: number; outOfTurn: boolean }
+  | { ok: false; error: DrawRefusal; owed?: readonly UserId[] };
 
 /** A uniform integer in [0, n): crypto.randomInt in the service, a seeded one in tests. */
 export type RandomIndex = (n: number) => number;
@@ -68,16 +77,44 @@ export function dueSpeakers(input: Omit<DrawInput, "pending">): { due: UserId[];
   return { due: present.filter((id) => spoken(input.spokenThisYear, id) === round), round };
 }
 
+/**
+ * Those in the pool who are owed a turn and are not here to take it: the least spoken of the
+ * pool, absent from this session (why a plain draw finds nobody due).
+ */
+export function owedTurns(input: Omit<DrawInput, "pending">): UserId[] {
+  const here = new Set(input.present);
+  const pool = [...new Set([...input.pool, ...input.present])];
+  const round = Math.min(...pool.map((id) => spoken(input.spokenThisYear, id)));
+  return pool.filter((id) => !here.has(id) && spoken(input.spokenThisYear, id) === round).sort();
+}
+
+/** Out of turn: those present, not yet drawn here, who have spoken the fewest times. */
+function fewestSpokenPresent(input: Omit<DrawInput, "pending">): { due: UserId[]; round: number } {
+  const here = new Set(input.drawnHere);
+  const left = [...new Set(input.present)].filter((id) => !here.has(id)).sort();
+  const round = Math.min(...left.map((id) => spoken(input.spokenThisYear, id)));
+  if (!Number.isFinite(round)) return { due: [], round: 0 };
+  return { due: left.filter((id) => spoken(input.spokenThisYear, id) === round), round };
+}
+
 export function drawSpeaker(input: DrawInput, random: RandomIndex): DrawResult {
   if (input.pending) return { ok: false, error: "draw-pending" };
   if (input.present.length === 0) return { ok: false, error: "nobody-present" };
-  const { due, round } = dueSpeakers(input);
-  if (due.length === 0) return { ok: false, error: "nobody-due" };
+  let { due, round } = dueSpeakers(input);
+  let outOfTurn = false;
+  if (due.length === 0) {
+    const fallback = input.outOfTurn ? fewestSpokenPresent(input) : { due: [], round: 0 };
+    if (fallback.due.length === 0) {
+      return { ok: false, error: "nobody-due", owed: owedTurns(input) };
+    }
+    ({ due, round } = fallback);
+    outOfTurn = true;
+  }
   const index = random(due.length);
   if (!Number.isInteger(index) || index < 0 || index >= due.length) {
     throw new Error(`random index ${index} outside [0, ${due.length})`);
   }
-  return { ok: true, userId: due[index] as UserId, due, round };
+  return { ok: true, userId: due[index] as UserId, due, round, outOfTurn };
 }
 
 // ── attendance and make-up ──

@@ -25,6 +25,7 @@ export interface DrawRecord {
   seq: number;
   userId: string;
   outcome: string;
+  outOfTurn: boolean;
 }
 
 export interface StudySessionRecord {
@@ -153,8 +154,15 @@ export async function updateAttendee(
   await tx.studyAttendee.update({ where: { id }, data });
 }
 
-export async function addDraw(tx: Tx, sessionId: number, seq: number, userId: string, at: Date) {
-  return tx.studyDraw.create({ data: { sessionId, seq, userId, drawnAt: at } });
+export async function addDraw(
+  tx: Tx,
+  sessionId: number,
+  seq: number,
+  userId: string,
+  at: Date,
+  outOfTurn = false,
+) {
+  return tx.studyDraw.create({ data: { sessionId, seq, userId, drawnAt: at, outOfTurn } });
 }
 
 /** Decides a pending draw; false when it was decided already. */

@@ -45,6 +45,10 @@ export const study = defineArea(
     "study.draw.line.absent": "⏭ Draw {seq}: {who} was absent, skipped (keeps their priority).",
     "study.draw.chairOnly":
       "Only the chair ({chair}) draws and answers; anyone may read the draws.",
+    "study.draw.outOfTurn": "(out of turn: those owed a turn were absent and keep it)",
+    "study.draw.nobodyDue":
+      "Nobody present is due to speak: everyone here has already spoken more often this year than {owed}, who is not here and is owed a turn. You may draw out of turn among those present who have spoken least; {owed} keeps their turn.",
+    "study.button.drawOutOfTurn": "Draw out of turn",
 
     "study.modal.submit": "Save",
     "study.modal.close": "Cancel",
@@ -208,6 +212,10 @@ export const study = defineArea(
     "study.draw.line.spoke": "✅ 第{seq}次抽取： {who} 已发言。",
     "study.draw.line.absent": "⏭ 第{seq}次抽取： {who} 缺席，已跳过（保留优先发言）。",
     "study.draw.chairOnly": "仅主持人 {chair} 可抽取和标记；所有人可查看抽取记录。",
+    "study.draw.outOfTurn": "（轮次外抽取：应轮到的人员未到场，保留其发言顺位）",
+    "study.draw.nobodyDue":
+      "在场人员中无人轮到发言：在场人员今年的发言次数均已多于未到场的 {owed}，其发言顺位保留。可在在场人员中发言最少者间进行轮次外抽取，{owed} 的顺位不变。",
+    "study.button.drawOutOfTurn": "轮次外抽取",
 
     "study.modal.submit": "保存",
     "study.modal.close": "取消",

@@ -40,16 +40,21 @@ export function presentForDraw(s: StudySessionRecord): string[] {
   return here.map((a) => a.userId).filter((id) => !noShows.has(id));
 }
 
+/** A refused draw; "nobody-due" names those owed a turn (absent), for the out-of-turn offer. */
+export type DrawOutcome =
+  | Result<{ drawn: string; seq: number; outOfTurn: boolean }>
+  | { ok: false; error: "nobody-due"; owed: readonly string[]; sessionId: number };
+
 export async function drawNextSpeaker(
   deps: Deps,
   present: StudyPresenter,
-  req: { sessionId: number; userId: string; source: string },
+  req: { sessionId: number; userId: string; source: string; outOfTurn?: boolean },
   random: RandomIndex = cryptoIndex,
-): Promise<Result<{ drawn: string; seq: number }>> {
+): Promise<DrawOutcome> {
   const env = await loadStudyEnv(deps.db);
   if (!env) return refuse("no-org");
   const now = deps.now();
-  return inTxRetrying(deps.db, async (tx): Promise<Result<{ drawn: string; seq: number }>> => {
+  return inTxRetrying(deps.db, async (tx): Promise<DrawOutcome> => {
     const s = await studySessionById(tx, req.sessionId);
     if (!s) return refuse("not-found");
     if (s.kind !== "centre-group") return refuse("not-centre-group");
@@ -67,23 +72,35 @@ export async function drawNextSpeaker(
         spokenThisYear: await spokenBetween(tx, first, last),
         pool: [...pool, ...here],
         pending: s.draws.some((d) => d.outcome === "pending"),
+        outOfTurn: req.outOfTurn === true,
       },
       random,
     );
-    if (!result.ok) return refuse(result.error);
+    if (!result.ok) {
+      if (result.error === "nobody-due") {
+        return { ok: false, error: "nobody-due", owed: result.owed ?? [], sessionId: s.id };
+      }
+      return refuse(result.error);
+    }
     if (!(await bumpStudySession(tx, s.id, s.version))) throw new Conflict();
     const seq = s.draws.length + 1;
-    const draw = await addDraw(tx, s.id, seq, result.userId, now);
+    const draw = await addDraw(tx, s.id, seq, result.userId, now, result.outOfTurn);
     await studyAudit(tx, {
       actor: req.userId,
       action: "study.draw",
       entityId: String(s.id),
-      data: { seq, drawn: result.userId, among: result.due, round: result.round },
+      data: {
+        seq,
+        drawn: result.userId,
+        among: result.due,
+        round: result.round,
+        outOfTurn: result.outOfTurn,
+      },
       source: req.source,
     });
     const view = await refreshNotice(tx, env, present, s.id);
     if (view) await postDraw(tx, env, present, view, drawView(draw));
-    return { ok: true, drawn: result.userId, seq };
+    return { ok: true, drawn: result.userId, seq, outOfTurn: result.outOfTurn };
   });
 }
 

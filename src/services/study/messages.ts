@@ -55,8 +55,20 @@ export async function sessionView(
   };
 }
 
-export const drawView = (d: { id: number; seq: number; userId: string; outcome: string }) =>
-  ({ ...d, outcome: d.outcome as DrawView["outcome"] }) satisfies DrawView;
+export const drawView = (d: {
+  id: number;
+  seq: number;
+  userId: string;
+  outcome: string;
+  outOfTurn: boolean;
+}) =>
+  ({
+    id: d.id,
+    seq: d.seq,
+    userId: d.userId,
+    outcome: d.outcome as DrawView["outcome"],
+    outOfTurn: d.outOfTurn,
+  }) satisfies DrawView;
 
 /**
  * The session's notice in its channel and each expected person's invitation; once per session

@@ -31,6 +31,8 @@ export interface DrawView {
   seq: number;
   userId: string;
   outcome: "pending" | "spoke" | "absent";
+  /** Drawn out of turn at the chair's request (nobody present was due). */
+  outOfTurn: boolean;
 }
 
 export interface InviteView {

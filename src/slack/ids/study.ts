@@ -17,6 +17,8 @@ export const STUDY_ACTION = {
   openExcuse: "study_open_excuse",
   /** Channel notice (value: session id). */
   draw: "study_draw",
+  /** After "nobody due": the chair draws among the fewest-spoken present (value: session id). */
+  drawOutOfTurn: "study_draw_out_of_turn",
   openAttendance: "study_open_attendance",
   /** A draw in the thread (value: draw id). */
   drawSpoke: "study_draw_spoke",

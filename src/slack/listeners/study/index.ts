@@ -24,6 +24,7 @@ import {
   buildMakeUpModal,
   buildNewSessionModal,
   NEW_SESSION_FIELD,
+  nobodyDueMessage,
   readNewSession,
   studyPresenter,
 } from "../../views/study/index.ts";
@@ -91,9 +92,31 @@ export function registerStudy(app: ListenerApp, ctx: AppContext): void {
   idButton(app, ctx, STUDY_ACTION.confirm, (sessionId, userId) =>
     answerInvite(ctx, present, { sessionId, userId, answer: "confirmed" }),
   );
-  idButton(app, ctx, STUDY_ACTION.draw, (sessionId, userId) =>
-    drawNextSpeaker(ctx, present, { sessionId, userId, source: STUDY_ACTION.draw }),
-  );
+  for (const actionId of [STUDY_ACTION.draw, STUDY_ACTION.drawOutOfTurn]) {
+    app.action<Button>(actionId, async ({ ack, body, action, respond }) => {
+      await ack();
+      const reply = replier(ctx, viaResponseUrl(respond), errorKey);
+      const sessionId = parseId(action.value);
+      if (sessionId === null) return reply.refuse("not-found");
+      const result = await drawNextSpeaker(ctx, present, {
+        sessionId,
+        userId: body.user.id,
+        source: actionId,
+        outOfTurn: actionId === STUDY_ACTION.drawOutOfTurn,
+      }).catch(reply.failed);
+      if (!result || result.ok) return;
+      if ("owed" in result) {
+        const t = await orgTranslator(ctx.db);
+        await respond({
+          response_type: "ephemeral",
+          replace_original: false,
+          ...nobodyDueMessage(result, t),
+        }).catch((err: unknown) => ctx.logger.warn({ err }, "could not offer a draw out of turn"));
+        return;
+      }
+      await reply.refuse(result.error);
+    });
+  }
   idButton(app, ctx, STUDY_ACTION.drawSpoke, (drawId, userId) =>
     settleDraw(ctx, present, { drawId, userId, outcome: "spoke", source: STUDY_ACTION.drawSpoke }),
   );

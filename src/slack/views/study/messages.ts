@@ -89,7 +89,33 @@ function notice(v: SessionView, t: Translator): StudyMessage {
 
 function drawLine(d: DrawView, t: Translator): string {
   const who = mention(d.userId);
-  return t(`study.draw.line.${d.outcome}`, { seq: d.seq, who });
+  const line = t(`study.draw.line.${d.outcome}`, { seq: d.seq, who });
+  return d.outOfTurn ? `${line} ${t("study.draw.outOfTurn")}` : line;
+}
+
+/**
+ * The chair's answer when nobody present is due: who is owed a turn (absent), and the offer to
+ * draw out of turn among the fewest-spoken present (docs/decisions/study-draw-out-of-turn.md).
+ */
+export function nobodyDueMessage(
+  v: { sessionId: number; owed: readonly string[] },
+  t: Translator,
+): { text: string; blocks: KnownBlock[] } {
+  const text = t("study.draw.nobodyDue", {
+    owed: v.owed.length > 0 ? v.owed.slice(0, 30).map(mention).join(" ") : "—",
+  });
+  if (v.owed.length === 0) return { text, blocks: [section(text)] };
+  return {
+    text,
+    blocks: [
+      section(text),
+      actions(STUDY_BLOCK.drawActions, [
+        button(t("study.button.drawOutOfTurn"), STUDY_ACTION.drawOutOfTurn, {
+          value: String(v.sessionId),
+        }),
+      ]),
+    ],
+  };
 }
 
 function invite(v: InviteView, t: Translator): StudyMessage {

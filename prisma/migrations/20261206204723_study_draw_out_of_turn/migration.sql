@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "StudyDraw" ADD COLUMN     "outOfTurn" BOOLEAN NOT NULL DEFAULT false;
