@@ -38,13 +38,3 @@ export async function startCapture(
     },
   };
 }
-
-/** Key paths of a JSON value; arrays contribute their first element; `stopAt` keys are leaves. */
-export function keyPaths(v: unknown, stopAt: string[] = [], prefix = ""): string[] {
-  if (Array.isArray(v)) return v.length > 0 ? keyPaths(v[0], stopAt, `${prefix}[]`) : [];
-  if (typeof v !== "object" || v === null) return [];
-  return Object.entries(v).flatMap(([k, child]) => {
-    const p = prefix ? `${prefix}.${k}` : k;
-    return stopAt.includes(p) ? [p] : [p, ...keyPaths(child, stopAt, p)];
-  });
-}

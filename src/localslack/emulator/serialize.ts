@@ -1,4 +1,5 @@
 /** Records → the JSON objects Slack's Web API returns. */
+import { createHash } from "node:crypto";
 import type {
   ChannelRecord,
   FileRecord,
@@ -9,6 +10,21 @@ import type {
 } from "./types.ts";
 import type { Workspace } from "./workspace.ts";
 
+/** A default avatar per user, as Slack serves one to every user without a custom image. */
+function avatar(u: UserRecord): Json {
+  const hash = createHash("md5").update(u.id).digest("hex");
+  const image = (size: number) => `https://secure.gravatar.com/avatar/${hash}.jpg?s=${size}`;
+  return {
+    avatar_hash: `g${hash.slice(0, 11)}`,
+    image_24: image(24),
+    image_32: image(32),
+    image_48: image(48),
+    image_72: image(72),
+    image_192: image(192),
+    image_512: image(512),
+  };
+}
+
 export function userJson(ws: Workspace, u: UserRecord, includeLocale = false): Json {
   const tzLabel = u.tz === "Asia/Shanghai" ? "China Standard Time" : u.tz;
   return {
@@ -16,17 +32,25 @@ export function userJson(ws: Workspace, u: UserRecord, includeLocale = false): J
     team_id: ws.team.id,
     name: u.name,
     deleted: u.deleted,
+    color: "9f69e7",
     real_name: u.real_name,
     tz: u.tz,
     tz_label: tzLabel,
     tz_offset: u.tz_offset,
     is_admin: u.is_admin,
     is_owner: false,
+    is_primary_owner: false,
+    is_restricted: false,
+    is_ultra_restricted: false,
     is_bot: u.is_bot,
     is_app_user: false,
     updated: Math.floor(ws.now() / 1000),
+    has_2fa: false,
     ...(includeLocale ? { locale: u.locale } : {}),
     profile: {
+      ...avatar(u),
+      status_text: "",
+      status_emoji: "",
       real_name: u.real_name,
       display_name: u.name,
       real_name_normalized: u.real_name,
@@ -38,7 +62,16 @@ export function userJson(ws: Workspace, u: UserRecord, includeLocale = false): J
   };
 }
 
-export function channelJson(ws: Workspace, c: ChannelRecord): Json {
+/**
+ * A conversation object as conversations.list returns it; conversations.info adds the calling
+ * bot's `last_read` (when it is a member) and, asked with include_locale, `locale`.
+ */
+export function channelJson(
+  ws: Workspace,
+  c: ChannelRecord,
+  opts: { info?: boolean; includeLocale?: boolean } = {},
+): Json {
+  const isMember = c.members.has(ws.bot.userId);
   if (c.kind === "im") {
     return {
       id: c.id,
@@ -59,17 +92,33 @@ export function channelJson(ws: Workspace, c: ChannelRecord): Json {
     is_mpim: c.kind === "mpim",
     is_private: c.kind !== "public",
     created: c.created,
+    creator: c.creator,
     is_archived: c.archived,
     is_general: false,
+    unlinked: 0,
     name_normalized: c.name,
+    is_read_only: false,
     is_shared: false,
+    parent_conversation: null,
+    is_ext_shared: false,
     is_org_shared: false,
-    is_member: c.members.has(ws.bot.userId),
+    pending_shared: [],
+    is_pending_ext_shared: false,
+    is_member: isMember,
     num_members: c.members.size,
     topic: { value: c.topic, creator: "", last_set: 0 },
     purpose: { value: c.purpose, creator: "", last_set: 0 },
+    previous_names: [],
     context_team_id: ws.team.id,
+    ...(opts.info && isMember ? { last_read: lastRead(ws, c) } : {}),
+    ...(opts.includeLocale ? { locale: "en-US" } : {}),
   };
+}
+
+/** The newest message's ts: the bot has read everything in the emulator. */
+function lastRead(ws: Workspace, c: ChannelRecord): string {
+  const tss = ws.history(c.id).map((m) => m.ts);
+  return tss.sort().at(-1) ?? "0000000000.000000";
 }
 
 export function messageJson(
@@ -139,7 +188,13 @@ export function viewJson(ws: Workspace, v: ViewRecord): Json {
           close: v.close ?? null,
           submit: v.submit ?? null,
         }
-      : { title: v.title ?? { type: "plain_text", text: "View Title" } }),
+      : {
+          title: v.title ?? { type: "plain_text", text: "View Title" },
+          clear_on_close: false,
+          notify_on_close: false,
+          close: null,
+          submit: null,
+        }),
     previous_view_id: v.previous_view_id,
     root_view_id: v.root_view_id,
     app_id: ws.bot.appId,

@@ -78,7 +78,12 @@ export class SocketModeServer {
       JSON.stringify({
         type: "hello",
         num_connections: this.connections.length,
-        debug_info: { host: "localslack", approximate_connection_time: 18060 },
+        debug_info: {
+          host: "localslack",
+          started: new Date().toISOString().replace("T", " ").replace("Z", ""),
+          build_number: 1,
+          approximate_connection_time: 18060,
+        },
         connection_info: { app_id: this.appId },
       }),
     );
@@ -147,7 +152,12 @@ export class SocketModeServer {
 
   /** Sends Slack's `disconnect` message (the client reconnects) to every connection. */
   disconnectAll(reason = "refresh_requested"): void {
-    for (const c of this.connections) c.send(JSON.stringify({ type: "disconnect", reason }));
+    const message = JSON.stringify({
+      type: "disconnect",
+      reason,
+      debug_info: { host: "localslack" },
+    });
+    for (const c of this.connections) c.send(message);
   }
 
   /**

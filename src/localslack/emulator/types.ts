@@ -48,6 +48,8 @@ export interface ChannelRecord {
   archived: boolean;
   members: Set<string>;
   created: number;
+  /** Who created it (Slack's `creator`): its first member when seeded, the bot for DMs. */
+  creator: string;
   /** For an IM: the human on the other side. */
   imUser?: string;
   topic: string;

@@ -147,6 +147,7 @@ export class Workspace {
       archived: c.archived ?? false,
       members,
       created: Math.floor(this.now() / 1000),
+      creator: c.members?.[0] ?? this.bot.userId,
       topic: "",
       purpose: "",
     };
@@ -186,6 +187,7 @@ export class Workspace {
       archived: false,
       members: new Set([userId, this.bot.userId]),
       created: Math.floor(this.now() / 1000),
+      creator: this.bot.userId,
       imUser: userId,
       topic: "",
       purpose: "",
@@ -210,6 +212,7 @@ export class Workspace {
       archived: false,
       members: wanted,
       created: Math.floor(this.now() / 1000),
+      creator: this.bot.userId,
       topic: "",
       purpose: "",
     };

@@ -81,6 +81,20 @@ function slackError(error: unknown): string {
 
 export function slackResolver(client: WebClient): OrgResolver {
   let channelsByName: Map<string, string> | undefined;
+  // users.lookupByEmail answers users_not_found for a deactivated account too; Slack's page says
+  // to look for it in users.list instead. Loaded once, only when an e-mail is not found.
+  let deactivatedEmails: Set<string> | undefined;
+  const loadDeactivated = async () => {
+    if (deactivatedEmails) return deactivatedEmails;
+    deactivatedEmails = new Set();
+    for await (const page of client.paginate("users.list", { limit: 200 })) {
+      for (const u of (page as { members?: { deleted?: boolean; profile?: { email?: string } }[] })
+        .members ?? []) {
+        if (u.deleted && u.profile?.email) deactivatedEmails.add(u.profile.email.toLowerCase());
+      }
+    }
+    return deactivatedEmails;
+  };
   const loadChannels = async () => {
     if (channelsByName) return channelsByName;
     channelsByName = new Map();
@@ -121,11 +135,14 @@ export function slackResolver(client: WebClient): OrgResolver {
         };
       } catch (error) {
         const code = slackError(error);
+        if (code !== "users_not_found" && code !== "user_not_found") {
+          return { problem: `${ref}: ${code}` };
+        }
+        const deactivated =
+          !isUserId(ref) &&
+          (await loadDeactivated().catch(() => new Set<string>())).has(ref.toLowerCase());
         return {
-          problem:
-            code === "users_not_found" || code === "user_not_found"
-              ? `${ref} not found in Slack`
-              : `${ref}: ${code}`,
+          problem: deactivated ? `${ref} is deactivated in Slack` : `${ref} not found in Slack`,
         };
       }
     },

@@ -29,7 +29,8 @@ function open(ctx: MethodContext) {
 
 function info(ctx: MethodContext) {
   const c = resolveChannel(ctx.ws, reqString(ctx.args, "channel"));
-  return { ok: true, channel: channelJson(ctx.ws, c) };
+  const includeLocale = optBool(ctx.args, "include_locale") === true;
+  return { ok: true, channel: channelJson(ctx.ws, c, { info: true, includeLocale }) };
 }
 
 function members(ctx: MethodContext) {

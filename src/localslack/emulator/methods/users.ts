@@ -27,7 +27,8 @@ function list(ctx: MethodContext) {
 function lookupByEmail(ctx: MethodContext) {
   const email = reqString(ctx.args, "email").toLowerCase();
   const u = [...ctx.ws.users.values()].find((x) => x.email?.toLowerCase() === email);
-  if (!u) throw new SlackApiError("users_not_found");
+  // Slack: "If the user has been deactivated, users_not_found will be returned instead".
+  if (!u || u.deleted) throw new SlackApiError("users_not_found");
   return { ok: true, user: userJson(ctx.ws, u) };
 }
 
