@@ -43,19 +43,22 @@ const checklistItem = z
   })
   .transform(({ hint, ...item }) => ({ ...item, ...(hint === undefined ? {} : { hint }) }));
 
-const checklist = z.array(checklistItem).superRefine((list, ctx) => {
-  list.forEach((item, index) => {
-    const first = list.findIndex((other) => other.key === item.key);
-    if (first !== index) {
-      ctx.addIssue({
-        code: "custom",
-        path: [index, "key"],
-        input: item.key,
-        message: `duplicate checklist key "${item.key}" (also checklist[${first}].key)`,
-      });
-    }
+const checklist = z
+  .array(checklistItem)
+  .max(40, { error: "at most 40 checklist items (the checklist form holds no more)" })
+  .superRefine((list, ctx) => {
+    list.forEach((item, index) => {
+      const first = list.findIndex((other) => other.key === item.key);
+      if (first !== index) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "key"],
+          input: item.key,
+          message: `duplicate checklist key "${item.key}" (also checklist[${first}].key)`,
+        });
+      }
+    });
   });
-});
 
 export const inspectionsSchema = z.strictObject({
   mutual: z.strictObject({ months }).default({ months: [6, 12] }),

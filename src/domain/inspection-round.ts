@@ -109,7 +109,7 @@ export type ScoreError = "not-a-number" | "negative" | "above-max" | "missing";
 /** Checks one score typed in the checklist modal: a number from 0 to the item's maximum. */
 export function scoreError(
   text: string | null | undefined,
-  item: ChecklistItem,
+  item: Pick<ChecklistItem, "maxScore">,
 ): ScoreError | null {
   const trimmed = (text ?? "").trim();
   if (trimmed === "") return "missing";
@@ -121,7 +121,7 @@ export function scoreError(
   return null;
 }
 
-export const checklistMax = (items: readonly ChecklistItem[]): number =>
+export const checklistMax = (items: readonly Pick<ChecklistItem, "maxScore">[]): number =>
   items.reduce((sum, i) => sum + i.maxScore, 0);
 
 /** The default checklist when the org file names none (100 points; titles in the catalog). */

@@ -1,8 +1,13 @@
-/** Inspections and supervision (issue 21): rounds on a calendar with fair assignments. */
+/**
+ * Inspections and supervision (issue 21): rounds on a calendar with fair assignments, the
+ * checklist, findings to rectification items verified by someone other than their owner.
+ */
 import { defineFeature } from "../app/feature.ts";
 import { inspectionRoundJob } from "../jobs/inspections/round.ts";
+import { registerInspections } from "../slack/listeners/inspections/index.ts";
 
 export const inspectionsFeature = defineFeature({
   name: "inspections",
+  listeners: registerInspections,
   jobs: [inspectionRoundJob],
 });

@@ -115,3 +115,58 @@ export async function actorOf(tx: Tx, userId: string) {
       person?.branchRoles.filter((r) => r.role === "SECRETARY").map((r) => r.branch.key) ?? [],
   };
 }
+
+/** An assignment with its round and inspected branch (and the branch's roles). */
+export function assignmentById(db: Database | Tx, id: number) {
+  const client = "prisma" in db ? db.prisma : db;
+  return client.inspectionAssignment.findUnique({
+    where: { id },
+    include: { round: true, branch: { include: { roles: { include: { person: true } } } } },
+  });
+}
+
+/** Who inspects an assignment: its user (supervision) or its branch's secretaries (mutual). */
+export async function inspectorsOf(
+  db: Database | Tx,
+  a: { inspectorUserId: string | null; inspectorBranchId: number | null },
+): Promise<string[]> {
+  const client = "prisma" in db ? db.prisma : db;
+  if (a.inspectorUserId) return [a.inspectorUserId];
+  if (a.inspectorBranchId == null) return [];
+  const roles = await client.branchRole.findMany({
+    where: { branchId: a.inspectorBranchId, role: "SECRETARY" },
+    include: { person: true },
+    orderBy: { id: "asc" },
+  });
+  return roles.map((r) => r.person.slackUserId);
+}
+
+/** A rectification item with its assignment, round and branch. */
+export function rectificationById(db: Database | Tx, id: number) {
+  const client = "prisma" in db ? db.prisma : db;
+  return client.rectification.findUnique({
+    where: { id },
+    include: { assignment: { include: { round: true, branch: true } } },
+  });
+}
+
+export type RectificationRow = NonNullable<Awaited<ReturnType<typeof rectificationById>>>;
+
+/** Items not yet verified, with their rounds and branches (the reminders and the Home). */
+export function unverifiedRectifications(db: Database | Tx, where: { ownerId?: string } = {}) {
+  const client = "prisma" in db ? db.prisma : db;
+  return client.rectification.findMany({
+    where: { state: { not: "VERIFIED" }, ...where },
+    include: { assignment: { include: { round: true, branch: true } } },
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+  });
+}
+
+/** Saves the checklist modal's unsent input (offered again next time). */
+export async function saveDraft(db: Database | Tx, id: number, draft: unknown): Promise<void> {
+  const client = "prisma" in db ? db.prisma : db;
+  await client.inspectionAssignment.updateMany({
+    where: { id, state: { not: "SUBMITTED" } },
+    data: { draft: draft as Prisma.InputJsonValue, state: "DRAFT" },
+  });
+}

@@ -10,7 +10,7 @@ import { translator } from "../../i18n/index.ts";
 import { inspectionSettingsOf, openRounds } from "../../services/inspections/open-round.ts";
 import { calendarOf } from "../../services/org/calendar-settings.ts";
 import { currentOrgRecord } from "../../services/org/current.ts";
-import { inspectionsPresenter } from "../../slack/views/inspections/announce.ts";
+import { inspectionsPresenter } from "../../slack/views/inspections/present.ts";
 import { defineJob, type JobOrg, type Occurrence } from "../define.ts";
 
 function occurrencesNear(org: JobOrg, from: Date, count: number): Occurrence[] {

@@ -134,6 +134,11 @@ async function openOne(
           : { inspectorUserId: a.inspector }),
       })),
     );
+    const created = await tx.inspectionAssignment.findMany({
+      where: { roundId },
+      select: { id: true, branchId: true },
+    });
+    const assignmentOf = new Map(created.map((c) => [c.branchId, c.id]));
     const nameOf = (k: string) => byKey.get(k)?.name ?? k;
     const announcement: RoundAnnouncement = {
       kind,
@@ -160,11 +165,12 @@ async function openOne(
           method: "dm",
           payload: {
             user,
-            text: presenter.teamNotice({
+            ...presenter.teamNotice({
               kind,
               period,
               closesOn: dates.closesOn,
               branch: nameOf(a.target),
+              assignmentId: assignmentOf.get(idOf(a.target)) as number,
             }),
           },
         });

@@ -1,6 +1,13 @@
-/** What the inspections' presenter is given, and what it gives back (message text). */
+/**
+ * What the inspections' presenter (slack/views/inspections/present.ts) is given: view models of
+ * a round's announcement, a team's notice, a submitted checklist, a rectification item; and the
+ * presenter itself as a port, so the use cases write their messages without Block Kit.
+ */
 import type { Conflict } from "../../domain/inspection-assign.ts";
 import type { RoundKind } from "../../domain/inspection-round.ts";
+import type { RectificationState, Severity } from "../../domain/rectification.ts";
+
+export type InspectionsMessage = { text: string; blocks: unknown[] };
 
 export interface RoundAnnouncement {
   kind: RoundKind;
@@ -18,9 +25,81 @@ export interface TeamNotice {
   period: string;
   closesOn: string;
   branch: string;
+  /** The assignment whose checklist the notice's button opens. */
+  assignmentId: number;
 }
+
+/** A checklist item as shown: the org file's title and hint, or the catalog's (by key). */
+export interface ItemView {
+  key: string;
+  title: string | null;
+  maxScore: number;
+  hint: string | null;
+}
+
+export interface FindingValues {
+  problem: string;
+  severity: Severity;
+  suggestion: string;
+}
+
+/** What the checklist modal offers its inspector (a draft, when one was kept). */
+export interface ChecklistForm {
+  assignmentId: number;
+  kind: RoundKind;
+  period: string;
+  closesOn: string;
+  branch: string;
+  items: ItemView[];
+  draft: { scores: Record<string, string>; note: string; findings: FindingValues[] } | null;
+}
+
+/** A submitted checklist, as the inspected branch sees it in its channel. */
+export interface ResultView {
+  kind: RoundKind;
+  period: string;
+  branch: string;
+  total: number;
+  max: number;
+  items: (ItemView & { score: number })[];
+  note: string | null;
+  findings: (FindingValues & { dueOn: string; owner: string })[];
+}
+
+/** A rectification item, for its owner, its verifiers and the reminders. */
+export interface RectificationView {
+  id: number;
+  branch: string;
+  kind: RoundKind;
+  period: string;
+  problem: string;
+  severity: Severity;
+  suggestion: string | null;
+  owner: string;
+  dueOn: string;
+  state: RectificationState;
+  doneText: string | null;
+  evidence: string | null;
+  lastComment: string | null;
+  reopenCount: number;
+  verifiedBy: string | null;
+}
+
+export type ReminderWhen = "before" | "due";
 
 export interface InspectionsPresenter {
   announcement(a: RoundAnnouncement): string;
-  teamNotice(n: TeamNotice): string;
+  teamNotice(n: TeamNotice): InspectionsMessage;
+  /** In the inspected branch's channel once the checklist is submitted. */
+  result(v: ResultView): InspectionsMessage;
+  /** To the owner: a new item, or one reopened (with the verifier's comment). */
+  ownerItem(v: RectificationView): InspectionsMessage;
+  /** To each verifier: the owner reported it done (Accept / Reopen). */
+  verifyRequest(v: RectificationView): InspectionsMessage;
+  /** To the owner: verified. */
+  verified(v: RectificationView): InspectionsMessage;
+  /** To the owner: 3 working days before the due date, and on it. */
+  reminder(v: RectificationView, when: ReminderWhen): InspectionsMessage;
+  /** To the committee, weekly: the overdue items. */
+  overdue(items: RectificationView[], today: string): InspectionsMessage;
 }

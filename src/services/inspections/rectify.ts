@@ -1,142 +1,87 @@
 /**
- * Findings to closure: a submitted checklist's findings become rectification items for the
- * inspected branch (owner: its first secretary; due date by severity in working days); the owner
- * reports one done with evidence; the inspector or a committee member who is not the owner
- * verifies it (accept, or reopen with a comment). Four eyes: the domain's `verifierRefusal`,
- * which is the round trip's `deciderRefusal`.
+ * Findings to closure: the owner reports an item done with what was done and evidence; the
+ * inspector or a committee member who is not the owner verifies it (accept, or reopen with a
+ * comment). Four eyes: the domain's `verifierRefusal`, which is the round trip's
+ * `deciderRefusal`. Each change tells the next person in a DM, in the same transaction.
  */
 import type { Database } from "../../db/client.ts";
-import { actorOf } from "../../db/repositories/inspections.ts";
-import { totalOf } from "../../domain/inspection-compare.ts";
-import { type ChecklistItem, scoreError } from "../../domain/inspection-round.ts";
+import {
+  actorOf,
+  inspectorsOf,
+  type RectificationRow,
+  rectificationById,
+} from "../../db/repositories/inspections.ts";
 import { localDateOf } from "../../domain/period.ts";
 import {
-  dueDateFor,
-  type RectificationError,
   type RectificationSnapshot,
   type RectificationState,
   reportRefusal,
-  type Severity,
+  verifierRefusal,
   verifyTransition,
 } from "../../domain/rectification.ts";
-import { type Outcome, refuse } from "../kit/result.ts";
+import { type Deps, refuse } from "../kit/result.ts";
 import { inTx, type Tx } from "../kit/tx.ts";
-import { calendarOf } from "../org/calendar-settings.ts";
 import { currentOrgRecord } from "../org/current.ts";
+import { orgTranslator } from "../org/locale.ts";
+import { enqueueDelivery } from "../outbox/enqueue.ts";
+import type { RectificationView } from "./port.ts";
+import type { Result } from "./result.ts";
+import { type PresenterFor, rectificationView } from "./views.ts";
 
-export interface FindingInput {
-  problem: string;
-  severity: Severity;
-  suggestion?: string;
-}
-
-export interface ChecklistInput {
-  scores: Record<string, string>;
-  note?: string;
-  findings: FindingInput[];
-}
-
-export type SubmitError =
-  | "not-inspector"
-  | "round-closed"
-  | "already-submitted"
-  | "finding-without-text"
-  | `score-${string}`;
-
-async function inspectorsOf(
-  tx: Tx,
-  a: { inspectorUserId: string | null; inspectorBranchId: number | null },
-) {
-  if (a.inspectorUserId) return [a.inspectorUserId];
-  if (a.inspectorBranchId == null) return [];
-  const roles = await tx.branchRole.findMany({
-    where: { branchId: a.inspectorBranchId, role: "SECRETARY" },
-    include: { person: true },
-  });
-  return roles.map((r) => r.person.slackUserId);
-}
-
-/** Submits an assignment's checklist once; its findings become rectification items. */
-export async function submitChecklist(
-  db: Database,
-  input: { assignmentId: number; userId: string; at: Date; checklist: ChecklistInput },
-): Promise<Outcome<{ items: number; total: number }, SubmitError>> {
-  const org = await currentOrgRecord(db);
-  if (!org) return refuse("not-inspector");
-  const calendar = calendarOf(org.settings, org.timezone);
-  const today = localDateOf(input.at, org.timezone);
-  return inTx(db, async (tx) => {
-    const a = await tx.inspectionAssignment.findUniqueOrThrow({
-      where: { id: input.assignmentId },
-      include: { round: true, branch: { include: { roles: { include: { person: true } } } } },
-    });
-    if (!(await inspectorsOf(tx, a)).includes(input.userId)) return refuse("not-inspector");
-    if (today > a.round.closesOn || a.round.closedAt) return refuse("round-closed");
-    if (a.state === "SUBMITTED") return refuse("already-submitted");
-    const checklist = a.round.checklist as unknown as ChecklistItem[];
-    const scores: Record<string, number> = {};
-    for (const item of checklist) {
-      const error = scoreError(input.checklist.scores[item.key], item);
-      if (error) return refuse(`score-${item.key}-${error}` as SubmitError);
-      scores[item.key] = Number(input.checklist.scores[item.key]);
-    }
-    if (input.checklist.findings.some((f) => f.problem.trim() === "")) {
-      return refuse("finding-without-text");
-    }
-    const owner =
-      a.branch.roles.find((r) => r.role === "SECRETARY")?.person.slackUserId ?? input.userId;
-    const total = totalOf(scores);
-    const won = await tx.inspectionAssignment.updateMany({
-      where: { id: a.id, version: a.version },
-      data: {
-        state: "SUBMITTED",
-        scores,
-        total,
-        note: input.checklist.note?.trim() || null,
-        submittedBy: input.userId,
-        submittedAt: input.at,
-        version: { increment: 1 },
-      },
-    });
-    if (won.count === 0) return refuse("already-submitted");
-    await tx.rectification.createMany({
-      data: input.checklist.findings.map((f, position) => ({
-        assignmentId: a.id,
-        branchId: a.branchId,
-        position,
-        problem: f.problem.trim(),
-        severity: f.severity,
-        suggestion: f.suggestion?.trim() || null,
-        ownerId: owner,
-        dueOn: dueDateFor(calendar, today, f.severity),
-      })),
-    });
-    return { ok: true, items: input.checklist.findings.length, total };
-  });
-}
-
-async function snapshot(tx: Tx, id: number) {
-  const row = await tx.rectification.findUniqueOrThrow({
-    where: { id },
-    include: { assignment: { include: { branch: true } } },
-  });
+async function snapshotOf(db: Database | Tx, row: RectificationRow) {
   const snap: RectificationSnapshot = {
     branchKey: row.assignment.branch.key,
     state: row.state as RectificationState,
     ownerId: row.ownerId,
-    inspectors: await inspectorsOf(tx, row.assignment),
+    inspectors: await inspectorsOf(db, row.assignment),
     dueOn: row.dueOn,
   };
-  return { row, snap };
+  return snap;
+}
+
+/** The "report done" modal's item, for its owner while it is open. */
+export async function openDone(
+  deps: Deps,
+  req: { id: number; userId: string },
+): Promise<Result<{ item: RectificationView }>> {
+  const row = await rectificationById(deps.db, req.id);
+  if (!row) return refuse("not-found");
+  const refusal = reportRefusal(
+    await snapshotOf(deps.db, row),
+    await actorOf(deps.db.prisma, req.userId),
+    "-",
+  );
+  return refusal ? refuse(refusal) : { ok: true, item: rectificationView(row) };
+}
+
+/** The "reopen" modal's item, for a verifier while it waits for verification. */
+export async function openReopen(
+  deps: Deps,
+  req: { id: number; userId: string },
+): Promise<Result<{ item: RectificationView }>> {
+  const row = await rectificationById(deps.db, req.id);
+  if (!row) return refuse("not-found");
+  const refusal = verifierRefusal(
+    await snapshotOf(deps.db, row),
+    await actorOf(deps.db.prisma, req.userId),
+  );
+  if (refusal) return refuse(refusal);
+  if (row.state !== "REPORTED") return refuse("not-reported");
+  return { ok: true, item: rectificationView(row) };
 }
 
 /** The owner reports the item done, with what was done and evidence (text or link). */
 export async function reportDone(
-  db: Database,
-  input: { id: number; userId: string; at: Date; doneText: string; evidence: string },
-): Promise<Outcome<object, RectificationError | "busy">> {
-  return inTx(db, async (tx) => {
-    const { row, snap } = await snapshot(tx, input.id);
+  deps: Deps,
+  present: PresenterFor,
+  input: { id: number; userId: string; doneText: string; evidence: string },
+): Promise<Result> {
+  const at = deps.now();
+  const p = present(await orgTranslator(deps.db));
+  const result = await inTx(deps.db, async (tx): Promise<Result> => {
+    const row = await rectificationById(tx, input.id);
+    if (!row) return refuse("not-found");
+    const snap = await snapshotOf(tx, row);
     const refusal = reportRefusal(snap, await actorOf(tx, input.userId), input.evidence);
     if (refusal) return refuse(refusal);
     const won = await tx.rectification.updateMany({
@@ -146,38 +91,63 @@ export async function reportDone(
         doneText: input.doneText.trim(),
         evidence: input.evidence.trim(),
         reportedBy: input.userId,
-        reportedAt: input.at,
+        reportedAt: at,
         version: { increment: 1 },
       },
     });
-    return won.count === 0 ? refuse("busy") : { ok: true };
+    if (won.count === 0) return refuse("busy");
+    const after = await rectificationById(tx, row.id);
+    if (!after) return refuse("not-found");
+    const view = rectificationView(after);
+    const verifiers = snap.inspectors.filter((u) => u !== row.ownerId && u !== input.userId);
+    const org = await tx.organization.findFirst();
+    const targets =
+      verifiers.length > 0
+        ? verifiers.map((user) => ({ key: user, payload: { user } }))
+        : org
+          ? [{ key: "committee", payload: { channel: org.committeeChannel } }]
+          : [];
+    for (const target of targets) {
+      await enqueueDelivery(tx, {
+        dedupeKey: `inspections:rect:${row.id}:reported:${after.version}:${target.key}`,
+        method: "user" in target.payload ? "dm" : "chat.postMessage",
+        payload: { ...target.payload, ...p.verifyRequest(view) },
+      });
+    }
+    return { ok: true };
   });
+  if (result.ok) deps.homes?.changed({ users: [input.userId] });
+  return result;
 }
 
 /** Accept (verified) or reopen with a comment: by someone other than the owner. */
 export async function verify(
-  db: Database,
-  input: { id: number; userId: string; at: Date; accept: boolean; comment?: string },
-): Promise<Outcome<{ state: RectificationState }, RectificationError | "busy">> {
-  const org = await currentOrgRecord(db);
+  deps: Deps,
+  present: PresenterFor,
+  input: { id: number; userId: string; accept: boolean; comment?: string },
+): Promise<Result<{ state: RectificationState }>> {
+  const at = deps.now();
+  const org = await currentOrgRecord(deps.db);
   const zone = org?.timezone ?? "UTC";
-  return inTx(db, async (tx) => {
-    const { row, snap } = await snapshot(tx, input.id);
-    const result = verifyTransition(
-      snap,
+  const p = present(await orgTranslator(deps.db));
+  const result = await inTx(deps.db, async (tx): Promise<Result<{ state: RectificationState }>> => {
+    const row = await rectificationById(tx, input.id);
+    if (!row) return refuse("not-found");
+    const outcome = verifyTransition(
+      await snapshotOf(tx, row),
       await actorOf(tx, input.userId),
       input.accept ? { type: "accept" } : { type: "reopen", comment: input.comment ?? "" },
     );
-    if (!result.ok) return refuse(result.error);
+    if (!outcome.ok) return refuse(outcome.error);
     const won = await tx.rectification.updateMany({
       where: { id: row.id, version: row.version },
       data:
-        result.next === "VERIFIED"
+        outcome.next === "VERIFIED"
           ? {
               state: "VERIFIED",
               verifiedBy: input.userId,
-              verifiedAt: input.at,
-              verifiedOn: localDateOf(input.at, zone),
+              verifiedAt: at,
+              verifiedOn: localDateOf(at, zone),
               version: { increment: 1 },
             }
           : {
@@ -187,6 +157,23 @@ export async function verify(
               version: { increment: 1 },
             },
     });
-    return won.count === 0 ? refuse("busy") : { ok: true, state: result.next };
+    if (won.count === 0) return refuse("busy");
+    const after = await rectificationById(tx, row.id);
+    if (!after) return refuse("not-found");
+    const view = rectificationView(after);
+    await enqueueDelivery(tx, {
+      dedupeKey:
+        outcome.next === "VERIFIED"
+          ? `inspections:rect:${row.id}:verified`
+          : `inspections:rect:${row.id}:open:${after.reopenCount}`,
+      method: "dm",
+      payload: {
+        user: row.ownerId,
+        ...(outcome.next === "VERIFIED" ? p.verified(view) : p.ownerItem(view)),
+      },
+    });
+    return { ok: true, state: outcome.next };
   });
+  if (result.ok) deps.homes?.changed({ users: [input.userId] });
+  return result;
 }

@@ -7,7 +7,7 @@ import { translator } from "../../../src/i18n/index.ts";
 import { inspectionRoundJob } from "../../../src/jobs/inspections/round.ts";
 import { openRounds } from "../../../src/services/inspections/open-round.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
-import { inspectionsPresenter } from "../../../src/slack/views/inspections/announce.ts";
+import { inspectionsPresenter } from "../../../src/slack/views/inspections/present.ts";
 import { createTestDatabase, STORES, type StoreKind } from "../../helpers/database.ts";
 
 const file = (branches: number) => `organization: { name: T, timezone: Asia/Shanghai, locale: en }
@@ -75,7 +75,7 @@ describe.each(STORES)("opening the rounds (%s)", (kind) => {
     expect(announce).toHaveLength(2);
     const text = (announce[0]?.payload as { text: string } | undefined)?.text;
     expect(text).toContain(
-      "*mutual inspection 2027-06*: the round is open from 2027-06-01 to 2027-06-15",
+      "*mutual inspection June 2027*: the round is open from 2027-06-01 to 2027-06-15",
     );
     expect(text).toContain("Branch &lt;1&gt;");
     // 4 secretaries (mutual) and 4 supervision DMs to the two members.
@@ -92,7 +92,7 @@ describe.each(STORES)("opening the rounds (%s)", (kind) => {
       (d) => (d.payload as { text: string }).text,
     );
     expect(texts).toContain(
-      "*mutual inspection 2027-12* is skipped: it needs at least two active branches.",
+      "*mutual inspection December 2027* is skipped: it needs at least two active branches.",
     );
   });
 });

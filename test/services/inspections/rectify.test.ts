@@ -3,10 +3,11 @@ import { parseOrgFile } from "../../../src/config/org-file.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { writeOrg } from "../../../src/db/repositories/org.ts";
 import { translator } from "../../../src/i18n/index.ts";
+import { submitChecklist } from "../../../src/services/inspections/checklist.ts";
 import { openRounds } from "../../../src/services/inspections/open-round.ts";
-import { reportDone, submitChecklist, verify } from "../../../src/services/inspections/rectify.ts";
+import { reportDone, verify } from "../../../src/services/inspections/rectify.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
-import { inspectionsPresenter } from "../../../src/slack/views/inspections/announce.ts";
+import { inspectionsPresenter } from "../../../src/slack/views/inspections/present.ts";
 import { createTestDatabase, STORES } from "../../helpers/database.ts";
 
 const file = `organization: { name: T, timezone: Asia/Shanghai, locale: en }
@@ -46,11 +47,13 @@ describe.each(STORES)("findings to closure (%s)", (kind) => {
     });
     const inspector = assignment.inspectorUserId as string;
     const other = inspector === "U0CHAIR" ? "U0DEP" : "U0CHAIR";
+    let now = at("2027-03-01T03:00:00Z");
+    const deps = { db, now: () => now };
+    const present = inspectionsPresenter;
     const submit = (userId: string, scores: Record<string, string>, problems: string[]) =>
-      submitChecklist(db as Database, {
+      submitChecklist(deps, present, {
         assignmentId: assignment.id,
         userId,
-        at: at("2027-03-01T03:00:00Z"),
         checklist: {
           scores,
           note: "ok",
@@ -68,7 +71,8 @@ describe.each(STORES)("findings to closure (%s)", (kind) => {
     });
     expect(await submit(inspector, { meetings: "61", dues: "30" }, ["x"])).toEqual({
       ok: false,
-      error: "score-meetings-above-max",
+      error: "score",
+      field: "meetings",
     });
     expect(await submit(inspector, { meetings: "50", dues: "30" }, [" "])).toEqual({
       ok: false,
@@ -89,35 +93,38 @@ describe.each(STORES)("findings to closure (%s)", (kind) => {
     ]);
     const id = items[0]?.id as number;
     const done = (evidence: string) =>
-      reportDone(db as Database, {
+      reportDone(deps, present, {
         id,
         userId: "U0SEC1",
-        at: at("2027-03-04T03:00:00Z"),
         doneText: "minutes written up",
         evidence,
       });
+    now = at("2027-03-04T03:00:00Z");
     expect(await done(" ")).toEqual({ ok: false, error: "evidence-required" });
     expect(await done("https://files.example/minutes.pdf")).toEqual({ ok: true });
     // The owner may not verify their own item.
+    expect(await verify(deps, present, { id, userId: "U0SEC1", accept: true })).toEqual({
+      ok: false,
+      error: "not-verifier",
+    });
+    expect(await verify(deps, present, { id, userId: inspector, accept: false })).toEqual({
+      ok: false,
+      error: "comment-required",
+    });
     expect(
-      await verify(db, { id, userId: "U0SEC1", at: at("2027-03-05T03:00:00Z"), accept: true }),
-    ).toEqual({ ok: false, error: "not-verifier" });
-    expect(
-      await verify(db, { id, userId: inspector, at: at("2027-03-05T03:00:00Z"), accept: false }),
-    ).toEqual({ ok: false, error: "comment-required" });
-    expect(
-      await verify(db, {
+      await verify(deps, present, {
         id,
         userId: inspector,
-        at: at("2027-03-05T03:00:00Z"),
         accept: false,
         comment: "signatures missing",
       }),
     ).toEqual({ ok: true, state: "OPEN" });
     expect(await done("signed minutes attached")).toEqual({ ok: true });
-    expect(
-      await verify(db, { id, userId: other, at: at("2027-03-08T03:00:00Z"), accept: true }),
-    ).toEqual({ ok: true, state: "VERIFIED" });
+    now = at("2027-03-08T03:00:00Z");
+    expect(await verify(deps, present, { id, userId: other, accept: true })).toEqual({
+      ok: true,
+      state: "VERIFIED",
+    });
     expect(await db.prisma.rectification.findUniqueOrThrow({ where: { id } })).toMatchObject({
       state: "VERIFIED",
       reopenCount: 1,
@@ -126,5 +133,22 @@ describe.each(STORES)("findings to closure (%s)", (kind) => {
       verifiedOn: "2027-03-08",
       evidence: "signed minutes attached",
     });
+    // What each step said, and to whom: the branch's result, the owner's items, the verifier.
+    const sent = await db.prisma.delivery.findMany({
+      where: { dedupeKey: { startsWith: "inspections:" } },
+      orderBy: { id: "asc" },
+    });
+    const to = (key: string) =>
+      sent.find((d) => d.dedupeKey.startsWith(key))?.payload as {
+        channel?: string;
+        user?: string;
+        text: string;
+      };
+    expect(to(`inspections:assignment:${assignment.id}:result`)).toMatchObject({ channel: "C0B1" });
+    expect(to(`inspections:assignment:${assignment.id}:result`).text).toContain("80 of 100");
+    expect(to(`inspections:rect:${id}:open:0`)).toMatchObject({ user: "U0SEC1" });
+    expect(to(`inspections:rect:${id}:open:1`).text).toContain("signatures missing");
+    expect(to(`inspections:rect:${id}:reported:`)).toMatchObject({ user: inspector });
+    expect(to(`inspections:rect:${id}:verified`)).toMatchObject({ user: "U0SEC1" });
   });
 });

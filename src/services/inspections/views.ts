@@ -1,0 +1,35 @@
+/** Rows → the view models the presenter is given (port.ts). */
+import type { RectificationRow } from "../../db/repositories/inspections.ts";
+import type { ChecklistItem, RoundKind } from "../../domain/inspection-round.ts";
+import type { RectificationState, Severity } from "../../domain/rectification.ts";
+import type { Translator } from "../../i18n/index.ts";
+import type { InspectionsPresenter, ItemView, RectificationView } from "./port.ts";
+
+/** How the use cases are given the presenter: in the org's language. */
+export type PresenterFor = (t: Translator) => InspectionsPresenter;
+
+export const itemsOf = (checklist: unknown): ItemView[] =>
+  (checklist as ChecklistItem[]).map((i) => ({
+    key: i.key,
+    title: i.title ?? null,
+    maxScore: i.maxScore,
+    hint: i.hint ?? null,
+  }));
+
+export const rectificationView = (row: RectificationRow): RectificationView => ({
+  id: row.id,
+  branch: row.assignment.branch.name,
+  kind: row.assignment.round.kind as RoundKind,
+  period: row.assignment.round.period,
+  problem: row.problem,
+  severity: row.severity as Severity,
+  suggestion: row.suggestion,
+  owner: row.ownerId,
+  dueOn: row.dueOn,
+  state: row.state as RectificationState,
+  doneText: row.doneText,
+  evidence: row.evidence,
+  lastComment: row.lastComment,
+  reopenCount: row.reopenCount,
+  verifiedBy: row.verifiedBy,
+});

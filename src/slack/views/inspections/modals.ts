@@ -1,0 +1,241 @@
+/**
+ * The inspections' modals: the checklist (a score per item with its maximum and hint, a note,
+ * findings in slots: what is wrong, severity, suggested fix), "report done" (what was done and
+ * evidence) and "reopen" (the comment). Each reader returns the clean value, or the errors on
+ * the fields at fault for `response_action: "errors"` (nothing is stored then).
+ */
+import type { KnownBlock, ModalView } from "@slack/types";
+import { scoreError } from "../../../domain/inspection-round.ts";
+import { SEVERITIES, type Severity } from "../../../domain/rectification.ts";
+import { formatDay } from "../../../i18n/dates.ts";
+import type { Translator } from "../../../i18n/index.ts";
+import type {
+  ChecklistForm,
+  FindingValues,
+  RectificationView,
+} from "../../../services/inspections/port.ts";
+import { input, option, plain, section } from "../../blocks.ts";
+import {
+  INSPECTION_ACTION as A,
+  INSPECTION_BLOCK as B,
+  FINDING_SLOTS,
+  INSPECTION_CALLBACK,
+} from "../../ids/inspections.ts";
+import { esc, periodLabel } from "../tasklist/format.ts";
+import { itemHint, itemTitle, kindName, severityName } from "./present.ts";
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+
+export const TEXT_MAX = 1000;
+
+function modal(
+  callbackId: string,
+  title: string,
+  metadata: string,
+  blocks: KnownBlock[],
+  t: Translator,
+  extra: Partial<ModalView> = {},
+): ModalView {
+  return {
+    type: "modal",
+    callback_id: callbackId,
+    title: plain(title.slice(0, 24)),
+    submit: plain(t("inspections.modal.submit")),
+    close: plain(t("inspections.modal.close")),
+    private_metadata: metadata,
+    blocks,
+    ...extra,
+  };
+}
+
+const text = (
+  action: string,
+  opts: { initial?: string; multiline?: boolean; max?: number; placeholder?: string } = {},
+) => ({
+  type: "plain_text_input" as const,
+  action_id: action,
+  multiline: opts.multiline ?? false,
+  max_length: opts.max ?? TEXT_MAX,
+  ...(opts.initial ? { initial_value: opts.initial } : {}),
+  ...(opts.placeholder ? { placeholder: plain(opts.placeholder) } : {}),
+});
+
+export function buildChecklistModal(f: ChecklistForm, t: Translator): ModalView {
+  const severities = SEVERITIES.map((s) => option(severityName(t, s), s));
+  const blocks: KnownBlock[] = [
+    section(
+      t("inspections.checklist.intro", {
+        kind: kindName(t, f.kind),
+        period: periodLabel(f.period, t),
+        branch: esc(f.branch),
+        closes: formatDay(f.closesOn, t),
+      }),
+    ),
+  ];
+  for (const item of f.items) {
+    const hint = itemHint(t, item);
+    blocks.push(
+      input(
+        B.score(item.key),
+        t("inspections.checklist.score", { item: itemTitle(t, item), max: item.maxScore }),
+        text(A.score, { initial: f.draft?.scores[item.key] ?? "", max: 8 }),
+        hint ? { hint: plain(hint.slice(0, 2000)) } : {},
+      ),
+    );
+  }
+  blocks.push(
+    input(
+      B.note,
+      t("inspections.checklist.note"),
+      text(A.note, {
+        initial: f.draft?.note ?? "",
+        multiline: true,
+      }),
+      { optional: true },
+    ),
+  );
+  for (let slot = 0; slot < FINDING_SLOTS; slot += 1) {
+    const d = f.draft?.findings[slot];
+    const initial = severities.find((o) => o.value === (d?.severity ?? "general"));
+    blocks.push(
+      input(
+        B.problem(slot),
+        t("inspections.checklist.problem", { n: slot + 1 }),
+        text(A.problem, { initial: d?.problem ?? "", multiline: true }),
+        { optional: true },
+      ),
+      input(
+        B.severity(slot),
+        t("inspections.checklist.severity", { n: slot + 1 }),
+        {
+          type: "static_select",
+          action_id: A.severity,
+          options: severities,
+          ...(initial ? { initial_option: initial } : {}),
+        },
+        { optional: true },
+      ),
+      input(
+        B.suggestion(slot),
+        t("inspections.checklist.suggestion", { n: slot + 1 }),
+        text(A.suggestion, { initial: d?.suggestion ?? "" }),
+        { optional: true },
+      ),
+    );
+  }
+  return modal(
+    INSPECTION_CALLBACK.checklist,
+    t("inspections.checklist.title"),
+    String(f.assignmentId),
+    blocks,
+    t,
+    { notify_on_close: true },
+  );
+}
+
+type StateValues = Record<
+  string,
+  Record<string, { value?: string | null; selected_option?: { value: string } | null }>
+>;
+
+const valueOf = (v: StateValues, block: string, action: string) =>
+  (v[block]?.[action]?.value ?? "").trim();
+
+export interface ChecklistValues {
+  scores: Record<string, string>;
+  note: string;
+  findings: FindingValues[];
+}
+
+/** Everything typed, checked or not (a draft keeps it as it is). */
+export function readChecklistRaw(values: StateValues, f: ChecklistForm): ChecklistValues {
+  const findings: FindingValues[] = [];
+  for (let slot = 0; slot < FINDING_SLOTS; slot += 1) {
+    const severity = values[B.severity(slot)]?.[A.severity]?.selected_option?.value;
+    findings.push({
+      problem: valueOf(values, B.problem(slot), A.problem),
+      severity: SEVERITIES.includes(severity as Severity) ? (severity as Severity) : "general",
+      suggestion: valueOf(values, B.suggestion(slot), A.suggestion),
+    });
+  }
+  return {
+    scores: Object.fromEntries(
+      f.items.map((i) => [i.key, valueOf(values, B.score(i.key), A.score)]),
+    ),
+    note: valueOf(values, B.note, A.note),
+    findings,
+  };
+}
+
+/** The checklist, checked: each score within its item's maximum, each finding with text. */
+export function readChecklist(
+  values: StateValues,
+  f: ChecklistForm,
+  t: Translator,
+): Validation<ChecklistValues> {
+  const raw = readChecklistRaw(values, f);
+  const errors: Record<string, string> = {};
+  for (const item of f.items) {
+    const error = scoreError(raw.scores[item.key], item);
+    if (error) errors[B.score(item.key)] = t(`inspections.score.${error}`, { max: item.maxScore });
+  }
+  raw.findings.forEach((finding, slot) => {
+    if (finding.problem === "" && finding.suggestion !== "") {
+      errors[B.problem(slot)] = t("inspections.error.finding-without-text");
+    }
+  });
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: { ...raw, findings: raw.findings.filter((x) => x.problem !== "") } };
+}
+
+export function buildDoneModal(v: RectificationView, t: Translator): ModalView {
+  return modal(
+    INSPECTION_CALLBACK.done,
+    t("inspections.done.title"),
+    String(v.id),
+    [
+      section(esc(v.problem)),
+      input(B.doneText, t("inspections.done.what"), text(A.doneText, { multiline: true })),
+      input(
+        B.evidence,
+        t("inspections.done.evidence"),
+        text(A.evidence, { multiline: true, placeholder: t("inspections.done.evidenceHint") }),
+      ),
+    ],
+    t,
+  );
+}
+
+export function readDone(
+  values: StateValues,
+  t: Translator,
+): Validation<{ doneText: string; evidence: string }> {
+  const doneText = valueOf(values, B.doneText, A.doneText);
+  const evidence = valueOf(values, B.evidence, A.evidence);
+  const errors: Record<string, string> = {};
+  if (doneText === "") errors[B.doneText] = t("inspections.error.done-required");
+  if (evidence === "") errors[B.evidence] = t("inspections.error.evidence-required");
+  return Object.keys(errors).length > 0
+    ? { ok: false, errors }
+    : { ok: true, value: { doneText, evidence } };
+}
+
+export function buildReopenModal(v: RectificationView, t: Translator): ModalView {
+  return modal(
+    INSPECTION_CALLBACK.reopen,
+    t("inspections.reopen.title"),
+    String(v.id),
+    [
+      section(esc(v.problem)),
+      input(B.comment, t("inspections.reopen.comment"), text(A.comment, { multiline: true })),
+    ],
+    t,
+  );
+}
+
+export function readComment(values: StateValues, t: Translator): Validation<string> {
+  const comment = valueOf(values, B.comment, A.comment);
+  return comment === ""
+    ? { ok: false, errors: { [B.comment]: t("inspections.error.comment-required") } }
+    : { ok: true, value: comment };
+}

@@ -1,0 +1,218 @@
+/**
+ * Inspections' messages: the round's announcement in the committee channel, each inspecting
+ * team's DM (with the checklist button), the result in the inspected branch's channel, and a
+ * rectification item for its owner (report done), its verifiers (accept / reopen), the
+ * reminders and the committee's weekly overdue list. Person-typed text is escaped.
+ */
+import type { KnownBlock } from "@slack/types";
+import { formatDay } from "../../../i18n/dates.ts";
+import type { MessageKey, Translator } from "../../../i18n/index.ts";
+import type {
+  InspectionsMessage,
+  InspectionsPresenter,
+  ItemView,
+  RectificationView,
+  ReminderWhen,
+  ResultView,
+  RoundAnnouncement,
+  TeamNotice,
+} from "../../../services/inspections/port.ts";
+import { actions, button, context, mention, section } from "../../blocks.ts";
+import { INSPECTION_ACTION, INSPECTION_BLOCK } from "../../ids/inspections.ts";
+import { esc, lines, periodLabel } from "../tasklist/format.ts";
+
+const key = (k: string) => k as MessageKey;
+
+export const kindName = (t: Translator, kind: string) => t(key(`inspections.kind.${kind}`));
+
+/** An item's title: the org file's, or the catalog's for the default checklist's keys. */
+export const itemTitle = (t: Translator, i: Pick<ItemView, "key" | "title">) =>
+  i.title ?? t(key(`inspections.item.${i.key}.title`));
+
+export const itemHint = (t: Translator, i: Pick<ItemView, "key" | "title" | "hint">) =>
+  i.hint ?? (i.title ? null : t(key(`inspections.item.${i.key}.hint`)));
+
+export const severityName = (t: Translator, s: string) => t(key(`inspections.severity.${s}`));
+
+function itemText(t: Translator, v: RectificationView): string {
+  return lines([
+    t("inspections.item.line", {
+      kind: kindName(t, v.kind),
+      period: periodLabel(v.period, t),
+      branch: esc(v.branch),
+    }),
+    t("inspections.item.problem", {
+      severity: severityName(t, v.severity),
+      problem: esc(v.problem),
+    }),
+    ...(v.suggestion ? [t("inspections.item.suggestion", { suggestion: esc(v.suggestion) })] : []),
+    t("inspections.item.due", { due: formatDay(v.dueOn, t), owner: mention(v.owner) }),
+  ]);
+}
+
+const message = (text: string, blocks: KnownBlock[]): InspectionsMessage => ({ text, blocks });
+
+/** Rows over several sections (each holds at most 3000 characters), at most `max` blocks. */
+export function sections(rows: readonly string[], max: number, more: string): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  let chunk: string[] = [];
+  for (const row of rows) {
+    if (chunk.length > 0 && [...chunk, row].join("\n").length > 2900) {
+      blocks.push(section(chunk.join("\n")));
+      chunk = [];
+    }
+    chunk.push(row);
+  }
+  if (chunk.length > 0) blocks.push(section(chunk.join("\n")));
+  if (blocks.length > max) {
+    blocks.length = max - 1;
+    blocks.push(context(more));
+  }
+  return blocks;
+}
+
+export function inspectionsPresenter(t: Translator): InspectionsPresenter {
+  const head = (a: { kind: string; period: string }) => ({
+    kind: kindName(t, a.kind),
+    period: periodLabel(a.period, t),
+  });
+  return {
+    announcement(a: RoundAnnouncement): string {
+      const h = { ...head(a), opens: formatDay(a.opensOn, t), closes: formatDay(a.closesOn, t) };
+      if (a.skipped) return t(`inspections.announce.skipped.${a.skipped}`, h);
+      return lines(
+        [
+          t("inspections.announce.title", h),
+          ...a.lines.map((l) =>
+            t("inspections.announce.line", {
+              inspector:
+                "user" in l.inspector ? mention(l.inspector.user) : esc(l.inspector.branch),
+              branch: esc(l.branch),
+            }),
+          ),
+          ...a.conflicts.map((c) =>
+            t(`inspections.announce.conflict.${c.reason}`, { branch: esc(c.branch) }),
+          ),
+        ],
+        39_000,
+      );
+    },
+    teamNotice(n: TeamNotice) {
+      const text = t("inspections.team.dm", {
+        ...head(n),
+        closes: formatDay(n.closesOn, t),
+        branch: esc(n.branch),
+      });
+      return message(text, [
+        section(text),
+        actions(INSPECTION_BLOCK.teamActions, [
+          button(t("inspections.team.open"), INSPECTION_ACTION.openChecklist, {
+            value: String(n.assignmentId),
+            style: "primary",
+          }),
+        ]),
+      ]);
+    },
+    result(v: ResultView) {
+      const title = t("inspections.result.title", {
+        ...head(v),
+        branch: esc(v.branch),
+        total: v.total,
+        max: v.max,
+      });
+      const scores = v.items.map((i) =>
+        t("inspections.result.score", {
+          item: esc(itemTitle(t, i)),
+          score: i.score,
+          max: i.maxScore,
+        }),
+      );
+      const findings =
+        v.findings.length === 0
+          ? [t("inspections.result.noFindings")]
+          : v.findings.map((f, n) =>
+              t("inspections.result.finding", {
+                n: n + 1,
+                severity: severityName(t, f.severity),
+                problem: esc(f.problem),
+                due: formatDay(f.dueOn, t),
+                owner: mention(f.owner),
+              }),
+            );
+      const blocks: KnownBlock[] = [section(title), section(lines(scores))];
+      if (v.note) blocks.push(context(esc(v.note)));
+      blocks.push(section(lines(findings)));
+      return message(title, blocks);
+    },
+    ownerItem(v: RectificationView) {
+      const text = itemText(t, v);
+      const intro =
+        v.reopenCount > 0
+          ? t("inspections.owner.reopened", { comment: esc(v.lastComment ?? "") })
+          : t("inspections.owner.new");
+      return message(`${intro}\n${text}`, [
+        section(intro),
+        section(text),
+        actions(INSPECTION_BLOCK.itemActions, [
+          button(t("inspections.owner.done"), INSPECTION_ACTION.openDone, {
+            value: String(v.id),
+            style: "primary",
+          }),
+        ]),
+      ]);
+    },
+    verifyRequest(v: RectificationView) {
+      const intro = t("inspections.verify.request", { owner: mention(v.owner) });
+      const done = t("inspections.verify.done", {
+        done: esc(v.doneText ?? ""),
+        evidence: esc(v.evidence ?? ""),
+      });
+      return message(`${intro}\n${itemText(t, v)}`, [
+        section(intro),
+        section(itemText(t, v)),
+        section(done),
+        actions(INSPECTION_BLOCK.verifyActions, [
+          button(t("inspections.verify.accept"), INSPECTION_ACTION.accept, {
+            value: String(v.id),
+            style: "primary",
+          }),
+          button(t("inspections.verify.reopen"), INSPECTION_ACTION.openReopen, {
+            value: String(v.id),
+          }),
+        ]),
+      ]);
+    },
+    verified(v: RectificationView) {
+      const text = t("inspections.owner.verified", {
+        problem: esc(v.problem),
+        by: mention(v.verifiedBy ?? ""),
+      });
+      return message(text, [section(text)]);
+    },
+    reminder(v: RectificationView, when: ReminderWhen) {
+      const intro = t(`inspections.reminder.${when}`, { due: formatDay(v.dueOn, t) });
+      return message(`${intro}\n${itemText(t, v)}`, [
+        section(intro),
+        section(itemText(t, v)),
+        actions(INSPECTION_BLOCK.itemActions, [
+          button(t("inspections.owner.done"), INSPECTION_ACTION.openDone, { value: String(v.id) }),
+        ]),
+      ]);
+    },
+    overdue(items: RectificationView[], today: string) {
+      const title = t("inspections.overdue.title", {
+        count: items.length,
+        today: formatDay(today, t),
+      });
+      const rows = items.map((v) =>
+        t("inspections.overdue.line", {
+          branch: esc(v.branch),
+          problem: esc(v.problem),
+          due: formatDay(v.dueOn, t),
+          owner: mention(v.owner),
+        }),
+      );
+      return message(title, [section(title), ...sections(rows, 49, t("inspections.overdue.more"))]);
+    },
+  };
+}
