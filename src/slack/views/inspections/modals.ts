@@ -138,7 +138,7 @@ type StateValues = Record<
   Record<string, { value?: string | null; selected_option?: { value: string } | null }>
 >;
 
-const valueOf = (v: StateValues, block: string, action: string) =>
+const typed = (v: StateValues, block: string, action: string) =>
   (v[block]?.[action]?.value ?? "").trim();
 
 export interface ChecklistValues {
@@ -153,16 +153,14 @@ export function readChecklistRaw(values: StateValues, f: ChecklistForm): Checkli
   for (let slot = 0; slot < FINDING_SLOTS; slot += 1) {
     const severity = values[B.severity(slot)]?.[A.severity]?.selected_option?.value;
     findings.push({
-      problem: valueOf(values, B.problem(slot), A.problem),
+      problem: typed(values, B.problem(slot), A.problem),
       severity: SEVERITIES.includes(severity as Severity) ? (severity as Severity) : "general",
-      suggestion: valueOf(values, B.suggestion(slot), A.suggestion),
+      suggestion: typed(values, B.suggestion(slot), A.suggestion),
     });
   }
   return {
-    scores: Object.fromEntries(
-      f.items.map((i) => [i.key, valueOf(values, B.score(i.key), A.score)]),
-    ),
-    note: valueOf(values, B.note, A.note),
+    scores: Object.fromEntries(f.items.map((i) => [i.key, typed(values, B.score(i.key), A.score)])),
+    note: typed(values, B.note, A.note),
     findings,
   };
 }
@@ -210,8 +208,8 @@ export function readDone(
   values: StateValues,
   t: Translator,
 ): Validation<{ doneText: string; evidence: string }> {
-  const doneText = valueOf(values, B.doneText, A.doneText);
-  const evidence = valueOf(values, B.evidence, A.evidence);
+  const doneText = typed(values, B.doneText, A.doneText);
+  const evidence = typed(values, B.evidence, A.evidence);
   const errors: Record<string, string> = {};
   if (doneText === "") errors[B.doneText] = t("inspections.error.done-required");
   if (evidence === "") errors[B.evidence] = t("inspections.error.evidence-required");
@@ -234,7 +232,7 @@ export function buildReopenModal(v: RectificationView, t: Translator): ModalView
 }
 
 export function readComment(values: StateValues, t: Translator): Validation<string> {
-  const comment = valueOf(values, B.comment, A.comment);
+  const comment = typed(values, B.comment, A.comment);
   return comment === ""
     ? { ok: false, errors: { [B.comment]: t("inspections.error.comment-required") } }
     : { ok: true, value: comment };
