@@ -3,8 +3,13 @@
  * their change (each use case declares what it needs in its feature's `services/<f>/port.ts`).
  */
 import { lecturePresenter } from "../slack/views/lecture/present.ts";
+import { reportsPresenter } from "../slack/views/reports/present.ts";
 import { tasklistPresenter } from "../slack/views/tasklist/present.ts";
 
-export const presenters = { tasklist: tasklistPresenter, lecture: lecturePresenter };
+export const presenters = {
+  tasklist: tasklistPresenter,
+  lecture: lecturePresenter,
+  reports: reportsPresenter,
+};
 
 export type Presenters = typeof presenters;

@@ -84,6 +84,21 @@ describe("the layer rules", () => {
     expect(on(file)).toEqual([]);
   });
 
+  it("exempt no file: every layer rule applies to its whole layer", () => {
+    const config = JSON.parse(readFileSync(path.join(ROOT, "biome.json"), "utf8")) as {
+      overrides: { includes: string[]; linter?: { rules?: { style?: object } } }[];
+    };
+    const layerRules = config.overrides.filter(
+      (o) => o.linter?.rules?.style && "noRestrictedImports" in o.linter.rules.style,
+    );
+    expect(layerRules.map((o) => o.includes)).toEqual([
+      ["src/domain/**"],
+      ["src/slack/views/**"],
+      ["src/services/**"],
+      ["src/slack/listeners/**"],
+    ]);
+  });
+
   it("say which layer is wrong", () => {
     expect(on("src/slack/listeners/tasklist/reads-repo.ts")[0]?.message).toContain(
       "only services use repositories",

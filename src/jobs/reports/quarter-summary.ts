@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { latestQuarterFire, quarterFiresBetween } from "../../domain/report-schedule.ts";
 import { postQuarterSummary } from "../../services/reports/quarter-summary.ts";
+import { reportsPresenter } from "../../slack/views/reports/present.ts";
 import { defineJob, type JobOrg } from "../define.ts";
 
 const settings = z.object({
@@ -27,6 +28,10 @@ export const quarterSummaryJob = defineJob({
     }));
   },
   run(ctx, occurrence, at) {
-    return postQuarterSummary(ctx, occurrence.key, at);
+    return postQuarterSummary(
+      { ...ctx, presenters: { reports: reportsPresenter } },
+      occurrence.key,
+      at,
+    );
   },
 });

@@ -1,17 +1,18 @@
 /**
  * The quarter-end summary to the committee channel: the totals and one line per branch, with the
  * chart attached, as one "upload" delivery through the outbox (stable dedupe key), so the chart
- * goes out whichever process runs the job: the bot, or `pbb jobs run` beside it.
+ * goes out whichever process runs the job: the bot, or `pbb jobs run` beside it. The text is the
+ * presenter's (services/reports/port.ts), given by the job.
  */
 import type { Database } from "../../db/client.ts";
 import { loadOrgRecord } from "../../db/repositories/org.ts";
 import { parseReportPeriod } from "../../domain/report-period.ts";
 import { translator } from "../../i18n/index.ts";
 import type { Logger } from "../../observability/logger.ts";
-import { buildQuarterSummaryText } from "../../slack/views/reports/summary.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { uploadPayload } from "../outbox/upload.ts";
 import { loadReport } from "./load-report.ts";
+import type { ReportsPresenting } from "./port.ts";
 import { chartFile } from "./report-files.ts";
 
 export interface QuarterSummaryResult {
@@ -25,7 +26,7 @@ export interface QuarterSummaryResult {
 }
 
 export async function postQuarterSummary(
-  env: { db: Database; logger: Logger },
+  env: { db: Database; logger: Logger } & ReportsPresenting,
   quarterKey: string,
   at: Date,
 ): Promise<QuarterSummaryResult> {
@@ -35,7 +36,7 @@ export async function postQuarterSummary(
     throw new Error(`cannot summarise ${quarterKey}: no org or no such quarter`);
   const t = translator(org.locale);
   const report = await loadReport(env.db, org, quarter, at);
-  const text = buildQuarterSummaryText(report, t);
+  const text = env.presenters.reports.quarterSummary(report, t);
   const chart = await chartFile(report, t, env.logger);
   const dedupeKey = `reports:quarter-summary:${quarter.key}`;
   const enqueued = await env.db.prisma.$transaction((tx) =>

@@ -1,0 +1,7 @@
+/** The reports' presenter: what their use cases are given to render their messages. */
+import type { ReportsPresenter } from "../../../services/reports/port.ts";
+import { buildQuarterSummaryText } from "./summary.ts";
+
+export const reportsPresenter: ReportsPresenter = {
+  quarterSummary: buildQuarterSummaryText,
+};
