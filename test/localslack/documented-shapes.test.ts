@@ -118,6 +118,31 @@ describe("Web API responses have the shapes of Slack's documented examples", () 
     );
   });
 
+  it("views.push onto an open modal", async () => {
+    const trigger = emulator.mintTriggerId("U0SEC1");
+    await api(emulator, "views.open", { trigger_id: trigger, view: MODAL });
+    const pushed = await api(emulator, "views.push", {
+      trigger_id: emulator.mintTriggerId("U0SEC1"),
+      view: { ...MODAL, callback_id: "view_4", title: { type: "plain_text", text: "Pushed" } },
+    });
+    expect(shapeDiff(fixture("views_push_response.json"), pushed.body, VIEW_CONTENT)).toEqual([]);
+  });
+
+  it("conversations.history with include_all_metadata: messages, and the metadata they carry", async () => {
+    const metadata = fixture("message_metadata.json");
+    await api(emulator, "chat.postMessage", { channel: "C0RESETTLE", text: "one" });
+    await api(emulator, "chat.postMessage", { channel: "C0RESETTLE", text: "two", metadata });
+    const res = await api(emulator, "conversations.history", {
+      channel: "C0RESETTLE",
+      limit: 1,
+      include_all_metadata: true,
+    });
+    expect(shapeDiff(fixture("conversations_history_response.json"), res.body)).toEqual([]);
+    const [latest] = res.body.messages as { metadata?: unknown }[];
+    expect(shapeDiff(metadata, latest?.metadata, ["event_payload"])).toEqual([]);
+    expect(latest?.metadata).toEqual(metadata);
+  });
+
   it("files.getUploadURLExternal and files.completeUploadExternal", async () => {
     const bytes = Buffer.from("a,b\n1,2\n");
     const url = await api(emulator, "files.getUploadURLExternal", {
