@@ -6,14 +6,13 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { PROJECT_ROOT } from "../project-root.ts";
 import { createPglite } from "./pglite.ts";
 import { NO_FILTERS, openSchemaEngine } from "./schema-engine.ts";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const PRISMA_DIR = path.join(root, "prisma");
+export const PRISMA_DIR = path.join(PROJECT_ROOT, "prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 const LOCKFILE = "migration_lock.toml";

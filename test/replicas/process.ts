@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-export const PROBE_PRELOAD = path.join(ROOT, "test/replicas/fixtures/probe-preload.mjs");
+export const PROBE_ENTRY = path.join(ROOT, "test/replicas/fixtures/probe-pbb.mjs");
 
 export interface SpawnOptions {
   env: Record<string, string>;
@@ -15,7 +15,7 @@ export interface SpawnOptions {
 }
 
 function nodeArgs(args: string[], probe: boolean | undefined): string[] {
-  return [...(probe ? ["--import", PROBE_PRELOAD] : []), path.join(ROOT, "bin/pbb.js"), ...args];
+  return [probe ? PROBE_ENTRY : path.join(ROOT, "bin/pbb.js"), ...args];
 }
 
 /** The environment a child gets: only what it needs, so the test runner's own stays out. */

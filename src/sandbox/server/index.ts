@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { type Locale, type Translator, translator } from "../../i18n/index.ts";
 import type { SlackDriver } from "../../localslack/index.ts";
+import { PROJECT_ROOT } from "../../project-root.ts";
 import { emojiDir } from "../render/emoji.ts";
 import { html } from "../render/html.ts";
 import { type PersonGroup, people, renderScreen, type Screen } from "../render/screen.ts";
@@ -30,7 +31,7 @@ import { createChangeFeed } from "./changes.ts";
 import { guardRequest } from "./guard.ts";
 import { HttpError, proxy, readJson, sendJson, sendStatic } from "./http.ts";
 
-export const PUBLIC_DIR = path.resolve(import.meta.dirname, "../public");
+export const PUBLIC_DIR = path.join(PROJECT_ROOT, "src/sandbox/public");
 
 /** The clock panel: its HTML, and the commands its buttons send ("job:<name>", "advance:<ms>"). */
 export interface ClockControl {
