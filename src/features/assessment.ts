@@ -7,6 +7,7 @@
  * every feature's sources, whichever comes before or after it in the list.
  */
 import { defineFeature, type Feature } from "../app/feature.ts";
+import { registerAssessmentCommands } from "../cli/commands/assessment.ts";
 import { assessmentDraftJob } from "../jobs/assessment/draft.ts";
 import type { AssessmentSource } from "../services/assessment/source.ts";
 
@@ -14,5 +15,6 @@ export function assessmentFeature(sources: () => readonly AssessmentSource[]): F
   return defineFeature({
     name: "assessment",
     jobs: [assessmentDraftJob(sources)],
+    commands: [registerAssessmentCommands],
   });
 }

@@ -148,3 +148,32 @@ assessment:
     - { key: lecture-sessions-held, weight: 10, source: lecture-sessions-held }
     - { key: review-meeting, weight: 30, manual: true, name: Review meeting }
 `;
+
+/**
+ * The example org (four branches, committee U0CHAIR admin, U0DEPUTY member and office
+ * secretary) with the assessment section applied, its branches existing since 2025, and `year`
+ * seeded; returns the branch ids in order.
+ */
+export async function setupAssessmentOrg(db: Database, year = 2026, months = 12) {
+  const { readFile } = await import("node:fs/promises");
+  const { applyOrgText } = await import("../../src/services/org/apply-org.ts");
+  const { offlineResolver } = await import("../../src/services/org/resolver.ts");
+  const { assessmentSourcesOf, features } = await import("../../src/app/features.ts");
+  const { EXAMPLE_ORG } = await import("./bot.ts");
+  const text = (await readFile(EXAMPLE_ORG, "utf8")) + ASSESSMENT_YAML;
+  const applied = await applyOrgText(db, offlineResolver, text, "org.yml", {
+    actor: "test",
+    source: "test",
+    assessmentSources: assessmentSourcesOf(features).map((s) => s.name),
+  });
+  if (applied.status === "invalid") throw new Error(applied.lines.join("\n"));
+  await db.prisma.branch.updateMany({ data: { createdAt: new Date(`${year - 1}-01-01T00:00:00Z`) } });
+  const branches = await db.prisma.branch.findMany({ orderBy: { id: "asc" } });
+  await seedAssessmentYear(db, {
+    year,
+    months,
+    branchIds: branches.map((b) => b.id),
+    speakers: ["U0SEC1", "U0SEC2", "U0SEC3", "U0DEPUTY"],
+  });
+  return branches;
+}

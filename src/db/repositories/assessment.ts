@@ -68,3 +68,124 @@ export async function createAssessmentYear(
   await tx.assessmentCard.createMany({ data: cards.map((c) => ({ ...c, year })) });
   return true;
 }
+
+/** A person's committee roles and branch roles (who may score, remark, answer, finalize). */
+export async function assessmentActor(db: Database | Tx, userId: string) {
+  const client = "prisma" in db ? db.prisma : db;
+  const person = await client.person.findUnique({
+    where: { slackUserId: userId },
+    select: {
+      committeeRoles: { select: { role: true } },
+      branchRoles: { select: { branchId: true, role: true } },
+    },
+  });
+  return {
+    committeeMember: person?.committeeRoles.some((r) => r.role === "MEMBER") ?? false,
+    committeeAdmin: person?.committeeRoles.some((r) => r.role === "ADMIN") ?? false,
+    branchIds: [...new Set(person?.branchRoles.map((r) => r.branchId) ?? [])],
+    secretaryOf: person?.branchRoles.filter((r) => r.role === "SECRETARY").map((r) => r.branchId) ?? [],
+  };
+}
+
+/** A year's card of a branch (by key), with its computed values. */
+export function findCard(tx: Tx, year: number, branchKey: string) {
+  return tx.assessmentCard.findFirst({
+    where: { year, branch: { key: branchKey } },
+    select: { id: true, branchId: true, computed: true },
+  });
+}
+
+export async function upsertScore(
+  tx: Tx,
+  s: { cardId: number; indicator: string; score: number; by: string; at: Date },
+): Promise<void> {
+  await tx.assessmentScore.upsert({
+    where: { cardId_indicator: { cardId: s.cardId, indicator: s.indicator } },
+    create: {
+      cardId: s.cardId,
+      indicator: s.indicator,
+      score: s.score,
+      scoredBy: s.by,
+      scoredAt: s.at,
+    },
+    update: { score: s.score, scoredBy: s.by, scoredAt: s.at },
+  });
+  await tx.assessmentCard.update({ where: { id: s.cardId }, data: { version: { increment: 1 } } });
+}
+
+/** The year's cards by branch key (id only). */
+export async function cardIdsByBranch(tx: Tx, year: number): Promise<Map<string, number>> {
+  const cards = await tx.assessmentCard.findMany({
+    where: { year },
+    select: { id: true, branch: { select: { key: true } } },
+  });
+  return new Map(cards.map((c) => [c.branch.key, c.id]));
+}
+
+export async function setEffectiveness(tx: Tx, cardId: number, score: number): Promise<void> {
+  await tx.assessmentCard.update({
+    where: { id: cardId },
+    data: { effectiveness: score, version: { increment: 1 } },
+  });
+}
+
+export function insertRemark(
+  tx: Tx,
+  r: { cardId: number; indicator: string | null; kind: "remark" | "contest"; text: string; by: string; at: Date },
+) {
+  return tx.assessmentRemark.create({ data: r, select: { id: true } });
+}
+
+export function findRemark(tx: Tx, id: number) {
+  return tx.assessmentRemark.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      kind: true,
+      indicator: true,
+      answer: true,
+      card: { select: { id: true, year: true, branchId: true, computed: true } },
+    },
+  });
+}
+
+/** Answers a remark not answered yet: false when someone answered it first. */
+export async function answerRemarkIfOpen(
+  tx: Tx,
+  a: { id: number; answer: string; by: string; at: Date; corrected: number | null },
+): Promise<boolean> {
+  const done = await tx.assessmentRemark.updateMany({
+    where: { id: a.id, answer: null },
+    data: { answer: a.answer, answeredBy: a.by, answeredAt: a.at, corrected: a.corrected },
+  });
+  return done.count === 1;
+}
+
+/** Draft → final, once: false when the year is not a draft (any more). */
+export async function markFinal(tx: Tx, year: number, by: string, at: Date): Promise<boolean> {
+  const done = await tx.assessmentYear.updateMany({
+    where: { year, state: "draft" },
+    data: { state: "final", finalizedAt: at, finalizedBy: by, version: { increment: 1 } },
+  });
+  return done.count === 1;
+}
+
+export async function freezeCard(tx: Tx, cardId: number, frozen: Prisma.InputJsonValue) {
+  await tx.assessmentCard.update({ where: { id: cardId }, data: { frozen } });
+}
+
+export async function auditAssessment(
+  tx: Tx,
+  e: { actor: string; action: string; entityId: string; data?: Prisma.InputJsonValue; at: Date },
+): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actor: e.actor,
+      action: e.action,
+      entity: "AssessmentYear",
+      entityId: e.entityId,
+      ...(e.data === undefined ? {} : { data: e.data }),
+      at: e.at,
+    },
+  });
+}
