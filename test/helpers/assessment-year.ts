@@ -167,7 +167,9 @@ export async function setupAssessmentOrg(db: Database, year = 2026, months = 12)
     assessmentSources: assessmentSourcesOf(features).map((s) => s.name),
   });
   if (applied.status === "invalid") throw new Error(applied.lines.join("\n"));
-  await db.prisma.branch.updateMany({ data: { createdAt: new Date(`${year - 1}-01-01T00:00:00Z`) } });
+  await db.prisma.branch.updateMany({
+    data: { createdAt: new Date(`${year - 1}-01-01T00:00:00Z`) },
+  });
   const branches = await db.prisma.branch.findMany({ orderBy: { id: "asc" } });
   await seedAssessmentYear(db, {
     year,

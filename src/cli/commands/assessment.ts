@@ -33,12 +33,11 @@ export async function assessmentImport(
     ctx.io.err(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? error})`);
     return 1;
   }
-  const result = await importEffectiveness(
-    { db: ctx.db, now: ctx.now },
-    { year, text, by: "cli" },
-  );
+  const result = await importEffectiveness({ db: ctx.db, now: ctx.now }, { year, text, by: "cli" });
   if (result.ok) {
-    ctx.io.out(`${file}: imported the effectiveness scores of ${result.count} branch(es) for ${year}`);
+    ctx.io.out(
+      `${file}: imported the effectiveness scores of ${result.count} branch(es) for ${year}`,
+    );
     return 0;
   }
   if (result.problems) {

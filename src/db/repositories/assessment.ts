@@ -83,7 +83,8 @@ export async function assessmentActor(db: Database | Tx, userId: string) {
     committeeMember: person?.committeeRoles.some((r) => r.role === "MEMBER") ?? false,
     committeeAdmin: person?.committeeRoles.some((r) => r.role === "ADMIN") ?? false,
     branchIds: [...new Set(person?.branchRoles.map((r) => r.branchId) ?? [])],
-    secretaryOf: person?.branchRoles.filter((r) => r.role === "SECRETARY").map((r) => r.branchId) ?? [],
+    secretaryOf:
+      person?.branchRoles.filter((r) => r.role === "SECRETARY").map((r) => r.branchId) ?? [],
   };
 }
 
@@ -131,7 +132,14 @@ export async function setEffectiveness(tx: Tx, cardId: number, score: number): P
 
 export function insertRemark(
   tx: Tx,
-  r: { cardId: number; indicator: string | null; kind: "remark" | "contest"; text: string; by: string; at: Date },
+  r: {
+    cardId: number;
+    indicator: string | null;
+    kind: "remark" | "contest";
+    text: string;
+    by: string;
+    at: Date;
+  },
 ) {
   return tx.assessmentRemark.create({ data: r, select: { id: true } });
 }

@@ -53,17 +53,24 @@ export const assessment = defineArea(
     "assessment.card.contestHint":
       "A remark or a contest of a computed point: `/pbb assessment remark` until {until}.",
     "assessment.manual": "scored by the committee",
-    "assessment.error.no-year": "the year has no draft cards yet (the assessment-draft job drafts them on the org file's date)",
-    "assessment.error.final": "the year is finalized: its cards are frozen and nothing changes any more",
+    "assessment.error.no-year":
+      "the year has no draft cards yet (the assessment-draft job drafts them on the org file's date)",
+    "assessment.error.final":
+      "the year is finalized: its cards are frozen and nothing changes any more",
     "assessment.error.not-committee": "only committee members may do this",
-    "assessment.error.own-branch": "nobody scores or answers for their own branch (four eyes): another committee member must",
+    "assessment.error.own-branch":
+      "nobody scores or answers for their own branch (four eyes): another committee member must",
     "assessment.error.not-chair": "only a committee admin (the chair) may finalize the year",
-    "assessment.error.not-secretary": "only the branch's secretary may remark on or contest its card",
+    "assessment.error.not-secretary":
+      "only the branch's secretary may remark on or contest its card",
     "assessment.error.unknown-branch": "there is no card for that branch this year",
     "assessment.error.unknown-indicator": "there is no such indicator in this year's assessment",
-    "assessment.error.not-manual": "that indicator is computed from the record; contest it instead of scoring it",
-    "assessment.error.not-computed": "a contest names a computed indicator (a manual score is the committee's)",
-    "assessment.error.out-of-range": "out of range: a score from 0 to the indicator's points, 2 decimals at most",
+    "assessment.error.not-manual":
+      "that indicator is computed from the record; contest it instead of scoring it",
+    "assessment.error.not-computed":
+      "a contest names a computed indicator (a manual score is the committee's)",
+    "assessment.error.out-of-range":
+      "out of range: a score from 0 to the indicator's points, 2 decimals at most",
     "assessment.error.window-closed": "the window for remarks and contests has closed",
     "assessment.error.empty-text": "write some text",
     "assessment.error.unknown-remark": "there is no such remark",
@@ -73,7 +80,8 @@ export const assessment = defineArea(
     "assessment.command.usage":
       "Usage: `/pbb assessment [year]`, `/pbb assessment score BRANCH`, `/pbb assessment remark`, `/pbb assessment answer ID`, `/pbb assessment finalize`",
     "assessment.modal.score.title": "Score the card",
-    "assessment.modal.score.intro": "*{branch}* — {year}. Each score from 0 to the indicator's points.",
+    "assessment.modal.score.intro":
+      "*{branch}* — {year}. Each score from 0 to the indicator's points.",
     "assessment.modal.score.field": "{name} (0–{weight})",
     "assessment.modal.remark.title": "Remark or contest",
     "assessment.modal.remark.intro": "*{branch}* — {year}. The committee answers each one.",
@@ -83,7 +91,8 @@ export const assessment = defineArea(
     "assessment.modal.answer.title": "Answer",
     "assessment.modal.answer.intro": "*{branch}*, {kind} #{id}: {text}",
     "assessment.modal.answer.text": "The committee's answer",
-    "assessment.modal.answer.corrected": "Corrected count achieved (0–{expected}); empty: no change",
+    "assessment.modal.answer.corrected":
+      "Corrected count achieved (0–{expected}); empty: no change",
     "assessment.modal.finalize.title": "Finalize the year",
     "assessment.modal.finalize.intro":
       "Finalize the {year} assessment of {count} branches? The cards are frozen (later changes to the records do not move them), published to each branch and exported. This cannot be undone.",
@@ -94,7 +103,8 @@ export const assessment = defineArea(
     "assessment.done.score": "Scores saved for {branch}.",
     "assessment.done.remark": "Your {kind} #{id} is recorded; the committee will answer it.",
     "assessment.done.answer": "Answer to #{id} recorded.",
-    "assessment.done.finalize": "The {year} assessment is final: {count} cards frozen and published.",
+    "assessment.done.finalize":
+      "The {year} assessment is final: {count} cards frozen and published.",
     "assessment.error.notNumber": "write a number, like 27.5",
     "assessment.error.notWhole": "write a whole number from 0 to {expected}",
     "assessment.report.title": "Annual assessment {year} — {org}",
@@ -180,7 +190,8 @@ export const assessment = defineArea(
     "assessment.card.contestHint":
       "对计算得分的说明或异议：`/pbb assessment remark`，截至{until}。",
     "assessment.manual": "机关党委评分",
-    "assessment.error.no-year": "本年度尚未生成考核初稿（由 assessment-draft 任务在组织文件规定的日期生成）",
+    "assessment.error.no-year":
+      "本年度尚未生成考核初稿（由 assessment-draft 任务在组织文件规定的日期生成）",
     "assessment.error.final": "本年度考核已定稿：考核卡已冻结，不再更改",
     "assessment.error.not-committee": "仅机关党委委员可以操作",
     "assessment.error.own-branch": "不得为本支部评分或答复（四眼原则）：须由其他委员操作",

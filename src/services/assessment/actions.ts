@@ -38,8 +38,8 @@ import type { MessageKey } from "../../i18n/index.ts";
 import { type Deps, type Outcome, refuse } from "../kit/result.ts";
 import { inTx, type Tx } from "../kit/tx.ts";
 import { enqueueDelivery } from "../outbox/enqueue.ts";
-import { frozenCard, loadYearView } from "./cards.ts";
 import type { ComputedValues } from "./cards.ts";
+import { frozenCard, loadYearView } from "./cards.ts";
 import { yearMessages } from "./messages.ts";
 import type { AssessmentPresenter } from "./port.ts";
 

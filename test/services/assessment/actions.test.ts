@@ -121,9 +121,9 @@ describe("remarks and contests", () => {
       ok: false,
       error: "not-secretary",
     });
-    expect(
-      await addRemark(deps(), { ...base, indicator: "review-meeting", by: "U0SEC1" }),
-    ).toEqual({ ok: false, error: "not-computed" });
+    expect(await addRemark(deps(), { ...base, indicator: "review-meeting", by: "U0SEC1" })).toEqual(
+      { ok: false, error: "not-computed" },
+    );
     const added = await addRemark(deps(), { ...base, by: "U0SEC1" });
     expect(added.ok).toBe(true);
     const id = (added as { id: number }).id;
@@ -174,7 +174,9 @@ describe("finalization", () => {
     expect(audit).toMatchObject({ actor: "U0CHAIR", entityId: "2026" });
     const frozen = await card("resettlement");
     // A later change to the records does not move the frozen card.
-    await db.prisma.taskList.updateMany({ data: { firstSubmittedAt: new Date("2026-01-01T00:00:00Z") } });
+    await db.prisma.taskList.updateMany({
+      data: { firstSubmittedAt: new Date("2026-01-01T00:00:00Z") },
+    });
     expect((await card("resettlement")).card).toEqual(frozen.card);
     expect(
       await scoreManual(deps(), {
