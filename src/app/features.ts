@@ -4,6 +4,7 @@
  * "Adding a feature".
  */
 import { adminFeature } from "../features/admin.ts";
+import { annualPlansFeature } from "../features/annual-plans.ts";
 import { appHomeFeature } from "../features/app-home.ts";
 import { assessmentFeature } from "../features/assessment.ts";
 import { committeeDeskFeature } from "../features/committee-desk.ts";
@@ -27,6 +28,7 @@ export const features: readonly Feature[] = [
   lectureHallFeature,
   studyFeature,
   inspectionsFeature,
+  annualPlansFeature,
   // Reads the sources of every feature in this list (assessmentSourcesOf below), when it runs.
   assessmentFeature(() => assessmentSourcesOf(features)),
   appHomeFeature,

@@ -2,6 +2,7 @@
  * The features' presenters, given to the use cases that write messages in the transaction of
  * their change (each use case declares what it needs in its feature's `services/<f>/port.ts`).
  */
+import { annualPlanPresenter } from "../slack/views/annual-plans/present.ts";
 import { lecturePresenter } from "../slack/views/lecture/present.ts";
 import { reportsPresenter } from "../slack/views/reports/present.ts";
 import { tasklistPresenter } from "../slack/views/tasklist/present.ts";
@@ -10,6 +11,7 @@ export const presenters = {
   tasklist: tasklistPresenter,
   lecture: lecturePresenter,
   reports: reportsPresenter,
+  annualPlans: annualPlanPresenter,
 };
 
 export type Presenters = typeof presenters;

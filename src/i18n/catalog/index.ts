@@ -1,4 +1,5 @@
 import { admin } from "./admin.ts";
+import { annualPlans } from "./annual-plans.ts";
 import { assessment } from "./assessment.ts";
 import { command } from "./command.ts";
 import { common } from "./common.ts";
@@ -29,4 +30,5 @@ export const areas = [
   inspections,
   serviceList,
   assessment,
+  annualPlans,
 ] as const;

@@ -1,0 +1,16 @@
+/**
+ * The year's "four plans" (issue 19): each branch is asked for its plans for the year, submits
+ * them through a paged modal, and the committee approves or returns them through the monthly
+ * list's approval machinery.
+ */
+import { defineFeature } from "../app/feature.ts";
+import { annualPlanReminderJob } from "../jobs/annual-plans/reminder.ts";
+import { annualPlanResultHandlers } from "../services/annual-plans/result-handler.ts";
+import { registerAnnualPlanListeners } from "../slack/listeners/annual-plans/index.ts";
+
+export const annualPlansFeature = defineFeature({
+  name: "annual-plans",
+  listeners: registerAnnualPlanListeners,
+  jobs: [annualPlanReminderJob],
+  resultHandlers: annualPlanResultHandlers,
+});

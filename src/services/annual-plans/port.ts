@@ -1,0 +1,88 @@
+/**
+ * What the annual plans' presenter (src/slack/views/annual-plans/present.ts) is given: the plan
+ * as stored and the org's settings. A use case that writes a message in the transaction of its
+ * change calls the presenter it was given (`PlanDeps.presenters.annualPlans`).
+ */
+import type {
+  PlanItemRecord,
+  PlanRecord,
+  PlanRevisionRecord,
+} from "../../db/repositories/annual-plan.ts";
+import type { BranchRecord } from "../../db/repositories/tasklist.ts";
+import {
+  MAX_PLAN_ITEMS,
+  PLAN_PAGE_SIZE,
+  type PlanKind,
+  type RawPlanRow,
+} from "../../domain/annual-plan.ts";
+import type { Deps } from "../kit/result.ts";
+import type { SlackMessage } from "../tasklist/port.ts";
+import type { PlanOrg } from "./org.ts";
+
+export type {
+  PlanItemRecord,
+  PlanRecord,
+  PlanRevisionRecord,
+} from "../../db/repositories/annual-plan.ts";
+export type { SlackMessage } from "../tasklist/port.ts";
+export type { PlanOrg } from "./org.ts";
+
+/** A branch's year: the four plans as they stand, for its request message. */
+export interface BranchYear {
+  branch: BranchRecord;
+  year: number;
+  dueAt: Date | null;
+  plans: PlanRecord[];
+}
+
+export interface PlanPresenter {
+  /** The branch's request for the year's plans, with each plan's state and its button. */
+  reminder(year: BranchYear, org: PlanOrg): SlackMessage;
+  /** A revision for the committee (changes since the one before), or how it was decided. */
+  committee(
+    plan: PlanRecord,
+    rev: PlanRevisionRecord,
+    org: PlanOrg,
+    withdrawnAt?: Date,
+  ): SlackMessage;
+  /** The returned notice in the branch's channel, with the comment and a Revise button. */
+  returned(plan: PlanRecord, rev: PlanRevisionRecord, org: PlanOrg): SlackMessage | null;
+  /** The plan in force, in the branch's channel. */
+  approved(plan: PlanRecord, org: PlanOrg): SlackMessage | null;
+  /** The secretaries' DM once a revision is decided. */
+  secretaryDm(plan: PlanRecord, rev: PlanRevisionRecord, org: PlanOrg): SlackMessage | null;
+}
+
+/** The plan modal as a use case found it: the plan, the kind of submission, its rows. */
+export interface PlanForm {
+  plan: PlanRecord;
+  kind: "submit" | "resubmit" | "amend";
+  /** Every row (up to the limit), as saved or pre-filled. */
+  rows: RawPlanRow[];
+  page: number;
+  from?: "draft" | "returned" | "withdrawn" | "in-force";
+}
+
+export const STORED_KIND: Record<PlanKind, PlanRecord["kind"]> = {
+  arrangement: "ARRANGEMENT",
+  conduct: "CONDUCT",
+  theory: "THEORY",
+  "theme-day": "THEME_DAY",
+};
+export const kindOf = (stored: PlanRecord["kind"]): PlanKind =>
+  (Object.entries(STORED_KIND).find(([, s]) => s === stored)?.[0] ?? "arrangement") as PlanKind;
+
+export const itemRow = (item: PlanItemRecord, row: number): RawPlanRow => ({
+  row,
+  title: item.title,
+  target: item.target,
+  owner: item.ownerUserId,
+  expectedResult: item.expectedResult,
+});
+
+export interface PlanDeps extends Deps {
+  presenters: { annualPlans: PlanPresenter };
+}
+
+/** The plan modal's pages. */
+export const PLAN_PAGES = Math.ceil(MAX_PLAN_ITEMS / PLAN_PAGE_SIZE);

@@ -1,0 +1,20 @@
+/** The annual plans' reasons for refusing a request; each has `annualPlans.error.<code>`. */
+import type { TaskListError } from "../../domain/task-list.ts";
+import type { MessageKey } from "../../i18n/index.ts";
+import { type Outcome, refuse as refuseFor } from "../kit/result.ts";
+
+export type PlanError =
+  | TaskListError
+  /** The plan does not exist (or an id was forged). */
+  | "not-found"
+  /** What Slack echoed back does not match the stored plan. */
+  | "invalid"
+  | "busy"
+  /** A branch's plan outside its year (a branch created after it). */
+  | "not-this-year";
+
+export type PlanResult<T extends object = object> = Outcome<T, PlanError>;
+
+export const refuse = refuseFor<PlanError>;
+
+export const planErrorKey = (error: PlanError): MessageKey => `annualPlans.error.${error}`;

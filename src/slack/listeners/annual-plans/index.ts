@@ -1,0 +1,10 @@
+/** The annual plans' listeners. */
+import type { AppContext } from "../../../app/context.ts";
+import type { ListenerApp } from "../../router.ts";
+import { registerPlanDecisions } from "./decide.ts";
+import { registerPlanModal } from "./modal.ts";
+
+export function registerAnnualPlanListeners(app: ListenerApp, ctx: AppContext): void {
+  registerPlanModal(app, ctx);
+  registerPlanDecisions(app, ctx);
+}
