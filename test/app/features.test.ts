@@ -74,6 +74,7 @@ describe("the features list", () => {
         "study-notice",
         "study-makeup-reminder",
         "inspection-round",
+        "annual-plan-reminder",
       ]),
     );
     expect(await cliJobNames(features)).toEqual(botJobs);

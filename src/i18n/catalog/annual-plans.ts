@@ -117,7 +117,7 @@ export const annualPlans = defineArea(
     "annualPlans.request.header": "{year}年“四个计划”",
     "annualPlans.request.text":
       "{branch}：请于{due}前报送{year}年“四个计划”。每个计划最多{max}项。",
-    "annualPlans.request.line": "*{kind}*：{state}",
+    "annualPlans.request.line": "{kind}：{state}",
     "annualPlans.button.fill": "填写",
     "annualPlans.button.revise": "修改",
     "annualPlans.button.amend": "调整",
