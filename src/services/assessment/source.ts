@@ -95,3 +95,21 @@ export function groupBy<T, K>(rows: readonly T[], keyOf: (row: T) => K): Map<K, 
   }
   return groups;
 }
+
+/** Every scope branch's value, by branch key: the fold each source ends with. */
+export function perBranch(
+  scope: AssessmentScope,
+  valueFor: (branch: BranchScope) => SourceValue,
+): Map<string, SourceValue> {
+  return new Map(scope.branches.map((b) => [b.key, valueFor(b)]));
+}
+
+/** The rows that count for the branch out of all of them, with the rows as evidence. */
+export function tally(evidence: EvidenceRow[]): SourceValue {
+  return { achieved: evidence.filter((e) => e.ok).length, expected: evidence.length, evidence };
+}
+
+/** An evidence row with its link to the Slack message, when the message is known. */
+export function linked(row: Omit<EvidenceRow, "link">, link: string | undefined): EvidenceRow {
+  return link ? { ...row, link } : row;
+}

@@ -12,8 +12,10 @@ import {
   type AssessmentSource,
   type EvidenceRow,
   groupBy,
+  linked,
   messageLink,
-  type SourceValue,
+  perBranch,
+  tally,
 } from "../assessment/source.ts";
 
 async function load(db: Parameters<AssessmentSource["compute"]>[0], scope: AssessmentScope) {
@@ -41,8 +43,7 @@ export const lectureTurnsTaken: AssessmentSource = {
   label: "assessment.source.lectureTurnsTaken",
   async compute(db, scope) {
     const { peopleOf, turnsOf, roster } = await load(db, scope);
-    const out = new Map<string, SourceValue>();
-    for (const b of scope.branches) {
+    return perBranch(scope, (b) => {
       const users = [...new Set((peopleOf.get(b.id) ?? []).map((p) => p.person.slackUserId))]
         .filter((u) => roster.has(u) || (turnsOf.get(u) ?? []).length > 0)
         .sort();
@@ -52,23 +53,15 @@ export const lectureTurnsTaken: AssessmentSource = {
         );
         const first = held[0];
         const link = messageLink(first?.session.noticeChannel, first?.session.noticeTs);
-        return first
-          ? {
-              when: first.session.date,
-              key: "assessment.evidence.turnTaken",
-              params: { user, date: first.session.date, count: held.length },
-              ok: true,
-              ...(link ? { link } : {}),
-            }
-          : { when: "", key: "assessment.evidence.noTurnYet", params: { user }, ok: false };
+        if (!first) {
+          return { when: "", key: "assessment.evidence.noTurnYet", params: { user }, ok: false };
+        }
+        const params = { user, date: first.session.date, count: held.length };
+        const row = { when: first.session.date, key: "assessment.evidence.turnTaken", params };
+        return linked({ ...row, ok: true }, link);
       });
-      out.set(b.key, {
-        achieved: evidence.filter((e) => e.ok).length,
-        expected: evidence.length,
-        evidence,
-      });
-    }
-    return out;
+      return tally(evidence);
+    });
   },
 };
 
@@ -77,8 +70,7 @@ export const lectureSessionsHeld: AssessmentSource = {
   label: "assessment.source.lectureSessionsHeld",
   async compute(db, scope) {
     const { peopleOf, turnsOf } = await load(db, scope);
-    const out = new Map<string, SourceValue>();
-    for (const b of scope.branches) {
+    return perBranch(scope, (b) => {
       const users = new Set((peopleOf.get(b.id) ?? []).map((p) => p.person.slackUserId));
       const turns = [...users]
         .flatMap((u) => turnsOf.get(u) ?? [])
@@ -91,24 +83,19 @@ export const lectureSessionsHeld: AssessmentSource = {
           (x, y) =>
             x.session.date.localeCompare(y.session.date) || x.userId.localeCompare(y.userId),
         );
-      const evidence: EvidenceRow[] = turns.map((t) => {
-        const link = messageLink(t.session.noticeChannel, t.session.noticeTs);
-        const held = t.session.status === "HELD";
-        return {
-          when: t.session.date,
-          key: held ? "assessment.evidence.sessionHeld" : "assessment.evidence.sessionNotHeld",
-          params: { user: t.userId, date: t.session.date, seq: t.session.seq },
-          ok: held,
-          ...(link ? { link } : {}),
-        };
-      });
-      out.set(b.key, {
-        achieved: evidence.filter((e) => e.ok).length,
-        expected: evidence.length,
-        evidence,
-      });
-    }
-    return out;
+      return tally(
+        turns.map((t) => {
+          const held = t.session.status === "HELD";
+          const row = {
+            when: t.session.date,
+            key: held ? "assessment.evidence.sessionHeld" : "assessment.evidence.sessionNotHeld",
+            params: { user: t.userId, date: t.session.date, seq: t.session.seq },
+            ok: held,
+          };
+          return linked(row, messageLink(t.session.noticeChannel, t.session.noticeTs));
+        }),
+      );
+    });
   },
 };
 

@@ -16,8 +16,10 @@ import {
   type AssessmentSource,
   type EvidenceRow,
   groupBy,
+  linked,
   messageLink,
-  type SourceValue,
+  perBranch,
+  tally,
 } from "../assessment/source.ts";
 import { scheduleOf } from "./org.ts";
 
@@ -42,8 +44,7 @@ export const listsOnTime: AssessmentSource = {
     );
     const byBranch = groupBy(lists, (l) => l.branchId);
     const working = (d: string) => isWorkingDay(scope.calendar, d);
-    const out = new Map<string, SourceValue>();
-    for (const b of scope.branches) {
+    return perBranch(scope, (b) => {
       const { months, deadlineOf } = dueMonths(scope, b.from, b.to);
       const ofMonth = new Map((byBranch.get(b.id) ?? []).map((l) => [l.period, l]));
       const evidence = months.map((period): EvidenceRow => {
@@ -63,34 +64,28 @@ export const listsOnTime: AssessmentSource = {
         }
         const deadline = listDeadline(list, deadlineOf);
         if (isOnTime(submitted, deadline)) {
-          return {
-            when: period,
-            key: "assessment.evidence.listOnTime",
-            params: { period },
-            ok: true,
-            ...(link ? { link } : {}),
-          };
+          return linked(
+            { when: period, key: "assessment.evidence.listOnTime", params: { period }, ok: true },
+            link,
+          );
         }
         const days = workingDaysLate(
           localDateOf(deadline, scope.timezone),
           localDateOf(submitted, scope.timezone),
           working,
         );
-        return {
-          when: period,
-          key: "assessment.evidence.listLate",
-          params: { period, days },
-          ok: false,
-          ...(link ? { link } : {}),
-        };
+        return linked(
+          {
+            when: period,
+            key: "assessment.evidence.listLate",
+            params: { period, days },
+            ok: false,
+          },
+          link,
+        );
       });
-      out.set(b.key, {
-        achieved: evidence.filter((e) => e.ok).length,
-        expected: months.length,
-        evidence,
-      });
-    }
-    return out;
+      return tally(evidence); // one row a due month
+    });
   },
 };
 
@@ -104,8 +99,7 @@ export const listsApprovedFirstTime: AssessmentSource = {
       returnedListIds(db, ids, scope.year),
     ]);
     const byBranch = groupBy(lists, (l) => l.branchId);
-    const out = new Map<string, SourceValue>();
-    for (const b of scope.branches) {
+    return perBranch(scope, (b) => {
       const approved = (byBranch.get(b.id) ?? []).filter(
         (l) =>
           l.period >= b.from &&
@@ -113,26 +107,17 @@ export const listsApprovedFirstTime: AssessmentSource = {
           l.approvedAt !== null &&
           l.approvedAt.getTime() <= scope.asOf.getTime(),
       );
-      const evidence: EvidenceRow[] = approved.map((l) => {
-        const link = messageLink(l.committeeChannel, l.committeeTs);
-        const first = !returned.has(l.id);
-        return {
-          when: l.period,
-          key: first
+      return tally(
+        approved.map((l) => {
+          const first = !returned.has(l.id);
+          const key = first
             ? "assessment.evidence.approvedFirstTime"
-            : "assessment.evidence.returnedFirst",
-          params: { period: l.period },
-          ok: first,
-          ...(link ? { link } : {}),
-        };
-      });
-      out.set(b.key, {
-        achieved: evidence.filter((e) => e.ok).length,
-        expected: evidence.length,
-        evidence,
-      });
-    }
-    return out;
+            : "assessment.evidence.returnedFirst";
+          const row = { when: l.period, key, params: { period: l.period }, ok: first };
+          return linked(row, messageLink(l.committeeChannel, l.committeeTs));
+        }),
+      );
+    });
   },
 };
 
@@ -146,8 +131,7 @@ export const listItemsDone: AssessmentSource = {
       scope.year,
     );
     const byBranch = groupBy(items, (i) => i.revision.list.branchId);
-    const out = new Map<string, SourceValue>();
-    for (const b of scope.branches) {
+    return perBranch(scope, (b) => {
       const counted = (byBranch.get(b.id) ?? []).filter(
         (i) => i.revision.list.period >= b.from && i.revision.list.period <= b.to,
       );
@@ -172,13 +156,8 @@ export const listItemsDone: AssessmentSource = {
           });
         }
       }
-      out.set(b.key, {
-        achieved: counted.filter(done).length,
-        expected: counted.length,
-        evidence,
-      });
-    }
-    return out;
+      return { achieved: counted.filter(done).length, expected: counted.length, evidence };
+    });
   },
 };
 
