@@ -12,6 +12,7 @@ import type { AssessmentSource } from "../services/assessment/source.ts";
 import type { ResultHandlers } from "../services/outbox/index.ts";
 import type { ReportDefinition } from "../services/reports/definition.ts";
 import type { Subcommand } from "../slack/listeners/commands/pbb-subcommands.ts";
+import type { ThreadReplyHandler } from "../slack/listeners/thread-replies.ts";
 import type { ListenerApp } from "../slack/router.ts";
 import type { AppContext } from "./context.ts";
 
@@ -20,6 +21,11 @@ export interface Feature {
   name: string;
   /** Its Slack listeners, by action id, callback id (view submission/closed), event or command. */
   listeners?(app: ListenerApp, ctx: AppContext): void;
+  /**
+   * Its handlers of people's replies in threads the bot started (one shared `message` listener
+   * asks each feature's in the list's order; the first that knows the thread takes it).
+   */
+  threadReplies?: readonly ThreadReplyHandler[];
   /** Its `/pbb <name>` subcommands, in the order the help lists them. */
   subcommands?: readonly Subcommand[];
   /** Its scheduled jobs (also `pbb jobs list` and `pbb jobs run`). */

@@ -5,6 +5,7 @@
 import { annualPlanPresenter } from "../slack/views/annual-plans/present.ts";
 import { lecturePresenter } from "../slack/views/lecture/present.ts";
 import { reportsPresenter } from "../slack/views/reports/present.ts";
+import { serviceListPresenter } from "../slack/views/service-list/present.ts";
 import { tasklistPresenter } from "../slack/views/tasklist/present.ts";
 
 export const presenters = {
@@ -12,6 +13,7 @@ export const presenters = {
   lecture: lecturePresenter,
   reports: reportsPresenter,
   annualPlans: annualPlanPresenter,
+  serviceList: serviceListPresenter,
 };
 
 export type Presenters = typeof presenters;

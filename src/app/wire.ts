@@ -4,6 +4,7 @@
  */
 import type { CustomRoute } from "@slack/bolt";
 import { registerPbbCommand } from "../slack/listeners/commands/pbb.ts";
+import { registerThreadReplies } from "../slack/listeners/thread-replies.ts";
 import type { ListenerRouter } from "../slack/router.ts";
 import type { AppContext } from "./context.ts";
 import type { Feature } from "./feature.ts";
@@ -68,6 +69,11 @@ export function wireFeatures(
 ): CustomRoute[] {
   checkFeatures(list);
   for (const feature of list) feature.listeners?.(router.app, ctx);
+  registerThreadReplies(
+    router.app,
+    ctx,
+    list.flatMap((f) => f.threadReplies ?? []),
+  );
   registerPbbCommand(router.app, ctx, subcommandsOf(list));
   const routes = list.flatMap((feature) => feature.routes?.(ctx) ?? []);
   fail([

@@ -10,11 +10,13 @@ import { tasklistAssessmentSources } from "../services/tasklist/assessment-sourc
 import { tasklistResultHandlers } from "../services/tasklist/result-handler.ts";
 import { statusSubcommand } from "../slack/listeners/commands/status.ts";
 import { registerTasklist } from "../slack/listeners/tasklist/index.ts";
+import { tasklistThreadReply } from "../slack/listeners/tasklist/thread-reply.ts";
 
 export const tasklistFeature = defineFeature({
   name: "tasklist",
   assessmentSources: tasklistAssessmentSources,
   listeners: registerTasklist,
+  threadReplies: [tasklistThreadReply],
   subcommands: [statusSubcommand],
   jobs: [
     monthlyReminderJob,

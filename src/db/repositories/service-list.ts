@@ -34,3 +34,101 @@ export async function centiHoursOn(tx: Tx, userId: string, date: string): Promis
 
 export const insertServiceReport = (tx: Tx, data: Prisma.ServiceReportUncheckedCreateInput) =>
   tx.serviceReport.create({ data });
+
+export const reportById = (tx: Tx, id: number) =>
+  tx.serviceReport.findUnique({ where: { id }, include: { replies: { orderBy: { id: "asc" } } } });
+
+/** Records the secretary's query once: false when the report already has one. */
+export async function setQueryOnce(
+  tx: Tx,
+  id: number,
+  queriedBy: string,
+  query: string,
+): Promise<boolean> {
+  const won = await tx.serviceReport.updateMany({
+    where: { id, queriedBy: null },
+    data: { queriedBy, query },
+  });
+  return won.count === 1;
+}
+
+export const storeQueryTs = (tx: Tx, id: number, channel: string, ts: string) =>
+  tx.serviceReport.updateMany({ where: { id }, data: { queryChannel: channel, queryTs: ts } });
+
+export const reportOfQueryThread = (tx: Tx, channel: string, ts: string) =>
+  tx.serviceReport.findFirst({ where: { queryChannel: channel, queryTs: ts } });
+
+/** A reply in a query's thread, once by its ts. */
+export async function recordQueryReply(
+  tx: Tx,
+  data: { reportId: number; authorId: string; text: string; slackTs: string },
+): Promise<void> {
+  await tx.serviceQueryReply.upsert({
+    where: { reportId_slackTs: { reportId: data.reportId, slackTs: data.slackTs } },
+    create: data,
+    update: {},
+  });
+}
+
+/** The reports of some branches in a quarter, newest first. */
+export const branchReports = (tx: Tx, branchKeys: readonly string[], quarter: string, take = 500) =>
+  tx.serviceReport.findMany({
+    where: { branchKey: { in: [...branchKeys] }, quarter },
+    orderBy: [{ date: "desc" }, { id: "desc" }],
+    include: { replies: { select: { id: true } } },
+    take,
+  });
+
+/** A person's own reports of a year, newest first. */
+export const reportsOfUser = (tx: Tx, userId: string, year: number) =>
+  tx.serviceReport.findMany({
+    where: { userId, date: { gte: `${year}-01-01`, lte: `${year}-12-31` } },
+    orderBy: [{ date: "desc" }, { id: "desc" }],
+  });
+
+/** Every report of a year (the ledger), by date. */
+export const reportsOfYear = (tx: Tx, year: number) =>
+  tx.serviceReport.findMany({
+    where: { date: { gte: `${year}-01-01`, lte: `${year}-12-31` } },
+    orderBy: [{ date: "asc" }, { id: "asc" }],
+    include: { replies: { orderBy: { id: "asc" } } },
+  });
+
+/** Who reported in a quarter (for the nudge). */
+export async function reportersInQuarter(tx: Tx, quarter: string): Promise<Set<string>> {
+  const rows = await tx.serviceReport.findMany({
+    where: { quarter },
+    select: { userId: true },
+    distinct: ["userId"],
+  });
+  return new Set(rows.map((r) => r.userId));
+}
+
+/** Every registration (the registration rate). */
+export async function registeredUsers(tx: Tx): Promise<Map<string, string>> {
+  const rows = await tx.serviceRegistration.findMany({ select: { userId: true, community: true } });
+  return new Map(rows.map((r) => [r.userId, r.community]));
+}
+
+/** Members of each active branch (secretaries and members), by branch key. */
+export async function branchMembers(
+  tx: Tx,
+): Promise<{ key: string; name: string; members: string[] }[]> {
+  const branches = await tx.branch.findMany({
+    where: { active: true },
+    orderBy: { id: "asc" },
+    select: {
+      key: true,
+      name: true,
+      roles: {
+        where: { person: { active: true } },
+        select: { person: { select: { slackUserId: true } } },
+      },
+    },
+  });
+  return branches.map((b) => ({
+    key: b.key,
+    name: b.name,
+    members: [...new Set(b.roles.map((r) => r.person.slackUserId))],
+  }));
+}

@@ -21,10 +21,11 @@ import {
   type ServiceReportProblem,
   serviceReportProblems,
 } from "../../domain/service-list.ts";
-import { t } from "../../i18n/index.ts";
+import { translator } from "../../i18n/index.ts";
 import { type Outcome, refuse } from "../kit/result.ts";
 import { inTxRetrying } from "../kit/tx.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
+import type { ServiceListPresenter } from "./port.ts";
 
 export interface ServiceDeps {
   db: Database;
@@ -33,9 +34,6 @@ export interface ServiceDeps {
 }
 
 const MAX_COMMUNITY = 100;
-
-/** Person-typed text in a mrkdwn message: Slack's three control characters escaped. */
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Registers (or changes) the member's residential community. */
 export async function registerCommunity(
@@ -69,6 +67,7 @@ export type ReportOutcome =
 /** Stores a member's service report and acknowledges it in a DM, or says what is wrong. */
 export async function submitServiceReport(
   deps: ServiceDeps,
+  present: Pick<ServiceListPresenter, "reportAck">,
   userId: string,
   draft: ServiceReportDraft,
 ): Promise<ReportOutcome> {
@@ -98,21 +97,23 @@ export async function submitServiceReport(
       what: draft.what.trim(),
       link,
     });
-    const locale = deps.org.locale;
+    const ack = present.reportAck(
+      {
+        id: report.id,
+        userId,
+        date,
+        community: report.community,
+        category: report.category,
+        hours,
+        what: report.what,
+        link,
+      },
+      translator(deps.org.locale),
+    );
     await enqueueDelivery(tx, {
       dedupeKey: `service-report:${report.id}:ack`,
       method: "dm",
-      payload: {
-        user: userId,
-        text: t(locale, "serviceList.report.ack", {
-          date,
-          community: esc(report.community),
-          category: t(locale, `serviceList.category.${draft.category}` as never),
-          hours,
-          what: esc(report.what),
-        }),
-        unfurl_links: false,
-      },
+      payload: { user: userId, ...ack, unfurl_links: false },
     });
     return { ok: true, reportId: report.id, quarter: report.quarter };
   });

@@ -7,6 +7,7 @@ import {
   type ServiceDeps,
   submitServiceReport,
 } from "../../../src/services/service-list/register.ts";
+import { serviceListPresenter } from "../../../src/slack/views/service-list/present.ts";
 import { createTestDatabase } from "../../helpers/database.ts";
 
 const text = `organization: { name: T, timezone: Asia/Shanghai, locale: en }
@@ -48,9 +49,9 @@ describe("registration and service reports", () => {
       hours: "1.5",
       what: "pension <questions>",
     };
-    const done = await submitServiceReport(deps, "U0MEM", draft);
+    const done = await submitServiceReport(deps, serviceListPresenter, "U0MEM", draft);
     expect(done).toMatchObject({ ok: true, quarter: "2026-Q4" });
-    const bad = await submitServiceReport(deps, "U0MEM", {
+    const bad = await submitServiceReport(deps, serviceListPresenter, "U0MEM", {
       ...draft,
       community: "Nowhere",
       hours: "23",
@@ -72,7 +73,10 @@ describe("registration and service reports", () => {
       text: "Thank you: your service on 2026-11-09 in Oak Lane (Policy consultation, 1.5 h) is recorded. pension &lt;questions&gt;",
     });
     expect(
-      await submitServiceReport(deps, "U0MEM", { ...draft, community: "Elm Court" }),
+      await submitServiceReport(deps, serviceListPresenter, "U0MEM", {
+        ...draft,
+        community: "Elm Court",
+      }),
     ).toMatchObject({ ok: true });
   });
 });

@@ -8,7 +8,6 @@ import { registerListModalRows } from "./list-modal-rows.ts";
 import { registerOpenListModal } from "./open-list-modal.ts";
 import { registerReturnList } from "./return-list.ts";
 import { registerSubmitList } from "./submit-list.ts";
-import { registerThreadReplies } from "./thread-reply.ts";
 
 export function registerTasklist(app: ListenerApp, ctx: AppContext): void {
   registerOpenListModal(app, ctx);
@@ -18,5 +17,4 @@ export function registerTasklist(app: ListenerApp, ctx: AppContext): void {
   registerDecide(app, ctx);
   registerReturnList(app, ctx);
   registerBranchButtons(app, ctx);
-  registerThreadReplies(app, ctx);
 }

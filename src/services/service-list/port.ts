@@ -1,0 +1,80 @@
+/**
+ * What the service list's use cases hand to its presenter (src/slack/views/service-list/): the
+ * view models, plain data, and the presenter that renders the messages they write in the
+ * transaction of their change. Typed text reaches the presenter raw; the presenter escapes it.
+ */
+import type { KnownBlock } from "@slack/types";
+import type { LocalDate } from "../../domain/calendar.ts";
+import type { ServiceCategory } from "../../domain/service-list.ts";
+import type { Translator } from "../../i18n/index.ts";
+
+export interface ServiceMessage {
+  /** The plain-text fallback (notifications, screen readers). */
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+/** One service report as shown (DM acknowledgement, secretary's list, query DM). */
+export interface ServiceReportView {
+  id: number;
+  userId: string;
+  date: LocalDate;
+  community: string;
+  category: string;
+  hours: number;
+  what: string;
+  link: string | null;
+}
+
+export interface RegisterForm {
+  current: string | null;
+}
+
+export interface ReportForm {
+  today: LocalDate;
+  /** The communities a report may name, the member's own first. */
+  communities: string[];
+  categories: readonly ServiceCategory[];
+}
+
+export interface QueryForm {
+  report: ServiceReportView;
+}
+
+/** The secretary's question in the member's DM; the member answers in its thread. */
+export interface QueryDmView {
+  report: ServiceReportView;
+  secretary: string;
+  question: string;
+}
+
+/** The quarter's one friendly nudge to a member with no report in it. */
+export interface NudgeView {
+  quarter: string;
+}
+
+export interface BranchReportsView {
+  quarter: string;
+  reports: (ServiceReportView & { queried: boolean; replies: number })[];
+  /** How many there are in all (the list shows the newest). */
+  total: number;
+}
+
+export interface MyServiceView {
+  member: boolean;
+  community: string | null;
+  quarter: string;
+  quarterHours: number;
+  quarterReports: number;
+  yearHours: number;
+  /** Their newest reports (at most 10). */
+  recent: ServiceReportView[];
+  /** A secretary or committee member: the branch reports button. */
+  seesBranches: boolean;
+}
+
+export interface ServiceListPresenter {
+  reportAck(view: ServiceReportView, t: Translator): ServiceMessage;
+  queryDm(view: QueryDmView, t: Translator): ServiceMessage;
+  nudgeDm(view: NudgeView, t: Translator): ServiceMessage;
+}

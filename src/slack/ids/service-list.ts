@@ -1,0 +1,43 @@
+/**
+ * Every action_id, block_id and callback_id of the service list. Button values and
+ * private_metadata carry one id (report, project); the use cases look up the rest and check
+ * every right from the database.
+ */
+export const SERVICE_CALLBACK = {
+  /** private_metadata: empty. */
+  register: "svc_register",
+  /** private_metadata: empty. */
+  report: "svc_report",
+  /** private_metadata: the report id. */
+  query: "svc_query",
+} as const;
+
+export const SERVICE_ACTION = {
+  /** `/pbb service` and the Home (value: empty). */
+  openRegister: "svc_open_register",
+  openReport: "svc_open_report",
+  branchReports: "svc_branch_reports",
+  /** A report in the secretary's list (value: report id). */
+  openQuery: "svc_open_query",
+  /** Modal inputs. */
+  community: "svc_community",
+  date: "svc_date",
+  reportCommunity: "svc_report_community",
+  category: "svc_category",
+  hours: "svc_hours",
+  what: "svc_what",
+  link: "svc_link",
+  question: "svc_question",
+} as const;
+
+export const SERVICE_BLOCK = {
+  actions: "svc_actions",
+  community: "svc_community_block",
+  date: "svc_date_block",
+  reportCommunity: "svc_report_community_block",
+  category: "svc_category_block",
+  hours: "svc_hours_block",
+  what: "svc_what_block",
+  link: "svc_link_block",
+  question: "svc_question_block",
+} as const;

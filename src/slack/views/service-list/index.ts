@@ -1,0 +1,4 @@
+export * from "./messages.ts";
+export * from "./modals.ts";
+export * from "./present.ts";
+export * from "./summary.ts";

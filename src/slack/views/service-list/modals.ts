@@ -1,0 +1,174 @@
+/**
+ * The service list's modals: registering one's residential community, reporting a service, a
+ * secretary's query. Field errors come back on their block (`response_action: "errors"`).
+ */
+import type { KnownBlock, ModalView } from "@slack/types";
+import type { ServiceReportDraft, ServiceReportProblem } from "../../../domain/service-list.ts";
+import type { Translator } from "../../../i18n/index.ts";
+import type { QueryForm, RegisterForm, ReportForm } from "../../../services/service-list/port.ts";
+import { input, option, plain, section } from "../../blocks.ts";
+import { SERVICE_ACTION, SERVICE_BLOCK, SERVICE_CALLBACK } from "../../ids/service-list.ts";
+import { reportLine } from "./messages.ts";
+
+function modal(
+  callbackId: string,
+  title: string,
+  metadata: string,
+  blocks: KnownBlock[],
+  t: Translator,
+): ModalView {
+  return {
+    type: "modal",
+    callback_id: callbackId,
+    title: plain(title),
+    submit: plain(t("serviceList.modal.submit")),
+    close: plain(t("serviceList.modal.close")),
+    private_metadata: metadata,
+    blocks,
+  };
+}
+
+export function buildRegisterModal(f: RegisterForm, t: Translator): ModalView {
+  return modal(
+    SERVICE_CALLBACK.register,
+    t("serviceList.register.title"),
+    "",
+    [
+      input(
+        SERVICE_BLOCK.community,
+        t("serviceList.register.community"),
+        {
+          type: "plain_text_input",
+          action_id: SERVICE_ACTION.community,
+          max_length: 100,
+          ...(f.current ? { initial_value: f.current } : {}),
+        },
+        { hint: plain(t("serviceList.register.hint")) },
+      ),
+    ],
+    t,
+  );
+}
+
+/** At most 100 options in a select: the member's own communities come first. */
+const MAX_OPTIONS = 100;
+
+export function buildReportModal(f: ReportForm, t: Translator): ModalView {
+  const communities = f.communities.slice(0, MAX_OPTIONS).map((c) => option(c, c.slice(0, 150)));
+  const categories = f.categories.map((c) => option(t(`serviceList.category.${c}`), c));
+  const blocks: KnownBlock[] = [
+    input(SERVICE_BLOCK.date, t("serviceList.report.date"), {
+      type: "datepicker",
+      action_id: SERVICE_ACTION.date,
+      initial_date: f.today,
+    }),
+    communities.length > 0
+      ? input(SERVICE_BLOCK.reportCommunity, t("serviceList.report.community"), {
+          type: "static_select",
+          action_id: SERVICE_ACTION.reportCommunity,
+          options: communities,
+          ...(communities[0] ? { initial_option: communities[0] } : {}),
+        })
+      : input(
+          SERVICE_BLOCK.reportCommunity,
+          t("serviceList.report.community"),
+          { type: "plain_text_input", action_id: SERVICE_ACTION.reportCommunity, max_length: 100 },
+          { hint: plain(t("serviceList.report.communityHint")) },
+        ),
+    input(SERVICE_BLOCK.category, t("serviceList.report.category"), {
+      type: "static_select",
+      action_id: SERVICE_ACTION.category,
+      options: categories,
+    }),
+    input(
+      SERVICE_BLOCK.hours,
+      t("serviceList.report.hours"),
+      { type: "plain_text_input", action_id: SERVICE_ACTION.hours, max_length: 5 },
+      { hint: plain(t("serviceList.report.hoursHint")) },
+    ),
+    input(SERVICE_BLOCK.what, t("serviceList.report.what"), {
+      type: "plain_text_input",
+      action_id: SERVICE_ACTION.what,
+      multiline: true,
+      max_length: 1000,
+    }),
+    input(
+      SERVICE_BLOCK.link,
+      t("serviceList.report.link"),
+      { type: "plain_text_input", action_id: SERVICE_ACTION.link, max_length: 500 },
+      { optional: true, hint: plain(t("serviceList.report.linkHint")) },
+    ),
+  ];
+  return modal(SERVICE_CALLBACK.report, t("serviceList.report.title"), "", blocks, t);
+}
+
+export function buildQueryModal(f: QueryForm, t: Translator): ModalView {
+  return modal(
+    SERVICE_CALLBACK.query,
+    t("serviceList.query.title"),
+    String(f.report.id),
+    [
+      section(reportLine(f.report, t, { who: true })),
+      input(SERVICE_BLOCK.question, t("serviceList.query.question"), {
+        type: "plain_text_input",
+        action_id: SERVICE_ACTION.question,
+        multiline: true,
+        max_length: 1000,
+      }),
+    ],
+    t,
+  );
+}
+
+type StateValues = Record<
+  string,
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_option?: { value: string } | null;
+      selected_date?: string | null;
+    }
+  >
+>;
+
+const field = (values: StateValues, block: string, action: string) => values[block]?.[action];
+
+export const readCommunity = (values: StateValues): string =>
+  field(values, SERVICE_BLOCK.community, SERVICE_ACTION.community)?.value ?? "";
+
+export const readQuestion = (values: StateValues): string =>
+  field(values, SERVICE_BLOCK.question, SERVICE_ACTION.question)?.value ?? "";
+
+/** The report modal's values as the member gave them (the domain checks them). */
+export function readReport(values: StateValues): ServiceReportDraft {
+  const community = field(values, SERVICE_BLOCK.reportCommunity, SERVICE_ACTION.reportCommunity);
+  return {
+    date: field(values, SERVICE_BLOCK.date, SERVICE_ACTION.date)?.selected_date ?? "",
+    community: community?.selected_option?.value ?? community?.value ?? "",
+    category:
+      field(values, SERVICE_BLOCK.category, SERVICE_ACTION.category)?.selected_option?.value ?? "",
+    hours: field(values, SERVICE_BLOCK.hours, SERVICE_ACTION.hours)?.value ?? "",
+    what: field(values, SERVICE_BLOCK.what, SERVICE_ACTION.what)?.value ?? "",
+    link: field(values, SERVICE_BLOCK.link, SERVICE_ACTION.link)?.value ?? undefined,
+  };
+}
+
+const PROBLEM_BLOCK: Record<ServiceReportProblem["field"], string> = {
+  date: SERVICE_BLOCK.date,
+  community: SERVICE_BLOCK.reportCommunity,
+  category: SERVICE_BLOCK.category,
+  hours: SERVICE_BLOCK.hours,
+  what: SERVICE_BLOCK.what,
+  link: SERVICE_BLOCK.link,
+};
+
+/** Each problem on its field, in the org's language. */
+export function reportErrors(
+  problems: readonly ServiceReportProblem[],
+  t: Translator,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const p of problems) errors[PROBLEM_BLOCK[p.field]] ??= t(`serviceList.error.${p.error}`);
+  return errors;
+}

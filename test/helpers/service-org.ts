@@ -1,0 +1,11 @@
+/** An English org whose branches name their joint-construction communities and services. */
+export const SERVICE_ORG = `organization: { name: Test Committee, timezone: Asia/Shanghai, locale: en }
+committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEPUTY], admins: [U0CHAIR] }
+branches:
+  - { key: vets, name: Veterans Branch, channel: C0VETS, secretaries: [U0SEC1], members: [U0A, U0B], community: Elm Court }
+  - { key: office, name: Office Branch, channel: C0OFFICE, secretaries: [U0SEC2], members: [U0C, U0D], community: Oak Lane }
+schedules: { monthlyReminder: { day: 1, time: "09:00" }, deadline: { day: 5, time: "18:00" } }
+services:
+  - { branch: vets, category: policy-consultation, what: Pension questions answered, frequency: monthly, lead: U0SEC1 }
+  - { branch: office, category: defence-education, what: Talks at the school, frequency: quarterly, lead: U0C }
+`;
