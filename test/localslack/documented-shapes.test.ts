@@ -255,6 +255,23 @@ describe("Socket Mode messages have the shapes of Slack's documented examples", 
     expect(shapeDiff(documentedEventCallback(), envelope.payload)).toEqual([]);
   });
 
+  it("the events the bot subscribes to: member_left_channel, member_joined_channel, message", async () => {
+    const eventOf = () =>
+      (lastOf("events_api").payload as { event: Record<string, unknown> }).event;
+    const member = slack.as("U0MEM1");
+
+    await member.leaveChannel("C0RESETTLE");
+    expect(shapeDiff(fixture("event_member_left_channel.json"), eventOf())).toEqual([]);
+
+    await member.joinChannel("C0RESETTLE", "U0SEC1");
+    expect(shapeDiff(fixture("event_member_joined_channel.json"), eventOf())).toEqual([]);
+
+    await member.postMessage("C0RESETTLE", "Live long and prospect.");
+    const documented = fixture("event_message_channels.json") as { event: unknown };
+    expect(shapeDiff(documented.event, eventOf())).toEqual([]);
+    expect(eventOf()).toMatchObject({ channel: "C0RESETTLE", channel_type: "channel" });
+  });
+
   it("disconnect (refresh_requested)", async () => {
     const before = received.length;
     emulator.socket.disconnectAll();

@@ -158,6 +158,41 @@ export class UserSession {
     );
   }
 
+  /**
+   * Joins a channel (or is added to it by `inviter`): member_joined_channel reaches the app when
+   * it is in the channel, as Slack sends it.
+   */
+  joinChannel(channel: string, inviter?: string): Promise<EventResult | undefined> {
+    const c = this.core.channel(channel);
+    c.members.add(this.userId);
+    return this.membershipEvent("member_joined_channel", c, inviter);
+  }
+
+  /** Leaves a channel: member_left_channel reaches the app when it is in the channel. */
+  leaveChannel(channel: string): Promise<EventResult | undefined> {
+    const c = this.core.channel(channel);
+    c.members.delete(this.userId);
+    return this.membershipEvent("member_left_channel", c);
+  }
+
+  private async membershipEvent(
+    type: "member_joined_channel" | "member_left_channel",
+    c: ChannelRecord,
+    inviter?: string,
+  ): Promise<EventResult | undefined> {
+    if (!c.members.has(this.ws.bot.userId)) return undefined;
+    return this.core.sendEvent({
+      type,
+      user: this.userId,
+      channel: c.id,
+      // Slack's single letter: C for public channels, G for private ones created before 2021.
+      channel_type: c.id.startsWith("G") ? "G" : "C",
+      team: this.ws.team.id,
+      ...(inviter ? { inviter } : {}),
+      event_ts: this.ws.nextTs(),
+    });
+  }
+
   /** Opens the app's Home tab: the app_home_opened event. */
   openAppHome(): Promise<EventResult> {
     const dm = this.ws.dmWith(this.userId);
