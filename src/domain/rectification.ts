@@ -153,3 +153,9 @@ export function closure(
   const overdue = items.filter((i) => isOverdueOn(i, today)).length;
   return { total, closed, onTime, overdue };
 }
+
+/** The Monday of `date`'s week: the weekly escalation's key (one message per week). */
+export function weekOf(date: LocalDate): LocalDate {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}

@@ -3,11 +3,14 @@
  * checklist, findings to rectification items verified by someone other than their owner.
  */
 import { defineFeature } from "../app/feature.ts";
+import { rectificationRemindersJob } from "../jobs/inspections/reminders.ts";
 import { inspectionRoundJob } from "../jobs/inspections/round.ts";
+import { inspectionsReport, rectificationsReport } from "../services/inspections/report.ts";
 import { registerInspections } from "../slack/listeners/inspections/index.ts";
 
 export const inspectionsFeature = defineFeature({
   name: "inspections",
   listeners: registerInspections,
-  jobs: [inspectionRoundJob],
+  jobs: [inspectionRoundJob, rectificationRemindersJob],
+  reports: [inspectionsReport, rectificationsReport],
 });

@@ -170,3 +170,25 @@ export async function saveDraft(db: Database | Tx, id: number, draft: unknown): 
     data: { draft: draft as Prisma.InputJsonValue, state: "DRAFT" },
   });
 }
+
+/** Rounds up to `lastPeriod` (earlier ones give the "change against the previous round"). */
+export function roundsUpTo(db: Database | Tx, lastPeriod: string) {
+  const client = "prisma" in db ? db.prisma : db;
+  return client.inspectionRound.findMany({
+    where: { period: { lte: lastPeriod } },
+    include: {
+      assignments: {
+        include: { branch: true, rectifications: { orderBy: { position: "asc" } } },
+        orderBy: { id: "asc" },
+      },
+    },
+    orderBy: [{ period: "asc" }, { kind: "asc" }],
+  });
+}
+
+/** Branch id → name (an inspecting branch of a mutual round). */
+export async function branchNames(db: Database | Tx): Promise<Map<number, string>> {
+  const client = "prisma" in db ? db.prisma : db;
+  const rows = await client.branch.findMany({ select: { id: true, name: true } });
+  return new Map(rows.map((b) => [b.id, b.name]));
+}

@@ -1,0 +1,53 @@
+/**
+ * The `rectification-reminders` run of one day: each open item's owner hears of it 3 working
+ * days before its due date and on it; once a week the committee gets the overdue items. Every
+ * message is keyed (item + kind + due date; the week), so a re-run or a catch-up sends nothing
+ * twice.
+ */
+import { unverifiedRectifications } from "../../db/repositories/inspections.ts";
+import type { LocalDate } from "../../domain/calendar.ts";
+import { isOverdueOn, reminderOn, weekOf } from "../../domain/rectification.ts";
+import type { Deps } from "../kit/result.ts";
+import { inTx } from "../kit/tx.ts";
+import { calendarOf } from "../org/calendar-settings.ts";
+import { currentOrgRecord } from "../org/current.ts";
+import { orgTranslator } from "../org/locale.ts";
+import { enqueueDelivery } from "../outbox/enqueue.ts";
+import { type PresenterFor, rectificationView } from "./views.ts";
+
+export async function remindRectifications(
+  deps: Deps,
+  present: PresenterFor,
+  today: LocalDate,
+): Promise<{ reminded: number; overdue: number; escalated: boolean }> {
+  const org = await currentOrgRecord(deps.db);
+  if (!org) return { reminded: 0, overdue: 0, escalated: false };
+  const calendar = calendarOf(org.settings, org.timezone);
+  const p = present(await orgTranslator(deps.db));
+  return inTx(deps.db, async (tx) => {
+    const items = await unverifiedRectifications(tx);
+    let reminded = 0;
+    for (const item of items) {
+      const when = reminderOn(calendar, { state: item.state as "OPEN", dueOn: item.dueOn }, today);
+      if (!when) continue;
+      const sent = await enqueueDelivery(tx, {
+        dedupeKey: `inspections:rect:${item.id}:remind:${when}:${item.dueOn}`,
+        method: "dm",
+        payload: { user: item.ownerId, ...p.reminder(rectificationView(item), when) },
+      });
+      if (sent) reminded += 1;
+    }
+    const overdue = items.filter((i) => isOverdueOn({ state: "OPEN", dueOn: i.dueOn }, today));
+    const escalated =
+      overdue.length > 0 &&
+      (await enqueueDelivery(tx, {
+        dedupeKey: `inspections:overdue:${weekOf(today)}`,
+        method: "chat.postMessage",
+        payload: {
+          channel: org.committeeChannel,
+          ...p.overdue(overdue.map(rectificationView), today),
+        },
+      }));
+    return { reminded, overdue: overdue.length, escalated };
+  });
+}
