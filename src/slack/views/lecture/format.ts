@@ -1,10 +1,12 @@
 /** Dates, times and lists as the lecture views show them, in the org's zone and language. */
+
 import type { LocalDate } from "../../../domain/calendar.ts";
 import type { SkipReason } from "../../../domain/lecture-schedule.ts";
 import { dayOfWeek, localDateOf, localTimeOf } from "../../../domain/lecture-time.ts";
 import type { TurnReason } from "../../../domain/rotation.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import { mention } from "../../blocks.ts";
+import { escapeMrkdwn } from "../../mrkdwn.ts";
 
 function dateParams(date: LocalDate) {
   return {
@@ -38,10 +40,8 @@ export function mentions(userIds: readonly string[], t: Translator): string {
   return userIds.map(mention).join(t("lecture.list.separator"));
 }
 
-/** Escape user text for mrkdwn (Slack's three control characters). */
-export function esc(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+/** Escape user text for mrkdwn (the kit's). */
+export const esc = escapeMrkdwn;
 
 export function skipReasonText(reason: SkipReason, t: Translator): string {
   if (reason.kind === "org-holiday") return t("lecture.skip.orgHoliday");

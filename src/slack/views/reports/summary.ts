@@ -1,9 +1,11 @@
 /** The committee's quarterly summary and the report DM's comment, as mrkdwn text. */
+
 import type { Report } from "../../../domain/report.ts";
 import { formatReportPeriod } from "../../../i18n/dates.ts";
 import type { Translator } from "../../../i18n/index.ts";
+import { escapeMrkdwn } from "../../mrkdwn.ts";
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const esc = escapeMrkdwn;
 
 /** One line for the committee, one per branch, and where the full figures are. */
 export function buildQuarterSummaryText(report: Report, t: Translator): string {

@@ -1,9 +1,11 @@
 /** Small renderers shared by the task-list surfaces. */
+
 import { type Period, periodParts } from "../../../domain/period.ts";
 import type { TaskCategory } from "../../../domain/task-list-items.ts";
 import { formatDateTime, formatDay } from "../../../i18n/dates.ts";
 import type { MessageKey, Translator } from "../../../i18n/index.ts";
 import { mention } from "../../blocks.ts";
+import { escapeMrkdwn } from "../../mrkdwn.ts";
 import type { ItemView } from "./model.ts";
 
 export function periodLabel(period: Period, t: Translator): string {
@@ -28,9 +30,8 @@ export const categoryLabel = (category: TaskCategory, t: Translator): string =>
 
 export const mentions = (users: readonly string[]): string => users.map(mention).join(" ");
 
-/** Escape what Slack's mrkdwn would read as markup in user-typed text. */
-export const esc = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** Escape what Slack's mrkdwn would read as markup in user-typed text (the kit's). */
+export const esc = escapeMrkdwn;
 
 /** One item on one line: title, owner, due date (and ✓ when done). */
 export function itemLine(item: ItemView, t: Translator, opts: { status?: boolean } = {}): string {
