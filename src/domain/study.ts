@@ -297,7 +297,47 @@ export type ProjectRefusal =
   | "not-advisor"
   | "wrong-state"
   | "result-incomplete"
-  | "comment-required";
+  | "comment-required"
+  | "own-project"
+  | "no-milestone"
+  | "bad-milestone";
+
+export const PROJECT_NAME_MAX = 100;
+export const MILESTONES_MAX = 12;
+
+/**
+ * Milestones typed one a line: "title" or "title YYYY-MM-DD" / "title 2027年3月31日" (the date
+ * last). A line with a
+ * date that is not one, or past the twelfth, is an error naming the line.
+ */
+export function parseMilestones(
+  text: string,
+):
+  | { ok: true; milestones: { title: string; dueDate: string | null }[] }
+  | { ok: false; line: number } {
+  const milestones: { title: string; dueDate: string | null }[] = [];
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.trim();
+    if (line === "") continue;
+    if (milestones.length >= MILESTONES_MAX) return { ok: false, line: index + 1 };
+    const dated = /^(.*?)[\s,，]*(?:(\d{4}-\d{2}-\d{2})|(\d{4})年(\d{1,2})月(\d{1,2})日)$/u.exec(
+      line,
+    );
+    if (!dated) {
+      milestones.push({ title: [...line].slice(0, 200).join(""), dueDate: null });
+      continue;
+    }
+    const [, title = "", iso, y, mo, d] = dated;
+    const date = iso ?? `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    const parsed = new Date(`${date}T00:00:00Z`);
+    if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
+      return { ok: false, line: index + 1 };
+    }
+    if (title.trim() === "") return { ok: false, line: index + 1 };
+    milestones.push({ title: [...title.trim()].slice(0, 200).join(""), dueDate: date });
+  }
+  return { ok: true, milestones };
+}
 
 /** A new project's input, checked. */
 export function projectInputError(input: {
@@ -305,7 +345,9 @@ export function projectInputError(input: {
   lead: UserId | null | undefined;
   question: string;
 }): ProjectRefusal | null {
-  if (input.name.trim() === "") return "name-empty";
+  if (input.name.trim() === "" || [...input.name.trim()].length > PROJECT_NAME_MAX) {
+    return "name-empty";
+  }
   if (!input.lead) return "no-lead";
   if (input.question.trim() === "") return "question-empty";
   return null;
@@ -332,10 +374,13 @@ export function submitResultRefusal(input: {
 export function reviewRefusal(input: {
   state: ProjectState;
   reviewerIsCommittee: boolean;
+  /** The reviewer is the project's lead or one of its members: four eyes, they may not. */
+  reviewerInProject?: boolean;
   decision: "accept" | "return";
   comment: string;
 }): ProjectRefusal | null {
   if (!input.reviewerIsCommittee) return "not-advisor";
+  if (input.reviewerInProject) return "own-project";
   if (input.state !== "submitted") return "wrong-state";
   if (input.decision === "return" && input.comment.trim() === "") return "comment-required";
   return null;

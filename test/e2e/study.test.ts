@@ -4,7 +4,9 @@
  * material; the `study-notice` job adopts it; the notice and invitations carry the material;
  * people confirm or excuse themselves; the chair draws speakers in the thread (one found
  * absent, skipped); attendance is recorded from the pre-filled modal; make-ups are asked, one
- * is handed in, the other gets its one reminder; the record and the report read back the counts.
+ * is handed in, the other gets its one reminder; a youth research project is registered, a
+ * milestone marked, its result handed in, sent back (four eyes refused first), handed in again
+ * and accepted; the record and the report read back the counts.
  */
 import { readFileSync } from "node:fs";
 import { parse as parseCsv } from "csv-parse/sync";
@@ -229,6 +231,160 @@ describe.each(STORES)("normalized study in Slack (%s)", (store) => {
     expect(reminders.map((r) => (r.payload as { user: string }).user)).toEqual([absent]);
   });
 
+  it("a youth project: registered, a milestone done, its result sent back, handed in again and accepted", async () => {
+    t.clock.set("2026-12-22T02:00:00Z");
+    const withLabel = (channel: string, label: string) =>
+      t.slack
+        .messages(channel)
+        .filter((m) => JSON.stringify(m).includes(label))
+        .at(-1)?.ts as string;
+    const opens = () => t.emulator.calls.of("views.open").length;
+    let before = opens();
+    await t.slack.as("U0A").slashCommand("/pbb", "study projects new", { channel: "C0COMMITTEE" });
+    await t.emulator.calls.waitFor("views.open", { count: before + 1 });
+    const values = {
+      "study_project_name_block.study_project_name": "基层党建数字化调研",
+      "study_project_lead_block.study_project_lead": "U0A",
+      "study_project_members_block.study_project_members": ["U0B", "U0DEPUTY"],
+      "study_project_question_block.study_project_question": "如何用数字化手段减轻支部负担？",
+      "study_project_advisor_block.study_project_advisor": "U0COMM3",
+      "study_project_milestones_block.study_project_milestones": "开题报告 2026年12月20日\n结题",
+    };
+    const bad = await t.slack.as("U0A").submitModal({
+      ...values,
+      "study_project_milestones_block.study_project_milestones": "开题 2026-02-30",
+    });
+    expect(bad.outcome).toBe("errors");
+    expect(JSON.stringify(bad)).toContain("第1行");
+    expect(await t.db.prisma.studyProject.count()).toBe(0);
+    expect((await t.slack.as("U0A").submitModal(values)).outcome).toBe("closed");
+    await settled(t);
+    const project = () =>
+      t.db.prisma.studyProject.findFirstOrThrow({
+        include: { milestones: { orderBy: { position: "asc" } } },
+      });
+    const p = await project();
+    expect([p.name, p.leadUserId, p.members, p.advisorUserId, p.state, p.year]).toEqual([
+      "基层党建数字化调研",
+      "U0A",
+      ["U0B", "U0DEPUTY"],
+      "U0COMM3",
+      "active",
+      2026,
+    ]);
+    expect(p.milestones.map((m) => [m.title, m.dueDate])).toEqual([
+      ["开题报告", "2026-12-20"],
+      ["结题", null],
+    ]);
+    for (const user of ["U0A", "U0B", "U0DEPUTY", "U0COMM3"]) {
+      await waitCall(t, "chat.postMessage", dm(user), { where: (c) => json(c).includes("已登记") });
+    }
+
+    // someone outside the project cannot mark its milestone; a member can
+    const refusals = t.emulator.calls
+      .of("response_url")
+      .filter((c) => String(c.args.text).startsWith("无法执行此操作")).length;
+    await t.slack.as("U0C").clickButton({
+      channel: dm("U0B"),
+      messageTs: withLabel(dm("U0B"), "完成下一阶段节点"),
+      label: "完成下一阶段节点",
+    });
+    expect(String((await refusal(refusals + 1)).args.text)).toContain("只有课题负责人和成员");
+    await t.slack.as("U0B").clickButton({
+      channel: dm("U0B"),
+      messageTs: withLabel(dm("U0B"), "完成下一阶段节点"),
+      label: "完成下一阶段节点",
+    });
+    await t.emulator.calls.waitFor("response_url", {
+      timeoutMs: 20_000,
+      where: (c) => String(c.args.text).includes("阶段节点已完成：开题报告"),
+    });
+    expect((await project()).milestones.map((m) => m.doneAt !== null)).toEqual([true, false]);
+
+    // the lead hands in the result; it reaches the committee channel to review
+    before = opens();
+    await t.slack.as("U0A").clickButton({
+      channel: dm("U0A"),
+      messageTs: withLabel(dm("U0A"), "报送成果"),
+      label: "报送成果",
+    });
+    await t.emulator.calls.waitFor("views.open", { count: before + 1 });
+    const empty = await t.slack.as("U0A").submitModal({
+      "study_result_link_block.study_result_link": "https://example.org/result",
+      "study_result_summary_block.study_result_summary": " ",
+    });
+    expect(empty.outcome).toBe("errors");
+    expect(
+      (
+        await t.slack.as("U0A").submitModal({
+          "study_result_link_block.study_result_link": "https://example.org/result",
+          "study_result_summary_block.study_result_summary": "调研了8个支部，提出3条建议。",
+        })
+      ).outcome,
+    ).toBe("closed");
+    await settled(t);
+    expect((await project()).state).toBe("submitted");
+    const review = await waitCall(t, "chat.postMessage", "C0COMMITTEE", {
+      where: (c) => json(c).includes("已报送成果，请审核"),
+    });
+    expect(json(review)).toContain("https://example.org/result");
+
+    // four eyes: a committee member who is in the project may not review it
+    const reviewTs = withLabel("C0COMMITTEE", "已报送成果，请审核");
+    await t.slack
+      .as("U0DEPUTY")
+      .clickButton({ channel: "C0COMMITTEE", messageTs: reviewTs, label: "通过" });
+    expect(String((await refusal(refusals + 2)).args.text)).toContain("不能审核本课题的成果");
+    expect((await project()).state).toBe("submitted");
+
+    // the advisor sends it back with a comment (an empty one is refused on the field)
+    before = opens();
+    await t.slack
+      .as("U0COMM3")
+      .clickButton({ channel: "C0COMMITTEE", messageTs: reviewTs, label: "退回" });
+    await t.emulator.calls.waitFor("views.open", { count: before + 1 });
+    const noComment = await t.slack
+      .as("U0COMM3")
+      .submitModal({ "study_review_comment_block.study_review_comment": " " });
+    expect(noComment.outcome).toBe("errors");
+    await t.slack
+      .as("U0COMM3")
+      .submitModal({ "study_review_comment_block.study_review_comment": "请补充调研数据" });
+    await settled(t);
+    expect(await project()).toMatchObject({ state: "returned", reviewComment: "请补充调研数据" });
+    await waitCall(t, "chat.postMessage", dm("U0A"), { where: (c) => json(c).includes("已退回") });
+
+    // handed in again from the DM that told of the return, then accepted
+    before = opens();
+    await t.slack.as("U0A").clickButton({
+      channel: dm("U0A"),
+      messageTs: withLabel(dm("U0A"), "已退回"),
+      label: "报送成果",
+    });
+    await t.emulator.calls.waitFor("views.open", { count: before + 1 });
+    await t.slack.as("U0A").submitModal({
+      "study_result_link_block.study_result_link": "https://example.org/result-v2",
+      "study_result_summary_block.study_result_summary": "补充了调研数据。",
+    });
+    await settled(t);
+    await waitCall(t, "chat.postMessage", "C0COMMITTEE", {
+      where: (c) => json(c).includes("result-v2"),
+    });
+    await t.slack.as("U0CHAIR").clickButton({
+      channel: "C0COMMITTEE",
+      messageTs: withLabel("C0COMMITTEE", "result-v2"),
+      label: "通过",
+    });
+    await waitCall(t, "chat.postMessage", dm("U0B"), {
+      where: (c) => json(c).includes("成果已通过机关党委审核"),
+    });
+    expect(await project()).toMatchObject({
+      state: "accepted",
+      reviewedBy: "U0CHAIR",
+      resultLink: "https://example.org/result-v2",
+    });
+  });
+
   it("the record and the report read back the counts", async () => {
     const { absent, spoke } = drawn;
     const record = await studyRecord(t.db, 2026);
@@ -258,5 +414,17 @@ describe.each(STORES)("normalized study in Slack (%s)", (store) => {
     const comm3 = rows.find((r) => r[9] === "U0COMM3");
     expect(comm3?.slice(2, 9)).toEqual(["1", "0", "1", "0", "1", "0", "1.5"]);
     expect(built.comment).toContain("已开展1次");
+    expect(record.projects).toEqual([
+      {
+        name: "基层党建数字化调研",
+        lead: "U0A",
+        state: "accepted",
+        resultLink: "https://example.org/result-v2",
+      },
+    ]);
+    const projectRow = rows.find((r) => r[0] === "青年课题");
+    expect(projectRow?.[1]).toBe("基层党建数字化调研");
+    expect(projectRow?.join(",")).toContain("成果已通过");
+    expect(projectRow?.join(",")).toContain("https://example.org/result-v2");
   });
 });

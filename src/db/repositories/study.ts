@@ -379,3 +379,23 @@ export async function updateProjectIfUnchanged(
   });
   return count === 1;
 }
+
+/** Marks a milestone done; false when it was done already. */
+export async function markMilestoneDone(tx: Tx, milestoneId: number, at: Date): Promise<boolean> {
+  const { count } = await tx.studyMilestone.updateMany({
+    where: { id: milestoneId, doneAt: null },
+    data: { doneAt: at },
+  });
+  return count === 1;
+}
+
+/** Projects waiting for the committee's review, oldest first. */
+export async function projectsSubmitted(db: Reader): Promise<ProjectRecord[]> {
+  const rows = await client(db).studyProject.findMany({
+    where: { state: "submitted" },
+    include: { milestones: true },
+    orderBy: { submittedAt: "asc" },
+    take: 20,
+  });
+  return rows.map(projectRecord);
+}

@@ -12,12 +12,14 @@ import {
   loadOwnBranchLists,
   loadViewer,
 } from "../../db/repositories/home.ts";
+import type { Reader as StudyReader } from "../../db/repositories/study.ts";
 import { addDays } from "../../domain/calendar.ts";
 import { heldSessions, sessionsBetween } from "../../domain/lecture-schedule.ts";
 import { monthSchedule } from "../../domain/month-schedule.ts";
 import { addMonths, localDateOf, periodOf } from "../../domain/period.ts";
 import { localeOr } from "../../i18n/index.ts";
 import { lectureScheduleOf } from "../lecture/config.ts";
+import { loadStudyHome } from "../study/home.ts";
 import { scheduleOf } from "../tasklist/org.ts";
 import type { HomePages, LoadedHome } from "./port.ts";
 
@@ -71,7 +73,7 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
     : [];
   const committee = viewer.committeeMember || viewer.committeeAdmin;
   const inBranch = viewer.secretaryOf.length + viewer.memberOf.length > 0;
-  const [committeeRows, own, lectureRows] = await Promise.all([
+  const [committeeRows, own, lectureRows, study] = await Promise.all([
     committee
       ? loadCommitteeRows(db, { period, yearMonths, yearFirst: `${year}-01-01`, today, now })
       : null,
@@ -84,6 +86,17 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
           now,
         )
       : null,
+    loadStudyHome(
+      db as unknown as StudyReader,
+      {
+        userId: req.userId,
+        committee,
+        admin: viewer.committeeAdmin,
+        secretaryOf: viewer.secretaryOf,
+      },
+      now,
+      tz,
+    ),
   ]);
   const input = {
     userId: req.userId,
@@ -98,6 +111,7 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
     own,
     lecture: lectureRows ? { planned, rows: lectureRows } : null,
     pages: { waiting: req.pages?.waiting ?? 0 },
+    study,
     ...(req.notice ? { notice: req.notice } : {}),
   };
   return { locale, input };

@@ -10,6 +10,7 @@ import type {
   ViewerRow,
 } from "../../db/repositories/home.ts";
 import type { Locale } from "../../i18n/index.ts";
+import type { StudyHomeView } from "../study/port.ts";
 
 export type {
   BranchListRow,
@@ -42,6 +43,8 @@ export interface HomeInput {
   /** Null when the org has no lecture hall. */
   lecture: { planned: { date: string; startsAt: Date }[]; rows: LectureRows } | null;
   pages: HomePages;
+  /** Study: coming sessions, own record, make-ups, youth projects; committee and branch figures. */
+  study?: StudyHomeView;
   notice?: string;
 }
 

@@ -57,6 +57,39 @@ export interface StudyPresenter {
   invite(v: InviteView, t: Translator): StudyMessage;
   draw(v: DrawView, session: SessionView, t: Translator): StudyMessage;
   makeUp(v: MakeUpView, t: Translator): StudyMessage;
+  /** A project's result to review, in the committee channel. */
+  projectReview(v: ProjectView, t: Translator): StudyMessage;
+  /** A DM to a project's people: registered, its result accepted or sent back. */
+  projectNews(
+    v: ProjectView,
+    event: "registered" | "accepted" | "returned",
+    t: Translator,
+  ): StudyMessage;
+}
+
+/** A youth research project as its messages and the list show it. */
+export interface ProjectView {
+  id: number;
+  year: number;
+  name: string;
+  lead: string;
+  members: string[];
+  question: string;
+  advisor: string | null;
+  state: "active" | "submitted" | "returned" | "accepted";
+  resultLink: string | null;
+  resultSummary: string | null;
+  reviewComment: string | null;
+  milestones: { id: number; title: string; dueDate: string | null; done: boolean }[];
+}
+
+/** `/pbb study projects`: the year's projects and what the viewer may do with each. */
+export interface ProjectListView {
+  year: number;
+  viewer: string;
+  canCreate: boolean;
+  accepted: number;
+  projects: (ProjectView & { mine: boolean; canReview: boolean })[];
 }
 
 /** What the new-session modal offers the person who opens it. */
@@ -121,9 +154,47 @@ export interface StudyRecordView {
 
 export interface StudySummaryView {
   timezone: string;
+  /** The viewer's own youth projects this year, and (committee) results waiting for review. */
+  projects?: (ProjectView & { mine: boolean; canReview: boolean })[];
   upcoming: { kind: SessionView["kind"]; topic: string; startsAt: Date; expected: boolean }[];
   mine: PersonStudyRow | null;
   owed: { sessionId: number; topic: string; due: string }[];
   canSchedule: boolean;
   year: number;
+}
+
+/** Study on one person's App Home (services/study/home.ts). */
+export interface StudyHomeView {
+  timezone: string;
+  year: number;
+  canSchedule: boolean;
+  upcoming: {
+    sessionId: number;
+    kind: StudyKind;
+    topic: string;
+    startsAt: Date;
+    response: "confirmed" | "excused" | null;
+  }[];
+  mine: {
+    expected: number;
+    attended: number;
+    madeUp: number;
+    spoken: number;
+    hours: number;
+  } | null;
+  owed: { sessionId: number; topic: string; due: string }[];
+  projects: ProjectListView["projects"];
+  /** A secretary's branches: their study held this year. */
+  branches: { name: string; held: number; expected: number; attended: number; madeUp: number }[];
+  /** The committee's figures of the year and the results waiting for review. */
+  committee: {
+    held: number;
+    expected: number;
+    attended: number;
+    madeUp: number;
+    firstTopics: number;
+    projects: number;
+    accepted: number;
+    toReview: ProjectListView["projects"];
+  } | null;
 }

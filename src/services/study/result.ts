@@ -36,6 +36,10 @@ export type StudyError =
   | "wrong-state"
   | "result-incomplete"
   | "comment-required"
+  /** Four eyes: a project's lead or member does not review its result. */
+  | "own-project"
+  | "no-milestone"
+  | "bad-milestone"
   | "busy";
 
 export type Result<T extends object = object> = Outcome<T, StudyError>;

@@ -9,6 +9,10 @@ export const STUDY_CALLBACK = {
   excuse: "study_excuse",
   attendance: "study_attendance",
   makeUp: "study_makeup",
+  /** Youth projects. private_metadata: empty (new) or the project id. */
+  newProject: "study_new_project",
+  projectResult: "study_project_result",
+  projectReturn: "study_project_return",
 } as const;
 
 export const STUDY_ACTION = {
@@ -27,7 +31,22 @@ export const STUDY_ACTION = {
   openMakeUp: "study_open_makeup",
   /** `/pbb study` (value: empty). */
   openNew: "study_open_new",
+  /** Youth projects (value: empty for new, else the project id). */
+  openNewProject: "study_open_new_project",
+  milestoneDone: "study_milestone_done",
+  openProjectResult: "study_open_project_result",
+  projectAccept: "study_project_accept",
+  openProjectReturn: "study_open_project_return",
   /** Modal inputs. */
+  projectName: "study_project_name",
+  projectLead: "study_project_lead",
+  projectMembers: "study_project_members",
+  projectQuestion: "study_project_question",
+  projectAdvisor: "study_project_advisor",
+  projectMilestones: "study_project_milestones",
+  resultLink: "study_result_link",
+  resultSummary: "study_result_summary",
+  reviewComment: "study_review_comment",
   kind: "study_kind",
   branch: "study_branch",
   date: "study_date",
@@ -46,6 +65,17 @@ export const STUDY_BLOCK = {
   inviteActions: "study_invite_actions",
   drawActions: "study_draw_actions",
   makeUpActions: "study_makeup_actions",
+  /** Prefix of a project's actions: `${projectActions}${id}`. */
+  projectActions: "study_project_actions_",
+  projectName: "study_project_name_block",
+  projectLead: "study_project_lead_block",
+  projectMembers: "study_project_members_block",
+  projectQuestion: "study_project_question_block",
+  projectAdvisor: "study_project_advisor_block",
+  projectMilestones: "study_project_milestones_block",
+  resultLink: "study_result_link_block",
+  resultSummary: "study_result_summary_block",
+  reviewComment: "study_review_comment_block",
   kind: "study_kind_block",
   branch: "study_branch_block",
   date: "study_date_block",

@@ -3,16 +3,22 @@
  * schedule a session (system admins and branch secretaries); `/pbb study new` opens that modal.
  */
 
+import { listProjects } from "../../../services/study/projects.ts";
 import { errorKey } from "../../../services/study/result.ts";
 import { openNewSession } from "../../../services/study/schedule.ts";
 import { studySummary } from "../../../services/study/summary.ts";
 import { refusalText } from "../../reply.ts";
-import { buildNewSessionModal, buildStudySummary } from "../../views/study/index.ts";
+import {
+  buildNewProjectModal,
+  buildNewSessionModal,
+  buildProjectList,
+  buildStudySummary,
+} from "../../views/study/index.ts";
 import type { Subcommand } from "../commands/pbb-subcommands.ts";
 
 export const studySubcommand: Subcommand = {
   name: "study",
-  usage: "study [new]",
+  usage: "study [new | projects [new]]",
   describe: (t) => t("study.command.describe"),
   async run({ ctx, command, args, t, respond }) {
     const sub = args[0]?.toLowerCase();
@@ -29,6 +35,25 @@ export const studySubcommand: Subcommand = {
         trigger_id: command.trigger_id,
         view: buildNewSessionModal(opened.form, opened.env.t),
       });
+      return;
+    }
+    if (sub === "projects" || sub === "project") {
+      if (args[1]?.toLowerCase() === "new") {
+        await ctx.client.views.open({
+          trigger_id: command.trigger_id,
+          view: buildNewProjectModal(t, command.user_id),
+        });
+        return;
+      }
+      const year = args[1] && /^\d{4}$/.test(args[1]) ? Number(args[1]) : undefined;
+      const listed = await listProjects(ctx, {
+        userId: command.user_id,
+        ...(year ? { year } : {}),
+      });
+      const message = listed.ok
+        ? buildProjectList(listed.view, listed.env.t)
+        : { text: await refusalText(ctx, errorKey(listed.error)) };
+      await respond({ response_type: "ephemeral", ...message });
       return;
     }
     if (sub !== undefined) {

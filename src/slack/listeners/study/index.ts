@@ -28,6 +28,7 @@ import {
   readNewSession,
   studyPresenter,
 } from "../../views/study/index.ts";
+import { registerStudyProjects } from "./projects.ts";
 
 type Button = BlockAction<ButtonAction>;
 
@@ -88,6 +89,7 @@ const value = (
 
 export function registerStudy(app: ListenerApp, ctx: AppContext): void {
   const present = studyPresenter;
+  registerStudyProjects(app, ctx);
 
   idButton(app, ctx, STUDY_ACTION.confirm, (sessionId, userId) =>
     answerInvite(ctx, present, { sessionId, userId, answer: "confirmed" }),

@@ -12,5 +12,6 @@ export function buildHomeModel(input: HomeInput): HomeModel {
     committee: input.committee ? committeeModel(input.committee, input) : null,
     secretary: secretaryModels(input),
     member: memberModel(input),
+    study: input.study ?? null,
   };
 }

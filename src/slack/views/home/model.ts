@@ -12,6 +12,8 @@ export const BRANCH_STATES: readonly BranchState[] = [
 
 export type { HomePages, PagedSection } from "../../../services/home/port.ts";
 
+import type { StudyHomeView } from "../../../services/study/port.ts";
+
 export interface Paged<T> {
   rows: T[];
   total: number;
@@ -124,4 +126,6 @@ export interface HomeModel {
   committee: CommitteeModel | null;
   secretary: SecretaryModel[];
   member: MemberModel | null;
+  /** Study (services/study/home.ts): already a view model. */
+  study: StudyHomeView | null;
 }

@@ -1,3 +1,4 @@
 export * from "./messages.ts";
 export * from "./modals.ts";
+export * from "./projects.ts";
 export * from "./summary.ts";

@@ -26,6 +26,7 @@ import {
 } from "../../blocks.ts";
 import { STUDY_ACTION, STUDY_BLOCK } from "../../ids/study.ts";
 import { esc } from "../lecture/format.ts";
+import { projectNews, projectReview } from "./projects.ts";
 
 const kindName = (v: SessionView, t: Translator) => t(`study.kind.${v.kind}`);
 
@@ -198,4 +199,11 @@ function makeUp(v: MakeUpView, t: Translator): StudyMessage {
   return { text: intro, blocks };
 }
 
-export const studyPresenter: StudyPresenter = { notice, invite, draw, makeUp };
+export const studyPresenter: StudyPresenter = {
+  notice,
+  invite,
+  draw,
+  makeUp,
+  projectReview,
+  projectNews,
+};
