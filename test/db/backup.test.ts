@@ -227,6 +227,8 @@ describe.each(STORES)("pbb db backup of a %s store", (from) => {
 });
 
 describe("a backup made at an older schema", () => {
+  // Replays every migration on PGlite: the list grows with each practice, and on a loaded
+  // two-core machine that took over the default minute.
   it("when restored, then it is loaded at its own schema and migrated forward", async () => {
     const [first, ...rest] = await localMigrations();
     if (!first) throw new Error("no migrations");
@@ -271,5 +273,5 @@ describe("a backup made at an older schema", () => {
       await target.close();
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
