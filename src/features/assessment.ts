@@ -9,6 +9,7 @@
 import { defineFeature, type Feature } from "../app/feature.ts";
 import { registerAssessmentCommands } from "../cli/commands/assessment.ts";
 import { assessmentDraftJob } from "../jobs/assessment/draft.ts";
+import { assessmentReport } from "../services/assessment/report.ts";
 import type { AssessmentSource } from "../services/assessment/source.ts";
 
 export function assessmentFeature(sources: () => readonly AssessmentSource[]): Feature {
@@ -16,5 +17,6 @@ export function assessmentFeature(sources: () => readonly AssessmentSource[]): F
     name: "assessment",
     jobs: [assessmentDraftJob(sources)],
     commands: [registerAssessmentCommands],
+    reports: [assessmentReport],
   });
 }

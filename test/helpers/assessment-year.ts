@@ -105,7 +105,7 @@ export async function seedAssessmentYear(db: Database, o: SeedYearOptions): Prom
           title: `${l.period} item ${position}`,
           category: "OTHER" as const,
           status: position <= plan.done ? ("DONE" as const) : ("OPEN" as const),
-          doneAt: position <= plan.done ? new Date(`${l.period}-20T02:00:00Z`) : null,
+          doneAt: position <= plan.done ? new Date(`${l.period}-10T02:00:00Z`) : null,
         }));
       }),
   });

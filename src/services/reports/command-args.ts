@@ -30,6 +30,9 @@ export function parseReportArgs(
   const [kindText, periodText, ...rest] = args;
   if (kindText === undefined)
     return { ok: false, problem: "reports.command.missingKind", params: {} };
+  // A year alone ("/pbb report assessment 2026"): the year's report.
+  const yearAlone = periodText === undefined ? parseReportPeriod("year", kindText) : null;
+  if (yearAlone) return { ok: true, period: yearAlone, report };
   const kind = kindText.toLowerCase();
   if (!isReportKind(kind)) {
     return { ok: false, problem: "reports.command.badKind", params: { kind: kindText } };

@@ -1,0 +1,282 @@
+/**
+ * The annual assessment end to end on each store (issue 22), over a simulated year: twelve
+ * months of lists (late and returned ones, one missing), lectures (one session not held), the
+ * draft through `pbb jobs run assessment-draft`, manual scores, the effectiveness import
+ * (`pbb assessment import`, a bad file refused whole), a contested point corrected, the year
+ * finalized and frozen against a later change, and `pbb report assessment` read back.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CommandContext } from "../../src/cli/command-context.ts";
+import { runProgram } from "../../src/cli/program.ts";
+import type { Database } from "../../src/db/client.ts";
+import { scoreCard } from "../../src/domain/assessment.ts";
+import { translator } from "../../src/i18n/index.ts";
+import {
+  addRemark,
+  answerRemark,
+  finalizeYear,
+  scoreManual,
+} from "../../src/services/assessment/actions.ts";
+import { loadYearView } from "../../src/services/assessment/cards.ts";
+import { offlineResolver } from "../../src/services/org/resolver.ts";
+import { assessmentPresenter } from "../../src/slack/views/assessment/present.ts";
+import { monthPlan, setupAssessmentOrg } from "../helpers/assessment-year.ts";
+import { createTestDatabase, STORES } from "../helpers/database.ts";
+
+const KEYS = ["resettlement", "services", "rights", "office"];
+
+describe.each(STORES)("the annual assessment on %s", (store) => {
+  let db: Database;
+  let dir: string;
+  let clock = new Date("2026-12-20T02:00:00Z");
+  const deps = () => ({ db, now: () => clock });
+  const out: string[] = [];
+  const err: string[] = [];
+  const pbb = (...argv: string[]) => {
+    out.length = 0;
+    err.length = 0;
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+    const ctx: CommandContext = {
+      db,
+      io,
+      cwd: dir,
+      resolver: offlineResolver,
+      insideBot: false,
+      now: () => clock,
+      client: null,
+    };
+    return runProgram(argv, io, async () => ({ ctx, release: async () => {} }));
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase(store);
+    dir = await mkdtemp(path.join(os.tmpdir(), "pbb-assessment-"));
+    await setupAssessmentOrg(db);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("drafts, scores, imports, corrects a contest, finalizes, freezes and exports the year", async () => {
+    // The draft, as the scheduler would on December 20 at 09:00 (Asia/Shanghai).
+    expect(await pbb("jobs", "run", "assessment-draft", "--at", "2026-12-20T10:00")).toBe(0);
+    const drafted = (await loadYearView(db, 2026))!;
+    expect(drafted.cards.map((c) => c.branchKey).sort()).toEqual([...KEYS].sort());
+    // The list indicators, against the seed's plan (branch b, month m).
+    for (const [b, key] of KEYS.entries()) {
+      const months = Array.from({ length: 12 }, (_, i) => monthPlan(b, i + 1));
+      const sent = months.filter((m) => !m.missing);
+      const card = drafted.cards.find((c) => c.branchKey === key)!;
+      const ind = (k: string) => card.indicators.find((i) => i.key === k)!;
+      expect(ind("lists-on-time")).toMatchObject({
+        achieved: sent.filter((m) => !m.late).length,
+        expected: 12,
+      });
+      expect(ind("lists-approved-first-time")).toMatchObject({
+        achieved: sent.filter((m) => !m.returned).length,
+        expected: sent.length,
+      });
+      expect(ind("list-items-done")).toMatchObject({
+        achieved: sent.reduce((n, m) => n + m.done, 0),
+        expected: sent.length * 3,
+      });
+      // Every point that cost something shows the record behind it.
+      const late = ind("lists-on-time").evidence.filter((e) => !e.ok);
+      expect(late.length).toBe(12 - (ind("lists-on-time").achieved ?? 0));
+      for (const e of late) expect(e.key).toMatch(/listLate|listMissing/);
+    }
+    const rightsMissing = drafted.cards
+      .find((c) => c.branchKey === "rights")!
+      .indicators.find((i) => i.key === "lists-on-time")!
+      .evidence.find((e) => e.key === "assessment.evidence.listMissing");
+    expect(rightsMissing?.params).toEqual({ period: "2026-07" });
+
+    // Manual scores: the chair scores each branch; the deputy may not score the office
+    // (their own branch).
+    const pbWithout = new Map(drafted.cards.map((c) => [c.branchKey, c.card.partyBuilding]));
+    // resettlement: party building 77 (fair), effectiveness 100: total 90.8 would be
+    // excellent, capped at good by the rule of the seed.
+    const review = new Map([
+      ["resettlement", Math.round((77 - pbWithout.get("resettlement")!) * 100) / 100],
+      ["services", 30],
+      ["rights", 12],
+      ["office", 28],
+    ]);
+    expect(review.get("resettlement")).toBeGreaterThan(0);
+    expect(
+      await scoreManual(deps(), {
+        year: 2026,
+        branchKey: "office",
+        indicator: "review-meeting",
+        score: 28,
+        by: "U0DEPUTY",
+      }),
+    ).toEqual({ ok: false, error: "own-branch" });
+    for (const [branchKey, score] of review) {
+      expect(
+        await scoreManual(deps(), {
+          year: 2026,
+          branchKey,
+          indicator: "review-meeting",
+          score,
+          by: "U0CHAIR",
+        }),
+      ).toEqual({ ok: true });
+    }
+
+    // The import: a file naming an unknown branch is refused whole, every bad line listed.
+    await writeFile(path.join(dir, "bad.csv"), "branch,score\nservices,88\nnowhere,70\nrights,-3\n");
+    expect(await pbb("assessment", "import", "bad.csv", "--year", "2026")).toBe(1);
+    expect(err).toEqual([
+      'bad.csv:3: branch: unknown branch key "nowhere"',
+      'bad.csv:4: score: expected a score from 0 to 100 (2 decimals at most), got "-3"',
+      "bad.csv: not imported; nothing was changed",
+    ]);
+    expect(await db.prisma.assessmentCard.count({ where: { effectiveness: { not: null } } })).toBe(0);
+    await writeFile(
+      path.join(dir, "scores.csv"),
+      "branch,score\nresettlement,100\nservices,96\nrights,70\noffice,85.5\n",
+    );
+    expect(await pbb("assessment", "import", "scores.csv", "--year", "2026")).toBe(0);
+    expect(out).toEqual(["scores.csv: imported the effectiveness scores of 4 branch(es) for 2026"]);
+
+    // A contested point: services contests its first-time approvals; the chair corrects one.
+    const services = (await loadYearView(db, 2026))!.cards.find((c) => c.branchKey === "services")!;
+    const firstTime = services.indicators.find((i) => i.key === "lists-approved-first-time")!;
+    const contest = await addRemark(deps(), {
+      year: 2026,
+      branchKey: "services",
+      indicator: "lists-approved-first-time",
+      kind: "contest",
+      text: "March was returned for a typo the committee fixed itself",
+      by: "U0SEC2",
+      timezone: "Asia/Shanghai",
+    });
+    expect(contest.ok).toBe(true);
+    expect(
+      await answerRemark(deps(), {
+        remarkId: (contest as { id: number }).id,
+        by: "U0CHAIR",
+        answer: "Accepted: March counts as approved first time",
+        corrected: (firstTime.achieved ?? 0) + 1,
+      }),
+    ).toEqual({ ok: true });
+
+    // Finalized by the chair, then a later change to the records does not move the cards.
+    clock = new Date("2026-12-30T02:00:00Z");
+    const before = (await loadYearView(db, 2026))!;
+    expect(
+      await finalizeYear(deps(), {
+        year: 2026,
+        by: "U0CHAIR",
+        presenter: assessmentPresenter(translator("zh-CN"), "Asia/Shanghai"),
+        committeeChannel: "C0COMMITTEE",
+      }),
+    ).toEqual({ ok: true, cards: 4 });
+    await db.prisma.assessmentScore.updateMany({ data: { score: 0 } });
+    await db.prisma.assessmentRemark.updateMany({ data: { corrected: 0 } });
+    await db.prisma.taskItem.updateMany({ data: { status: "OPEN" } });
+    expect(await pbb("jobs", "run", "assessment-draft", "--at", "2026-12-31T10:00")).toBe(0);
+    const after = (await loadYearView(db, 2026))!;
+    expect(after.state).toBe("final");
+    expect(after.cards.map((c) => [c.branchKey, c.card])).toEqual(
+      before.cards.map((c) => [c.branchKey, c.card]),
+    );
+    const audit = await db.prisma.auditLog.findFirst({ where: { action: "assessment.finalize" } });
+    expect(audit).toMatchObject({ actor: "U0CHAIR", at: clock });
+
+    // The grades and the rules of the seed, as the cards say.
+    const byKey = new Map(after.cards.map((c) => [c.branchKey, c]));
+    const resettlement = byKey.get("resettlement")!.card;
+    expect(resettlement).toMatchObject({
+      partyBuilding: 77,
+      partyBuildingGrade: "fair",
+      total: 90.8,
+      grade: "good",
+      rule: "capped-by-party-building",
+      advancedCandidate: false,
+    });
+    for (const c of after.cards) {
+      // Each card's points add up, and its total is the domain's for its inputs.
+      const sum = c.indicators.reduce((n, i) => n + Math.round(i.points * 100), 0) / 100;
+      expect(c.card.partyBuilding).toBe(sum);
+      expect(c.card.total).toBe(
+        scoreCard(
+          after.rules,
+          c.indicators.map((i) =>
+            i.kind === "manual"
+              ? { key: i.key, weight: i.weight, kind: "manual", score: i.points }
+              : {
+                  key: i.key,
+                  weight: i.weight,
+                  kind: "computed",
+                  achieved: i.achieved ?? 0,
+                  expected: i.expected ?? 0,
+                },
+          ),
+          c.card.effectiveness,
+        ).total,
+      );
+      if (c.card.grade === "excellent") expect(["excellent", "good"]).toContain(c.card.partyBuildingGrade);
+    }
+    const correctedInd = byKey
+      .get("services")!
+      .indicators.find((i) => i.key === "lists-approved-first-time")!;
+    expect(correctedInd).toMatchObject({
+      achieved: (firstTime.achieved ?? 0) + 1,
+      correction: "Accepted: March counts as approved first time",
+    });
+
+    // The report, read back: totals and grades in rank order, every branch's evidence rows.
+    expect(
+      await pbb("report", "assessment", "--year", "2026", "--format", "xlsx", "--out", "a.xlsx"),
+    ).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(dir, "a.xlsx"));
+    expect(book.worksheets.map((s) => s.name)).toEqual(["总分", ...after.cards.map((c) => c.branchKey), "图表"]);
+    const values = (name: string) =>
+      book
+        .getWorksheet(name)!
+        .getSheetValues()
+        .flatMap((r) => (Array.isArray(r) ? [r.slice(1)] : []));
+    const totals = values("总分");
+    expect(totals[2]).toEqual([
+      "名次",
+      "支部",
+      "标识",
+      "计算月份",
+      "党建得分",
+      "党建等次",
+      "业务得分",
+      "总分",
+      "等次",
+      "评定依据",
+      "先进集体候选",
+    ]);
+    expect(totals.slice(3).map((r) => [r[0], r[2], r[4], r[6], r[7], r[8]])).toEqual(
+      after.cards.map((c) => [
+        c.rank,
+        c.branchKey,
+        c.card.partyBuilding,
+        c.card.effectiveness,
+        c.card.total,
+        translator("zh-CN")(`assessment.grade.${c.card.grade ?? "none"}` as never),
+      ]),
+    );
+    expect(totals.find((r) => r[2] === "resettlement")?.[9]).toContain("党建考核未达良好");
+    const rights = values("rights");
+    expect(rights.map((r) => r[6])).toContain("2026-07：未报送");
+    const lateRow = values("resettlement").find((r) => String(r[6]).includes("逾期"));
+    expect(lateRow?.[7]).toBe("否");
+    expect(String(lateRow?.[8])).toMatch(/^https:\/\/slack\.com\/archives\/C0COMMITTEE\/p\d+$/);
+    expect(values("services").map((r) => r[6])).toContain(
+      "已更正：Accepted: March counts as approved first time",
+    );
+    expect(book.getWorksheet("图表")!.getImages()).toHaveLength(1);
+  });
+});
