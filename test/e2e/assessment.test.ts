@@ -130,14 +130,19 @@ describe.each(STORES)("the annual assessment on %s", (store) => {
     }
 
     // The import: a file naming an unknown branch is refused whole, every bad line listed.
-    await writeFile(path.join(dir, "bad.csv"), "branch,score\nservices,88\nnowhere,70\nrights,-3\n");
+    await writeFile(
+      path.join(dir, "bad.csv"),
+      "branch,score\nservices,88\nnowhere,70\nrights,-3\n",
+    );
     expect(await pbb("assessment", "import", "bad.csv", "--year", "2026")).toBe(1);
     expect(err).toEqual([
       'bad.csv:3: branch: unknown branch key "nowhere"',
       'bad.csv:4: score: expected a score from 0 to 100 (2 decimals at most), got "-3"',
       "bad.csv: not imported; nothing was changed",
     ]);
-    expect(await db.prisma.assessmentCard.count({ where: { effectiveness: { not: null } } })).toBe(0);
+    expect(await db.prisma.assessmentCard.count({ where: { effectiveness: { not: null } } })).toBe(
+      0,
+    );
     await writeFile(
       path.join(dir, "scores.csv"),
       "branch,score\nresettlement,100\nservices,96\nrights,70\noffice,85.5\n",
@@ -222,7 +227,8 @@ describe.each(STORES)("the annual assessment on %s", (store) => {
           c.card.effectiveness,
         ).total,
       );
-      if (c.card.grade === "excellent") expect(["excellent", "good"]).toContain(c.card.partyBuildingGrade);
+      if (c.card.grade === "excellent")
+        expect(["excellent", "good"]).toContain(c.card.partyBuildingGrade);
     }
     const correctedInd = byKey
       .get("services")!
@@ -238,7 +244,11 @@ describe.each(STORES)("the annual assessment on %s", (store) => {
     ).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path.join(dir, "a.xlsx"));
-    expect(book.worksheets.map((s) => s.name)).toEqual(["总分", ...after.cards.map((c) => c.branchKey), "图表"]);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      "总分",
+      ...after.cards.map((c) => c.branchKey),
+      "图表",
+    ]);
     const values = (name: string) =>
       book
         .getWorksheet(name)!

@@ -37,7 +37,8 @@ function ruleText(card: CardView, t: Translator): string {
   return t("assessment.rule.awaiting-scores", { missing: missing.join(", ") });
 }
 
-const grade = (g: string | null, t: Translator) => t(`assessment.grade.${g ?? "none"}` as MessageKey);
+const grade = (g: string | null, t: Translator) =>
+  t(`assessment.grade.${g ?? "none"}` as MessageKey);
 
 export function totalsHeader(t: Translator): string[] {
   return [
@@ -206,7 +207,6 @@ export function assessmentCsv(view: YearView, t: Translator): Buffer {
     "utf8",
   );
 }
-
 
 export const assessmentReport: ReportDefinition = {
   kind: "assessment",
