@@ -10,6 +10,7 @@ import type {
   HeaderBlock,
   InputBlock,
   KnownBlock,
+  ModalView,
   MrkdwnElement,
   PlainTextElement,
   PlainTextOption,
@@ -95,3 +96,26 @@ export function truncate(text: string, max: number): string {
 /** A user mention that Slack renders as the person's name. */
 export const mention = (userId: string): string => `<@${userId}>`;
 export const channelLink = (channelId: string): string => `<#${channelId}>`;
+
+/**
+ * A modal view, the one shape every feature's modals share: its callback, title, buttons' labels
+ * (`submit` null: a read-only modal with only the close button), private_metadata and blocks.
+ */
+export function modalView(v: {
+  callbackId: string;
+  title: string;
+  submit: string | null;
+  close: string;
+  metadata: string;
+  blocks: KnownBlock[];
+}): ModalView {
+  return {
+    type: "modal",
+    callback_id: v.callbackId,
+    title: plain(v.title),
+    ...(v.submit ? { submit: plain(v.submit) } : {}),
+    close: plain(v.close),
+    private_metadata: v.metadata,
+    blocks: v.blocks,
+  };
+}

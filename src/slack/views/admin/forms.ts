@@ -2,7 +2,7 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { Branch, Org } from "../../../config/org-schema.ts";
 import type { Translator } from "../../../i18n/index.ts";
-import { context, plain } from "../../blocks.ts";
+import { context, modalView, plain } from "../../blocks.ts";
 import { ADMIN_CALLBACK } from "../../ids/admin.ts";
 import { channel, checkbox, field, select, text, time, users, whole } from "./elements.ts";
 import { weekdayOptions, workingDayOptions } from "./labels.ts";
@@ -17,15 +17,9 @@ function modal(
   t: Translator,
   meta = {},
 ): ModalView {
-  return {
-    type: "modal",
-    callback_id: callback,
-    title: plain(title),
-    submit: plain(t("admin.modal.save")),
-    close: plain(t("admin.modal.cancel")),
-    private_metadata: adminMetadata(meta),
-    blocks,
-  };
+  const [submit, close] = [t("admin.modal.save"), t("admin.modal.cancel")];
+  const metadata = adminMetadata(meta);
+  return modalView({ callbackId: callback, title, submit, close, metadata, blocks });
 }
 
 /** A new branch when `branch` is undefined; its key is then typed, otherwise shown. */

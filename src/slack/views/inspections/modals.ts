@@ -14,7 +14,7 @@ import type {
   FindingValues,
   RectificationView,
 } from "../../../services/inspections/port.ts";
-import { input, option, plain, section } from "../../blocks.ts";
+import { input, modalView, option, plain, section } from "../../blocks.ts";
 import {
   INSPECTION_ACTION as A,
   INSPECTION_BLOCK as B,
@@ -36,16 +36,16 @@ function modal(
   t: Translator,
   extra: Partial<ModalView> = {},
 ): ModalView {
-  return {
-    type: "modal",
-    callback_id: callbackId,
-    title: plain(title.slice(0, 24)),
-    submit: plain(t("inspections.modal.submit")),
-    close: plain(t("inspections.modal.close")),
-    private_metadata: metadata,
+  const [submit, close] = [t("inspections.modal.submit"), t("inspections.modal.close")];
+  const view = modalView({
+    callbackId,
+    title: title.slice(0, 24),
+    submit,
+    close,
+    metadata,
     blocks,
-    ...extra,
-  };
+  });
+  return { ...view, ...extra };
 }
 
 const text = (

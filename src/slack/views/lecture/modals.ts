@@ -5,7 +5,7 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import { addDays, type LocalDate } from "../../../domain/calendar.ts";
 import type { Translator } from "../../../i18n/index.ts";
-import { input, option, plain, section } from "../../blocks.ts";
+import { input, modalView, option, plain, section } from "../../blocks.ts";
 import { LECTURE_ACTION, LECTURE_BLOCK, LECTURE_CALLBACK } from "../../ids/lecture.ts";
 import { formatDate, formatWhen } from "./format.ts";
 import type {
@@ -28,15 +28,8 @@ function modal(
   blocks: KnownBlock[],
   t: Translator,
 ): ModalView {
-  return {
-    type: "modal",
-    callback_id: callbackId,
-    title: plain(title),
-    ...(submit ? { submit: plain(submit) } : {}),
-    close: plain(t("lecture.modal.close")),
-    private_metadata: metadata,
-    blocks,
-  };
+  const close = t("lecture.modal.close");
+  return modalView({ callbackId, title, submit, close, metadata, blocks });
 }
 
 export function buildTopicModal(v: TopicModalView, t: Translator): ModalView {

@@ -6,7 +6,7 @@ import type { KnownBlock, ModalView } from "@slack/types";
 import type { ServiceReportDraft, ServiceReportProblem } from "../../../domain/service-list.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import type { QueryForm, RegisterForm, ReportForm } from "../../../services/service-list/port.ts";
-import { input, option, plain, section } from "../../blocks.ts";
+import { input, modalView, option, plain, section } from "../../blocks.ts";
 import { SERVICE_ACTION, SERVICE_BLOCK, SERVICE_CALLBACK } from "../../ids/service-list.ts";
 import { reportLine } from "./messages.ts";
 
@@ -17,15 +17,8 @@ function modal(
   blocks: KnownBlock[],
   t: Translator,
 ): ModalView {
-  return {
-    type: "modal",
-    callback_id: callbackId,
-    title: plain(title),
-    submit: plain(t("serviceList.modal.submit")),
-    close: plain(t("serviceList.modal.close")),
-    private_metadata: metadata,
-    blocks,
-  };
+  const [submit, close] = [t("serviceList.modal.submit"), t("serviceList.modal.close")];
+  return modalView({ callbackId, title, submit, close, metadata, blocks });
 }
 
 export function buildRegisterModal(f: RegisterForm, t: Translator): ModalView {

@@ -18,7 +18,7 @@ import type {
   MakeUpForm,
   NewSessionForm,
 } from "../../../services/study/port.ts";
-import { input, option, plain, section } from "../../blocks.ts";
+import { input, modalView, option, plain, section } from "../../blocks.ts";
 import { STUDY_ACTION, STUDY_BLOCK, STUDY_CALLBACK } from "../../ids/study.ts";
 import { esc } from "../lecture/format.ts";
 import { materialLines } from "./messages.ts";
@@ -32,15 +32,8 @@ function modal(
   blocks: KnownBlock[],
   t: Translator,
 ): ModalView {
-  return {
-    type: "modal",
-    callback_id: callbackId,
-    title: plain(title),
-    submit: plain(t("study.modal.submit")),
-    close: plain(t("study.modal.close")),
-    private_metadata: metadata,
-    blocks,
-  };
+  const [submit, close] = [t("study.modal.submit"), t("study.modal.close")];
+  return modalView({ callbackId, title, submit, close, metadata, blocks });
 }
 
 export function buildNewSessionModal(f: NewSessionForm, t: Translator): ModalView {
