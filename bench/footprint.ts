@@ -1,11 +1,17 @@
 /**
- * `npm run bench:footprint [-- --runs 5 --idle-seconds 10] [--postgres <url>]`: spawns
- * `node bin/pbb.js start` (HTTP mode, the example org as ORG_FILE) against a local Slack and
- * measures the time from spawn to the first `/healthz` 200, then the process's resident memory
- * after it has idled. The first start creates and migrates the store and is reported apart;
- * the measured runs start on that existing store. Medians over the runs.
+ * `npm run bench:footprint [-- --runs 5 --idle-seconds 10] [--postgres <url>]
+ * [--paths built,tsx]`: spawns the bot (HTTP mode, the example org as ORG_FILE) against a local
+ * Slack and measures the time from spawn to the first `/healthz` 200, then the process's
+ * resident memory after it has idled, and its `process.memoryUsage()` (heap, external, array
+ * buffers) through a preloaded probe. The first start creates and migrates the store and is
+ * reported apart; the measured runs start on that existing store. Medians over the runs.
+ *
+ * Start paths: `built` is `node bin/pbb.js start` (the esbuild bundle in dist/, what production
+ * runs); `tsx` is the previous start path, the TypeScript sources through tsx's loader
+ * (`node --import tsx src/cli/main.ts start`). With both, the runs alternate between them on the
+ * same store, so one run gives them side by side with the ratio built/tsx.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -21,14 +27,29 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     "idle-seconds": { type: "string", default: "10" },
     postgres: { type: "string" },
+    paths: { type: "string", default: "built" },
   },
 });
+type StartPath = "built" | "tsx";
+const paths = values.paths.split(",").map((p) => p.trim()) as StartPath[];
+for (const p of paths) if (p !== "built" && p !== "tsx") throw new Error(`unknown path ${p}`);
 const runs = Number(values.runs);
 const idleSeconds = Number(values["idle-seconds"]);
 const root = path.resolve(import.meta.dirname, "..");
 const bin = path.join(root, "bin/pbb.js");
+const probe = path.join(root, "bench/fixtures/memory-probe.mjs");
+const startArgs: Record<StartPath, string[]> = {
+  built: ["--import", probe, bin, "start"],
+  tsx: ["--import", probe, "--import", "tsx", path.join(root, "src/cli/main.ts"), "start"],
+};
 const exampleOrg = path.join(root, "examples/org.yml");
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+// What `npm start` does first: bring dist/ up to date with src/.
+if (
+  spawnSync(process.execPath, [path.join(root, "scripts/build.mjs"), "--if-stale"]).status !== 0
+) {
+  throw new Error("npm run build failed");
+}
 
 const parsed = parseOrgFile(await readFile(exampleOrg, "utf8"), "org.yml");
 if (!parsed.ok) throw new Error("example org does not parse");
@@ -90,11 +111,31 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+interface Usage {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+async function memoryUsage(child: ChildProcess, file: string): Promise<Usage> {
+  await rm(file, { force: true });
+  child.kill("SIGUSR2");
+  for (let i = 0; i < 500; i++) {
+    const text = await readFile(file, "utf8").catch(() => "");
+    if (text) return JSON.parse(text) as Usage;
+    await sleep(20);
+  }
+  throw new Error("the memory probe did not answer in 10 s");
+}
+
 /** One start: ms to the first /healthz 200, and RSS after idling (when `idle`). */
-async function startOnce(databaseUrl: string, idle: boolean) {
+async function startOnce(databaseUrl: string, idle: boolean, startPath: StartPath = "built") {
   const port = await freePort();
+  const usageFile = path.join(os.tmpdir(), `pbb-footprint-usage-${process.pid}.json`);
   const started = performance.now();
-  const child = spawn(process.execPath, [bin, "start"], {
+  const child = spawn(process.execPath, startArgs[startPath], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -107,6 +148,7 @@ async function startOnce(databaseUrl: string, idle: boolean) {
       ORG_FILE: exampleOrg,
       LOG_LEVEL: "silent",
       NODE_ENV: "production",
+      PBB_BENCH_MEMORY_FILE: usageFile,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -132,11 +174,13 @@ async function startOnce(databaseUrl: string, idle: boolean) {
     }
     if (Number.isNaN(readyMs)) throw new Error(`pbb not ready in 120 s:\n${output}`);
     let rss = Number.NaN;
+    let usage: Usage | null = null;
     if (idle) {
       await sleep(idleSeconds * 1000);
       rss = await rssMiB(child.pid as number);
+      usage = await memoryUsage(child, usageFile);
     }
-    return { readyMs, rss };
+    return { readyMs, rss, usage };
   } finally {
     await stop(child);
   }
@@ -170,24 +214,57 @@ async function storeUrl(): Promise<{ url: string; cleanup: () => Promise<void> }
   };
 }
 
-const store = await storeUrl();
-try {
-  const first = await startOnce(store.url, false);
-  const measured: { readyMs: number; rss: number }[] = [];
-  for (let i = 0; i < runs; i++) measured.push(await startOnce(store.url, true));
+const mib = (bytes: number) => Number((bytes / 2 ** 20).toFixed(1));
+const r1 = (x: number) => Number(x.toFixed(1));
+
+function summary(measured: Awaited<ReturnType<typeof startOnce>>[]) {
   const ready = measured.map((m) => m.readyMs);
   const rss = measured.map((m) => m.rss);
-  const r1 = (x: number) => Number(x.toFixed(1));
+  const usages = measured.map((m) => m.usage).filter((u): u is Usage => u !== null);
+  const part = (key: keyof Usage) => mib(median(usages.map((u) => u[key])));
+  return {
+    readyMsMedian: Math.round(median(ready)),
+    readyMs: ready.map(Math.round),
+    rssMiBMedian: r1(median(rss)),
+    rssMiB: rss.map(r1),
+    // process.memoryUsage() medians: V8's heap, memory V8 tracks outside it (array buffers
+    // included), and what is left of the RSS (code, WebAssembly memory, native allocations).
+    heapUsedMiB: part("heapUsed"),
+    heapTotalMiB: part("heapTotal"),
+    externalMiB: part("external"),
+    arrayBuffersMiB: part("arrayBuffers"),
+    outsideV8MiB: r1(median(usages.map((u) => (u.rss - u.heapTotal - u.external) / 2 ** 20))),
+  };
+}
+
+const store = await storeUrl();
+try {
+  const first = await startOnce(store.url, false, paths[0]);
+  const measured = new Map<StartPath, Awaited<ReturnType<typeof startOnce>>[]>();
+  for (const p of paths) measured.set(p, []);
+  // Alternate the paths run by run, so a slower minute of the machine weighs on both alike.
+  for (let i = 0; i < runs; i++) {
+    for (const p of paths) measured.get(p)?.push(await startOnce(store.url, true, p));
+  }
+  const byPath = Object.fromEntries(paths.map((p) => [p, summary(measured.get(p) ?? [])] as const));
+  const built = byPath.built;
+  const tsx = byPath.tsx;
   console.log(
     JSON.stringify({
       store: values.postgres ? "postgres" : "pglite",
       runs,
       firstStartMs: Math.round(first.readyMs),
-      readyMsMedian: Math.round(median(ready)),
-      readyMs: ready.map(Math.round),
+      firstStartPath: paths[0],
       idleSeconds,
-      rssMiBMedian: r1(median(rss)),
-      rssMiB: rss.map(r1),
+      ...(paths.length === 1 ? (byPath[paths[0] as StartPath] ?? {}) : { paths: byPath }),
+      ...(built && tsx
+        ? {
+            ratioBuiltToTsx: {
+              ready: Number((built.readyMsMedian / tsx.readyMsMedian).toFixed(2)),
+              rss: Number((built.rssMiBMedian / tsx.rssMiBMedian).toFixed(2)),
+            },
+          }
+        : {}),
       machine: machine(),
       loadavg: os.loadavg().map((x) => Number(x.toFixed(2))),
       date: new Date().toISOString(),

@@ -1,7 +1,7 @@
 // The fingerprint of what the build is made from: every file under src/ (the generated Prisma
-// client included) by path, size and modification time, plus the build script itself and the
-// package manifest. dist/build-stamp.json keeps the fingerprint the build in dist/ was made from;
-// bin/pbb.js refuses to run a build whose stamp differs from the sources in front of it.
+// client included) by path, size and modification time, plus the build scripts themselves.
+// dist/build-stamp.json keeps the fingerprint the build in dist/ was made from; bin/pbb.js
+// refuses to run a build whose stamp differs from the sources in front of it.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -9,7 +9,7 @@ import path from "node:path";
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DIST = path.join(ROOT, "dist");
 export const STAMP_FILE = path.join(DIST, "build-stamp.json");
-const INPUTS = ["src", "scripts/build.mjs", "scripts/build-stamp.mjs", "package.json"];
+const INPUTS = ["src", "scripts/build.mjs", "scripts/build-stamp.mjs"];
 
 function walk(file, lines) {
   const stat = statSync(file);
