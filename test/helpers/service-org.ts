@@ -9,3 +9,18 @@ services:
   - { branch: vets, category: policy-consultation, what: Pension questions answered, frequency: monthly, lead: U0SEC1 }
   - { branch: office, category: defence-education, what: Talks at the school, frequency: quarterly, lead: U0C }
 `;
+
+/** The same org with one practical project led by a committee member of no branch's secretaries. */
+export const SERVICE_ORG_WITH_PROJECT = `${SERVICE_ORG}practicalProjects:
+  - key: roof
+    title: Renovate the Elm Court compound
+    serves: veterans of Elm Court
+    branch: vets
+    lead: U0DEPUTY
+    goal: A dry roof <before winter>
+    beneficiaries: 120
+    milestones:
+      - { title: Survey residents, due: "2026-11-05" }
+      - { title: Repair the roof, due: "2026-11-12" }
+      - { title: Hand over, due: "2026-12-20" }
+`;

@@ -132,3 +132,13 @@ export async function branchMembers(
     members: [...new Set(b.roles.map((r) => r.person.slackUserId))],
   }));
 }
+
+/** Who already got the quarter's nudge: its deliveries' keys ("service-nudge:2026-Q4:U0A"). */
+export async function nudgedInQuarter(tx: Tx, quarter: string): Promise<Set<string>> {
+  const prefix = `service-nudge:${quarter}:`;
+  const rows = await tx.delivery.findMany({
+    where: { dedupeKey: { startsWith: prefix } },
+    select: { dedupeKey: true },
+  });
+  return new Set(rows.map((r) => r.dedupeKey.slice(prefix.length)));
+}

@@ -78,3 +78,35 @@ export interface ServiceListPresenter {
   queryDm(view: QueryDmView, t: Translator): ServiceMessage;
   nudgeDm(view: NudgeView, t: Translator): ServiceMessage;
 }
+
+export type ProjectStatusView = "ACTIVE" | "COMPLETION_REQUESTED" | "DONE";
+
+/** One practical project as its committee message, the year-end board and the Home show it. */
+export interface ProjectView {
+  id: number;
+  title: string;
+  serves: string;
+  branchName: string;
+  leadUserId: string | null;
+  goal: string;
+  beneficiaries: number;
+  status: ProjectStatusView;
+  percent: number;
+  next: { title: string; due: LocalDate } | null;
+  milestones: { title: string; due: LocalDate; done: boolean }[];
+  /** The newest notes (progress, evidence, requests, send-backs), newest last. */
+  notes: { kind: string; authorId: string; text: string; link: string | null }[];
+  noteCount: number;
+  confirmedBy: string | null;
+}
+
+export interface MilestoneAlertView {
+  project: ProjectView;
+  milestone: { title: string; due: LocalDate };
+}
+
+export interface ProjectsPresenter {
+  projectMessage(view: ProjectView, t: Translator): ServiceMessage;
+  milestoneReminder(view: MilestoneAlertView, t: Translator): ServiceMessage;
+  milestoneEscalation(view: MilestoneAlertView, t: Translator): ServiceMessage;
+}

@@ -10,6 +10,9 @@ export const SERVICE_CALLBACK = {
   report: "svc_report",
   /** private_metadata: the report id. */
   query: "svc_query",
+  /** private_metadata: the project id. */
+  progress: "svc_project_progress",
+  sendBack: "svc_project_send_back",
 } as const;
 
 export const SERVICE_ACTION = {
@@ -19,7 +22,15 @@ export const SERVICE_ACTION = {
   branchReports: "svc_branch_reports",
   /** A report in the secretary's list (value: report id). */
   openQuery: "svc_open_query",
+  /** A project's committee message (value: project id). */
+  projectProgress: "svc_project_open_progress",
+  projectRequest: "svc_project_request",
+  projectConfirm: "svc_project_confirm",
+  projectSendBack: "svc_project_open_send_back",
   /** Modal inputs. */
+  note: "svc_note",
+  milestone: "svc_milestone",
+  comment: "svc_comment",
   community: "svc_community",
   date: "svc_date",
   reportCommunity: "svc_report_community",
@@ -40,4 +51,8 @@ export const SERVICE_BLOCK = {
   what: "svc_what_block",
   link: "svc_link_block",
   question: "svc_question_block",
+  projectActions: "svc_project_actions",
+  note: "svc_note_block",
+  milestone: "svc_milestone_block",
+  comment: "svc_comment_block",
 } as const;

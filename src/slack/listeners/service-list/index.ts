@@ -30,6 +30,7 @@ import {
   serviceListPresenter,
 } from "../../views/service-list/index.ts";
 import type { ThreadReplyHandler } from "../thread-replies.ts";
+import { registerProjects } from "./projects.ts";
 
 type Button = BlockAction<ButtonAction>;
 
@@ -42,6 +43,7 @@ export const serviceThreadReply: ThreadReplyHandler = (ctx, reply) => recordQuer
 
 export function registerServiceList(app: ListenerApp, ctx: AppContext): void {
   const present = serviceListPresenter;
+  registerProjects(app, ctx);
 
   app.action<Button>(SERVICE_ACTION.openRegister, async ({ ack, body, client, respond }) => {
     await ack();

@@ -1,4 +1,5 @@
 export * from "./messages.ts";
 export * from "./modals.ts";
 export * from "./present.ts";
+export * from "./projects.ts";
 export * from "./summary.ts";

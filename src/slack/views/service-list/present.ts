@@ -1,9 +1,20 @@
 /** The service list's presenter: what its use cases are given to render their messages. */
-import type { ServiceListPresenter } from "../../../services/service-list/port.ts";
+import type {
+  ProjectsPresenter,
+  ServiceListPresenter,
+} from "../../../services/service-list/port.ts";
 import { buildNudgeDm, buildQueryDm, buildReportAck } from "./messages.ts";
+import {
+  buildMilestoneEscalation,
+  buildMilestoneReminder,
+  buildProjectMessage,
+} from "./projects.ts";
 
-export const serviceListPresenter: ServiceListPresenter = {
+export const serviceListPresenter: ServiceListPresenter & ProjectsPresenter = {
   reportAck: buildReportAck,
   queryDm: buildQueryDm,
   nudgeDm: buildNudgeDm,
+  projectMessage: buildProjectMessage,
+  milestoneReminder: buildMilestoneReminder,
+  milestoneEscalation: buildMilestoneEscalation,
 };

@@ -1,0 +1,382 @@
+/**
+ * The committee's practical projects: each has one message in the committee channel kept
+ * current (posted by the `project-milestones` job, updated in the transaction of each change).
+ * The lead (or the committee) posts progress (modal or a reply in the thread, files there being
+ * evidence), asks for completion; a committee member other than the lead and not of the lead
+ * branch's secretaries confirms it (four eyes) or sends it back with a comment. Every click is a
+ * conditional update on the project's version: of two clicks one wins, the other is told why.
+ */
+import {
+  addProjectNote,
+  addThreadNoteOnce,
+  markMilestoneDone,
+  openProjects,
+  type ProjectRow,
+  projectById,
+  projectOfThread,
+  projectsWithoutMessage,
+  storeProjectTs,
+  updateProjectIfUnchanged,
+} from "../../db/repositories/practical-projects.ts";
+import { loadActor } from "../../db/repositories/tasklist.ts";
+import {
+  confirmRefusal,
+  isoWeek,
+  milestoneAlerts,
+  nextMilestone,
+  type ProjectError,
+  progressRefusal,
+  projectPercent,
+  requestRefusal,
+} from "../../domain/service-list.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import type { Deps, Outcome } from "../kit/result.ts";
+import { refuse } from "../kit/result.ts";
+import { Conflict, inTx, inTxRetrying } from "../kit/tx.ts";
+import { calendarOf } from "../org/calendar-settings.ts";
+import { enqueueDelivery, type ResultHandlers } from "../outbox/index.ts";
+import { loadServiceEnv, type ServiceEnv } from "./env.ts";
+import type { ProjectsPresenter, ProjectView } from "./port.ts";
+
+type Tx = Prisma.TransactionClient;
+
+export type ProjectOutcomeError = ProjectError | "no-org" | "not-found" | "busy";
+
+const PROJECT_PREFIX = "service-project:";
+const postKey = (id: number) => `${PROJECT_PREFIX}${id}:post`;
+
+export async function projectView(tx: Tx, p: ProjectRow): Promise<ProjectView> {
+  const branch = await tx.branch.findUnique({
+    where: { key: p.branchKey },
+    select: { name: true },
+  });
+  const milestones = p.milestones.map((m) => ({
+    position: m.position,
+    title: m.title,
+    due: m.due,
+    done: m.doneAt !== null,
+  }));
+  const next = nextMilestone(milestones);
+  return {
+    id: p.id,
+    title: p.title,
+    serves: p.serves,
+    branchName: branch?.name ?? p.branchKey,
+    leadUserId: p.leadUserId,
+    goal: p.goal,
+    beneficiaries: p.beneficiaries,
+    status: p.status,
+    percent: projectPercent({ status: p.status, milestones }),
+    next: next ? { title: next.title, due: next.due } : null,
+    milestones: milestones.map(({ title, due, done }) => ({ title, due, done })),
+    notes: p.notes.slice(-5).map((n) => ({
+      kind: n.kind,
+      authorId: n.authorId,
+      text: n.text,
+      link: n.link,
+    })),
+    noteCount: p.notes.length,
+    confirmedBy: p.confirmedBy,
+  };
+}
+
+const snapshot = (p: ProjectRow) => ({
+  status: p.status,
+  branchKey: p.branchKey,
+  leadUserId: p.leadUserId,
+  milestones: p.milestones.map((m) => ({
+    position: m.position,
+    title: m.title,
+    due: m.due,
+    done: m.doneAt !== null,
+  })),
+});
+
+/** Posts the project's committee message once (its ts comes back through the result handler). */
+async function ensureMessage(tx: Tx, env: ServiceEnv, present: ProjectsPresenter, p: ProjectRow) {
+  if (p.channel) return;
+  const message = present.projectMessage(await projectView(tx, p), env.t);
+  await enqueueDelivery(tx, {
+    dedupeKey: postKey(p.id),
+    method: "chat.postMessage",
+    payload: { channel: env.committeeChannel, ...message, unfurl_links: false },
+    resultRef: `${PROJECT_PREFIX}${p.id}`,
+  });
+}
+
+/** The committee message re-rendered from the project as it is now (after its post). */
+async function refreshMessage(tx: Tx, env: ServiceEnv, present: ProjectsPresenter, id: number) {
+  const p = await projectById(tx, id);
+  if (!p) return;
+  const message = present.projectMessage(await projectView(tx, p), env.t);
+  const posted = await tx.delivery.findUnique({ where: { dedupeKey: postKey(id) } });
+  if (!posted) {
+    await ensureMessage(tx, env, present, p);
+    return;
+  }
+  await enqueueDelivery(tx, {
+    dedupeKey: `${PROJECT_PREFIX}${id}:v${p.version}`,
+    method: "chat.update",
+    payload: { ...(p.channel && p.ts ? { channel: p.channel, ts: p.ts } : {}), ...message },
+    after: postKey(id),
+  });
+}
+
+export const projectResultHandlers: ResultHandlers = {
+  [PROJECT_PREFIX]: async (tx, ref, { channel, ts }) => {
+    const id = Number(ref.slice(PROJECT_PREFIX.length));
+    if (Number.isSafeInteger(id)) await storeProjectTs(tx, id, channel, ts);
+  },
+};
+
+type Change = (
+  tx: Tx,
+  p: ProjectRow,
+  env: ServiceEnv,
+) => Promise<ProjectOutcomeError | { data: Prisma.PracticalProjectUpdateManyMutationInput }>;
+
+/** One change of a project: read, ask the domain, write if unchanged, re-render its message. */
+async function change(
+  deps: Deps,
+  present: ProjectsPresenter,
+  projectId: number,
+  apply: Change,
+): Promise<Outcome<{ projectId: number }, ProjectOutcomeError>> {
+  const env = await loadServiceEnv(deps);
+  if (!env) return refuse("no-org");
+  return inTxRetrying(deps.db, async (tx) => {
+    const p = await projectById(tx, projectId);
+    if (!p) return refuse("not-found");
+    const decided = await apply(tx, p, env);
+    if (typeof decided === "string") return refuse(decided);
+    if (!(await updateProjectIfUnchanged(tx, p.id, p.version, decided.data))) {
+      throw new Conflict("the project changed meanwhile");
+    }
+    await refreshMessage(tx, env, present, p.id);
+    return { ok: true as const, projectId: p.id };
+  });
+}
+
+export interface ProgressInput {
+  note: string;
+  /** A milestone reached with this progress (its position), if any. */
+  milestone?: number | null;
+  link?: string | null;
+}
+
+export async function postProgress(
+  deps: Deps,
+  present: ProjectsPresenter,
+  userId: string,
+  projectId: number,
+  input: ProgressInput,
+) {
+  return change(deps, present, projectId, async (tx, p) => {
+    const refusal = progressRefusal(snapshot(p), await loadActor(tx, userId));
+    if (refusal) return refusal;
+    const text = input.note.trim();
+    if (text === "" && input.milestone == null) return "comment-required";
+    await addProjectNote(tx, {
+      projectId: p.id,
+      kind: input.link ? "evidence" : "progress",
+      authorId: userId,
+      text,
+      link: input.link?.trim() || null,
+    });
+    if (input.milestone != null)
+      await markMilestoneDone(tx, p.id, input.milestone, userId, deps.now());
+    return { data: {} };
+  });
+}
+
+export async function requestCompletion(
+  deps: Deps,
+  present: ProjectsPresenter,
+  userId: string,
+  projectId: number,
+) {
+  return change(deps, present, projectId, async (tx, p) => {
+    const refusal = requestRefusal(snapshot(p), await loadActor(tx, userId));
+    if (refusal) return refusal;
+    await addProjectNote(tx, { projectId: p.id, kind: "request", authorId: userId, text: "" });
+    return { data: { status: "COMPLETION_REQUESTED", requestedAt: deps.now() } };
+  });
+}
+
+export async function confirmCompletion(
+  deps: Deps,
+  present: ProjectsPresenter,
+  userId: string,
+  projectId: number,
+) {
+  return change(deps, present, projectId, async (tx, p) => {
+    const refusal = confirmRefusal(snapshot(p), await loadActor(tx, userId));
+    if (refusal) return refusal;
+    await addProjectNote(tx, { projectId: p.id, kind: "confirmed", authorId: userId, text: "" });
+    return { data: { status: "DONE", confirmedBy: userId, confirmedAt: deps.now() } };
+  });
+}
+
+export async function sendBack(
+  deps: Deps,
+  present: ProjectsPresenter,
+  userId: string,
+  projectId: number,
+  comment: string,
+) {
+  return change(deps, present, projectId, async (tx, p) => {
+    const refusal = confirmRefusal(snapshot(p), await loadActor(tx, userId));
+    if (refusal) return refusal;
+    if (comment.trim() === "") return "comment-required";
+    await addProjectNote(tx, {
+      projectId: p.id,
+      kind: "sent-back",
+      authorId: userId,
+      text: comment.trim(),
+    });
+    return { data: { status: "ACTIVE", requestedAt: null } };
+  });
+}
+
+/** What the progress modal starts from (and whether this person may post progress). */
+export async function openProgress(deps: Deps, userId: string, projectId: number) {
+  const env = await loadServiceEnv(deps);
+  if (!env) return refuse("no-org" as const);
+  const p = await projectById(deps.db.prisma, projectId);
+  if (!p) return refuse("not-found" as const);
+  const refusal = progressRefusal(snapshot(p), await loadActor(deps.db, userId));
+  if (refusal) return refuse(refusal);
+  return { ok: true as const, env, view: await projectView(deps.db.prisma, p) };
+}
+
+/** May this person send the project back (the modal asks for the comment first)? */
+export async function openSendBack(deps: Deps, userId: string, projectId: number) {
+  const env = await loadServiceEnv(deps);
+  if (!env) return refuse("no-org" as const);
+  const p = await projectById(deps.db.prisma, projectId);
+  if (!p) return refuse("not-found" as const);
+  const refusal = confirmRefusal(snapshot(p), await loadActor(deps.db, userId));
+  if (refusal) return refuse(refusal);
+  return { ok: true as const, env, view: await projectView(deps.db.prisma, p) };
+}
+
+export interface ProjectThreadReply {
+  channel: string;
+  threadTs: string;
+  ts: string;
+  userId: string;
+  text: string;
+  files: { id: string; name: string; permalink: string | null }[];
+}
+
+/**
+ * A reply in a project's thread: a progress note by the lead or the committee (its files are
+ * evidence, one note each), recorded once by its ts. False when the thread is not a project's.
+ */
+export async function recordProjectReply(
+  deps: Deps,
+  present: ProjectsPresenter,
+  reply: ProjectThreadReply,
+): Promise<boolean> {
+  const found = await projectOfThread(deps.db.prisma, reply.channel, reply.threadTs);
+  if (!found) return false;
+  const env = await loadServiceEnv(deps);
+  if (!env) return true;
+  await inTxRetrying(deps.db, async (tx) => {
+    const p = await projectById(tx, found.id);
+    if (!p || progressRefusal(snapshot(p), await loadActor(tx, reply.userId))) {
+      return { ok: true as const };
+    }
+    const notes = [
+      {
+        kind: "progress",
+        text: reply.text,
+        link: null as string | null,
+        fileId: null as string | null,
+      },
+      ...reply.files.map((f) => ({
+        kind: "evidence",
+        text: f.name,
+        link: f.permalink,
+        fileId: f.id,
+      })),
+    ].filter((n) => n.kind === "evidence" || n.text.trim() !== "");
+    let added = false;
+    for (const [i, n] of notes.entries()) {
+      const slackTs = i === 0 ? reply.ts : `${reply.ts}#${i}`;
+      added =
+        (await addThreadNoteOnce(tx, {
+          projectId: p.id,
+          kind: n.kind,
+          authorId: reply.userId,
+          text: n.text,
+          link: n.link,
+          fileId: n.fileId,
+          slackTs,
+        })) || added;
+    }
+    if (!added) return { ok: true as const };
+    if (!(await updateProjectIfUnchanged(tx, p.id, p.version, {})))
+      throw new Conflict("the project changed meanwhile");
+    await refreshMessage(tx, env, present, p.id);
+    return { ok: true as const };
+  });
+  return true;
+}
+
+/**
+ * The `project-milestones` run for a local date: each project without its committee message
+ * gets it; each open milestone due within 3 working days reminds the lead once; each overdue
+ * one escalates to the committee once a week (keyed by the ISO week). A project without a lead
+ * (they left) asks the committee to name one, once a week.
+ */
+export async function runProjectMilestones(
+  deps: Deps,
+  present: ProjectsPresenter,
+  today: string,
+): Promise<{ posted: number; reminded: number; escalated: number }> {
+  const env = await loadServiceEnv(deps);
+  if (!env) return { posted: 0, reminded: 0, escalated: 0 };
+  const calendar = calendarOf(env.org.settings, env.org.timezone);
+  return inTx(deps.db, async (tx) => {
+    const fresh = await projectsWithoutMessage(tx);
+    let posted = 0;
+    for (const p of fresh) {
+      const was = await tx.delivery.findUnique({ where: { dedupeKey: postKey(p.id) } });
+      if (!was) {
+        await ensureMessage(tx, env, present, p);
+        posted++;
+      }
+    }
+    let reminded = 0;
+    let escalated = 0;
+    const week = isoWeek(today);
+    for (const p of await openProjects(tx)) {
+      const view = await projectView(tx, p);
+      for (const alert of milestoneAlerts(snapshot(p), today, calendar)) {
+        const m = alert.milestone;
+        const shown = { project: view, milestone: { title: m.title, due: m.due } };
+        if (alert.kind === "remind" && p.leadUserId) {
+          const sent = await enqueueDelivery(tx, {
+            dedupeKey: `${PROJECT_PREFIX}${p.id}:m${m.position}:remind`,
+            method: "dm",
+            payload: { user: p.leadUserId, ...present.milestoneReminder(shown, env.t) },
+          });
+          if (sent) reminded++;
+        } else if (alert.kind === "escalate") {
+          const sent = await enqueueDelivery(tx, {
+            dedupeKey: `${PROJECT_PREFIX}${p.id}:m${m.position}:escalate:${week}`,
+            method: "chat.postMessage",
+            payload: {
+              channel: env.committeeChannel,
+              ...present.milestoneEscalation(shown, env.t),
+              ...(p.ts ? { thread_ts: p.ts, reply_broadcast: true } : {}),
+            },
+          });
+          if (sent) escalated++;
+        }
+      }
+    }
+    return { posted, reminded, escalated };
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * A practical project's buttons (Post progress, Ask for completion, Confirm completion, Send
+ * back), its two modals, and replies in its thread. Values carry the project id; every right is
+ * checked in the use case (four eyes for the confirmation).
+ */
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { AppContext } from "../../../app/context.ts";
+import type { MessageKey } from "../../../i18n/index.ts";
+import {
+  confirmCompletion,
+  openProgress,
+  openSendBack,
+  type ProjectOutcomeError,
+  postProgress,
+  recordProjectReply,
+  requestCompletion,
+  sendBack,
+} from "../../../services/service-list/projects.ts";
+import { SERVICE_ACTION, SERVICE_BLOCK, SERVICE_CALLBACK } from "../../ids/service-list.ts";
+import { refusalOnField, replier, viaResponseUrl } from "../../reply.ts";
+import type { ListenerApp } from "../../router.ts";
+import {
+  buildProgressModal,
+  buildSendBackModal,
+  readComment,
+  readProgress,
+  serviceListPresenter,
+} from "../../views/service-list/index.ts";
+import type { ThreadReplyHandler } from "../thread-replies.ts";
+
+type Button = BlockAction<ButtonAction>;
+
+const projectErrorKey = (e: ProjectOutcomeError): MessageKey =>
+  `serviceList.error.${e}` as MessageKey;
+
+const LINK = /^https?:\/\/[^\s<>|]+$/;
+
+/** A reply in a project's thread: a progress note, its files evidence. */
+export const projectThreadReply: ThreadReplyHandler = (ctx, reply) =>
+  recordProjectReply(ctx, serviceListPresenter, reply);
+
+export function registerProjects(app: ListenerApp, ctx: AppContext): void {
+  const present = serviceListPresenter;
+
+  const clicked = (
+    actionId: string,
+    act: (userId: string, projectId: number) => Promise<{ ok: boolean; error?: string }>,
+  ) =>
+    app.action<Button>(actionId, async ({ ack, body, action, respond }) => {
+      await ack();
+      const reply = replier(ctx, viaResponseUrl(respond), projectErrorKey);
+      const id = Number(action.value);
+      if (!Number.isSafeInteger(id)) return reply.refuse("not-found");
+      const result = await act(body.user.id, id).catch(reply.failed);
+      if (result && !result.ok) await reply.refuse(result.error as ProjectOutcomeError);
+    });
+
+  clicked(SERVICE_ACTION.projectRequest, (userId, id) =>
+    requestCompletion(ctx, present, userId, id),
+  );
+  clicked(SERVICE_ACTION.projectConfirm, (userId, id) =>
+    confirmCompletion(ctx, present, userId, id),
+  );
+  const opens = (actionId: string, open: typeof openProgress, build: typeof buildProgressModal) =>
+    app.action<Button>(actionId, async ({ ack, body, action, client, respond }) => {
+      await ack();
+      const reply = replier(ctx, viaResponseUrl(respond), projectErrorKey);
+      const opened = await open(ctx, body.user.id, Number(action.value));
+      if (!opened.ok) return reply.refuse(opened.error);
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: build(opened.view, opened.env.t),
+      });
+    });
+  opens(SERVICE_ACTION.projectProgress, openProgress, buildProgressModal);
+  opens(SERVICE_ACTION.projectSendBack, openSendBack, buildSendBackModal);
+
+  app.view(SERVICE_CALLBACK.progress, async ({ ack, body, view }) => {
+    const input = readProgress(view.state.values as never);
+    if (input.link && !LINK.test(input.link))
+      return ack(await refusalOnField(ctx, SERVICE_BLOCK.link, "serviceList.error.bad-link"));
+    const result = await postProgress(
+      ctx,
+      present,
+      body.user.id,
+      Number(view.private_metadata),
+      input,
+    );
+    if (!result.ok)
+      return ack(await refusalOnField(ctx, SERVICE_BLOCK.note, projectErrorKey(result.error)));
+    await ack();
+  });
+
+  app.view(SERVICE_CALLBACK.sendBack, async ({ ack, body, view }) => {
+    const result = await sendBack(
+      ctx,
+      present,
+      body.user.id,
+      Number(view.private_metadata),
+      readComment(view.state.values as never),
+    );
+    if (!result.ok)
+      return ack(await refusalOnField(ctx, SERVICE_BLOCK.comment, projectErrorKey(result.error)));
+    await ack();
+  });
+}
