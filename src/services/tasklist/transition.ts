@@ -1,24 +1,7 @@
-/**
- * The round trip's one way of changing a list, and the messages a change writes. Every use case
- * that moves a list (the committee's Approve and Return, a submission, a withdrawal) makes the
- * change the same way: read the list and the actor's roles (from the database, never from what
- * Slack echoes back), ask the domain (`transition` in domain/task-list.ts), then apply the answer
- * with a conditional update on the list's version. A count of 0 means someone else changed the
- * list first: the attempt rolls back and starts over from the new state, where the domain says
- * what the user is told (e.g. "already decided"). Revisions, decision, audit entry and every
- * message the change causes (the domain's effects, rendered by the presenter the use case was
- * given and enqueued in the outbox) are written in the same transaction.
- *
- * The reading and deciding happen before that transaction, not in it: the conditional update
- * already refuses a decision taken on a state that has changed since, so the transaction holds
- * only the writes, and a refusal (a double click, a stale button) costs no transaction at all.
- */
-import type { Database } from "../../db/client.ts";
 import {
   approvedItemsOf,
   audit,
   type ListRecord,
-  loadActor,
   loadListRecord,
   type NewItem,
   type RevisionRecord,
@@ -29,24 +12,21 @@ import {
 } from "../../db/repositories/tasklist.ts";
 import { previousPeriod } from "../../domain/period.ts";
 import {
-  type Actor,
   type Effect,
   type ListEvent,
   type ListSnapshot,
   type ListState,
   latestRevision,
   revisionOf,
-  snapshotOf,
-  transition,
 } from "../../domain/task-list.ts";
 import { unfinishedItems } from "../../domain/task-list-items.ts";
 import { afterListChange } from "../home/refresh.ts";
-import { breathe, Conflict, inTx, retrying } from "../kit/tx.ts";
+import { type ApprovalStore, runApproval } from "../kit/approval.ts";
 import { enqueueDelivery, enqueuePost, enqueueUpdate } from "../outbox/index.ts";
 import { tasklistKeys as keys } from "./keys.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
 import type { SlackMessage, TasklistDeps, TasklistPresenter } from "./port.ts";
-import { type Result, refuse, type TasklistError } from "./result.ts";
+import type { Result, TasklistError } from "./result.ts";
 
 // ── The committee's decision ────────────────────────────────────────────────────────────────
 
@@ -100,115 +80,57 @@ export interface TransitionRequest {
 
 export type TransitionOutcome = Result<{ listId: number; revision: number; state: ListState }>;
 
+/** The monthly list as a document of the shared approval machinery (services/kit/approval.ts). */
+export const listStore: ApprovalStore<ListRecord, NewItem> = {
+  name: "tasklist",
+  // Comments are only rendered, from the list as it is after the change.
+  load: (db, id, purpose) => loadListRecord(db, id, { comments: purpose === "render" }),
+  updateIfUnchanged: (tx, { id, ...change }) =>
+    updateListIfUnchanged(tx, { listId: id, ...change }),
+  writeRevisions: (tx, id, changes, created) => writeRevisions(tx, id, changes, created),
+  recordDecision: (tx, { id, ...decision }) => recordDecision(tx, { listId: id, ...decision }),
+  audit,
+  describe: (rec) => ({ branch: rec.branch.key, period: rec.period }),
+};
+
 /** Reads and decides, then writes in one transaction; again from the top if another click won. */
 export async function runTransition(
   deps: TasklistDeps,
   req: TransitionRequest,
 ): Promise<TransitionOutcome> {
   let org: TasklistOrg | undefined; // what the messages need; a refusal needs none of it
-  return retrying(async () => {
-    const decided = await decide(deps.db, req);
-    if (!decided.ok) return decided;
-    org ??= await loadTasklistOrg(deps.db);
-    const settings = org;
-    return inTx(deps.db, (tx) =>
-      apply(tx, settings, deps.presenters.tasklist, deps.now(), req, decided),
-    ).then(afterListChange(deps.homes, req.listId));
-  });
-}
-
-interface Decided {
-  ok: true;
-  rec: ListRecord;
-  actor: Actor;
-  event: ListEvent;
-  result: Extract<ReturnType<typeof transition>, { ok: true }>;
-}
-
-/** The list and the actor as stored, and what the domain makes of the request on them. */
-async function decide(
-  db: Database,
-  req: TransitionRequest,
-): Promise<Decided | ReturnType<typeof refuse>> {
-  // Comments are only rendered, from the list as it is after the change.
-  const rec = await loadListRecord(db, req.listId, { comments: false });
-  if (!rec) return refuse("not-found");
-  const bad = req.check?.(rec);
-  if (bad) return refuse(bad);
-  const actor = await loadActor(db, req.userId);
-  const snapshot = snapshotOf(rec);
-  const event = req.event(snapshot);
-  if (typeof event === "string") return refuse(event);
-  const result = transition(snapshot, event, actor);
-  if (!result.ok) return refuse(result.error);
-  return { ok: true, rec, actor, event, result };
-}
-
-/** The writes of a decided change, in its transaction; Conflict when another change won. */
-async function apply(
-  tx: Tx,
-  org: TasklistOrg,
-  present: TasklistPresenter,
-  now: Date,
-  req: TransitionRequest,
-  { rec, actor, event, result }: Decided,
-): Promise<TransitionOutcome> {
-  const creates = result.revisions.some((r) => r.created);
-  const won = await updateListIfUnchanged(tx, {
-    listId: rec.id,
-    version: rec.version,
-    next: result.next,
-    now,
-    firstSubmission: result.firstSubmission,
-    approved: event.type === "approve",
-    newRevision: creates,
-  });
-  if (!won) throw new Conflict();
-  await breathe();
-  const items = creates ? (req.items?.(rec) ?? []) : [];
-  await writeRevisions(tx, rec.id, result.revisions, {
-    submittedBy: actor.userId,
-    submittedAt: now,
-    items,
-  });
-  if (event.type === "approve" || event.type === "return") {
-    await recordDecision(tx, {
-      listId: rec.id,
-      revision: event.revision,
-      kind: event.type === "approve" ? "APPROVED" : "RETURNED",
-      by: actor.userId,
-      at: now,
-      ...(result.comment ? { comment: result.comment } : {}),
-    });
-  }
-  await req.alsoWrite?.(tx, rec);
-  await audit(tx, {
-    actor: actor.userId,
-    action: `tasklist.${event.type}`,
-    entityId: rec.id,
-    data: {
-      branch: rec.branch.key,
-      period: rec.period,
-      revision: result.next.revision,
-      from: rec.state,
-      to: result.next.state,
-      ...(creates ? { items: items.length } : {}),
-      ...(result.comment ? { comment: result.comment } : {}),
-      ...req.auditData,
+  const outcome = await runApproval(
+    deps,
+    {
+      store: listStore,
+      async prepare() {
+        org ??= await loadTasklistOrg(deps.db);
+      },
+      async effects(tx, rec, { event, result, now }) {
+        if (!org) throw new Error("the round trip's org was not loaded");
+        const c = { tx, rec, org, present: deps.presenters.tasklist, tag: `v${rec.version}` };
+        await applyEffects(
+          c,
+          result.effects,
+          event.type === "withdraw" ? { withdrawnAt: now } : {},
+        );
+      },
     },
-    source: req.source,
-    at: now,
-  });
-  await breathe();
-  const after = await loadListRecord(tx, rec.id);
-  if (!after) throw new Error(`list ${rec.id} vanished inside its transaction`);
-  await breathe();
-  await applyEffects(
-    { tx, rec: after, org, present, tag: `v${after.version}` },
-    result.effects,
-    event.type === "withdraw" ? { withdrawnAt: now } : {},
+    {
+      id: req.listId,
+      userId: req.userId,
+      source: req.source,
+      event: req.event,
+      ...(req.check ? { check: req.check } : {}),
+      ...(req.items ? { items: req.items } : {}),
+      ...(req.alsoWrite ? { alsoWrite: req.alsoWrite } : {}),
+      ...(req.auditData ? { auditData: req.auditData } : {}),
+    },
   );
-  return { ok: true, listId: rec.id, revision: result.next.revision, state: result.next.state };
+  const result: TransitionOutcome = outcome.ok
+    ? { ok: true, listId: outcome.id, revision: outcome.revision, state: outcome.state }
+    : outcome;
+  return afterListChange(deps.homes, req.listId)(result);
 }
 
 // ── What a change tells: the domain's effects as outbox messages ────────────────────────────
