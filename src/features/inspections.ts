@@ -5,6 +5,10 @@
 import { defineFeature } from "../app/feature.ts";
 import { rectificationRemindersJob } from "../jobs/inspections/reminders.ts";
 import { inspectionRoundJob } from "../jobs/inspections/round.ts";
+import {
+  inspectionScoresSource,
+  rectificationsOnTimeSource,
+} from "../services/inspections/assessment.ts";
 import { inspectionsReport, rectificationsReport } from "../services/inspections/report.ts";
 import { registerInspections } from "../slack/listeners/inspections/index.ts";
 
@@ -13,4 +17,5 @@ export const inspectionsFeature = defineFeature({
   listeners: registerInspections,
   jobs: [inspectionRoundJob, rectificationRemindersJob],
   reports: [inspectionsReport, rectificationsReport],
+  assessmentSources: [inspectionScoresSource, rectificationsOnTimeSource],
 });

@@ -14,8 +14,13 @@ import { loadOrgRecord } from "../../src/db/repositories/org.ts";
 import { parseReportPeriod } from "../../src/domain/report-period.ts";
 import { translator } from "../../src/i18n/index.ts";
 import type { RecordedCall } from "../../src/localslack/emulator/calls.ts";
+import {
+  inspectionScoresSource,
+  rectificationsOnTimeSource,
+} from "../../src/services/inspections/assessment.ts";
 import { inspectionRecord } from "../../src/services/inspections/record.ts";
 import { inspectionsReport, rectificationsReport } from "../../src/services/inspections/report.ts";
+import { calendarOf } from "../../src/services/org/calendar-settings.ts";
 import { EXAMPLE_ORG, startTestBot, type TestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
@@ -321,5 +326,24 @@ describe.each(STORES)("inspections in Slack (%s)", (store) => {
       ["支委会记录缺<少>签字", "已销号", "1", "2026-12-14", ""],
       ["党费台账未及时更新", "整改中", "0", "", ""],
     ]);
+    // the assessment's two sources over the same record
+    const branches = await t.db.prisma.branch.findMany({ orderBy: { key: "asc" } });
+    const scope = {
+      year: 2026,
+      asOf: new Date("2026-12-31T00:00:00Z"),
+      timezone: org.timezone,
+      calendar: calendarOf(org.settings, org.timezone),
+      settings: org.settings,
+      branches: branches.map((b) => ({ id: b.id, key: b.key, from: "2026-01", to: "2026-12" })),
+    };
+    const scoresBy = await inspectionScoresSource.compute(t.db, scope);
+    const byKey = [...scoresBy].map(([k, v]) => [k, v.achieved, v.expected]);
+    expect(byKey.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
+      ["resettlement", 91, 100],
+      ["services", 95, 100],
+    ]);
+    const onTime = await rectificationsOnTimeSource.compute(t.db, scope);
+    expect(onTime.get("resettlement")).toMatchObject({ achieved: 0, expected: 2 });
+    expect(onTime.get("resettlement")?.evidence.map((e) => e.ok)).toEqual([false, false]);
   });
 });

@@ -137,6 +137,11 @@ export const inspections = defineArea(
     "inspections.report.col.verifiedBy": "Verified by",
     "inspections.report.col.verifiedOn": "Verified on",
     "inspections.report.col.evidence": "Evidence",
+    "inspections.assessment.scores": "inspection scores",
+    "inspections.assessment.scoreEvidence.mutual": "mutual inspection: {total} of {max}",
+    "inspections.assessment.scoreEvidence.supervision": "supervision: {total} of {max}",
+    "inspections.assessment.onTime": "rectifications closed on time",
+    "inspections.assessment.itemEvidence": "rectification item: {problem}",
   },
   {
     "inspections.kind.mutual": "支部互查",
@@ -267,5 +272,10 @@ export const inspections = defineArea(
     "inspections.report.col.verifiedBy": "验收人",
     "inspections.report.col.verifiedOn": "验收日期",
     "inspections.report.col.evidence": "佐证材料",
+    "inspections.assessment.scores": "检查得分",
+    "inspections.assessment.scoreEvidence.mutual": "支部互查：{total}/{max}",
+    "inspections.assessment.scoreEvidence.supervision": "全覆盖督查：{total}/{max}",
+    "inspections.assessment.onTime": "整改按期销号",
+    "inspections.assessment.itemEvidence": "整改事项：{problem}",
   },
 );
