@@ -60,7 +60,7 @@ export const assessment = defineArea(
     "assessment.error.not-committee": "only committee members may do this",
     "assessment.error.own-branch":
       "nobody scores or answers for their own branch (four eyes): another committee member must",
-    "assessment.error.not-chair": "only a committee admin (the chair) may finalize the year",
+    "assessment.error.not-chair": "only a system admin (the chair) may finalize the year",
     "assessment.error.not-secretary":
       "only the branch's secretary may remark on or contest its card",
     "assessment.error.unknown-branch": "there is no card for that branch this year",
@@ -195,7 +195,7 @@ export const assessment = defineArea(
     "assessment.error.final": "本年度考核已定稿：考核卡已冻结，不再更改",
     "assessment.error.not-committee": "仅机关党委委员可以操作",
     "assessment.error.own-branch": "不得为本支部评分或答复（四眼原则）：须由其他委员操作",
-    "assessment.error.not-chair": "仅机关党委管理员（书记）可以定稿",
+    "assessment.error.not-chair": "仅系统管理员（书记）可以定稿",
     "assessment.error.not-secretary": "仅本支部书记可以对考核卡提出说明或异议",
     "assessment.error.unknown-branch": "本年度没有该支部的考核卡",
     "assessment.error.unknown-indicator": "本年度考核没有该指标",
@@ -230,8 +230,8 @@ export const assessment = defineArea(
     "assessment.modal.finalize.submit": "定稿",
     "assessment.modal.cancel": "取消",
     "assessment.done.score": "已保存{branch}的评分。",
-    "assessment.done.remark": "您的{kind} #{id} 已记录，机关党委将予以答复。",
-    "assessment.done.answer": "已记录对 #{id} 的答复。",
+    "assessment.done.remark": "您的{kind}#{id}已记录，机关党委将予以答复。",
+    "assessment.done.answer": "已记录对#{id}的答复。",
     "assessment.done.finalize": "{year}年度考核已定稿：{count}张考核卡已冻结并发布。",
     "assessment.error.notNumber": "请填写数字，如27.5",
     "assessment.error.notWhole": "请填写0至{expected}之间的整数",
