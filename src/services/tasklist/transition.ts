@@ -1,3 +1,12 @@
+/**
+ * The round trip's one way of changing a list, and the messages a change writes. Every use case
+ * that moves a list (the committee's Approve and Return, a submission, a withdrawal) goes through
+ * `runTransition`, which hands the shared approval runner (services/kit/approval.ts: read and ask
+ * the domain outside a transaction, then the conditional update on the list's version, revisions,
+ * decision and audit in one, again from the top when another click won) the list's store
+ * (`listStore`) and its effects: `applyEffects` renders each of the domain's effects through the
+ * presenter the use case was given and enqueues it in the outbox, in the same transaction.
+ */
 import {
   approvedItemsOf,
   audit,
