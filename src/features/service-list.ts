@@ -9,6 +9,7 @@ import { serviceNudgeJob } from "../jobs/service-list/nudge.ts";
 import { projectMilestonesJob } from "../jobs/service-list/project-milestones.ts";
 import { projectResultHandlers } from "../services/service-list/projects.ts";
 import { serviceResultHandlers } from "../services/service-list/query.ts";
+import { projectsReport, servicesReport } from "../services/service-list/report.ts";
 import { serviceSubcommand } from "../slack/listeners/service-list/command.ts";
 import { registerServiceList, serviceThreadReply } from "../slack/listeners/service-list/index.ts";
 import { projectThreadReply } from "../slack/listeners/service-list/projects.ts";
@@ -19,5 +20,6 @@ export const serviceListFeature = defineFeature({
   threadReplies: [serviceThreadReply, projectThreadReply],
   subcommands: [serviceSubcommand],
   jobs: [serviceNudgeJob, projectMilestonesJob],
+  reports: [servicesReport, projectsReport],
   resultHandlers: { ...serviceResultHandlers, ...projectResultHandlers },
 });

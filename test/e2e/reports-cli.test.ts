@@ -129,7 +129,7 @@ describe("reports from the command line", () => {
   it("refuses an unknown kind, bad options and an empty period with exit 2, writing nothing", async () => {
     expect(await pbb("plans", "--format", "csv", "--out", "x.csv")).toBe(2);
     expect(err.join("\n")).toBe(
-      'unknown report "plans"; reports: tasklists, lectures, study, inspections, rectifications, assessment',
+      'unknown report "plans"; reports: tasklists, lectures, study, inspections, rectifications, services, projects, assessment',
     );
     expect(await pbb("tasklists", "--quarter", "5", "--format", "csv", "--out", "x.csv")).toBe(2);
     expect(err.join("\n")).toContain("--quarter 5: use 1, 2, 3 or 4");

@@ -7,9 +7,14 @@
  * lead's own confirmation is refused, another committee member confirms; a second click finds
  * it done.
  */
+import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadOrgRecord } from "../../src/db/repositories/org.ts";
+import { parseReportPeriod } from "../../src/domain/report-period.ts";
+import { translator } from "../../src/i18n/index.ts";
 import type { RecordedCall } from "../../src/localslack/emulator/calls.ts";
 import { confirmCompletion } from "../../src/services/service-list/projects.ts";
+import { projectsReport, servicesReport } from "../../src/services/service-list/report.ts";
 import { serviceListPresenter } from "../../src/slack/views/service-list/present.ts";
 import { startTestBot, type TestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
@@ -213,5 +218,59 @@ describe.each(STORES)("service nudge and practical projects (%s)", (store) => {
     );
     expect(again).toEqual({ ok: false, error: "already-done" });
     expect((await project()).version).toBe(done.version);
+  });
+
+  it("the ledgers read back from the csv and the xlsx with the right totals", async () => {
+    const org = await loadOrgRecord(t.db);
+    const period = parseReportPeriod("year", "2026");
+    if (!org || !period) throw new Error("no org");
+    const t_ = translator("en");
+    const services = await servicesReport.build(t.db, org, period, t.clock.now(), t_);
+    expect(services.empty).toBe(false);
+    const rows = parseCsv(services.files.csv.bytes.toString("utf8"), { bom: true }) as string[][];
+    expect(rows[0]?.[6]).toBe("Hours");
+    const reports = rows.filter((r) => r[0] === "Report");
+    expect(reports.map((r) => [r[2], r[6]])).toEqual([
+      ["U0A", "1"],
+      ["U0SEC2", "1"],
+    ]);
+    const branches = rows.filter((r) => r[0] === "Branch");
+    expect(branches.map((r) => [r[1], r[6], r[7]])).toEqual([
+      ["vets", "1", "3 members, 0 registered (0%), 1 active, 0.3 h per member"],
+      ["office", "1", "3 members, 0 registered (0%), 1 active, 0.3 h per member"],
+    ]);
+    expect(services.comment).toContain("2 reports, 2 h");
+    const { default: ExcelJS } = await import("exceljs");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(services.files.xlsx.bytes).buffer);
+    const sheet = book.worksheets[0]!;
+    let hours = 0;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === "Report") hours += Number(row.getCell(7).value);
+    });
+    expect(hours).toBe(2);
+
+    const projects = await projectsReport.build(t.db, org, period, t.clock.now(), t_);
+    const prow = parseCsv(projects.files.csv.bytes.toString("utf8"), { bom: true }) as string[][];
+    const head = prow.find((r) => r[0] === "Project");
+    expect(head?.slice(1, 5)).toEqual(["Renovate the Elm Court compound", "Done", "100", "120"]);
+    expect(head?.[9]).toBe("U0CHAIR");
+    expect(prow.filter((r) => r[0] === "Milestone").map((r) => [r[2], r[7]])).toEqual([
+      ["done", "Survey residents"],
+      ["", "Repair the roof"],
+      ["", "Hand over"],
+    ]);
+    expect(prow.filter((r) => r[0] === "Note" && r[8] !== "").map((r) => r[8])).toEqual([
+      "https://example.org/survey",
+      "https://slack.example/files/roof.jpg",
+    ]);
+    expect(projects.comment).toContain("1 projects, 1 done, 120 beneficiaries");
+    const pbook = new ExcelJS.Workbook();
+    await pbook.xlsx.load(new Uint8Array(projects.files.xlsx.bytes).buffer);
+    const found: unknown[] = [];
+    pbook.worksheets[0]!.eachRow((row) => {
+      if (row.getCell(1).value === "Project") found.push(row.getCell(5).value);
+    });
+    expect(found).toEqual([120]);
   });
 });
