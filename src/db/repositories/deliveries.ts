@@ -35,6 +35,23 @@ export async function insertDelivery(tx: Tx, row: NewDelivery): Promise<boolean>
   return count === 1;
 }
 
+/** Many new deliveries in one statement (those already enqueued are skipped); how many were new. */
+export async function insertDeliveries(tx: Tx, rows: readonly NewDelivery[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const { count } = await tx.delivery.createMany({
+    data: rows.map((row) => ({
+      dedupeKey: row.dedupeKey,
+      method: row.method,
+      payload: row.payload,
+      resultRef: row.resultRef ?? null,
+      afterKey: row.afterKey ?? null,
+      ...(row.notBefore ? { notBefore: row.notBefore } : {}),
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
 /**
  * Marks SUPERSEDED the pending chat.updates of the same message as `newer` (the same `afterKey`,
  * or the same channel and ts), enqueued before it: an update carries the whole message, so an

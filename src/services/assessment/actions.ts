@@ -37,7 +37,7 @@ import { localDateOf } from "../../domain/period.ts";
 import type { MessageKey } from "../../i18n/index.ts";
 import { type Deps, type Outcome, refuse } from "../kit/result.ts";
 import { inTx, type Tx } from "../kit/tx.ts";
-import { enqueueDelivery } from "../outbox/enqueue.ts";
+import { enqueueDeliveries } from "../outbox/enqueue.ts";
 import type { ComputedValues } from "./cards.ts";
 import { frozenCard, loadYearView } from "./cards.ts";
 import { yearMessages } from "./messages.ts";
@@ -246,9 +246,7 @@ export function finalizeYear(deps: Deps, input: FinalizeInput): Promise<Result<{
       data: { cards: view.cards.length },
       at,
     });
-    for (const request of yearMessages(view, input.presenter, input.committeeChannel)) {
-      await enqueueDelivery(tx, request);
-    }
+    await enqueueDeliveries(tx, yearMessages(view, input.presenter, input.committeeChannel));
     return { ok: true, cards: view.cards.length };
   });
 }

@@ -15,7 +15,7 @@ import type { OrgRecord } from "../../db/repositories/org.ts";
 import { localDateOf } from "../../domain/lecture-time.ts";
 import { inTx } from "../kit/tx.ts";
 import { calendarOf } from "../org/calendar-settings.ts";
-import { type DeliveryRequest, enqueueDelivery } from "../outbox/enqueue.ts";
+import { type DeliveryRequest, enqueueDeliveries } from "../outbox/enqueue.ts";
 import type { ComputedValues } from "./cards.ts";
 import { loadYearView } from "./cards.ts";
 import type { YearView } from "./port.ts";
@@ -122,7 +122,7 @@ export async function draftYear(input: DraftInput): Promise<DraftResult> {
     );
     if (!created) return { status: "exists", year: input.year } as const;
     const view = await loadYearView(tx, input.year);
-    for (const request of view ? input.render(view) : []) await enqueueDelivery(tx, request);
+    await enqueueDeliveries(tx, view ? input.render(view) : []);
     return { status: "drafted", year: input.year, cards: cards.length } as const;
   });
 }

@@ -3,6 +3,7 @@
  * of, so the change and the message commit together. The dedupeKey makes it idempotent.
  */
 import {
+  insertDeliveries,
   insertDelivery,
   supersedeOlderUpdates,
   type Tx,
@@ -57,6 +58,48 @@ export interface DeliveryRequest {
  * chat.update supersedes the older updates of its message still waiting to be sent.
  */
 export async function enqueueDelivery(tx: Tx, request: DeliveryRequest): Promise<boolean> {
+  checkRequest(request);
+  const inserted = await insertDelivery(tx, rowOf(request));
+  if (inserted && request.method === "chat.update") {
+    await supersedeOlderUpdates(tx, {
+      dedupeKey: request.dedupeKey,
+      afterKey: request.after ?? null,
+      channel: nonEmptyString(request.payload.channel),
+      ts: nonEmptyString(request.payload.ts),
+    });
+  }
+  return inserted;
+}
+
+/**
+ * Many deliveries in one statement (a fixed number of queries however many messages: the
+ * assessment's 300 cards); a chat.update, which may supersede older ones, goes one by one.
+ * Returns how many were new.
+ */
+export async function enqueueDeliveries(
+  tx: Tx,
+  requests: readonly DeliveryRequest[],
+): Promise<number> {
+  for (const request of requests) checkRequest(request);
+  const updates = requests.filter((r) => r.method === "chat.update");
+  let count = await insertDeliveries(
+    tx,
+    requests.filter((r) => r.method !== "chat.update").map(rowOf),
+  );
+  for (const update of updates) if (await enqueueDelivery(tx, update)) count += 1;
+  return count;
+}
+
+const rowOf = (request: DeliveryRequest) => ({
+  dedupeKey: request.dedupeKey,
+  method: request.method,
+  payload: JSON.parse(JSON.stringify(request.payload)) as Prisma.InputJsonObject,
+  resultRef: request.resultRef,
+  afterKey: request.after,
+  notBefore: request.notBefore,
+});
+
+function checkRequest(request: DeliveryRequest): void {
   if (!DELIVERY_METHODS.includes(request.method)) {
     throw new Error(`unknown delivery method ${request.method}`);
   }
@@ -67,23 +110,6 @@ export async function enqueueDelivery(tx: Tx, request: DeliveryRequest): Promise
     const problem = uploadPayloadProblem(request.payload);
     if (problem) throw new Error(`delivery ${request.dedupeKey}: ${problem}`);
   }
-  const inserted = await insertDelivery(tx, {
-    dedupeKey: request.dedupeKey,
-    method: request.method,
-    payload: JSON.parse(JSON.stringify(request.payload)) as Prisma.InputJsonObject,
-    resultRef: request.resultRef,
-    afterKey: request.after,
-    notBefore: request.notBefore,
-  });
-  if (inserted && request.method === "chat.update") {
-    await supersedeOlderUpdates(tx, {
-      dedupeKey: request.dedupeKey,
-      afterKey: request.after ?? null,
-      channel: nonEmptyString(request.payload.channel),
-      ts: nonEmptyString(request.payload.ts),
-    });
-  }
-  return inserted;
 }
 
 /** What a feature's presenter renders for the outbox: blocks and their plain-text fallback. */
