@@ -59,6 +59,11 @@ export interface JobDefinition<O extends JobOrg = JobOrg, S = unknown> {
    * is stored on the JobRun row and printed by the CLI.
    */
   run(ctx: JobContext<O>, occurrence: Occurrence, at: Date): Promise<S>;
+  /**
+   * For a frequent job that mostly finds nothing to do (hourly): the first fire after `after`
+   * that will have work, or null. The sandbox's clock panel jumps there.
+   */
+  nextWorkAt?(db: Database, org: O, after: Date): Promise<Date | null>;
 }
 
 export function defineJob<O extends JobOrg = JobOrg, S = unknown>(

@@ -4,6 +4,7 @@
  * channels, and the org file names them by e-mail and #channel, resolved through the emulator
  * the way `pbb org apply` resolves them through Slack.
  */
+
 import { stringify } from "yaml";
 import type { ChannelInit, UserInit } from "../localslack/index.ts";
 
@@ -102,6 +103,13 @@ export const DEMO_LECTURE = {
   roster: [P.chair, P.deputy, P.sec1, P.sec2, P.sec3, P.sec4, P.a, P.b, P.c, P.d, P.e, P.f],
 };
 
+/** The centre group of the demo org file (`study.centreGroup`); its study history: demo-study.ts. */
+export const DEMO_CENTRE_GROUP = {
+  members: [P.chair, P.deputy, P.sec1, P.sec2, P.sec3, P.sec4],
+  day: 3,
+  time: "09:00",
+};
+
 /** Fixed channel ids, so a rebuilt workspace matches the ids the database remembers. */
 const CHANNEL_IDS: Record<string, string> = {
   committee: "G0COMMITTEE",
@@ -186,6 +194,13 @@ export function demoOrgYaml(locale: DemoLocale = "zh-CN"): string {
       noticeDaysBefore: 2,
       speakersPerSession: 1,
       roster: emails(DEMO_LECTURE.roster),
+    },
+    study: {
+      centreGroup: {
+        members: emails(DEMO_CENTRE_GROUP.members),
+        day: DEMO_CENTRE_GROUP.day,
+        time: DEMO_CENTRE_GROUP.time,
+      },
     },
   };
   return `# The sandbox's demo organisation. Edit it and apply it with:\n#   npx pbb org apply <this file>\n${stringify(org)}`;

@@ -18,7 +18,7 @@ import type { ClockControl } from "./server/index.ts";
 const HOUR = 3_600_000;
 const SWAP_EXPIRY = "lecture-swap-expiry";
 /** The jobs with a button of their own, in this order; the others are under "Other jobs". */
-const FIRST = ["monthly-reminder", "submission-followup", "lecture-notice"];
+const FIRST = ["monthly-reminder", "submission-followup", "lecture-notice", "study-notice"];
 /** How long one fire may take to deliver what it sent before the jump goes on regardless. */
 const SETTLE_MS = 15_000;
 
@@ -161,15 +161,24 @@ export function createTimeControl(deps: TimeControlDeps): TimeControl {
       hour12: false,
     }).format(d);
 
-  function upcoming(org: JobOrg | null) {
+  /** The jobs' next fires; a job that says when it next has work (`nextWorkAt`) shows that. */
+  async function upcoming(org: JobOrg | null) {
     if (!org) return [];
     try {
       const order = (n: string) => (FIRST.includes(n) ? FIRST.indexOf(n) : FIRST.length);
-      return nextFireTimes(
+      const now = clock.now();
+      const all = nextFireTimes(
         org,
-        clock.now(),
+        now,
         jobs().filter((j) => j.name !== SWAP_EXPIRY),
-      )
+      );
+      for (const f of all) {
+        const job = jobs().find((j) => j.name === f.job);
+        if (!job?.nextWorkAt || !f.next) continue;
+        const at = await job.nextWorkAt(db, org, now);
+        f.next = at ? (job.occurrenceFor(org, at) ?? null) : null;
+      }
+      return all
         .filter((f) => f.next !== null)
         .sort((a, b) => order(a.job) - order(b.job) || a.job.localeCompare(b.job));
     } catch {
@@ -250,7 +259,7 @@ export function createTimeControl(deps: TimeControlDeps): TimeControl {
       if (kind === "advance" && /^\d+$/.test(arg)) {
         target = new Date(clock.nowMs() + Number(arg));
       } else if (kind === "job") {
-        const next = upcoming(org).find((f) => f.job === arg)?.next;
+        const next = (await upcoming(org)).find((f) => f.job === arg)?.next;
         if (!next) return { lines: [t("sandbox.clock.nothingScheduled")] };
         target = next.fireAt;
       } else {
@@ -270,7 +279,7 @@ export function createTimeControl(deps: TimeControlDeps): TimeControl {
     const org = await loadJobOrg(db);
     const t = translator(localeOf(org));
     const tz = org?.timezone ?? "UTC";
-    const all = upcoming(org);
+    const all = await upcoming(org);
     const p = progress;
     const off = p ? html` disabled` : "";
     const label = (job: string) =>
@@ -299,9 +308,9 @@ export function createTimeControl(deps: TimeControlDeps): TimeControl {
       : last
         ? html`<div class="clock-log" role="status">${t("sandbox.clock.last", { summary: last })}</div>`
         : "";
-    return html`<div class="clock-row"${p ? html` data-running` : ""}><span class="clock-now">${t("sandbox.clock.label")}: <time data-clock-now datetime="${clock
+    return html`<div class="clock-row"${p ? html` data-running` : ""}><span class="clock-now">${t("sandbox.clock.labelColon")}<time data-clock-now datetime="${clock
       .now()
-      .toISOString()}">${fmt(clock.now(), org)}</time> (${tz})</span>${main}${more}${advances}</div>${status}`
+      .toISOString()}">${fmt(clock.now(), org)}</time>${t("sandbox.clock.zone", { tz })}</span>${main}${more}${advances}</div>${status}`
       .value;
   }
 

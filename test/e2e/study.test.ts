@@ -23,10 +23,8 @@ import { STORES } from "../helpers/database.ts";
 import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
 
 const GROUP = ["U0CHAIR", "U0DEPUTY", "U0COMM3", "U0SEC1"];
-const ORG = `${readFileSync(EXAMPLE_ORG, "utf8")}
-study:
-  centreGroup: { members: [${GROUP.join(", ")}], day: 10, time: "09:00" }
-`;
+/** The example org file's own `study:` section: this centre group, on the 10th at 09:00. */
+const ORG = readFileSync(EXAMPLE_ORG, "utf8");
 const json = (c: RecordedCall) => JSON.stringify(c.args);
 
 describe.each(STORES)("normalized study in Slack (%s)", (store) => {
@@ -45,6 +43,7 @@ describe.each(STORES)("normalized study in Slack (%s)", (store) => {
     });
 
   beforeAll(async () => {
+    expect(ORG).toContain(`members: [${GROUP.join(", ")}]`);
     t = await startTestBot({ store, orgText: ORG, now: "2026-12-07T00:00:00Z" });
   });
   afterAll(async () => {

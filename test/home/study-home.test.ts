@@ -119,4 +119,15 @@ describe("study on the App Home", () => {
     expect(text).toContain("应到3次 · 实到2次 · 补学1次 · 发言1次 · 学时4.5小时");
     expect(text).toContain(`${NOW.getUTCFullYear()}年个人学习记录`);
   });
+
+  it("writes the committee's ratios with full-width punctuation in Chinese, as Slack shows them", () => {
+    const zh = allText(render(3, "committee", "zh-CN").blocks);
+    expect(zh).toContain("1/2（50%）");
+    expect(zh).toContain("75%（30/40）");
+    expect(zh).toMatch(/（1）：Branch/);
+    expect(zh).not.toMatch(/\d \/ \d|\) |\(\d/);
+    const en = allText(render(3, "committee").blocks);
+    expect(en).toContain("1 / 2 (50%)");
+    expect(en).toContain("75% (30 / 40)");
+  });
 });

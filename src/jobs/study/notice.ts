@@ -5,7 +5,7 @@
  * first (once per month: its occurrence key). Keyed by the hour; the outbox keys make each
  * session's notice go once however often it runs.
  */
-import { sendDueNotices } from "../../services/study/schedule.ts";
+import { nextNoticeAt, sendDueNotices } from "../../services/study/schedule.ts";
 import { studyPresenter } from "../../slack/views/study/index.ts";
 import { defineJob, type Occurrence } from "../define.ts";
 
@@ -25,6 +25,9 @@ export const studyNoticeJob = defineJob({
     for (let ms = Math.floor(from.getTime() / HOUR) * HOUR + HOUR; ms <= to.getTime(); ms += HOUR)
       out.push(occurrenceAt(ms));
     return out;
+  },
+  nextWorkAt(db, _org, after) {
+    return nextNoticeAt(db, after);
   },
   run(ctx, _occurrence, at) {
     const deps = { db: ctx.db, now: () => at, homes: ctx.homes };

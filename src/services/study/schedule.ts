@@ -5,6 +5,7 @@
  * invitations go out `noticeDaysBefore` days ahead at the session's time of day: at once when
  * that is past, else from the hourly `study-notice` job.
  */
+import type { Database } from "../../db/client.ts";
 import { committeeRolesOf } from "../../db/repositories/report-access.ts";
 import {
   activeBranchList,
@@ -237,3 +238,29 @@ async function ensureCentreGroupSession(
   });
   return true;
 }
+
+/**
+ * When the `study-notice` job next has work after `after` (the hour it fires at): the notice
+ * time of a coming session whose notice is not out yet, or of the org file's next centre-group
+ * session; null when there is none in the coming 100 days.
+ */
+export async function nextNoticeAt(db: Database, after: Date): Promise<Date | null> {
+  const env = await loadStudyEnv(db);
+  if (!env) return null;
+  const today = localDateOf(after, env.timezone);
+  const horizon = new Date(after.getTime() + 100 * 86_400_000);
+  const times: Date[] = [];
+  for (const s of await studySessionsBetween(db, today, addDays(today, 100))) {
+    if (s.startsAt <= after) continue;
+    times.push(noticeAt(env, s.date, localTimeOf(s.startsAt, env.timezone), after));
+  }
+  for (const m of centreGroupMonths(env, after, horizon)) {
+    if (!(await studySessionByOccurrence(db.prisma, centreGroupOccurrence(m.month)))) {
+      times.push(m.fireAt);
+    }
+  }
+  const first = times.filter((d) => d > after).sort((a, b) => a.getTime() - b.getTime())[0];
+  return first ? new Date(Math.ceil(first.getTime() / HOUR_MS) * HOUR_MS) : null;
+}
+
+const HOUR_MS = 3600_000;

@@ -12,8 +12,12 @@ import { pageValue } from "./values.ts";
 
 function glance(m: CommitteeModel, t: Translator): KnownBlock[] {
   const counts = BRANCH_STATES.map((s) => `*${stateLabel(s, t)}*\n${m.counts[s]}`);
-  const lines = BRANCH_STATES.filter((s) => m.names[s].length > 0).map(
-    (s) => `${stateLabel(s, t)} (${m.counts[s]}): ${nameList(m.names[s], t)}`,
+  const lines = BRANCH_STATES.filter((s) => m.names[s].length > 0).map((s) =>
+    t("home.committee.stateLine", {
+      state: stateLabel(s, t),
+      count: m.counts[s],
+      names: nameList(m.names[s], t),
+    }),
   );
   return [
     header(t("home.committee.header", { month: periodLabel(m.period, t) })),
@@ -79,8 +83,8 @@ function year(m: CommitteeModel, t: Translator): KnownBlock[] {
   return [
     section(t("home.year.header", { year: y.year })),
     fields([
-      `*${t("home.year.onTime")}*\n${y.approvedOnTime} / ${y.listsDue} (${percent(y.approvedOnTime, y.listsDue)})`,
-      `*${t("home.year.completion")}*\n${percent(y.itemsDone, y.itemsPlanned)} (${y.itemsDone} / ${y.itemsPlanned})`,
+      `*${t("home.year.onTime")}*\n${t("home.ratio", { part: y.approvedOnTime, whole: y.listsDue, percent: percent(y.approvedOnTime, y.listsDue) })}`,
+      `*${t("home.year.completion")}*\n${t("home.percentOf", { percent: percent(y.itemsDone, y.itemsPlanned), part: y.itemsDone, whole: y.itemsPlanned })}`,
       `*${t("home.year.sessions")}*\n${y.sessionsHeld}`,
     ]),
   ];
