@@ -196,7 +196,7 @@ export const serviceList = defineArea(
     "serviceList.nudge.dm":
       "温馨提示：你在{quarter}还没有报告社区服务。在社区服务后，随时在这里报告。",
     "serviceList.summary.title": "我的社区服务",
-    "serviceList.summary.registered": "你已在*{community}*报到。",
+    "serviceList.summary.registered": "你已在 *{community}* 报到。",
     "serviceList.summary.notRegistered": "你还没有在居住的社区报到。",
     "serviceList.summary.figures":
       "{quarter}：报告{reports}次，{hours}小时。今年共{yearHours}小时。",
@@ -220,7 +220,7 @@ export const serviceList = defineArea(
     "serviceList.project.status.DONE": "已完成",
     "serviceList.project.text": "实事项目{title}：{status}，完成{percent}%",
     "serviceList.project.about":
-      "*服务对象：*{serves}\n*负责人：*{lead}（{branch}）\n*目标：*{goal}\n*受益人数：*{beneficiaries}",
+      "服务对象：{serves}\n负责人：{lead}（{branch}）\n目标：{goal}\n受益人数：{beneficiaries}",
     "serviceList.project.percent": "完成{percent}%",
     "serviceList.project.next": "下一节点：{title}，{due}到期",
     "serviceList.project.confirmedBy": "已由{who}确认完成。",
