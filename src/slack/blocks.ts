@@ -16,6 +16,7 @@ import type {
   PlainTextOption,
   SectionBlock,
 } from "@slack/types";
+import type { MessageKey, Translator } from "../i18n/index.ts";
 
 export type { KnownBlock };
 
@@ -119,3 +120,15 @@ export function modalView(v: {
     blocks: v.blocks,
   };
 }
+
+/** A feature's modals: the same submit and close labels (catalog keys), the rest per modal. */
+export const featureModal =
+  (submitKey: MessageKey, closeKey: MessageKey) =>
+  (
+    callbackId: string,
+    title: string,
+    metadata: string,
+    blocks: KnownBlock[],
+    t: Translator,
+  ): ModalView =>
+    modalView({ callbackId, title, submit: t(submitKey), close: t(closeKey), metadata, blocks });

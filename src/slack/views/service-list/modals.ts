@@ -6,20 +6,11 @@ import type { KnownBlock, ModalView } from "@slack/types";
 import type { ServiceReportDraft, ServiceReportProblem } from "../../../domain/service-list.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import type { QueryForm, RegisterForm, ReportForm } from "../../../services/service-list/port.ts";
-import { input, modalView, option, plain, section } from "../../blocks.ts";
+import { featureModal, input, option, plain, section } from "../../blocks.ts";
 import { SERVICE_ACTION, SERVICE_BLOCK, SERVICE_CALLBACK } from "../../ids/service-list.ts";
 import { reportLine } from "./messages.ts";
 
-function modal(
-  callbackId: string,
-  title: string,
-  metadata: string,
-  blocks: KnownBlock[],
-  t: Translator,
-): ModalView {
-  const [submit, close] = [t("serviceList.modal.submit"), t("serviceList.modal.close")];
-  return modalView({ callbackId, title, submit, close, metadata, blocks });
-}
+const modal = featureModal("serviceList.modal.submit", "serviceList.modal.close");
 
 export function buildRegisterModal(f: RegisterForm, t: Translator): ModalView {
   return modal(

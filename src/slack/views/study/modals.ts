@@ -18,23 +18,14 @@ import type {
   MakeUpForm,
   NewSessionForm,
 } from "../../../services/study/port.ts";
-import { input, modalView, option, plain, section } from "../../blocks.ts";
+import { featureModal, input, option, plain, section } from "../../blocks.ts";
 import { STUDY_ACTION, STUDY_BLOCK, STUDY_CALLBACK } from "../../ids/study.ts";
 import { esc } from "../lecture/format.ts";
 import { materialLines } from "./messages.ts";
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
-function modal(
-  callbackId: string,
-  title: string,
-  metadata: string,
-  blocks: KnownBlock[],
-  t: Translator,
-): ModalView {
-  const [submit, close] = [t("study.modal.submit"), t("study.modal.close")];
-  return modalView({ callbackId, title, submit, close, metadata, blocks });
-}
+const modal = featureModal("study.modal.submit", "study.modal.close");
 
 export function buildNewSessionModal(f: NewSessionForm, t: Translator): ModalView {
   const kinds = f.kinds.map((k) => option(t(`study.kind.${k}`), k));
