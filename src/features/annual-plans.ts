@@ -5,6 +5,7 @@
  */
 import { defineFeature } from "../app/feature.ts";
 import { annualPlanReminderJob } from "../jobs/annual-plans/reminder.ts";
+import { planItemsOnTime } from "../services/annual-plans/assessment-source.ts";
 import { annualPlanResultHandlers } from "../services/annual-plans/result-handler.ts";
 import { registerAnnualPlanListeners } from "../slack/listeners/annual-plans/index.ts";
 
@@ -13,4 +14,5 @@ export const annualPlansFeature = defineFeature({
   listeners: registerAnnualPlanListeners,
   jobs: [annualPlanReminderJob],
   resultHandlers: annualPlanResultHandlers,
+  assessmentSources: [planItemsOnTime],
 });

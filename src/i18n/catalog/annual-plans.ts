@@ -100,6 +100,10 @@ export const annualPlans = defineArea(
     "annualPlans.error.invalid": "this message or form is out of date: open the plan again.",
     "annualPlans.error.busy": "others are changing this plan at the same time: try again.",
     "annualPlans.error.not-this-year": "the branch has no plan for that year.",
+    "annualPlans.assessment.onTime": "Annual plan items done on time",
+    "annualPlans.assessment.done": "{title}: done on time ({date})",
+    "annualPlans.assessment.late": "{title}: done late ({date})",
+    "annualPlans.assessment.open": "{title}: not done",
   },
   {
     "annualPlans.kind.arrangement": "党建工作安排",
@@ -195,5 +199,9 @@ export const annualPlans = defineArea(
     "annualPlans.error.invalid": "该消息或表单已过期，请重新打开计划。",
     "annualPlans.error.busy": "其他人正在同时修改该计划，请重试。",
     "annualPlans.error.not-this-year": "该支部没有这一年的计划。",
+    "annualPlans.assessment.onTime": "年度计划事项按时完成",
+    "annualPlans.assessment.done": "{title}：按时完成（{date}）",
+    "annualPlans.assessment.late": "{title}：逾期完成（{date}）",
+    "annualPlans.assessment.open": "{title}：未完成",
   },
 );
