@@ -11,10 +11,12 @@ import {
 } from "../services/inspections/assessment.ts";
 import { inspectionsReport, rectificationsReport } from "../services/inspections/report.ts";
 import { registerInspections } from "../slack/listeners/inspections/index.ts";
+import { inspectionsSubcommand } from "../slack/listeners/inspections/swap.ts";
 
 export const inspectionsFeature = defineFeature({
   name: "inspections",
   listeners: registerInspections,
+  subcommands: [inspectionsSubcommand],
   jobs: [inspectionRoundJob, rectificationRemindersJob],
   reports: [inspectionsReport, rectificationsReport],
   assessmentSources: [inspectionScoresSource, rectificationsOnTimeSource],

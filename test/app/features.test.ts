@@ -84,6 +84,7 @@ describe("the features list", () => {
       "admin",
       "lectures",
       "study",
+      "inspections",
       "service",
     ]);
   });

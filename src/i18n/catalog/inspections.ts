@@ -142,6 +142,13 @@ export const inspections = defineArea(
     "inspections.assessment.scoreEvidence.supervision": "supervision: {total} of {max}",
     "inspections.assessment.onTime": "rectifications closed on time",
     "inspections.assessment.itemEvidence": "rectification item: {problem}",
+    "inspections.command.describe": "change who inspects a branch in an open round (system admins)",
+    "inspections.swap.title": "Change an assignment",
+    "inspections.swap.round": "Round",
+    "inspections.swap.branch": "Branch inspected (its key)",
+    "inspections.swap.inspector": "Inspector",
+    "inspections.swap.inspectorHint":
+      "Supervision: a committee member (@name or user id). Mutual inspection: the inspecting branch's key.",
   },
   {
     "inspections.kind.mutual": "支部互查",
@@ -277,5 +284,12 @@ export const inspections = defineArea(
     "inspections.assessment.scoreEvidence.supervision": "全覆盖督查：{total}/{max}",
     "inspections.assessment.onTime": "整改按期销号",
     "inspections.assessment.itemEvidence": "整改事项：{problem}",
+    "inspections.command.describe": "调整本轮检查中由谁检查某个支部（系统管理员）",
+    "inspections.swap.title": "调整检查安排",
+    "inspections.swap.round": "检查轮次",
+    "inspections.swap.branch": "被检查支部（支部标识）",
+    "inspections.swap.inspector": "检查人",
+    "inspections.swap.inspectorHint":
+      "全覆盖督查：机关党委委员（@姓名或用户ID）。支部互查：检查方支部的标识。",
   },
 );

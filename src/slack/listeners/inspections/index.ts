@@ -27,6 +27,7 @@ import {
   readDone,
 } from "../../views/inspections/modals.ts";
 import { inspectionsPresenter } from "../../views/inspections/present.ts";
+import { registerSwap } from "./swap.ts";
 
 type Button = BlockAction<ButtonAction>;
 
@@ -149,4 +150,6 @@ export function registerInspections(app: ListenerApp, ctx: AppContext): void {
     if (result.ok) return ack();
     return ack(await refusalOnField(ctx, field, errorKey(result.error)));
   });
+
+  registerSwap(app, ctx);
 }

@@ -237,3 +237,44 @@ export function readComment(values: StateValues, t: Translator): Validation<stri
     ? { ok: false, errors: { [B.comment]: t("inspections.error.comment-required") } }
     : { ok: true, value: comment };
 }
+
+/** The admin's change of an assignment: round, branch key, inspector (member or branch key). */
+export function buildSwapModal(
+  rounds: { key: string; kind: string; period: string }[],
+  t: Translator,
+): ModalView {
+  const options = rounds.map((r) =>
+    option(`${periodLabel(r.period, t)} ${kindName(t, r.kind)}`, r.key),
+  );
+  return modal(
+    INSPECTION_CALLBACK.swap,
+    t("inspections.swap.title"),
+    "",
+    [
+      input(B.round, t("inspections.swap.round"), {
+        type: "static_select",
+        action_id: A.round,
+        options,
+        ...(options[0] ? { initial_option: options[0] } : {}),
+      }),
+      input(B.branch, t("inspections.swap.branch"), text(A.branch, { max: 100 })),
+      input(B.inspector, t("inspections.swap.inspector"), text(A.inspector, { max: 100 }), {
+        hint: plain(t("inspections.swap.inspectorHint")),
+      }),
+    ],
+    t,
+  );
+}
+
+export function readSwap(values: StateValues): {
+  roundKey: string;
+  branchKey: string;
+  inspector: string;
+} {
+  const mention = /^<@([A-Z0-9]+)(\|[^>]*)?>$/.exec(typed(values, B.inspector, A.inspector));
+  return {
+    roundKey: values[B.round]?.[A.round]?.selected_option?.value ?? "",
+    branchKey: typed(values, B.branch, A.branch),
+    inspector: mention?.[1] ?? typed(values, B.inspector, A.inspector),
+  };
+}
