@@ -219,7 +219,7 @@ export const assessment = defineArea(
     "assessment.modal.remark.indicator": "针对哪项指标（异议须针对自动计算的指标）",
     "assessment.modal.remark.text": "说明内容或异议理由",
     "assessment.modal.answer.title": "答复",
-    "assessment.modal.answer.intro": "*{branch}*，{kind} #{id}：{text}",
+    "assessment.modal.answer.intro": "*{branch}* · {kind}#{id}：{text}",
     "assessment.modal.answer.text": "机关党委的答复",
     "assessment.modal.answer.corrected": "更正后的完成数（0–{expected}）；留空：不更改",
     "assessment.modal.finalize.title": "年度考核定稿",
