@@ -150,6 +150,42 @@ describe("payloads sent to the app match Slack's documented examples", () => {
     });
   });
 
+  it("view_closed: documented keys, sent only for a view that asked for notify_on_close", async () => {
+    await client.views.open({
+      trigger_id: emulator.mintTriggerId("U0SEC1"),
+      view: {
+        type: "modal",
+        callback_id: "modal-with-inputs",
+        notify_on_close: true,
+        private_metadata: "shhh-its-secret",
+        title: { type: "plain_text", text: "Modal with inputs" },
+        submit: { type: "plain_text", text: "Submit" },
+        close: { type: "plain_text", text: "Cancel" },
+        blocks: [
+          {
+            type: "input",
+            block_id: "multi-line",
+            label: { type: "plain_text", text: "Enter your value" },
+            element: { type: "plain_text_input", action_id: "ml-value", multiline: true },
+          },
+        ],
+      },
+    });
+    const before = capture.requests.length;
+
+    await slack.as("U0SEC1").closeModal();
+
+    expect(capture.requests.length).toBe(before + 1);
+    const payload = payloadOf(capture.requests.at(-1) as Captured);
+    expect(shapeDiff(fixture("view_closed.json"), payload, CONTENT)).toEqual([]);
+    expect(payload).toMatchObject({
+      type: "view_closed",
+      is_cleared: false,
+      user: { id: "U0SEC1" },
+      view: { callback_id: "modal-with-inputs", private_metadata: "shhh-its-secret" },
+    });
+  });
+
   it("slash command: form fields as documented (enterprise fields only on Grid)", async () => {
     await slack.as("U0SEC1").slashCommand("/pbb", "status", { channel: "C0RESETTLE" });
 
