@@ -20,7 +20,7 @@ import { SIGNING_SECRET, startTestBot, type TestBot } from "../helpers/bot.ts";
 import { listenedTo } from "../helpers/listened.ts";
 
 const SEED = 20_261_206;
-const RANDOM_REQUESTS = 1500;
+const RANDOM_REQUESTS = 3000;
 const CONCURRENCY = 4;
 const SLACK_ACK_MS = 3000;
 
@@ -383,7 +383,7 @@ describe("fuzzed inbound requests", () => {
 
     const health = await fetch(`http://127.0.0.1:${t.bot.port}/healthz`);
     expect(health.status).toBe(200);
-  }, 240_000);
+  }, 480_000);
 
   it("acknowledges a click on a button the bot no longer has, and tells the clicker", async () => {
     t.emulator.calls.clear();
