@@ -245,6 +245,9 @@ export async function walkTour(page: Page, opts: TourWalkOptions): Promise<TourW
   await go();
   const speaker = await page.evaluate(() => document.body.dataset.user ?? "");
   const dm = message(page, t("lecture.button.swap"));
+  // Step 8's DM is only on screen once the page acts as the speaker, which step 9 does.
+  await dm.waitFor();
+  await shot("08-speaker-dm");
   await dm.getByRole("button", { name: t("lecture.button.swap") }).click();
   const swap = page.getByRole("dialog", { name: t("lecture.swap.title") });
   await swap.getByLabel(t("lecture.swap.label")).selectOption({ index: 1 }); // 0: the placeholder
