@@ -4,30 +4,21 @@
  * each overdue one escalates to the committee once a week. Keyed by the local date; each
  * message by its own key, so a second run sends nothing more.
  */
-import { addDays } from "../../domain/calendar.ts";
-import { localDateOf, zonedInstant } from "../../domain/lecture-time.ts";
+import { zonedInstant } from "../../domain/lecture-time.ts";
 import { runProjectMilestones } from "../../services/service-list/projects.ts";
 import { serviceListPresenter } from "../../slack/views/service-list/present.ts";
+import { dailyOccurrences, latestOccurrence } from "../daily.ts";
 import { defineJob, type JobOrg, type Occurrence } from "../define.ts";
 
 const TIME = "09:00";
 
 function days(org: JobOrg, from: Date, to: Date): Occurrence[] {
-  const out: Occurrence[] = [];
-  let day = addDays(localDateOf(from, org.timezone), -1);
-  const last = localDateOf(to, org.timezone);
-  for (let i = 0; i < 1000 && day <= last; i++, day = addDays(day, 1)) {
-    const fireAt = zonedInstant(day, TIME, org.timezone);
-    if (fireAt > from && fireAt <= to) out.push({ key: day, fireAt });
-  }
-  return out;
+  return dailyOccurrences(org.timezone, from, to, (day) => zonedInstant(day, TIME, org.timezone));
 }
 
 export const projectMilestonesJob = defineJob({
   name: "project-milestones",
-  occurrenceFor(org, at) {
-    return days(org, new Date(at.getTime() - 2 * 86_400_000), at).at(-1) ?? null;
-  },
+  occurrenceFor: (org, at) => latestOccurrence(days, org, at, 2),
   occurrencesBetween: days,
   run(ctx, occurrence, at) {
     const deps = { db: ctx.db, now: () => at };

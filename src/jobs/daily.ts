@@ -1,0 +1,33 @@
+import { addDays, type LocalDate } from "../domain/calendar.ts";
+import { localDateOf } from "../domain/period.ts";
+import type { JobOrg, Occurrence } from "./define.ts";
+
+/**
+ * The fires of a job that runs at most once a local day, keyed by that date, between `from`
+ * (excluded) and `to` (included). `fireAtOf` gives a day's fire, or null on a day it skips.
+ */
+export function dailyOccurrences(
+  zone: string,
+  from: Date,
+  to: Date,
+  fireAtOf: (day: LocalDate) => Date | null,
+): Occurrence[] {
+  const out: Occurrence[] = [];
+  let day = addDays(localDateOf(from, zone), -1);
+  const last = localDateOf(to, zone);
+  for (let i = 0; i < 1000 && day <= last; i++, day = addDays(day, 1)) {
+    const fireAt = fireAtOf(day);
+    if (fireAt && fireAt > from && fireAt <= to) out.push({ key: day, fireAt });
+  }
+  return out;
+}
+
+/** The latest fire at or before `at` within the last `lookbackDays`, or null. */
+export function latestOccurrence(
+  between: (org: JobOrg, from: Date, to: Date) => Occurrence[],
+  org: JobOrg,
+  at: Date,
+  lookbackDays: number,
+): Occurrence | null {
+  return between(org, new Date(at.getTime() - lookbackDays * 86_400_000), at).at(-1) ?? null;
+}
