@@ -79,6 +79,17 @@ export function roundFireAt(
   return zonedTime(roundDates(calendar, period, windowDays).opensOn, time, calendar.timezone);
 }
 
+/** The instant a round's window has passed: the day after it closes, at the round time. */
+export function roundCloseAt(
+  calendar: CalendarSettings,
+  period: Period,
+  time: string,
+  windowDays: number = DEFAULT_WINDOW_DAYS,
+): Date {
+  const { closesOn } = roundDates(calendar, period, windowDays);
+  return zonedTime(addDays(closesOn, 1), time, calendar.timezone);
+}
+
 /** Months (periods) that have a round of any kind, from `from` on, for `count` of them. */
 export function roundPeriodsFrom(
   settings: Pick<InspectionSettings, RoundKind>,

@@ -4,7 +4,7 @@
  */
 import { defineFeature } from "../app/feature.ts";
 import { rectificationRemindersJob } from "../jobs/inspections/reminders.ts";
-import { inspectionRoundJob } from "../jobs/inspections/round.ts";
+import { inspectionCloseJob, inspectionRoundJob } from "../jobs/inspections/round.ts";
 import {
   inspectionScoresSource,
   rectificationsOnTimeSource,
@@ -17,7 +17,7 @@ export const inspectionsFeature = defineFeature({
   name: "inspections",
   listeners: registerInspections,
   subcommands: [inspectionsSubcommand],
-  jobs: [inspectionRoundJob, rectificationRemindersJob],
+  jobs: [inspectionRoundJob, inspectionCloseJob, rectificationRemindersJob],
   reports: [inspectionsReport, rectificationsReport],
   assessmentSources: [inspectionScoresSource, rectificationsOnTimeSource],
 });

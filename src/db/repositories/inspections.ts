@@ -192,3 +192,145 @@ export async function branchNames(db: Database | Tx): Promise<Map<number, string
   const rows = await client.branch.findMany({ select: { id: true, name: true } });
   return new Map(rows.map((b) => [b.id, b.name]));
 }
+
+// ---------- the Home ----------
+
+/** Who is looking at the Home: their user id, committee role, the branches they are secretary of. */
+export interface InspectionsHomeViewer {
+  userId: string;
+  committeeMember: boolean;
+  committee: boolean;
+  secretaryOf: { id: number }[];
+}
+
+const HOME_ITEM = {
+  id: true,
+  problem: true,
+  severity: true,
+  suggestion: true,
+  dueOn: true,
+  state: true,
+  doneText: true,
+  evidence: true,
+  ownerId: true,
+  lastComment: true,
+  reopenCount: true,
+  verifiedBy: true,
+  assignment: {
+    select: { branch: { select: { name: true } }, round: { select: { kind: true, period: true } } },
+  },
+} as const;
+
+const SHOWN = 3;
+
+/**
+ * What the Home shows of inspections to one person, in a fixed number of queries: the items
+ * they own (not verified), the reported items they may verify (not their own, not their
+ * branch's; the committee or the inspecting branch's secretary), their pending assignments in
+ * open rounds; for the committee, the open rounds' assignments and items and the overdue items
+ * per branch.
+ */
+export async function inspectionsHomeRows(
+  db: Database | Tx,
+  viewer: InspectionsHomeViewer,
+  today: string,
+) {
+  const client = "prisma" in db ? db.prisma : db;
+  const me = viewer.userId;
+  const mine = viewer.secretaryOf.map((b) => b.id);
+  const verifiable = {
+    state: "REPORTED",
+    ownerId: { not: me },
+    branchId: { notIn: mine },
+    ...(viewer.committeeMember
+      ? {}
+      : {
+          assignment: {
+            OR: [{ inspectorUserId: me }, { inspectorBranchId: { in: mine } }],
+          },
+        }),
+  };
+  const openRound = {
+    closedAt: null,
+    skippedReason: null,
+    opensOn: { lte: today },
+    closesOn: { gte: today },
+  };
+  const [owned, toVerify, toVerifyCount, assignments, rounds, overdue] = await Promise.all([
+    client.rectification.findMany({
+      where: { ownerId: me, state: { not: "VERIFIED" } },
+      select: HOME_ITEM,
+      orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+    }),
+    viewer.committeeMember || mine.length > 0
+      ? client.rectification.findMany({
+          where: verifiable,
+          select: HOME_ITEM,
+          orderBy: [{ reportedAt: "asc" }, { id: "asc" }],
+          take: SHOWN,
+        })
+      : [],
+    viewer.committeeMember || mine.length > 0
+      ? client.rectification.count({ where: verifiable })
+      : 0,
+    client.inspectionAssignment.findMany({
+      where: {
+        state: { not: "SUBMITTED" },
+        round: openRound,
+        OR: [{ inspectorUserId: me }, { inspectorBranchId: { in: mine } }],
+      },
+      select: {
+        id: true,
+        branch: { select: { name: true } },
+        round: { select: { kind: true, period: true, closesOn: true } },
+      },
+      orderBy: { id: "asc" },
+      take: SHOWN * 10,
+    }),
+    viewer.committee
+      ? client.inspectionRound.findMany({
+          where: { closedAt: null, skippedReason: null, opensOn: { lte: today } },
+          select: {
+            kind: true,
+            period: true,
+            closesOn: true,
+            assignments: {
+              select: { state: true, rectifications: { select: { state: true, dueOn: true } } },
+            },
+          },
+          orderBy: { key: "asc" },
+        })
+      : [],
+    viewer.committee
+      ? client.rectification.groupBy({
+          by: ["branchId"],
+          where: { state: { not: "VERIFIED" }, dueOn: { lt: today } },
+          _count: { _all: true },
+        })
+      : [],
+  ]);
+  const worst = [...overdue]
+    .sort((a, b) => b._count._all - a._count._all || a.branchId - b.branchId)
+    .slice(0, SHOWN);
+  const names = viewer.committee
+    ? await client.branch.findMany({
+        where: { id: { in: worst.map((w) => w.branchId) } },
+        select: { id: true, name: true },
+      })
+    : [];
+  const nameOf = new Map(names.map((b) => [b.id, b.name]));
+  return {
+    owned,
+    toVerify,
+    toVerifyCount,
+    assignments,
+    rounds,
+    overdueTotal: overdue.reduce((s, o) => s + o._count._all, 0),
+    overdueByBranch: worst.map((w) => ({
+      branch: nameOf.get(w.branchId) ?? "?",
+      overdue: w._count._all,
+    })),
+  };
+}
+
+export type InspectionsHomeRows = Awaited<ReturnType<typeof inspectionsHomeRows>>;

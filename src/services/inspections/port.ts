@@ -87,6 +87,60 @@ export interface RectificationView {
 
 export type ReminderWhen = "before" | "due";
 
+/** A rectification item as a Home row. */
+export type HomeItem = RectificationView & { overdue: boolean };
+
+/** Inspections on one person's Home (services/inspections/home.ts). */
+export interface InspectionsHomeView {
+  /** Their checklists still to send in open rounds (the first few). */
+  assignments: {
+    assignmentId: number;
+    kind: RoundKind;
+    period: string;
+    closesOn: string;
+    branch: string;
+  }[];
+  pendingAssignments: number;
+  /** Items they own, open (to report done), first due first; and how many wait for verification. */
+  owned: HomeItem[];
+  waiting: number;
+  /** Items reported done that they may verify (the first few) and how many in all. */
+  toVerify: HomeItem[];
+  toVerifyCount: number;
+  /** For the committee: each open round's progress and the overdue items per branch, worst first. */
+  committee: {
+    rounds: {
+      kind: RoundKind;
+      period: string;
+      closesOn: string;
+      submitted: number;
+      assigned: number;
+      items: number;
+      closed: number;
+      overdue: number;
+    }[];
+    overdueTotal: number;
+    overdueByBranch: { branch: string; overdue: number }[];
+  } | null;
+}
+
+/** When a round closes, for the committee: the ranking, the weak items, each branch's change. */
+export interface RoundComparison {
+  kind: RoundKind;
+  period: string;
+  closesOn: string;
+  /** Best first; change against the branch's previous round of the same kind (null: none). */
+  ranking: { rank: number; branch: string; total: number; max: number; change: number | null }[];
+  /** Branches assigned whose checklist never came. */
+  notInspected: string[];
+  /** Items where most branches lost points, most first. */
+  weak: { item: ItemView; branchesLosing: number; pointsLost: number }[];
+  /** The round's rectification items so far. */
+  items: number;
+  closed: number;
+  overdue: number;
+}
+
 export interface InspectionsPresenter {
   announcement(a: RoundAnnouncement): string;
   teamNotice(n: TeamNotice): InspectionsMessage;
@@ -100,6 +154,8 @@ export interface InspectionsPresenter {
   verified(v: RectificationView): InspectionsMessage;
   /** To the owner: 3 working days before the due date, and on it. */
   reminder(v: RectificationView, when: ReminderWhen): InspectionsMessage;
+  /** To the committee when the round closes ("brightness ratio"). */
+  comparison(v: RoundComparison): InspectionsMessage;
   /** To the committee, weekly: the overdue items. */
   overdue(items: RectificationView[], today: string): InspectionsMessage;
 }

@@ -20,6 +20,7 @@ import {
   type RectificationState,
   type Severity,
 } from "../../domain/rectification.ts";
+import type { ItemView } from "./port.ts";
 import { itemsOf } from "./views.ts";
 
 export interface BranchResult {
@@ -45,6 +46,7 @@ export interface RoundRecord {
   closesOn: string;
   results: BranchResult[];
   weak: WeakItem[];
+  checklist: ItemView[];
 }
 
 export interface ItemRecord {
@@ -136,6 +138,7 @@ export async function inspectionRecord(
         checklist.map((i) => ({ key: i.key, maxScore: i.maxScore })),
         scoredOf(round),
       ),
+      checklist,
     });
     for (const a of round.assignments) {
       for (const r of a.rectifications) {

@@ -16,7 +16,26 @@ export const itemsOf = (checklist: unknown): ItemView[] =>
     hint: i.hint ?? null,
   }));
 
-export const rectificationView = (row: RectificationRow): RectificationView => ({
+/** The fields of a rectification row its view needs (a full row, or the Home's narrower select). */
+export type RectificationViewRow = Pick<
+  RectificationRow,
+  | "id"
+  | "problem"
+  | "severity"
+  | "suggestion"
+  | "ownerId"
+  | "dueOn"
+  | "state"
+  | "doneText"
+  | "evidence"
+  | "lastComment"
+  | "reopenCount"
+  | "verifiedBy"
+> & {
+  assignment: { branch: { name: string }; round: { kind: string; period: string } };
+};
+
+export const rectificationView = (row: RectificationViewRow): RectificationView => ({
   id: row.id,
   branch: row.assignment.branch.name,
   kind: row.assignment.round.kind as RoundKind,

@@ -5,6 +5,7 @@
  * reminders and the committee's weekly overdue list. Person-typed text is escaped.
  */
 import type { KnownBlock } from "@slack/types";
+import { percentOf } from "../../../domain/percent.ts";
 import { formatDay } from "../../../i18n/dates.ts";
 import type { MessageKey, Translator } from "../../../i18n/index.ts";
 import type {
@@ -15,6 +16,7 @@ import type {
   ReminderWhen,
   ResultView,
   RoundAnnouncement,
+  RoundComparison,
   TeamNotice,
 } from "../../../services/inspections/port.ts";
 import { actions, button, context, mention, section } from "../../blocks.ts";
@@ -51,6 +53,15 @@ function itemText(t: Translator, v: RectificationView): string {
 }
 
 const message = (text: string, blocks: KnownBlock[]): InspectionsMessage => ({ text, blocks });
+
+/** A score's change against the previous round: "+3", "−2.5", "=", or "first round". */
+export function changeText(t: Translator, change: number | null): string {
+  if (change === null) return t("inspections.compare.first");
+  if (change === 0) return t("inspections.compare.same");
+  return change > 0
+    ? t("inspections.compare.up", { n: change })
+    : t("inspections.compare.down", { n: -change });
+}
 
 /** Rows over several sections (each holds at most 3000 characters), at most `max` blocks. */
 export function sections(rows: readonly string[], max: number, more: string): KnownBlock[] {
@@ -198,6 +209,57 @@ export function inspectionsPresenter(t: Translator): InspectionsPresenter {
           button(t("inspections.owner.done"), INSPECTION_ACTION.openDone, { value: String(v.id) }),
         ]),
       ]);
+    },
+    comparison(v: RoundComparison) {
+      const inspected = v.ranking.length;
+      const title = t("inspections.compare.title", {
+        ...head(v),
+        closes: formatDay(v.closesOn, t),
+        inspected,
+        assigned: inspected + v.notInspected.length,
+      });
+      const rate = percentOf(v.closed, v.items);
+      const closure = t("inspections.compare.closure", {
+        items: v.items,
+        closed: v.closed,
+        rate: rate === null ? "—" : `${rate}%`,
+        overdue: v.overdue,
+      });
+      const ranking = v.ranking.map((r) =>
+        t("inspections.compare.rank", {
+          rank: r.rank,
+          branch: esc(r.branch),
+          total: r.total,
+          max: r.max,
+          change: changeText(t, r.change),
+        }),
+      );
+      const weak = v.weak.map((w) =>
+        t("inspections.compare.weak", {
+          item: esc(itemTitle(t, w.item)),
+          branches: w.branchesLosing,
+          points: w.pointsLost,
+        }),
+      );
+      const more = t("inspections.compare.more");
+      const blocks: KnownBlock[] = [section(title), context(closure)];
+      if (ranking.length > 0) {
+        blocks.push(section(t("inspections.compare.rankingTitle")), ...sections(ranking, 30, more));
+      }
+      if (weak.length > 0) {
+        blocks.push(section(t("inspections.compare.weakTitle")), ...sections(weak, 6, more));
+      }
+      if (v.notInspected.length > 0) {
+        const names = v.notInspected.map((b) => esc(b));
+        blocks.push(
+          ...sections(
+            [t("inspections.compare.notInspected", { count: names.length }), ...names],
+            6,
+            more,
+          ),
+        );
+      }
+      return message(`${title}\n${closure}`, blocks);
     },
     overdue(items: RectificationView[], today: string) {
       const title = t("inspections.overdue.title", {
