@@ -28,6 +28,11 @@ import {
   practicalProjectsSchema,
   servicesSchema,
 } from "./org-service-list.ts";
+import {
+  checkResponsibilityMembers,
+  type Responsibilities,
+  responsibilitiesSchema,
+} from "./responsibility-schema.ts";
 import { type Study, studySchema } from "./study-schema.ts";
 
 export { WEEKDAYS, type Weekday } from "./org-fields.ts";
@@ -45,6 +50,8 @@ export interface Org {
   services?: BranchService[];
   practicalProjects?: PracticalProjectInput[];
   inspections?: InspectionsConfig;
+  /** The leadership's responsibility lists of a year (issue 19). */
+  responsibilities?: Responsibilities;
 }
 export interface Branch {
   key: string;
@@ -304,8 +311,10 @@ export const orgSchema = z
     services: servicesSchema.optional(),
     practicalProjects: practicalProjectsSchema.optional(),
     inspections: inspectionsSchema.optional(),
+    responsibilities: responsibilitiesSchema.optional(),
   })
-  .superRefine(checkServiceBranches, { when: () => true });
+  .superRefine(checkServiceBranches, { when: () => true })
+  .superRefine(checkResponsibilityMembers, { when: () => true });
 
 /** What a file may say (defaults not yet applied). */
 export type OrgInput = z.input<typeof orgSchema>;

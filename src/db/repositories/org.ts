@@ -7,6 +7,7 @@ import type { Branch, Org } from "../../config/org-schema.ts";
 import type { Locale } from "../../i18n/index.ts";
 import type { PersonInfo } from "../../services/org/resolver.ts";
 import type { Database, Prisma } from "../client.ts";
+import { syncFileResponsibilities } from "./responsibility.ts";
 import {
   type ServiceListSettings,
   serviceListOfOrg,
@@ -30,6 +31,7 @@ export interface OrgSettings {
   /** The service list's sections (db/repositories/service-list-org.ts). */
   serviceList?: ServiceListSettings;
   inspections?: Org["inspections"];
+  responsibilities?: Org["responsibilities"];
 }
 
 export interface OrgRecord {
@@ -98,6 +100,9 @@ export async function loadOrg(db: Database): Promise<Org | null> {
     ...(record.settings.study ? { study: record.settings.study } : {}),
     ...(record.settings.assessment ? { assessment: record.settings.assessment } : {}),
     ...(record.settings.inspections ? { inspections: record.settings.inspections } : {}),
+    ...(record.settings.responsibilities
+      ? { responsibilities: record.settings.responsibilities }
+      : {}),
   };
   return withServiceList(org, record.settings.serviceList);
 }
@@ -132,6 +137,7 @@ export async function writeOrg(
       ...(org.assessment ? { assessment: org.assessment } : {}),
       ...serviceListOfOrg(org),
       ...(org.inspections ? { inspections: org.inspections } : {}),
+      ...(org.responsibilities ? { responsibilities: org.responsibilities } : {}),
     };
     const before = await tx.organization.findUnique({ where: { id: 1 } });
     const orgData = {
@@ -166,6 +172,7 @@ export async function writeOrg(
     changes.push(...(await syncCommittee(tx, org, personIds)));
     changes.push(...(await syncBranches(tx, org, personIds)));
     changes.push(...(await syncFileProjects(tx, org)));
+    changes.push(...(await syncFileResponsibilities(tx, org.responsibilities, options.actor)));
 
     if (changes.length > 0) {
       await tx.auditLog.create({
@@ -190,6 +197,7 @@ function allUsers(org: Org): string[] {
   }
   for (const id of org.lectureHall?.roster ?? []) ids.add(id);
   for (const id of org.study?.centreGroup?.members ?? []) ids.add(id);
+  for (const id of Object.keys(org.responsibilities?.members ?? {})) ids.add(id);
   return [...ids];
 }
 

@@ -107,6 +107,12 @@ export async function resolveOrg(
       })),
     );
   }
+  if (org.responsibilities) {
+    const members: Record<string, NonNullable<Org["responsibilities"]>["members"][string]> = {};
+    for (const [ref, duties] of Object.entries(org.responsibilities.members))
+      members[await user(ref, `responsibilities.members.${ref}`)] = duties;
+    resolved.responsibilities = { ...org.responsibilities, members };
+  }
   // Every channel that resolved is checked (checking changes nothing), so one run reports all.
   const checked: { channelId: string; check: ChannelCheck }[] = [];
   for (const [id, path] of channels) {
