@@ -11,10 +11,14 @@ import { registerAssessmentCommands } from "../cli/commands/assessment.ts";
 import { assessmentDraftJob } from "../jobs/assessment/draft.ts";
 import { assessmentReport } from "../services/assessment/report.ts";
 import type { AssessmentSource } from "../services/assessment/source.ts";
+import { assessmentSubcommand } from "../slack/listeners/assessment/command.ts";
+import { registerAssessment } from "../slack/listeners/assessment/index.ts";
 
 export function assessmentFeature(sources: () => readonly AssessmentSource[]): Feature {
   return defineFeature({
     name: "assessment",
+    listeners: registerAssessment,
+    subcommands: [assessmentSubcommand],
     jobs: [assessmentDraftJob(sources)],
     commands: [registerAssessmentCommands],
     reports: [assessmentReport],

@@ -34,6 +34,13 @@ export const viaHome =
     await tellInDm(ctx.client, userId, text);
   };
 
+/** A click on the Home has no response_url: answer there and in the DM; else ephemerally. */
+export const tellFor = (
+  ctx: AppContext,
+  body: { container?: { type?: string }; user: { id: string } },
+  respond: RespondFn,
+): Tell => (body.container?.type === "view" ? viaHome(ctx, body.user.id) : viaResponseUrl(respond));
+
 /** "You can't do that: <why>" in the org's language. */
 export async function refusalText(ctx: AppContext, reason: MessageKey): Promise<string> {
   const t = await orgTranslator(ctx.db);

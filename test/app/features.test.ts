@@ -86,6 +86,7 @@ describe("the features list", () => {
       "study",
       "inspections",
       "service",
+      "assessment",
     ]);
   });
 

@@ -152,6 +152,7 @@ export function findRemark(tx: Tx, id: number) {
       kind: true,
       indicator: true,
       answer: true,
+      by: true,
       card: { select: { id: true, year: true, branchId: true, computed: true } },
     },
   });
@@ -196,4 +197,22 @@ export async function auditAssessment(
       at: e.at,
     },
   });
+}
+
+/** The latest year that has cards (the one Slack's assessment surfaces act on), or null. */
+export async function latestAssessmentYear(db: Database): Promise<number | null> {
+  const found = await db.prisma.assessmentYear.findFirst({
+    orderBy: { year: "desc" },
+    select: { year: true },
+  });
+  return found?.year ?? null;
+}
+
+/** The year of a remark's card, or null. */
+export async function remarkYear(db: Database, id: number): Promise<number | null> {
+  const found = await db.prisma.assessmentRemark.findUnique({
+    where: { id },
+    select: { card: { select: { year: true } } },
+  });
+  return found?.card.year ?? null;
 }

@@ -131,6 +131,8 @@ export interface RemarkInput {
   kind: "remark" | "contest";
   text: string;
   timezone: string;
+  /** When given, the committee is told in its channel (with an Answer button). */
+  notify?: { presenter: AssessmentPresenter; committeeChannel: string };
 }
 
 export function addRemark(deps: Deps, input: RemarkInput): Promise<Result<{ id: number }>> {
@@ -162,6 +164,21 @@ export function addRemark(deps: Deps, input: RemarkInput): Promise<Result<{ id: 
       by: input.by,
       at: deps.now(),
     });
+    if (input.notify) {
+      const view = await loadYearView(tx, input.year);
+      const shown = view?.cards.find((c) => c.cardId === card.id);
+      const remark = shown?.remarks.find((r) => r.id === created.id);
+      if (view && shown && remark) {
+        const message = input.notify.presenter.remarkNotice(view, shown, remark);
+        await enqueueDeliveries(tx, [
+          {
+            dedupeKey: `assessment:remark:${created.id}`,
+            method: "chat.postMessage",
+            payload: { channel: input.notify.committeeChannel, ...message },
+          },
+        ]);
+      }
+    }
     return { ok: true, id: created.id };
   });
 }
@@ -172,6 +189,8 @@ export interface AnswerInput {
   answer: string;
   /** A contest's correction: the indicator's corrected achieved count; null: no change. */
   corrected: number | null;
+  /** When given, the remark's author gets the card as it is now, with the answer, in a DM. */
+  presenter?: AssessmentPresenter;
 }
 
 export function answerRemark(deps: Deps, input: AnswerInput): Promise<Result> {
@@ -209,6 +228,20 @@ export function answerRemark(deps: Deps, input: AnswerInput): Promise<Result> {
         data: { remark: remark.id, indicator: remark.indicator, corrected: input.corrected },
         at: deps.now(),
       });
+    }
+    if (input.presenter) {
+      const view = await loadYearView(tx, remark.card.year);
+      const card = view?.cards.find((c) => c.cardId === remark.card.id);
+      if (view && card) {
+        const message = input.presenter.card(view, card);
+        await enqueueDeliveries(tx, [
+          {
+            dedupeKey: `assessment:answer:${remark.id}`,
+            method: "dm",
+            payload: { user: remark.by, text: message.text, blocks: message.blocks },
+          },
+        ]);
+      }
     }
     return { ok: true };
   });

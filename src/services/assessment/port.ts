@@ -58,6 +58,49 @@ export interface YearView {
   cards: CardView[];
 }
 
+/** What the assessment's modals are opened with (services/assessment/forms.ts). */
+export interface IndicatorChoice {
+  key: string;
+  labelKey?: string;
+  name?: string;
+  kind: "computed" | "manual";
+  weight: number;
+}
+
+export interface ScoreForm {
+  year: number;
+  branches: { key: string; name: string }[];
+  indicators: IndicatorChoice[];
+  /** The branch named in the command, preselected. */
+  branchKey: string | null;
+}
+
+export interface RemarkForm {
+  year: number;
+  branchKey: string;
+  branchName: string;
+  kind: "remark" | "contest";
+  indicators: IndicatorChoice[];
+  /** The last local date a remark is taken. */
+  until: string;
+}
+
+export interface AnswerForm {
+  remark: RemarkView;
+  branchName: string;
+  indicator: IndicatorChoice | null;
+  /** A contest of a computed indicator: what was expected (the correction's upper bound). */
+  expected: number | null;
+  achieved: number | null;
+}
+
+export interface FinalizeForm {
+  year: number;
+  count: number;
+  /** Branches not graded yet (a manual or effectiveness score missing). */
+  pending: string[];
+}
+
 /** A message the presenter builds (Block Kit blocks with their text fallback). */
 export interface AssessmentMessage {
   text: string;
@@ -70,4 +113,6 @@ export interface AssessmentPresenter {
   summary(view: YearView): AssessmentMessage;
   /** One branch's card: every indicator, its points and the records behind them. */
   card(view: YearView, card: CardView): AssessmentMessage;
+  /** The committee's message of a secretary's remark or contest, with its Answer button. */
+  remarkNotice(view: YearView, card: CardView, remark: RemarkView): AssessmentMessage;
 }

@@ -16,7 +16,7 @@ import {
 } from "../../../services/study/projects.ts";
 import { errorKey } from "../../../services/study/result.ts";
 import { STUDY_ACTION, STUDY_BLOCK, STUDY_CALLBACK } from "../../ids/study.ts";
-import { refusalOnField, replier, type Tell, viaDm, viaHome, viaResponseUrl } from "../../reply.ts";
+import { refusalOnField, replier, tellFor, viaDm } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import {
   buildNewProjectModal,
@@ -28,13 +28,6 @@ import {
 } from "../../views/study/index.ts";
 
 type Button = BlockAction<ButtonAction>;
-
-/** A click on the Home has no response_url: answer there and in the DM; else ephemerally. */
-export const tellFor = (
-  ctx: AppContext,
-  body: Button,
-  respond: Parameters<typeof viaResponseUrl>[0],
-): Tell => (body.container?.type === "view" ? viaHome(ctx, body.user.id) : viaResponseUrl(respond));
 
 type ViewValues = Record<
   string,

@@ -13,9 +13,19 @@ import type {
   CardView,
   EvidenceRow,
   IndicatorView,
+  RemarkView,
   YearView,
 } from "../../../services/assessment/port.ts";
-import { context, divider, type KnownBlock, section, truncate } from "../../blocks.ts";
+import {
+  actions,
+  button,
+  context,
+  divider,
+  type KnownBlock,
+  section,
+  truncate,
+} from "../../blocks.ts";
+import { ASSESSMENT_ACTION, ASSESSMENT_BLOCK } from "../../ids/assessment.ts";
 import { esc, lines } from "../tasklist/format.ts";
 
 /** Evidence rows shown per indicator on a card; the report has them all. */
@@ -138,6 +148,18 @@ export function assessmentPresenter(t: Translator, timezone: string): Assessment
       }
       flush();
       blocks.push(context(t("assessment.summary.cardsSent")));
+      if (view.state === "draft") {
+        const year = String(view.year);
+        blocks.push(
+          actions(ASSESSMENT_BLOCK.summaryActions, [
+            button(t("assessment.button.score"), ASSESSMENT_ACTION.openScore, { value: year }),
+            button(t("assessment.button.finalize"), ASSESSMENT_ACTION.openFinalize, {
+              value: year,
+              style: "primary",
+            }),
+          ]),
+        );
+      }
       return {
         text: t("assessment.summary.text", { year: view.year, count: view.cards.length }),
         blocks,
@@ -173,9 +195,17 @@ export function assessmentPresenter(t: Translator, timezone: string): Assessment
         }),
       );
       if (remarks.length > 0) blocks.push(section(lines(remarks)));
+      const tail: KnownBlock[] = [];
       if (view.state === "draft") {
         const until = addDays(localDateOf(view.asOf, timezone), view.rules.contestDays);
-        blocks.push(context(t("assessment.card.contestHint", { until: formatDay(until, t) })));
+        const value = `${view.year}:${card.branchKey}`;
+        tail.push(
+          context(t("assessment.card.contestHint", { until: formatDay(until, t) })),
+          actions(ASSESSMENT_BLOCK.cardActions, [
+            button(t("assessment.button.remark"), ASSESSMENT_ACTION.openRemark, { value }),
+            button(t("assessment.button.contest"), ASSESSMENT_ACTION.openContest, { value }),
+          ]),
+        );
       }
       return {
         text: truncate(
@@ -186,7 +216,43 @@ export function assessmentPresenter(t: Translator, timezone: string): Assessment
           }),
           3000,
         ),
-        blocks: blocks.slice(0, 50),
+        blocks: [...blocks.slice(0, 50 - tail.length), ...tail],
+      };
+    },
+    remarkNotice(view, card, remark: RemarkView): AssessmentMessage {
+      const ind = card.indicators.find((i) => i.key === remark.indicator);
+      const params = {
+        branch: esc(card.branchName),
+        kind: t(`assessment.remark.kind.${remark.kind}`),
+        id: remark.id,
+      };
+      return {
+        text: t("assessment.notice.text", params),
+        blocks: [
+          section(
+            t("assessment.notice.remark", {
+              ...params,
+              user: remark.by,
+              indicator: ind
+                ? t("assessment.notice.indicator", { label: indicatorLabel(ind, t) })
+                : "",
+              text: esc(remark.text),
+            }),
+          ),
+          context(
+            t("assessment.summary.title", {
+              year: view.year,
+              state: state(view),
+              count: view.cards.length,
+            }),
+          ),
+          actions(ASSESSMENT_BLOCK.remarkActions, [
+            button(t("assessment.button.answer"), ASSESSMENT_ACTION.openAnswer, {
+              value: String(remark.id),
+              style: "primary",
+            }),
+          ]),
+        ],
       };
     },
   };
