@@ -6,6 +6,7 @@
 import { defineFeature } from "../app/feature.ts";
 import { annualPlanReminderJob } from "../jobs/annual-plans/reminder.ts";
 import { planItemsOnTime } from "../services/annual-plans/assessment-source.ts";
+import { plansReport } from "../services/annual-plans/report.ts";
 import { annualPlanResultHandlers } from "../services/annual-plans/result-handler.ts";
 import { registerAnnualPlanListeners } from "../slack/listeners/annual-plans/index.ts";
 
@@ -14,5 +15,6 @@ export const annualPlansFeature = defineFeature({
   listeners: registerAnnualPlanListeners,
   jobs: [annualPlanReminderJob],
   resultHandlers: annualPlanResultHandlers,
+  reports: [plansReport],
   assessmentSources: [planItemsOnTime],
 });

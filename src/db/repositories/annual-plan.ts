@@ -7,8 +7,8 @@ import type { Database, Prisma } from "../client.ts";
 import type { BranchRecord } from "./tasklist.ts";
 
 export type Tx = Prisma.TransactionClient;
-type Reader = Database | Tx;
-const client = (db: Reader): Tx => ("prisma" in db ? db.prisma : db);
+export type Reader = Database | Tx;
+export const client = (db: Reader): Tx => ("prisma" in db ? db.prisma : db);
 
 export type StoredPlanKind = "ARRANGEMENT" | "CONDUCT" | "THEORY" | "THEME_DAY";
 

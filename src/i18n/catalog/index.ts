@@ -1,5 +1,6 @@
 import { admin } from "./admin.ts";
 import { annualPlans } from "./annual-plans.ts";
+import { annualPlansDesk } from "./annual-plans-desk.ts";
 import { assessment } from "./assessment.ts";
 import { command } from "./command.ts";
 import { common } from "./common.ts";
@@ -31,4 +32,5 @@ export const areas = [
   serviceList,
   assessment,
   annualPlans,
+  annualPlansDesk,
 ] as const;

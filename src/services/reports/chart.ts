@@ -1,6 +1,6 @@
 /**
- * The report's chart as a PNG, drawn locally with @napi-rs/canvas (Skia): per branch, the
- * on-time rate and the completion as two bars on a 0–100% scale.
+ * The report's chart as a PNG, drawn locally with @napi-rs/canvas (Skia): per branch (or per
+ * quarter, for the plans' ledger), the on-time rate and the completion as two bars on a 0–100% scale.
  */
 
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
@@ -84,7 +84,23 @@ export function chartBars(report: Report): ChartBar[] {
 }
 
 export async function renderChart(report: Report, t: Translator, font: ChartFont): Promise<Buffer> {
-  const bars = chartBars(report);
+  return renderBarChart(
+    chartBars(report),
+    {
+      title: t("reports.chart.title", { period: formatReportPeriod(report.period.key, t) }),
+      series: [t("reports.chart.onTime"), t("reports.chart.completion")],
+      none: t("reports.chart.none"),
+    },
+    font,
+  );
+}
+
+/** Two bars a group (on time, completion) on a 0–100% scale: the branches, or a year's quarters. */
+export async function renderBarChart(
+  bars: readonly ChartBar[],
+  labels: { title: string; series: [string, string]; none: string },
+  font: ChartFont,
+): Promise<Buffer> {
   const width = Math.max(720, M.left + M.right + bars.length * 120);
   const canvas = createCanvas(width, HEIGHT);
   const g = canvas.getContext("2d");
@@ -94,12 +110,8 @@ export async function renderChart(report: Report, t: Translator, font: ChartFont
   g.font = `bold 20px ${font.family}`;
   g.textAlign = "left";
   g.textBaseline = "top";
-  g.fillText(
-    t("reports.chart.title", { period: formatReportPeriod(report.period.key, t) }),
-    M.left,
-    18,
-  );
-  drawLegend(g, width, [t("reports.chart.onTime"), t("reports.chart.completion")], font.family);
+  g.fillText(labels.title, M.left, 18);
+  drawLegend(g, width, labels.series, font.family);
   drawAxes(g, width, font.family);
 
   const plotW = width - M.left - M.right;
@@ -107,7 +119,7 @@ export async function renderChart(report: Report, t: Translator, font: ChartFont
   if (bars.length === 0) {
     g.font = `16px ${font.family}`;
     g.textAlign = "center";
-    g.fillText(t("reports.chart.none"), M.left + plotW / 2, M.top + plotH / 2);
+    g.fillText(labels.none, M.left + plotW / 2, M.top + plotH / 2);
   }
   const group = plotW / Math.max(1, bars.length);
   const barW = Math.min(40, group * 0.32);

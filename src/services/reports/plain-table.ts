@@ -21,6 +21,10 @@ export interface PlainTable {
   createdAt: Date;
   header: string[];
   rows: Cell[][];
+  /** A picture on a sheet of its own after the table's (a chart as PNG). */
+  chart?: { sheetName: string; png: Buffer; width: number; height: number };
+  /** Column widths (characters) by position; 18 for the others. */
+  widths?: readonly number[];
 }
 
 export function plainTableCsv(table: PlainTable): Buffer {
@@ -51,8 +55,16 @@ export async function plainTableFiles(
   sheet.getRow(1).font = { bold: true, size: 14 };
   sheet.getRow(4).font = { bold: true };
   table.header.forEach((_, i) => {
-    sheet.getColumn(i + 1).width = 18;
+    sheet.getColumn(i + 1).width = table.widths?.[i] ?? 18;
   });
+  if (table.chart) {
+    const chartSheet = book.addWorksheet(table.chart.sheetName);
+    const image = book.addImage({ base64: table.chart.png.toString("base64"), extension: "png" });
+    chartSheet.addImage(image, {
+      tl: { col: 0, row: 0 },
+      ext: { width: table.chart.width, height: table.chart.height },
+    });
+  }
   const xlsx = Buffer.from(await book.xlsx.writeBuffer());
   return {
     csv: { filename: `${table.baseName}.csv`, title: table.title, bytes: plainTableCsv(table) },
