@@ -92,3 +92,10 @@ export async function createProject(
     },
   });
 }
+
+/** The year's projects in brief (the Home's status line): status, lead, milestones' due dates. */
+export const projectStatusesOfYear = (tx: Tx, year: number) =>
+  tx.practicalProject.findMany({
+    where: { year },
+    select: { status: true, leadUserId: true, milestones: { select: { due: true, doneAt: true } } },
+  });

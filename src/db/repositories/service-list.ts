@@ -113,9 +113,10 @@ export async function registeredUsers(tx: Tx): Promise<Map<string, string>> {
 /** Members of each active branch (secretaries and members), by branch key. */
 export async function branchMembers(
   tx: Tx,
+  keys?: readonly string[],
 ): Promise<{ key: string; name: string; members: string[] }[]> {
   const branches = await tx.branch.findMany({
-    where: { active: true },
+    where: { active: true, ...(keys ? { key: { in: [...keys] } } : {}) },
     orderBy: { id: "asc" },
     select: {
       key: true,
@@ -141,4 +142,46 @@ export async function nudgedInQuarter(tx: Tx, quarter: string): Promise<Set<stri
     select: { dedupeKey: true },
   });
   return new Set(rows.map((r) => r.dedupeKey.slice(prefix.length)));
+}
+
+/**
+ * A quarter's hours and report counts by member and branch (the Home's figures), for some
+ * branches or (null) all: one grouped query whatever the number of branches.
+ */
+export async function quarterTotals(
+  tx: Tx,
+  quarter: string,
+  branchKeys: readonly string[] | null,
+): Promise<{ userId: string; branchKey: string; centiHours: number; reports: number }[]> {
+  const rows = await tx.serviceReport.groupBy({
+    by: ["userId", "branchKey"],
+    where: { quarter, ...(branchKeys ? { branchKey: { in: [...branchKeys] } } : {}) },
+    _sum: { centiHours: true },
+    _count: { _all: true },
+  });
+  return rows.map((r) => ({
+    userId: r.userId,
+    branchKey: r.branchKey,
+    centiHours: r._sum.centiHours ?? 0,
+    reports: r._count._all,
+  }));
+}
+
+/** The queried reports of some branches in a quarter, with how many replies each has. */
+export const queriedReports = (tx: Tx, branchKeys: readonly string[], quarter: string) =>
+  tx.serviceReport.findMany({
+    where: { branchKey: { in: [...branchKeys] }, quarter, queriedBy: { not: null } },
+    select: { branchKey: true, _count: { select: { replies: true } } },
+  });
+
+/** Registrations of some people, or (null) everyone's. */
+export async function registrationsOf(
+  tx: Tx,
+  userIds: readonly string[] | null,
+): Promise<Set<string>> {
+  const rows = await tx.serviceRegistration.findMany({
+    where: userIds ? { userId: { in: [...userIds] } } : {},
+    select: { userId: true },
+  });
+  return new Set(rows.map((r) => r.userId));
 }

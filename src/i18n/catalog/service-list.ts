@@ -44,6 +44,23 @@ export const serviceList = defineArea(
       "Your question was sent to {member}; their answer is recorded on the report.",
     "serviceList.nudge.dm":
       "A friendly reminder: you have no service reported in {quarter} yet. Whenever you serve in your community, report it here.",
+    "serviceList.home.header": "Community service, {quarter}",
+    "serviceList.home.registration": "Registered",
+    "serviceList.home.active": "Members active",
+    "serviceList.home.hours": "Hours",
+    "serviceList.home.perMember": "Hours per member",
+    "serviceList.home.branchLine":
+      "*{branch}*: registered {registered}/{members} ({rate}) · active {active} · {perMember} h per member",
+    "serviceList.home.worst": "*Branches needing attention first* ({count} of {branches}):",
+    "serviceList.home.counts":
+      "{low} branches under half registered · {none} branches with no member active this quarter",
+    "serviceList.home.projects":
+      "*Practical projects {year}:* {total} · {active} in progress ({overdue} with a milestone overdue) · {requested} asking for completion · {done} done",
+    "serviceList.home.noLead": "{count} without a lead: name one.",
+    "serviceList.home.pointer": "Every branch, every report: `/pbb report services`.",
+    "serviceList.home.attention":
+      "{reports} reports this quarter · queries waiting for an answer: {awaiting} · answered: {answered}",
+    "serviceList.home.mine": "Your reports in {quarter}: {count}, {hours} h.",
     "serviceList.summary.title": "My community service",
     "serviceList.summary.registered": "You are registered in *{community}*.",
     "serviceList.summary.notRegistered": "You have not registered your residential community yet.",
@@ -195,6 +212,22 @@ export const serviceList = defineArea(
     "serviceList.query.sent": "问题已发给{member}，其回复将记录在报告上。",
     "serviceList.nudge.dm":
       "温馨提示：你在{quarter}还没有报告社区服务。在社区服务后，随时在这里报告。",
+    "serviceList.home.header": "社区服务（{quarter}）",
+    "serviceList.home.registration": "已报到",
+    "serviceList.home.active": "参与党员",
+    "serviceList.home.hours": "服务时长",
+    "serviceList.home.perMember": "人均时长",
+    "serviceList.home.branchLine":
+      "*{branch}* ：报到{registered}/{members}（{rate}）· 参与{active}人 · 人均{perMember}小时",
+    "serviceList.home.worst": "*需优先关注的支部* （{branches}个中的{count}个）：",
+    "serviceList.home.counts": "报到不足一半的支部{low}个 · 本季度无人参与的支部{none}个",
+    "serviceList.home.projects":
+      "*{year}年实事项目：* 共{total}个 · 进行中{active}个（{overdue}个有节点逾期）· 申请完成{requested}个 · 已完成{done}个",
+    "serviceList.home.noLead": "{count}个暂无负责人，请指定。",
+    "serviceList.home.pointer": "全部支部和报告见 `/pbb report services`。",
+    "serviceList.home.attention":
+      "本季度报告{reports}条 · 待回复的询问{awaiting}条 · 已回复{answered}条",
+    "serviceList.home.mine": "你在{quarter}的报告：{count}条，{hours}小时。",
     "serviceList.summary.title": "我的社区服务",
     "serviceList.summary.registered": "你已在 *{community}* 报到。",
     "serviceList.summary.notRegistered": "你还没有在居住的社区报到。",

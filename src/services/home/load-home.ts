@@ -19,6 +19,7 @@ import { monthSchedule } from "../../domain/month-schedule.ts";
 import { addMonths, localDateOf, periodOf } from "../../domain/period.ts";
 import { localeOr } from "../../i18n/index.ts";
 import { lectureScheduleOf } from "../lecture/config.ts";
+import { loadServiceHome, type ServiceHomeReader } from "../service-list/home.ts";
 import { loadStudyHome } from "../study/home.ts";
 import { scheduleOf } from "../tasklist/org.ts";
 import type { HomePages, LoadedHome } from "./port.ts";
@@ -73,7 +74,8 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
     : [];
   const committee = viewer.committeeMember || viewer.committeeAdmin;
   const inBranch = viewer.secretaryOf.length + viewer.memberOf.length > 0;
-  const [committeeRows, own, lectureRows, study] = await Promise.all([
+  const hasServiceList = (org.settings as { serviceList?: unknown } | null)?.serviceList != null;
+  const [committeeRows, own, lectureRows, study, service] = await Promise.all([
     committee
       ? loadCommitteeRows(db, { period, yearMonths, yearFirst: `${year}-01-01`, today, now })
       : null,
@@ -97,6 +99,13 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
       now,
       tz,
     ),
+    hasServiceList
+      ? loadServiceHome(
+          db as unknown as ServiceHomeReader,
+          { userId: req.userId, committee, ...viewer },
+          today,
+        )
+      : undefined,
   ]);
   const input = {
     userId: req.userId,
@@ -112,6 +121,7 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
     lecture: lectureRows ? { planned, rows: lectureRows } : null,
     pages: { waiting: req.pages?.waiting ?? 0 },
     study,
+    ...(service ? { service } : {}),
     ...(req.notice ? { notice: req.notice } : {}),
   };
   return { locale, input };

@@ -10,6 +10,7 @@ import type {
   ViewerRow,
 } from "../../db/repositories/home.ts";
 import type { Locale } from "../../i18n/index.ts";
+import type { ServiceHomeView } from "../service-list/port.ts";
 import type { StudyHomeView } from "../study/port.ts";
 
 export type {
@@ -45,6 +46,8 @@ export interface HomeInput {
   pages: HomePages;
   /** Study: coming sessions, own record, make-ups, youth projects; committee and branch figures. */
   study?: StudyHomeView;
+  /** The service list (services/service-list/home.ts), once the org has one. */
+  service?: ServiceHomeView;
   notice?: string;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { KnownBlock } from "@slack/types";
 import type { LocalDate } from "../../domain/calendar.ts";
-import type { ServiceCategory } from "../../domain/service-list.ts";
+import type { ServiceCategory, ServiceFigures } from "../../domain/service-list.ts";
 import type { Translator } from "../../i18n/index.ts";
 
 export interface ServiceMessage {
@@ -109,4 +109,42 @@ export interface ProjectsPresenter {
   projectMessage(view: ProjectView, t: Translator): ServiceMessage;
   milestoneReminder(view: MilestoneAlertView, t: Translator): ServiceMessage;
   milestoneEscalation(view: MilestoneAlertView, t: Translator): ServiceMessage;
+}
+
+/** A branch's service this quarter as the Home shows it (reports counted from its members). */
+export interface ServiceBranchRow extends ServiceFigures {
+  key: string;
+  name: string;
+}
+
+/** The service list on the App Home (services/service-list/home.ts). */
+export interface ServiceHomeView {
+  quarter: string;
+  year: number;
+  /** A branch member: their registration and their reports this quarter (newest first). */
+  member: {
+    community: string | null;
+    reports: ServiceReportView[];
+    count: number;
+    hours: number;
+  } | null;
+  /** A secretary: each of their branches, with the queries waiting for or given an answer. */
+  secretary: (ServiceBranchRow & { awaiting: number; answered: number })[];
+  /** The committee: the org's figures, the worst branches first, counts, the projects. */
+  committee: {
+    total: ServiceBranchRow;
+    branches: number;
+    worst: ServiceBranchRow[];
+    /** Branches under half registered; branches with no member active this quarter. */
+    lowRegistration: number;
+    noneActive: number;
+    projects: {
+      total: number;
+      active: number;
+      requested: number;
+      done: number;
+      overdue: number;
+      noLead: number;
+    };
+  } | null;
 }

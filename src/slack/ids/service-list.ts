@@ -43,6 +43,7 @@ export const SERVICE_ACTION = {
 
 export const SERVICE_BLOCK = {
   actions: "svc_actions",
+  homeActions: "svc_home_actions",
   community: "svc_community_block",
   date: "svc_date_block",
   reportCommunity: "svc_report_community_block",

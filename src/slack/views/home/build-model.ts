@@ -13,5 +13,6 @@ export function buildHomeModel(input: HomeInput): HomeModel {
     secretary: secretaryModels(input),
     member: memberModel(input),
     study: input.study ?? null,
+    service: input.service ?? null,
   };
 }

@@ -10,6 +10,7 @@ import { committeeBlocks } from "./committee.ts";
 import { memberBlocks } from "./member.ts";
 import type { HomeModel } from "./model.ts";
 import { secretaryBlocks } from "./secretary.ts";
+import { serviceBlocks } from "./service-list.ts";
 import { studyBlocks } from "./study.ts";
 
 export const MAX_HOME_BLOCKS = 100;
@@ -30,6 +31,7 @@ export function buildHomeView(m: HomeModel, t: Translator): HomeView {
 
   if (m.member) parts.push(memberBlocks(m.member, m.tz, t));
   if (m.study) parts.push(studyBlocks(m.study, t));
+  if (m.service) parts.push(serviceBlocks(m.service, t));
   if (parts.length === 0) parts.push([section(t("home.nobody"))]);
   const blocks = parts.flatMap((p, i) => (i === 0 ? p : [divider(), ...p]));
   const notice = m.notice ? [section(m.notice, { block_id: HOME_BLOCK.notice })] : [];

@@ -12,6 +12,7 @@ export const BRANCH_STATES: readonly BranchState[] = [
 
 export type { HomePages, PagedSection } from "../../../services/home/port.ts";
 
+import type { ServiceHomeView } from "../../../services/service-list/port.ts";
 import type { StudyHomeView } from "../../../services/study/port.ts";
 
 export interface Paged<T> {
@@ -128,4 +129,6 @@ export interface HomeModel {
   member: MemberModel | null;
   /** Study (services/study/home.ts): already a view model. */
   study: StudyHomeView | null;
+  /** The service list (services/service-list/home.ts): already a view model. */
+  service: ServiceHomeView | null;
 }
