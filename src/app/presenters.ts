@@ -1,6 +1,6 @@
 /**
  * The features' presenters, given to the use cases that write messages in the transaction of
- * their change (each use case declares what it needs in its feature's `services/<f>/port.ts`).
+ * their change (each use case declares what it needs in its feature's `ports/<f>.ts`).
  */
 import { annualPlanPresenter } from "../slack/views/annual-plans/present.ts";
 import { lecturePresenter } from "../slack/views/lecture/present.ts";

@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/index.ts";
 import { validateView } from "../../src/localslack/emulator/validate.ts";
-import type { StudyHomeView } from "../../src/services/study/port.ts";
+import type { StudyHomeView } from "../../src/ports/study.ts";
 import { STUDY_ACTION } from "../../src/slack/ids/study.ts";
 import { buildHomeModel, buildHomeView } from "../../src/slack/views/home/index.ts";
 import { allText, buttonsOf } from "../e2e/round-trip-helpers.ts";

@@ -14,8 +14,8 @@ import {
   sessionsBetween,
 } from "../../domain/lecture-schedule.ts";
 import { localDateOf } from "../../domain/lecture-time.ts";
+import type { LectureJobDeps } from "../../ports/lecture.ts";
 import { lectureScheduleOf } from "../../services/lecture/config.ts";
-import type { LectureJobDeps } from "../../services/lecture/port.ts";
 import { lecturePresenter } from "../../slack/views/lecture/present.ts";
 import {
   defineJob,

@@ -13,6 +13,7 @@ import {
   writePlanRevisions,
 } from "../../db/repositories/annual-plan-write.ts";
 import { latestRevision } from "../../domain/task-list.ts";
+import { kindOf, type PlanDeps } from "../../ports/annual-plans.ts";
 import {
   type ApprovalKind,
   type ApprovalOutcome,
@@ -31,7 +32,6 @@ import {
   updateReminder,
 } from "./messages.ts";
 import { loadPlanOrg, type PlanOrg } from "./org.ts";
-import { kindOf, type PlanDeps } from "./port.ts";
 import type { PlanError } from "./result.ts";
 
 export const planStore: ApprovalStore<PlanRecord, NewPlanItem> = {

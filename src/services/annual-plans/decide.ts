@@ -6,9 +6,9 @@
 import { loadPlanRecord } from "../../db/repositories/annual-plan.ts";
 import { loadActor } from "../../db/repositories/tasklist.ts";
 import { deciderRefusal, snapshotOf } from "../../domain/task-list.ts";
+import type { PlanDeps, PlanRecord } from "../../ports/annual-plans.ts";
 import type { Deps } from "../kit/result.ts";
 import { runPlanTransition } from "./approval.ts";
-import type { PlanDeps, PlanRecord } from "./port.ts";
 import { type PlanResult, refuse } from "./result.ts";
 
 export type DecidePlanRequest = {

@@ -16,9 +16,9 @@ import {
   snapshotOf,
   submissionKind,
 } from "../../domain/task-list.ts";
+import { itemRow, PLAN_PAGES, type PlanForm, type PlanRecord } from "../../ports/annual-plans.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
-import { itemRow, PLAN_PAGES, type PlanForm, type PlanRecord } from "./port.ts";
 import { type PlanResult, refuse } from "./result.ts";
 
 export const PAGES = PLAN_PAGES;

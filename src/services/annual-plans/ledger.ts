@@ -27,7 +27,7 @@ import {
 import type { LocalDate } from "../../domain/calendar.ts";
 import { localDateOf } from "../../domain/period.ts";
 import { latestRevision, revisionOf } from "../../domain/task-list.ts";
-import { kindOf, type PlanItemRecord } from "./port.ts";
+import { kindOf, type PlanItemRecord } from "../../ports/annual-plans.ts";
 
 /** Where an item stands: its standing once its plan is in force, "proposed" before. */
 export type LedgerStatus = ItemStanding | "proposed";

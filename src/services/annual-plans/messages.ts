@@ -4,8 +4,6 @@
  * or wait for their post (`after`).
  */
 import type { Tx } from "../../db/repositories/annual-plan.ts";
-import { enqueueDelivery } from "../outbox/index.ts";
-import { planKeys as keys } from "./keys.ts";
 import type {
   BranchYear,
   PlanOrg,
@@ -13,7 +11,9 @@ import type {
   PlanRecord,
   PlanRevisionRecord,
   SlackMessage,
-} from "./port.ts";
+} from "../../ports/annual-plans.ts";
+import { enqueueDelivery } from "../outbox/index.ts";
+import { planKeys as keys } from "./keys.ts";
 
 export interface PlanMessageContext {
   tx: Tx;

@@ -12,11 +12,11 @@ import {
 import { auditPlan, createPlansIfMissing } from "../../db/repositories/annual-plan-write.ts";
 import { deadlineFire, firstPlanMonth, PLAN_KINDS } from "../../domain/annual-plan.ts";
 import { localDateOf } from "../../domain/period.ts";
+import { type PlanPresenter, STORED_KIND } from "../../ports/annual-plans.ts";
 import type { Homes } from "../home/refresh.ts";
 import { inTx } from "../kit/tx.ts";
 import { postReminder } from "./messages.ts";
 import { loadPlanOrg } from "./org.ts";
-import { type PlanPresenter, STORED_KIND } from "./port.ts";
 
 export interface PlanJobRun {
   db: Database;

@@ -14,11 +14,11 @@ import {
   type RawPlanRow,
 } from "../../domain/annual-plan.ts";
 import { isSecretaryOf, revisionOf, submissionKind } from "../../domain/task-list.ts";
+import type { PlanDeps, PlanRecord } from "../../ports/annual-plans.ts";
 import type { ApprovalOutcome } from "../kit/approval.ts";
 import type { Deps } from "../kit/result.ts";
 import { runPlanTransition } from "./approval.ts";
 import { mergeRows, rowsOfDraft } from "./form.ts";
-import type { PlanDeps, PlanRecord } from "./port.ts";
 import { type PlanError, refuse } from "./result.ts";
 
 export interface CheckPlanRequest {

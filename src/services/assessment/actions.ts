@@ -35,13 +35,13 @@ import {
 } from "../../domain/assessment-actions.ts";
 import { localDateOf } from "../../domain/period.ts";
 import type { MessageKey } from "../../i18n/index.ts";
+import type { AssessmentPresenter } from "../../ports/assessment.ts";
 import { type Deps, type Outcome, refuse } from "../kit/result.ts";
 import { inTx, type Tx } from "../kit/tx.ts";
 import { enqueueDeliveries } from "../outbox/enqueue.ts";
 import type { ComputedValues } from "./cards.ts";
 import { frozenCard, loadYearView } from "./cards.ts";
 import { yearMessages } from "./messages.ts";
-import type { AssessmentPresenter } from "./port.ts";
 
 export type { AssessmentError };
 export type Result<T extends object = object> = Outcome<T, AssessmentError>;

@@ -7,8 +7,8 @@ import type { Assessment } from "../../config/assessment-schema.ts";
 import type { Database } from "../../db/client.ts";
 import { type LoadedYear, loadAssessmentYear } from "../../db/repositories/assessment.ts";
 import { type IndicatorInput, rankCards, scoreCard } from "../../domain/assessment.ts";
+import type { CardView, IndicatorView, RemarkView, YearView } from "../../ports/assessment.ts";
 import type { Tx } from "../kit/tx.ts";
-import type { CardView, IndicatorView, RemarkView, YearView } from "./port.ts";
 import type { EvidenceRow } from "./source.ts";
 
 /** Card.computed, as the draft wrote it. */

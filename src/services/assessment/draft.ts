@@ -13,12 +13,12 @@ import {
 } from "../../db/repositories/assessment.ts";
 import type { OrgRecord } from "../../db/repositories/org.ts";
 import { localDateOf } from "../../domain/lecture-time.ts";
+import type { YearView } from "../../ports/assessment.ts";
 import { inTx } from "../kit/tx.ts";
 import { calendarOf } from "../org/calendar-settings.ts";
 import { type DeliveryRequest, enqueueDeliveries } from "../outbox/enqueue.ts";
 import type { ComputedValues } from "./cards.ts";
 import { loadYearView } from "./cards.ts";
-import type { YearView } from "./port.ts";
 import type { AssessmentScope, AssessmentSource, BranchScope } from "./source.ts";
 
 export type DraftResult =

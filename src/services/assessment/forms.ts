@@ -18,10 +18,6 @@ import {
   scorerRefusal,
 } from "../../domain/assessment-actions.ts";
 import { localDateOf } from "../../domain/period.ts";
-import type { Deps } from "../kit/result.ts";
-import { refuse } from "../kit/result.ts";
-import type { Result } from "./actions.ts";
-import { loadYearView } from "./cards.ts";
 import type {
   AnswerForm,
   CardView,
@@ -31,7 +27,11 @@ import type {
   RemarkForm,
   ScoreForm,
   YearView,
-} from "./port.ts";
+} from "../../ports/assessment.ts";
+import type { Deps } from "../kit/result.ts";
+import { refuse } from "../kit/result.ts";
+import type { Result } from "./actions.ts";
+import { loadYearView } from "./cards.ts";
 
 export type { AnswerForm, FinalizeForm, IndicatorChoice, RemarkForm, ScoreForm };
 

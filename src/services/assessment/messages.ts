@@ -3,8 +3,9 @@
  * channel, and each secretary's own branch card in a DM. Keyed by year and stage, so a job run
  * again sends nothing twice.
  */
+
+import type { AssessmentPresenter, YearView } from "../../ports/assessment.ts";
 import type { DeliveryRequest } from "../outbox/enqueue.ts";
-import type { AssessmentPresenter, YearView } from "./port.ts";
 
 export function yearMessages(
   view: YearView,

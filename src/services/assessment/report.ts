@@ -8,6 +8,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Database } from "../../db/client.ts";
 import type { MessageKey, Translator } from "../../i18n/index.ts";
 import { silentLogger } from "../../observability/logger.ts";
+import type { CardView, EvidenceRow, IndicatorView, YearView } from "../../ports/assessment.ts";
 import type { Cell } from "../reports/columns.ts";
 import { safeCell } from "../reports/csv.ts";
 import type { ReportDefinition } from "../reports/definition.ts";
@@ -15,7 +16,6 @@ import { chartFont } from "../reports/fonts.ts";
 import { formatAsOf } from "../reports/format.ts";
 import { loadYearView } from "./cards.ts";
 import { renderScoreChart } from "./chart.ts";
-import type { CardView, EvidenceRow, IndicatorView, YearView } from "./port.ts";
 
 const num = (n: number) => Math.round(n * 100) / 100;
 

@@ -18,11 +18,11 @@ import { heldSessions, sessionsBetween } from "../../domain/lecture-schedule.ts"
 import { monthSchedule } from "../../domain/month-schedule.ts";
 import { addMonths, localDateOf, periodOf } from "../../domain/period.ts";
 import { localeOr } from "../../i18n/index.ts";
+import type { HomePages, LoadedHome } from "../../ports/home.ts";
 import { lectureScheduleOf } from "../lecture/config.ts";
 import { loadServiceHome, type ServiceHomeReader } from "../service-list/home.ts";
 import { loadStudyHome } from "../study/home.ts";
 import { scheduleOf } from "../tasklist/org.ts";
-import type { HomePages, LoadedHome } from "./port.ts";
 
 const PAST_MONTHS = 5;
 const LECTURE_WEEKS_AHEAD = 8;

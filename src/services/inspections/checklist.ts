@@ -15,6 +15,7 @@ import { totalOf } from "../../domain/inspection-compare.ts";
 import { checklistMax, type RoundKind, scoreError } from "../../domain/inspection-round.ts";
 import { localDateOf } from "../../domain/period.ts";
 import { dueDateFor, type Severity } from "../../domain/rectification.ts";
+import type { ChecklistForm, FindingValues } from "../../ports/inspections.ts";
 import type { Deps } from "../kit/result.ts";
 import { refuse } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
@@ -22,7 +23,6 @@ import { calendarOf } from "../org/calendar-settings.ts";
 import { currentOrgRecord } from "../org/current.ts";
 import { orgTranslator } from "../org/locale.ts";
 import { enqueueDelivery } from "../outbox/enqueue.ts";
-import type { ChecklistForm, FindingValues } from "./port.ts";
 import type { Result } from "./result.ts";
 import { itemsOf, type PresenterFor, rectificationView } from "./views.ts";
 

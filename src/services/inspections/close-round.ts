@@ -7,12 +7,12 @@
  */
 import type { LocalDate } from "../../domain/calendar.ts";
 import { localDateOf } from "../../domain/period.ts";
+import type { RoundComparison } from "../../ports/inspections.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
 import { currentOrgRecord } from "../org/current.ts";
 import { orgTranslator } from "../org/locale.ts";
 import { enqueueDelivery } from "../outbox/enqueue.ts";
-import type { RoundComparison } from "./port.ts";
 import { inspectionRecord, type RoundRecord } from "./record.ts";
 import type { PresenterFor } from "./views.ts";
 

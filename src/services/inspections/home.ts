@@ -11,7 +11,7 @@ import {
 } from "../../db/repositories/inspections.ts";
 import type { RoundKind } from "../../domain/inspection-round.ts";
 import { closure, isOverdueOn, type RectificationState } from "../../domain/rectification.ts";
-import type { HomeItem, InspectionsHomeView } from "./port.ts";
+import type { HomeItem, InspectionsHomeView } from "../../ports/inspections.ts";
 import { rectificationView } from "./views.ts";
 
 type Rows = Awaited<ReturnType<typeof inspectionsHomeRows>>;

@@ -24,10 +24,10 @@ import {
   roundDates,
   roundKey,
 } from "../../domain/inspection-round.ts";
+import type { InspectionsPresenter, RoundAnnouncement } from "../../ports/inspections.ts";
 import { inTx } from "../kit/tx.ts";
 import { calendarOf } from "../org/calendar-settings.ts";
 import { enqueueDelivery } from "../outbox/enqueue.ts";
-import type { InspectionsPresenter, RoundAnnouncement } from "./port.ts";
 
 const settingsSchema = z.object({
   inspections: z

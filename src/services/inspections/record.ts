@@ -20,7 +20,7 @@ import {
   type RectificationState,
   type Severity,
 } from "../../domain/rectification.ts";
-import type { ItemView } from "./port.ts";
+import type { ItemView } from "../../ports/inspections.ts";
 import { itemsOf } from "./views.ts";
 
 export interface BranchResult {

@@ -19,12 +19,12 @@ import {
   verifierRefusal,
   verifyTransition,
 } from "../../domain/rectification.ts";
+import type { RectificationView } from "../../ports/inspections.ts";
 import { type Deps, refuse } from "../kit/result.ts";
 import { inTx, type Tx } from "../kit/tx.ts";
 import { currentOrgRecord } from "../org/current.ts";
 import { orgTranslator } from "../org/locale.ts";
 import { enqueueDelivery } from "../outbox/enqueue.ts";
-import type { RectificationView } from "./port.ts";
 import type { Result } from "./result.ts";
 import { type PresenterFor, rectificationView } from "./views.ts";
 

@@ -1,9 +1,9 @@
-/** Rows → the view models the presenter is given (port.ts). */
+/** Rows → the view models the presenter is given (ports/inspections.ts). */
 import type { RectificationRow } from "../../db/repositories/inspections.ts";
 import type { ChecklistItem, RoundKind } from "../../domain/inspection-round.ts";
 import type { RectificationState, Severity } from "../../domain/rectification.ts";
 import type { Translator } from "../../i18n/index.ts";
-import type { InspectionsPresenter, ItemView, RectificationView } from "./port.ts";
+import type { InspectionsPresenter, ItemView, RectificationView } from "../../ports/inspections.ts";
 
 /** How the use cases are given the presenter: in the org's language. */
 export type PresenterFor = (t: Translator) => InspectionsPresenter;

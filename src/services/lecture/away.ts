@@ -1,10 +1,10 @@
 /** Away dates: the rotation skips a person on sessions in the range without costing their turn. */
 import { audit, createAbsence } from "../../db/repositories/lecture-write.ts";
 import { localDateOf } from "../../domain/lecture-time.ts";
+import type { AwayModalView } from "../../ports/lecture.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
 import { loadOrgBasics, type OrgBasics } from "./config.ts";
-import type { AwayModalView } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 
 export async function openAway(

@@ -1,10 +1,10 @@
 import { activeTurns, sessionById } from "../../db/repositories/lecture.ts";
 import type { LocalDate } from "../../domain/calendar.ts";
 import { zonedInstant } from "../../domain/lecture-time.ts";
+import type { LectureJobDeps } from "../../ports/lecture.ts";
 import { inTx } from "../kit/tx.ts";
 import { ensureSession } from "./assign.ts";
 import { dmTurn, presenting } from "./messages.ts";
-import type { LectureJobDeps } from "./port.ts";
 import { classRepDay, classRepSpec, loadLectureEnv } from "./series.ts";
 
 export interface ClassRepSummary {

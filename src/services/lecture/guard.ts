@@ -11,8 +11,8 @@ import {
   type TurnInSession,
   turnWithSession,
 } from "../../db/repositories/lecture.ts";
+import type { LecturePresenting } from "../../ports/lecture.ts";
 import { type PresentingEnv, presenting } from "./messages.ts";
-import type { LecturePresenting } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 import { branchOfSeries, loadLectureEnv } from "./series.ts";
 

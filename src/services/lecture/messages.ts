@@ -17,15 +17,15 @@ import {
   turnWithSession,
 } from "../../db/repositories/lecture.ts";
 import { setNoticeChannel, setTurnDm } from "../../db/repositories/lecture-write.ts";
-import { enqueueDelivery } from "../outbox/index.ts";
-import { noticeKey, noticeUpdateKey, turnDmKey, turnDmUpdateKey } from "./keys.ts";
 import type {
   LectureMessage,
   LecturePresenter,
   LecturePresenting,
   SessionInfo,
   SpeakerDmView,
-} from "./port.ts";
+} from "../../ports/lecture.ts";
+import { enqueueDelivery } from "../outbox/index.ts";
+import { noticeKey, noticeUpdateKey, turnDmKey, turnDmUpdateKey } from "./keys.ts";
 import { branchOfSeries, type LectureEnv } from "./series.ts";
 
 /** The org as the lecture hall sees it, with the presenter its messages are rendered by. */

@@ -7,11 +7,11 @@ import type { Database } from "../../db/client.ts";
 import { activeTurns, type SessionRecord, sessionById } from "../../db/repositories/lecture.ts";
 import type { LocalDate } from "../../domain/calendar.ts";
 import { sessionPlannedOn } from "../../domain/lecture-schedule.ts";
+import type { LectureJobDeps } from "../../ports/lecture.ts";
 import type { Homes } from "../home/refresh.ts";
 import { inTx } from "../kit/tx.ts";
 import { ensureSession } from "./assign.ts";
 import { dmTurn, type PresentingEnv, postNotice, presenting } from "./messages.ts";
-import type { LectureJobDeps } from "./port.ts";
 import { syncLectureRoster } from "./roster.ts";
 import { lectureSpec, loadLectureEnv } from "./series.ts";
 

@@ -15,9 +15,13 @@ import { addDays } from "../../domain/calendar.ts";
 import { sessionsBetween } from "../../domain/lecture-schedule.ts";
 import { localDateOf } from "../../domain/lecture-time.ts";
 import { explainNext, parseRotationState } from "../../domain/rotation.ts";
+import type {
+  LecturePresenting,
+  LecturesSummaryView,
+  UpcomingSession,
+} from "../../ports/lecture.ts";
 import type { Deps } from "../kit/result.ts";
 import { lectureEnvOrRefuse } from "./guard.ts";
-import type { LecturePresenting, LecturesSummaryView, UpcomingSession } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 import { LECTURE_SERIES, type LectureEnv, lectureSpec, rosterOf } from "./series.ts";
 

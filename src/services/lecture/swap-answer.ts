@@ -22,12 +22,12 @@ import {
   touchSession,
 } from "../../db/repositories/lecture-write.ts";
 import { parseRotationState, swap as swapTurns } from "../../domain/rotation.ts";
+import type { LecturePresenting } from "../../ports/lecture.ts";
 import { afterLectureChange } from "../home/refresh.ts";
 import type { Deps } from "../kit/result.ts";
 import { Conflict, inTxRetrying } from "../kit/tx.ts";
 import { lectureEnvOrRefuse } from "./guard.ts";
 import { dmTurn, type PresentingEnv, refreshNotice, refreshTurnDm } from "./messages.ts";
-import type { LecturePresenting } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 import { rosterOf, specOf } from "./series.ts";
 import { closeSwapIn, swapContext } from "./swap-close.ts";

@@ -12,9 +12,9 @@ import {
   turnWithSession,
 } from "../../db/repositories/lecture.ts";
 import { audit, closeSwap } from "../../db/repositories/lecture-write.ts";
+import type { LectureJobDeps } from "../../ports/lecture.ts";
 import { inTx } from "../kit/tx.ts";
 import { type PresentingEnv, presenting, refreshTurnDm } from "./messages.ts";
-import type { LectureJobDeps } from "./port.ts";
 import { loadLectureEnv } from "./series.ts";
 import { closeRequestDm, dmSwapOutcome, type SwapContext } from "./swap-messages.ts";
 

@@ -3,10 +3,10 @@
  * answered or expired, by the same builder) and the outcome DM to the speaker who asked.
  */
 import type { SessionRecord, SwapRecord, Tx } from "../../db/repositories/lecture.ts";
+import type { SwapRequestView } from "../../ports/lecture.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { swapAnswerKey, swapOutcomeKey, swapRequestKey } from "./keys.ts";
 import { type PresentingEnv, sessionInfo } from "./messages.ts";
-import type { SwapRequestView } from "./port.ts";
 
 export interface SwapContext {
   swap: SwapRecord;

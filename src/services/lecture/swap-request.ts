@@ -14,11 +14,11 @@ import {
 } from "../../db/repositories/lecture.ts";
 import { audit, createSwap } from "../../db/repositories/lecture-write.ts";
 import { parseRotationState, swapCandidates } from "../../domain/rotation.ts";
+import type { LecturePresenting, SwapCandidate, SwapModalView } from "../../ports/lecture.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTxRetrying } from "../kit/tx.ts";
 import { lectureEnvOrRefuse, speakersTurn } from "./guard.ts";
 import { type PresentingEnv, refreshTurnDm, sessionInfo } from "./messages.ts";
-import type { LecturePresenting, SwapCandidate, SwapModalView } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 import { rosterOf, specOf } from "./series.ts";
 import { SWAP_ANSWER_MS } from "./swap-close.ts";

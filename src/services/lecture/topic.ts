@@ -1,10 +1,10 @@
 /** Submit topic: the speaker's modal, then the topic stored and shown on the notice and DM. */
 import { audit, setTurnTopic, touchSession } from "../../db/repositories/lecture-write.ts";
+import type { LecturePresenting, TopicModalView } from "../../ports/lecture.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTxRetrying } from "../kit/tx.ts";
 import { lectureEnvOrRefuse, speakersTurn } from "./guard.ts";
 import { refreshNotice, refreshTurnDm, sessionInfo } from "./messages.ts";
-import type { LecturePresenting, TopicModalView } from "./port.ts";
 import type { Result } from "./result.ts";
 import type { LectureEnv } from "./series.ts";
 

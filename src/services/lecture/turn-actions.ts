@@ -19,12 +19,12 @@ import {
   touchSession,
 } from "../../db/repositories/lecture-write.ts";
 import { drop, parseRotationState } from "../../domain/rotation.ts";
+import type { LecturePresenting } from "../../ports/lecture.ts";
 import { afterLectureChange } from "../home/refresh.ts";
 import type { Deps } from "../kit/result.ts";
 import { Conflict, inTxRetrying } from "../kit/tx.ts";
 import { lectureEnvOrRefuse, speakersTurn } from "./guard.ts";
 import { dmTurn, refreshNotice, refreshTurnDm } from "./messages.ts";
-import type { LecturePresenting } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 import { rosterOf, specOf } from "./series.ts";
 import { closeSwapIn } from "./swap-close.ts";

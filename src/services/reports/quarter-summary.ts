@@ -2,17 +2,17 @@
  * The quarter-end summary to the committee channel: the totals and one line per branch, with the
  * chart attached, as one "upload" delivery through the outbox (stable dedupe key), so the chart
  * goes out whichever process runs the job: the bot, or `pbb jobs run` beside it. The text is the
- * presenter's (services/reports/port.ts), given by the job.
+ * presenter's (ports/reports.ts), given by the job.
  */
 import type { Database } from "../../db/client.ts";
 import { loadOrgRecord } from "../../db/repositories/org.ts";
 import { parseReportPeriod } from "../../domain/report-period.ts";
 import { translator } from "../../i18n/index.ts";
 import type { Logger } from "../../observability/logger.ts";
+import type { ReportsPresenting } from "../../ports/reports.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { uploadPayload } from "../outbox/upload.ts";
 import { loadReport } from "./load-report.ts";
-import type { ReportsPresenting } from "./port.ts";
 import { chartFile } from "./report-files.ts";
 
 export interface QuarterSummaryResult {

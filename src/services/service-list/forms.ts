@@ -4,10 +4,10 @@
  */
 import { branchKeysOf, registrationOf } from "../../db/repositories/service-list.ts";
 import { SERVICE_CATEGORIES } from "../../domain/service-list.ts";
+import type { RegisterForm, ReportForm } from "../../ports/service-list.ts";
 import type { Deps, Outcome } from "../kit/result.ts";
 import { refuse } from "../kit/result.ts";
 import { loadServiceEnv, type ServiceEnv } from "./env.ts";
-import type { RegisterForm, ReportForm } from "./port.ts";
 import { knownCommunities } from "./register.ts";
 
 type Opened<F> = Outcome<{ form: F; env: ServiceEnv }, "no-org" | "not-member">;

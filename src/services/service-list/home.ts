@@ -16,7 +16,7 @@ import {
   registrationsOf,
 } from "../../db/repositories/service-list.ts";
 import { quarterOfDate, serviceFigures } from "../../domain/service-list.ts";
-import type { ServiceBranchRow, ServiceHomeView } from "./port.ts";
+import type { ServiceBranchRow, ServiceHomeView } from "../../ports/service-list.ts";
 import { reportView } from "./query.ts";
 
 /** The Home's reader (the bot's client or one counting its queries). */

@@ -9,11 +9,11 @@ import {
   reportersInQuarter,
 } from "../../db/repositories/service-list.ts";
 import { nudgeTargets } from "../../domain/service-list.ts";
+import type { ServiceListPresenter } from "../../ports/service-list.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { loadServiceEnv } from "./env.ts";
-import type { ServiceListPresenter } from "./port.ts";
 
 const nudgeKey = (quarter: string, userId: string) => `service-nudge:${quarter}:${userId}`;
 

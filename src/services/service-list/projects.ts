@@ -30,13 +30,13 @@ import {
   requestRefusal,
 } from "../../domain/service-list.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import type { ProjectsPresenter, ProjectView } from "../../ports/service-list.ts";
 import type { Deps, Outcome } from "../kit/result.ts";
 import { refuse } from "../kit/result.ts";
 import { Conflict, inTx, inTxRetrying } from "../kit/tx.ts";
 import { calendarOf } from "../org/calendar-settings.ts";
 import { enqueueDelivery, type ResultHandlers } from "../outbox/index.ts";
 import { loadServiceEnv, type ServiceEnv } from "./env.ts";
-import type { ProjectsPresenter, ProjectView } from "./port.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -15,18 +15,18 @@ import {
 } from "../../db/repositories/service-list.ts";
 import { loadActor } from "../../db/repositories/tasklist.ts";
 import { maySeeReports, quarterOfDate } from "../../domain/service-list.ts";
+import type {
+  BranchReportsView,
+  QueryForm,
+  ServiceListPresenter,
+  ServiceReportView,
+} from "../../ports/service-list.ts";
 import type { Deps, Outcome } from "../kit/result.ts";
 import { refuse } from "../kit/result.ts";
 import { inTxRetrying } from "../kit/tx.ts";
 import type { ResultHandlers } from "../outbox/index.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { loadServiceEnv, type ServiceEnv, type ServiceError } from "./env.ts";
-import type {
-  BranchReportsView,
-  QueryForm,
-  ServiceListPresenter,
-  ServiceReportView,
-} from "./port.ts";
 
 const QUERY_PREFIX = "service-query:";
 

@@ -22,10 +22,10 @@ import {
   serviceReportProblems,
 } from "../../domain/service-list.ts";
 import { translator } from "../../i18n/index.ts";
+import type { ServiceListPresenter } from "../../ports/service-list.ts";
 import { type Outcome, refuse } from "../kit/result.ts";
 import { inTxRetrying } from "../kit/tx.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
-import type { ServiceListPresenter } from "./port.ts";
 
 export interface ServiceDeps {
   db: Database;

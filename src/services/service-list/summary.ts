@@ -2,10 +2,10 @@
 import { branchKeysOf, registrationOf, reportsOfUser } from "../../db/repositories/service-list.ts";
 import { loadActor } from "../../db/repositories/tasklist.ts";
 import { quarterOfDate } from "../../domain/service-list.ts";
+import type { MyServiceView } from "../../ports/service-list.ts";
 import type { Deps, Outcome } from "../kit/result.ts";
 import { refuse } from "../kit/result.ts";
 import { loadServiceEnv, type ServiceEnv, type ServiceError } from "./env.ts";
-import type { MyServiceView } from "./port.ts";
 import { reportView } from "./query.ts";
 
 export async function myService(

@@ -12,11 +12,11 @@ import {
   updateAttendee,
 } from "../../db/repositories/study.ts";
 import { makeUpDates, prefillAttendance } from "../../domain/study.ts";
+import type { AttendanceForm, StudyPresenter } from "../../ports/study.ts";
 import type { Deps } from "../kit/result.ts";
 import { Conflict, inTxRetrying } from "../kit/tx.ts";
 import { loadStudyEnv, type StudyEnv } from "./env.ts";
 import { dmMakeUp, refreshInvite, refreshNotice, sessionView } from "./messages.ts";
-import type { AttendanceForm, StudyPresenter } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 
 async function mayRecord(deps: Deps, s: StudySessionRecord, userId: string) {

@@ -18,11 +18,11 @@ import {
   studySessionById,
 } from "../../db/repositories/study.ts";
 import { drawSpeaker, type RandomIndex } from "../../domain/study.ts";
+import type { StudyPresenter } from "../../ports/study.ts";
 import type { Deps } from "../kit/result.ts";
 import { Conflict, inTxRetrying } from "../kit/tx.ts";
 import { loadStudyEnv } from "./env.ts";
 import { drawView, postDraw, refreshNotice } from "./messages.ts";
-import type { StudyPresenter } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 
 /** The chair may draw from this long before the session's start. */

@@ -14,7 +14,7 @@ import {
 import { addDays } from "../../domain/calendar.ts";
 import { localDateOf } from "../../domain/lecture-time.ts";
 import { type AttendanceRecord, studyHours, tallyAttendance } from "../../domain/study.ts";
-import type { StudyHomeView } from "./port.ts";
+import type { StudyHomeView } from "../../ports/study.ts";
 import { projectView } from "./projects.ts";
 
 const AHEAD_DAYS = 60;

@@ -10,11 +10,11 @@ import {
   updateAttendee,
 } from "../../db/repositories/study.ts";
 import { makeUpRefusal } from "../../domain/study.ts";
+import type { MakeUpForm, StudyPresenter } from "../../ports/study.ts";
 import type { Deps } from "../kit/result.ts";
 import { Conflict, inTx, inTxRetrying } from "../kit/tx.ts";
 import { loadStudyEnv, type StudyEnv } from "./env.ts";
 import { dmMakeUp, refreshNotice, sessionView } from "./messages.ts";
-import type { MakeUpForm, StudyPresenter } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 
 export const NOTE_MAX = 2000;

@@ -10,6 +10,7 @@ import {
   studySessionById,
   type Tx,
 } from "../../db/repositories/study.ts";
+import type { DrawView, SessionView, StudyPresenter } from "../../ports/study.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import type { StudyEnv } from "./env.ts";
 import {
@@ -23,7 +24,6 @@ import {
   noticeKey,
   noticeUpdateKey,
 } from "./keys.ts";
-import type { DrawView, SessionView, StudyPresenter } from "./port.ts";
 
 export async function sessionView(
   tx: Tx,

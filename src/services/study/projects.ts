@@ -19,11 +19,11 @@ import {
 } from "../../db/repositories/study.ts";
 import { localDateOf } from "../../domain/lecture-time.ts";
 import { projectInputError, reviewRefusal, submitResultRefusal } from "../../domain/study.ts";
+import type { ProjectListView, ProjectView, StudyPresenter } from "../../ports/study.ts";
 import type { Deps } from "../kit/result.ts";
 import { Conflict, inTxRetrying } from "../kit/tx.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { loadStudyEnv, type StudyEnv } from "./env.ts";
-import type { ProjectListView, ProjectView, StudyPresenter } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 
 export const QUESTION_MAX = 1000;

@@ -12,7 +12,7 @@ import {
   studySessionsBetween,
 } from "../../db/repositories/study.ts";
 import { type AttendanceRecord, studyHours, tallyAttendance } from "../../domain/study.ts";
-import type { BranchStudyRow, PersonStudyRow, StudyRecordView } from "./port.ts";
+import type { BranchStudyRow, PersonStudyRow, StudyRecordView } from "../../ports/study.ts";
 
 /** The record of [first, last] (local dates; default: the whole year). */
 export async function studyRecord(

@@ -4,11 +4,11 @@
  * their DM and in the channel notice's counts.
  */
 import { bumpStudySession, studySessionById, updateAttendee } from "../../db/repositories/study.ts";
+import type { ExcuseForm, StudyPresenter } from "../../ports/study.ts";
 import type { Deps } from "../kit/result.ts";
 import { Conflict, inTxRetrying } from "../kit/tx.ts";
 import { loadStudyEnv } from "./env.ts";
 import { refreshInvite, refreshNotice, sessionView } from "./messages.ts";
-import type { ExcuseForm, StudyPresenter } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 
 export const REASON_MAX = 300;

@@ -31,11 +31,11 @@ import {
   sessionInputError,
 } from "../../domain/study.ts";
 import { formatReportPeriod } from "../../i18n/dates.ts";
+import type { NewSessionForm, StudyPresenter } from "../../ports/study.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
 import { loadStudyEnv, type StudyEnv } from "./env.ts";
 import { sendNotices } from "./messages.ts";
-import type { NewSessionForm, StudyPresenter } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 
 /** When a session's notice goes out: `noticeDaysBefore` days ahead at its time, or now. */

@@ -3,9 +3,9 @@ import { committeeRolesOf } from "../../db/repositories/report-access.ts";
 import { branchesOfSecretary, studySessionsBetween } from "../../db/repositories/study.ts";
 import { addDays } from "../../domain/calendar.ts";
 import { localDateOf } from "../../domain/lecture-time.ts";
+import type { StudySummaryView } from "../../ports/study.ts";
 import type { Deps } from "../kit/result.ts";
 import { loadStudyEnv, type StudyEnv } from "./env.ts";
-import type { StudySummaryView } from "./port.ts";
 import { studyRecord } from "./record.ts";
 import { type Result, refuse } from "./result.ts";
 

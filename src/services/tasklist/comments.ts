@@ -9,10 +9,10 @@ import {
   loadListRecord,
 } from "../../db/repositories/tasklist.ts";
 import { latestRevision } from "../../domain/task-list.ts";
+import type { TasklistDeps } from "../../ports/tasklist.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
 import { loadTasklistOrg } from "./org.ts";
-import type { TasklistDeps } from "./port.ts";
 import { carriedOverCount, updateCommittee, updateReminder } from "./transition.ts";
 
 export interface ThreadReply {

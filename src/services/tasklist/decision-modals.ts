@@ -4,9 +4,9 @@
  */
 import { loadActor, loadListRecord } from "../../db/repositories/tasklist.ts";
 import { revisionOf, snapshotOf, transition } from "../../domain/task-list.ts";
+import type { ListRecord, RevisionRecord } from "../../ports/tasklist.ts";
 import type { Deps } from "../kit/result.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
-import type { ListRecord, RevisionRecord } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 
 /** The list and revision a modal shows. */

@@ -30,10 +30,10 @@ import {
   type RawItemRow,
 } from "../../domain/task-list-input.ts";
 import { unfinishedItems } from "../../domain/task-list-items.ts";
+import type { ListForm, ListFormSource, ListModalTarget } from "../../ports/tasklist.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
-import type { ListForm, ListFormSource, ListModalTarget } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 
 type Kind = ListForm["kind"];

@@ -16,11 +16,11 @@ import {
   type Tx,
 } from "../../db/repositories/tasklist.ts";
 import { monthSchedule } from "../../domain/month-schedule.ts";
+import type { TasklistPresenter } from "../../ports/tasklist.ts";
 import type { Homes } from "../home/refresh.ts";
 import { inTx } from "../kit/tx.ts";
 import { tasklistKeys } from "./keys.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
-import type { TasklistPresenter } from "./port.ts";
 import { carriedOverCount, postInReminderThread, postReminder } from "./transition.ts";
 
 export interface JobRun {

@@ -25,11 +25,11 @@ import {
   snapshotOf,
 } from "../../domain/task-list.ts";
 import { completion } from "../../domain/task-list-items.ts";
+import type { MonthSummaryInput, SlackMessage } from "../../ports/tasklist.ts";
 import { inTx } from "../kit/tx.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
 import { tasklistKeys } from "./keys.ts";
 import { loadTasklistOrg } from "./org.ts";
-import type { MonthSummaryInput, SlackMessage } from "./port.ts";
 import type { JobRun } from "./reminders.ts";
 
 const toCommittee = (tx: Tx, key: string, channel: string, m: SlackMessage) =>

@@ -5,7 +5,7 @@
 import { deleteDraft } from "../../db/repositories/tasklist.ts";
 import { revisionOf, submissionKind } from "../../domain/task-list.ts";
 import { carryOverStatuses, type TaskItemData } from "../../domain/task-list-items.ts";
-import type { TasklistDeps } from "./port.ts";
+import type { TasklistDeps } from "../../ports/tasklist.ts";
 import { runTransition, type TransitionOutcome } from "./transition.ts";
 
 export interface SubmitRequest {

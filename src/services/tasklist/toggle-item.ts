@@ -13,10 +13,10 @@ import {
   setItemStatusIfUnchanged,
 } from "../../db/repositories/tasklist.ts";
 import { type ItemStatus, toggleItem } from "../../domain/task-list-items.ts";
+import type { TasklistDeps } from "../../ports/tasklist.ts";
 import { afterListChange } from "../home/refresh.ts";
 import { inTx } from "../kit/tx.ts";
 import { loadTasklistOrg } from "./org.ts";
-import type { TasklistDeps } from "./port.ts";
 import { type Result, refuse } from "./result.ts";
 import { postOrUpdatePlan } from "./transition.ts";
 

@@ -29,12 +29,12 @@ import {
   revisionOf,
 } from "../../domain/task-list.ts";
 import { unfinishedItems } from "../../domain/task-list-items.ts";
+import type { SlackMessage, TasklistDeps, TasklistPresenter } from "../../ports/tasklist.ts";
 import { afterListChange } from "../home/refresh.ts";
 import { type ApprovalStore, runApproval } from "../kit/approval.ts";
 import { enqueueDelivery, enqueuePost, enqueueUpdate } from "../outbox/index.ts";
 import { tasklistKeys as keys } from "./keys.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
-import type { SlackMessage, TasklistDeps, TasklistPresenter } from "./port.ts";
 import type { Result, TasklistError } from "./result.ts";
 
 // ── The committee's decision ────────────────────────────────────────────────────────────────

@@ -1,5 +1,5 @@
 /** The secretary withdraws the revision waiting for the committee (the reminder's button). */
-import type { TasklistDeps } from "./port.ts";
+import type { TasklistDeps } from "../../ports/tasklist.ts";
 import { runTransition, type TransitionOutcome } from "./transition.ts";
 
 export function withdrawList(

@@ -3,13 +3,13 @@ import { parseOrgFile } from "../../../src/config/org-file.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { writeOrg } from "../../../src/db/repositories/org.ts";
 import type { RawPlanRow } from "../../../src/domain/annual-plan.ts";
+import type { PlanDeps } from "../../../src/ports/annual-plans.ts";
 import {
   decidePlan,
   prepareReturn,
   withdrawPlan,
 } from "../../../src/services/annual-plans/decide.ts";
 import { keepPage, openPlanForm } from "../../../src/services/annual-plans/form.ts";
-import type { PlanDeps } from "../../../src/services/annual-plans/port.ts";
 import { ensureAnnualPlanRequests } from "../../../src/services/annual-plans/reminder.ts";
 import { checkPlanSubmission, submitPlan } from "../../../src/services/annual-plans/submit.ts";
 import { annualPlanPresenter } from "../../../src/slack/views/annual-plans/present.ts";

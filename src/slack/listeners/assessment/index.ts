@@ -8,6 +8,7 @@ import type { BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { View } from "@slack/types";
 import type { AppContext } from "../../../app/context.ts";
 import { type Locale, type Translator, translator } from "../../../i18n/index.ts";
+import type { AssessmentPresenter } from "../../../ports/assessment.ts";
 import {
   type AssessmentError,
   addRemark,
@@ -22,7 +23,6 @@ import {
   openRemarkForm,
   openScoring,
 } from "../../../services/assessment/forms.ts";
-import type { AssessmentPresenter } from "../../../services/assessment/port.ts";
 import { currentOrgRecord } from "../../../services/org/current.ts";
 import { ASSESSMENT_ACTION, ASSESSMENT_BLOCK, ASSESSMENT_CALLBACK } from "../../ids/assessment.ts";
 import { refusalOnField, replier, type Tell, tellFor, viaDm } from "../../reply.ts";

@@ -1,6 +1,6 @@
 /** Field errors as Slack's `response_action: errors` wants them: block_id → message. */
 import type { Translator } from "../../../i18n/index.ts";
-import type { FieldError } from "../../../services/admin/port.ts";
+import type { FieldError } from "../../../ports/admin.ts";
 import { fieldId } from "../../ids/admin.ts";
 
 /**

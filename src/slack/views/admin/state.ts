@@ -4,7 +4,7 @@ import type {
   CommitteeForm,
   LectureForm,
   SchedulesForm,
-} from "../../../services/admin/port.ts";
+} from "../../../ports/admin.ts";
 import { fieldId } from "../../ids/admin.ts";
 
 /** Slack's state entry of one input, as far as the admin forms read it. */

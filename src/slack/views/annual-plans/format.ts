@@ -1,8 +1,8 @@
 /** Small renderers shared by the annual plans' surfaces. */
 import { type PlanKind, type PlanTarget, parseTarget } from "../../../domain/annual-plan.ts";
 import type { MessageKey, Translator } from "../../../i18n/index.ts";
-import type { PlanItemRecord, PlanRecord } from "../../../services/annual-plans/port.ts";
-import { kindOf } from "../../../services/annual-plans/port.ts";
+import type { PlanItemRecord, PlanRecord } from "../../../ports/annual-plans.ts";
+import { kindOf } from "../../../ports/annual-plans.ts";
 import { mention } from "../../blocks.ts";
 import { esc } from "../tasklist/format.ts";
 

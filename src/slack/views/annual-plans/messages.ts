@@ -19,7 +19,7 @@ import type {
   PlanRecord,
   PlanRevisionRecord,
   SlackMessage,
-} from "../../../services/annual-plans/port.ts";
+} from "../../../ports/annual-plans.ts";
 import { actions, button, context, header, mention, section } from "../../blocks.ts";
 import { PLAN_ACTION, PLAN_BLOCK } from "../../ids/annual-plans.ts";
 import { dateTime } from "../tasklist/format.ts";

@@ -19,7 +19,7 @@ import {
   PLAN_PAGES as PAGES,
   type PlanForm,
   type PlanRecord,
-} from "../../../services/annual-plans/port.ts";
+} from "../../../ports/annual-plans.ts";
 import { actions, button, context, input, option, plain, section } from "../../blocks.ts";
 import {
   PLAN_ACTION,

@@ -1,5 +1,5 @@
 /** The annual plans' presenter: what the use cases write in their transaction, as Block Kit. */
-import type { PlanPresenter } from "../../../services/annual-plans/port.ts";
+import type { PlanPresenter } from "../../../ports/annual-plans.ts";
 import {
   approvedMessage,
   committeeMessage,

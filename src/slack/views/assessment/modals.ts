@@ -13,7 +13,7 @@ import type {
   IndicatorChoice,
   RemarkForm,
   ScoreForm,
-} from "../../../services/assessment/port.ts";
+} from "../../../ports/assessment.ts";
 import { context, featureModal, input, option, plain, section } from "../../blocks.ts";
 import { ASSESSMENT_ACTION, ASSESSMENT_BLOCK, ASSESSMENT_CALLBACK } from "../../ids/assessment.ts";
 import { esc } from "../tasklist/format.ts";

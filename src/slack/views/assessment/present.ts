@@ -15,7 +15,7 @@ import type {
   IndicatorView,
   RemarkView,
   YearView,
-} from "../../../services/assessment/port.ts";
+} from "../../../ports/assessment.ts";
 import {
   actions,
   button,

@@ -1,6 +1,6 @@
 /** The secretary's and the member's parts of the Home, from their branches' lists. */
 import { isOnTime, listDeadline } from "../../../domain/month-schedule.ts";
-import type { BranchListRow, BranchRef, BranchRevisionRow } from "../../../services/home/port.ts";
+import type { BranchListRow, BranchRef, BranchRevisionRow } from "../../../ports/home.ts";
 import { branchState, type HomeInput } from "./input.ts";
 import type {
   MemberModel,

@@ -1,7 +1,7 @@
 /** The committee's part of the Home: this month at a glance, what waits, lectures, the year. */
 import { isLate, isOnTime, listDeadline } from "../../../domain/month-schedule.ts";
 import { mayDecide } from "../../../domain/task-list.ts";
-import type { CommitteeRows, CurrentListRow } from "../../../services/home/port.ts";
+import type { CommitteeRows, CurrentListRow } from "../../../ports/home.ts";
 import { branchState, type HomeInput, pageOf, SESSIONS_SHOWN, WAITING_PAGE_SIZE } from "./input.ts";
 import {
   BRANCH_STATES,

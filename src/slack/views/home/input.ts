@@ -1,9 +1,9 @@
 /** Helpers of the Home's view model over the rows its presenter is given. */
 import { isOverdue, listDeadline } from "../../../domain/month-schedule.ts";
-import type { HomeInput } from "../../../services/home/port.ts";
+import type { HomeInput } from "../../../ports/home.ts";
 import type { BranchState } from "./model.ts";
 
-export type { HomeInput } from "../../../services/home/port.ts";
+export type { HomeInput } from "../../../ports/home.ts";
 
 export const WAITING_PAGE_SIZE = 8;
 export const SESSIONS_SHOWN = 4;

@@ -10,10 +10,10 @@ export const BRANCH_STATES: readonly BranchState[] = [
   "approved",
 ];
 
-export type { HomePages, PagedSection } from "../../../services/home/port.ts";
+export type { HomePages, PagedSection } from "../../../ports/home.ts";
 
-import type { ServiceHomeView } from "../../../services/service-list/port.ts";
-import type { StudyHomeView } from "../../../services/study/port.ts";
+import type { ServiceHomeView } from "../../../ports/service-list.ts";
+import type { StudyHomeView } from "../../../ports/study.ts";
 
 export interface Paged<T> {
   rows: T[];

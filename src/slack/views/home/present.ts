@@ -1,7 +1,7 @@
 /** The Home's presenter: one person's Home as loaded → view model → Block Kit. */
 import type { HomeView } from "@slack/types";
 import { translator } from "../../../i18n/index.ts";
-import type { LoadedHome } from "../../../services/home/port.ts";
+import type { LoadedHome } from "../../../ports/home.ts";
 import { section } from "../../blocks.ts";
 import { HOME_CALLBACK } from "../../ids/home.ts";
 import { buildHomeModel } from "./build-model.ts";

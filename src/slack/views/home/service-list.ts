@@ -7,7 +7,7 @@
  */
 import type { KnownBlock } from "@slack/types";
 import type { Translator } from "../../../i18n/index.ts";
-import type { ServiceBranchRow, ServiceHomeView } from "../../../services/service-list/port.ts";
+import type { ServiceBranchRow, ServiceHomeView } from "../../../ports/service-list.ts";
 import { actions, button, context, fields, header, section, truncate } from "../../blocks.ts";
 import { SERVICE_ACTION, SERVICE_BLOCK } from "../../ids/service-list.ts";
 import { reportLine } from "../service-list/messages.ts";

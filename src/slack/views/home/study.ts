@@ -7,7 +7,7 @@
 import type { KnownBlock } from "@slack/types";
 import { formatDateTime, formatDay } from "../../../i18n/dates.ts";
 import type { Translator } from "../../../i18n/index.ts";
-import type { StudyHomeView } from "../../../services/study/port.ts";
+import type { StudyHomeView } from "../../../ports/study.ts";
 import { actions, button, context, fields, header, section, truncate } from "../../blocks.ts";
 import { STUDY_ACTION } from "../../ids/study.ts";
 import { projectBlocks } from "../study/projects.ts";

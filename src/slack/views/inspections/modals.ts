@@ -13,7 +13,7 @@ import type {
   ChecklistForm,
   FindingValues,
   RectificationView,
-} from "../../../services/inspections/port.ts";
+} from "../../../ports/inspections.ts";
 import { input, modalView, option, plain, section } from "../../blocks.ts";
 import {
   INSPECTION_ACTION as A,

@@ -18,7 +18,7 @@ import type {
   RoundAnnouncement,
   RoundComparison,
   TeamNotice,
-} from "../../../services/inspections/port.ts";
+} from "../../../ports/inspections.ts";
 import { actions, button, context, mention, section } from "../../blocks.ts";
 import { INSPECTION_ACTION, INSPECTION_BLOCK } from "../../ids/inspections.ts";
 import { esc, lines, periodLabel } from "../tasklist/format.ts";

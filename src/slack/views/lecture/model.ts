@@ -1,2 +1,2 @@
 /** The view models the lecture builders render: declared by the use cases' port. */
-export type * from "../../../services/lecture/port.ts";
+export type * from "../../../ports/lecture.ts";

@@ -1,5 +1,5 @@
 /** The lecture hall's presenter: what its use cases are given to render their messages. */
-import type { LecturePresenter } from "../../../services/lecture/port.ts";
+import type { LecturePresenter } from "../../../ports/lecture.ts";
 import { buildClassRepDm } from "./class-rep.ts";
 import { validateSwapPick } from "./modals.ts";
 import { buildLectureNotice } from "./notice.ts";

@@ -1,5 +1,5 @@
 /** The reports' presenter: what their use cases are given to render their messages. */
-import type { ReportsPresenter } from "../../../services/reports/port.ts";
+import type { ReportsPresenter } from "../../../ports/reports.ts";
 import { buildQuarterSummaryText } from "./summary.ts";
 
 export const reportsPresenter: ReportsPresenter = {

@@ -8,7 +8,7 @@ import type {
   QueryDmView,
   ServiceMessage,
   ServiceReportView,
-} from "../../../services/service-list/port.ts";
+} from "../../../ports/service-list.ts";
 import { actions, button, context, mention, section } from "../../blocks.ts";
 import { SERVICE_ACTION, SERVICE_BLOCK } from "../../ids/service-list.ts";
 import { esc } from "../tasklist/format.ts";

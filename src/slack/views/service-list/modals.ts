@@ -5,7 +5,7 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { ServiceReportDraft, ServiceReportProblem } from "../../../domain/service-list.ts";
 import type { Translator } from "../../../i18n/index.ts";
-import type { QueryForm, RegisterForm, ReportForm } from "../../../services/service-list/port.ts";
+import type { QueryForm, RegisterForm, ReportForm } from "../../../ports/service-list.ts";
 import { featureModal, input, option, plain, section } from "../../blocks.ts";
 import { SERVICE_ACTION, SERVICE_BLOCK, SERVICE_CALLBACK } from "../../ids/service-list.ts";
 import { reportLine } from "./messages.ts";

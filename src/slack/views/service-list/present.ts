@@ -1,8 +1,5 @@
 /** The service list's presenter: what its use cases are given to render their messages. */
-import type {
-  ProjectsPresenter,
-  ServiceListPresenter,
-} from "../../../services/service-list/port.ts";
+import type { ProjectsPresenter, ServiceListPresenter } from "../../../ports/service-list.ts";
 import { buildNudgeDm, buildQueryDm, buildReportAck } from "./messages.ts";
 import {
   buildMilestoneEscalation,

@@ -8,7 +8,7 @@ import type {
   MilestoneAlertView,
   ProjectView,
   ServiceMessage,
-} from "../../../services/service-list/port.ts";
+} from "../../../ports/service-list.ts";
 import {
   actions,
   button,

@@ -5,7 +5,7 @@ import type {
   BranchReportsView,
   MyServiceView,
   ServiceMessage,
-} from "../../../services/service-list/port.ts";
+} from "../../../ports/service-list.ts";
 import { actions, button, context, header, section } from "../../blocks.ts";
 import { SERVICE_ACTION, SERVICE_BLOCK } from "../../ids/service-list.ts";
 import { esc } from "../tasklist/format.ts";

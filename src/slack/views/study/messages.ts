@@ -13,7 +13,7 @@ import type {
   SessionView,
   StudyMessage,
   StudyPresenter,
-} from "../../../services/study/port.ts";
+} from "../../../ports/study.ts";
 import {
   actions,
   button,

@@ -17,7 +17,7 @@ import type {
   ExcuseForm,
   MakeUpForm,
   NewSessionForm,
-} from "../../../services/study/port.ts";
+} from "../../../ports/study.ts";
 import { featureModal, input, option, plain, section } from "../../blocks.ts";
 import { STUDY_ACTION, STUDY_BLOCK, STUDY_CALLBACK } from "../../ids/study.ts";
 import { esc } from "../lecture/format.ts";

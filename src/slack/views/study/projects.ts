@@ -8,7 +8,7 @@ import type { Button, KnownBlock, ModalView } from "@slack/types";
 import { MILESTONES_MAX, PROJECT_NAME_MAX, parseMilestones } from "../../../domain/study.ts";
 import { formatDay } from "../../../i18n/dates.ts";
 import type { Translator } from "../../../i18n/index.ts";
-import type { ProjectListView, ProjectView, StudyMessage } from "../../../services/study/port.ts";
+import type { ProjectListView, ProjectView, StudyMessage } from "../../../ports/study.ts";
 import {
   actions,
   button,

@@ -2,7 +2,7 @@
 import type { KnownBlock } from "@slack/types";
 import { formatDateTime, formatDay } from "../../../i18n/dates.ts";
 import type { Translator } from "../../../i18n/index.ts";
-import type { PersonStudyRow, StudySummaryView } from "../../../services/study/port.ts";
+import type { PersonStudyRow, StudySummaryView } from "../../../ports/study.ts";
 import { actions, button, context, header, section, truncate } from "../../blocks.ts";
 import { STUDY_ACTION } from "../../ids/study.ts";
 import { esc } from "../lecture/format.ts";

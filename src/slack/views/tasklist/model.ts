@@ -196,4 +196,4 @@ export interface MonthSummaryView {
   }[];
 }
 
-export type { SlackMessage } from "../../../services/tasklist/port.ts";
+export type { SlackMessage } from "../../../ports/tasklist.ts";

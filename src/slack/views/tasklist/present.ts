@@ -23,7 +23,7 @@ import type {
   RevisionRecord,
   TasklistOrg,
   TasklistPresenter,
-} from "../../../services/tasklist/port.ts";
+} from "../../../ports/tasklist.ts";
 import { buildCommitteeMessage } from "./committee.ts";
 import { buildFullListModal, buildReturnModal } from "./decision-modals.ts";
 import { buildListModal } from "./list-modal.ts";

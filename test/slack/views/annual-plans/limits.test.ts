@@ -15,7 +15,7 @@ import {
 } from "../../../../src/domain/annual-plan.ts";
 import { translator } from "../../../../src/i18n/index.ts";
 import { validateMessage, validateView } from "../../../../src/localslack/emulator/validate.ts";
-import { PLAN_PAGES, type PlanOrg } from "../../../../src/services/annual-plans/port.ts";
+import { PLAN_PAGES, type PlanOrg } from "../../../../src/ports/annual-plans.ts";
 import {
   planModal,
   planReturnModal,

@@ -11,12 +11,12 @@ import type {
   ListRecord,
   PersonName,
   RevisionRecord,
-} from "../../db/repositories/tasklist.ts";
-import type { ListState } from "../../domain/task-list.ts";
-import type { DraftItem, RawItemRow } from "../../domain/task-list-input.ts";
-import type { Completion } from "../../domain/task-list-items.ts";
-import type { Deps } from "../kit/result.ts";
-import type { TasklistOrg } from "./org.ts";
+} from "../db/repositories/tasklist.ts";
+import type { ListState } from "../domain/task-list.ts";
+import type { DraftItem, RawItemRow } from "../domain/task-list-input.ts";
+import type { Completion } from "../domain/task-list-items.ts";
+import type { Deps } from "../services/kit/result.ts";
+import type { TasklistOrg } from "../services/tasklist/org.ts";
 
 export type {
   BranchRecord,
@@ -24,8 +24,8 @@ export type {
   ItemRecord,
   ListRecord,
   RevisionRecord,
-} from "../../db/repositories/tasklist.ts";
-export type { TasklistOrg } from "./org.ts";
+} from "../db/repositories/tasklist.ts";
+export type { TasklistOrg } from "../services/tasklist/org.ts";
 
 /** A message: blocks and the plain-text fallback notifications and screen readers use. */
 export interface SlackMessage {

@@ -4,11 +4,11 @@
  * messages they write in the transaction of their change (`LecturePresenting`).
  */
 import type { KnownBlock } from "@slack/types";
-import type { Database } from "../../db/client.ts";
-import type { LocalDate } from "../../domain/calendar.ts";
-import type { SkipReason } from "../../domain/lecture-schedule.ts";
-import type { TurnPick } from "../../domain/rotation.ts";
-import type { Translator } from "../../i18n/index.ts";
+import type { Database } from "../db/client.ts";
+import type { LocalDate } from "../domain/calendar.ts";
+import type { SkipReason } from "../domain/lecture-schedule.ts";
+import type { TurnPick } from "../domain/rotation.ts";
+import type { Translator } from "../i18n/index.ts";
 
 export interface LectureMessage {
   /** The plain-text fallback (notifications, screen readers). */

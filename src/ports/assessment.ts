@@ -1,7 +1,7 @@
 /** What the assessment's presenters are given (issue 22): a year's cards, scored and ranked. */
-import type { Assessment } from "../../config/assessment-schema.ts";
-import type { Card } from "../../domain/assessment.ts";
-import type { EvidenceRow } from "./source.ts";
+import type { Assessment } from "../config/assessment-schema.ts";
+import type { Card } from "../domain/assessment.ts";
+import type { EvidenceRow } from "../services/assessment/source.ts";
 
 export type { EvidenceRow };
 

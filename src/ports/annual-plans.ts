@@ -7,25 +7,25 @@ import type {
   PlanItemRecord,
   PlanRecord,
   PlanRevisionRecord,
-} from "../../db/repositories/annual-plan.ts";
-import type { BranchRecord } from "../../db/repositories/tasklist.ts";
+} from "../db/repositories/annual-plan.ts";
+import type { BranchRecord } from "../db/repositories/tasklist.ts";
 import {
   MAX_PLAN_ITEMS,
   PLAN_PAGE_SIZE,
   type PlanKind,
   type RawPlanRow,
-} from "../../domain/annual-plan.ts";
-import type { Deps } from "../kit/result.ts";
-import type { SlackMessage } from "../tasklist/port.ts";
-import type { PlanOrg } from "./org.ts";
+} from "../domain/annual-plan.ts";
+import type { PlanOrg } from "../services/annual-plans/org.ts";
+import type { Deps } from "../services/kit/result.ts";
+import type { SlackMessage } from "./tasklist.ts";
 
 export type {
   PlanItemRecord,
   PlanRecord,
   PlanRevisionRecord,
-} from "../../db/repositories/annual-plan.ts";
-export type { SlackMessage } from "../tasklist/port.ts";
-export type { PlanOrg } from "./org.ts";
+} from "../db/repositories/annual-plan.ts";
+export type { PlanOrg } from "../services/annual-plans/org.ts";
+export type { SlackMessage } from "./tasklist.ts";
 
 /** A branch's year: the four plans as they stand, for its request message. */
 export interface BranchYear {

@@ -8,10 +8,10 @@ import type {
   CommitteeRows,
   LectureRows,
   ViewerRow,
-} from "../../db/repositories/home.ts";
-import type { Locale } from "../../i18n/index.ts";
-import type { ServiceHomeView } from "../service-list/port.ts";
-import type { StudyHomeView } from "../study/port.ts";
+} from "../db/repositories/home.ts";
+import type { Locale } from "../i18n/index.ts";
+import type { ServiceHomeView } from "./service-list.ts";
+import type { StudyHomeView } from "./study.ts";
 
 export type {
   BranchListRow,
@@ -21,7 +21,7 @@ export type {
   CurrentListRow,
   LectureRows,
   ViewerRow,
-} from "../../db/repositories/home.ts";
+} from "../db/repositories/home.ts";
 
 /** Which part of the Home a page number belongs to, and the page each shows. */
 export type PagedSection = "waiting";

@@ -1,9 +1,9 @@
 /** What the admin modals' views exchange with the admin service: the forms it takes, the errors it gives. */
-export type { FieldError } from "./fields.ts";
+export type { FieldError } from "../services/admin/fields.ts";
 export type {
   AdminChange,
   BranchForm,
   CommitteeForm,
   LectureForm,
   SchedulesForm,
-} from "./forms.ts";
+} from "../services/admin/forms.ts";

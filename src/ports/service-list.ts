@@ -4,9 +4,9 @@
  * transaction of their change. Typed text reaches the presenter raw; the presenter escapes it.
  */
 import type { KnownBlock } from "@slack/types";
-import type { LocalDate } from "../../domain/calendar.ts";
-import type { ServiceCategory, ServiceFigures } from "../../domain/service-list.ts";
-import type { Translator } from "../../i18n/index.ts";
+import type { LocalDate } from "../domain/calendar.ts";
+import type { ServiceCategory, ServiceFigures } from "../domain/service-list.ts";
+import type { Translator } from "../i18n/index.ts";
 
 export interface ServiceMessage {
   /** The plain-text fallback (notifications, screen readers). */

@@ -3,8 +3,8 @@
  * session, an invitation, a draw, a make-up request; and the presenter itself as a port, so the
  * service renders its messages without importing Block Kit.
  */
-import type { Attendance, Material, StudyKind } from "../../domain/study.ts";
-import type { Translator } from "../../i18n/index.ts";
+import type { Attendance, Material, StudyKind } from "../domain/study.ts";
+import type { Translator } from "../i18n/index.ts";
 
 export type StudyMessage = { text: string; blocks: unknown[] } & Record<string, unknown>;
 

@@ -3,9 +3,9 @@
  * a round's announcement, a team's notice, a submitted checklist, a rectification item; and the
  * presenter itself as a port, so the use cases write their messages without Block Kit.
  */
-import type { Conflict } from "../../domain/inspection-assign.ts";
-import type { RoundKind } from "../../domain/inspection-round.ts";
-import type { RectificationState, Severity } from "../../domain/rectification.ts";
+import type { Conflict } from "../domain/inspection-assign.ts";
+import type { RoundKind } from "../domain/inspection-round.ts";
+import type { RectificationState, Severity } from "../domain/rectification.ts";
 
 export type InspectionsMessage = { text: string; blocks: unknown[] };
 
