@@ -7,6 +7,10 @@
 import { defineFeature } from "../app/feature.ts";
 import { serviceNudgeJob } from "../jobs/service-list/nudge.ts";
 import { projectMilestonesJob } from "../jobs/service-list/project-milestones.ts";
+import {
+  practicalProjectsDoneSource,
+  serviceReportsPerMemberSource,
+} from "../services/service-list/assessment.ts";
 import { projectResultHandlers } from "../services/service-list/projects.ts";
 import { serviceResultHandlers } from "../services/service-list/query.ts";
 import { projectsReport, servicesReport } from "../services/service-list/report.ts";
@@ -22,4 +26,5 @@ export const serviceListFeature = defineFeature({
   jobs: [serviceNudgeJob, projectMilestonesJob],
   reports: [servicesReport, projectsReport],
   resultHandlers: { ...serviceResultHandlers, ...projectResultHandlers },
+  assessmentSources: [serviceReportsPerMemberSource, practicalProjectsDoneSource],
 });

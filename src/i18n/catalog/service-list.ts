@@ -61,6 +61,14 @@ export const serviceList = defineArea(
     "serviceList.home.attention":
       "{reports} reports this quarter · queries waiting for an answer: {awaiting} · answered: {answered}",
     "serviceList.home.mine": "Your reports in {quarter}: {count}, {hours} h.",
+    "serviceList.assessment.perMember": "service reported, each member each quarter",
+    "serviceList.assessment.projects": "practical projects confirmed done",
+    "serviceList.assessment.report":
+      "<@{who}> reported service on {date} in {community} ({hours} h): {what}",
+    "serviceList.assessment.noReport": "<@{who}> reported no service in {quarter}",
+    "serviceList.assessment.projectDone":
+      "Practical project “{title}” confirmed done by <@{by}> ({beneficiaries} beneficiaries)",
+    "serviceList.assessment.projectOpen": "Practical project “{title}” not confirmed done",
     "serviceList.summary.title": "My community service",
     "serviceList.summary.registered": "You are registered in *{community}*.",
     "serviceList.summary.notRegistered": "You have not registered your residential community yet.",
@@ -228,6 +236,13 @@ export const serviceList = defineArea(
     "serviceList.home.attention":
       "本季度报告{reports}条 · 待回复的询问{awaiting}条 · 已回复{answered}条",
     "serviceList.home.mine": "你在{quarter}的报告：{count}条，{hours}小时。",
+    "serviceList.assessment.perMember": "党员每季度报告服务",
+    "serviceList.assessment.projects": "实事项目确认完成",
+    "serviceList.assessment.report": "<@{who}> {date}在{community}服务（{hours}小时）：{what}",
+    "serviceList.assessment.noReport": "<@{who}> {quarter}未报告服务",
+    "serviceList.assessment.projectDone":
+      "实事项目“{title}”已由<@{by}>确认完成（受益{beneficiaries}人）",
+    "serviceList.assessment.projectOpen": "实事项目“{title}”尚未确认完成",
     "serviceList.summary.title": "我的社区服务",
     "serviceList.summary.registered": "你已在 *{community}* 报到。",
     "serviceList.summary.notRegistered": "你还没有在居住的社区报到。",
