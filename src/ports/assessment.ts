@@ -101,6 +101,30 @@ export interface FinalizeForm {
   pending: string[];
 }
 
+/** The assessment on the App Home (services/assessment/home.ts). */
+export interface AssessmentHomeView {
+  year: number;
+  state: "draft" | "final";
+  count: number;
+  /** The committee: the ranking's top, how many are not graded yet, what awaits an answer. */
+  committee: {
+    top: { rank: number; branchName: string; total: number; grade: Card["grade"] }[];
+    ungraded: number;
+    open: { id: number; branchName: string; kind: "remark" | "contest"; text: string }[];
+    openCount: number;
+  } | null;
+  /** A secretary: each of their branches' card, and the state of the remarks on it. */
+  branches: {
+    name: string;
+    rank: number;
+    total: number;
+    partyBuilding: number;
+    grade: Card["grade"];
+    open: number;
+    answered: number;
+  }[];
+}
+
 /** A message the presenter builds (Block Kit blocks with their text fallback). */
 export interface AssessmentMessage {
   text: string;

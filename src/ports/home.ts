@@ -10,6 +10,7 @@ import type {
   ViewerRow,
 } from "../db/repositories/home.ts";
 import type { Locale } from "../i18n/index.ts";
+import type { AssessmentHomeView } from "./assessment.ts";
 import type { ServiceHomeView } from "./service-list.ts";
 import type { StudyHomeView } from "./study.ts";
 
@@ -48,6 +49,8 @@ export interface HomeInput {
   study?: StudyHomeView;
   /** The service list (services/service-list/home.ts), once the org has one. */
   service?: ServiceHomeView;
+  /** The annual assessment: the committee's ranking and open remarks, a secretary's card. */
+  assessment?: AssessmentHomeView | null;
   notice?: string;
 }
 

@@ -16,12 +16,14 @@ import { ASSESSMENT_YAML, seedAssessmentYear } from "../helpers/assessment-year.
 import { EXAMPLE_ORG, startTestBot, type TestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
+import { allText } from "./round-trip-helpers.ts";
 
 const ORG = readFileSync(EXAMPLE_ORG, "utf8") + ASSESSMENT_YAML;
 const json = (c: RecordedCall) => JSON.stringify(c.args);
 const SCORE = "assessment_score_block.assessment_score_value";
 const BRANCH = "assessment_branch_block.assessment_branch";
 const INDICATOR = "assessment_indicator_block.assessment_indicator";
+const SLOW = { timeout: 20_000, interval: 50 };
 
 describe.each(STORES)("the annual assessment in Slack (%s)", (store) => {
   let t: TestBot;
@@ -35,6 +37,7 @@ describe.each(STORES)("the annual assessment in Slack (%s)", (store) => {
   const year = async () => (await loadYearView(t.db, 2026))!;
   const card = async (key: string) => (await year()).cards.find((c) => c.branchKey === key)!;
   const views = () => t.emulator.calls.of("views.open").length;
+  const homeText = (user: string) => allText(t.slack.homeView(user)?.blocks ?? []);
 
   beforeAll(async () => {
     t = await startTestBot({ store, orgText: ORG, now: "2026-12-20T02:00:00Z" });
@@ -94,7 +97,7 @@ describe.each(STORES)("the annual assessment in Slack (%s)", (store) => {
     expect(services.indicators.find((i) => i.key === "review-meeting")?.points).toBe(27.5);
   });
 
-  it("a secretary contests a point from their card; the committee corrects it from its message", async () => {
+  it("a secretary contests a point from their card; the Homes show it; the committee corrects it from the Home", async () => {
     const before = (await card("services")).indicators.find(
       (i) => i.key === "lists-approved-first-time",
     )!;
@@ -117,9 +120,18 @@ describe.each(STORES)("the annual assessment in Slack (%s)", (store) => {
     expect(json(notice)).toContain("三月被退回是因为错别字");
     expect(json(notice)).toContain(ASSESSMENT_ACTION.openAnswer);
 
-    // The office's secretary (the deputy) answers services; the chair answers with a correction.
+    // The Homes: the committee sees the contest awaiting its answer, the secretary their card.
+    const remarkId = (await t.db.prisma.assessmentRemark.findFirstOrThrow()).id;
+    await t.slack.as("U0CHAIR").openAppHome();
+    await expect.poll(() => homeText("U0CHAIR"), SLOW).toContain("待机关党委答复的说明和异议：1条");
+    expect(homeText("U0CHAIR")).toContain(`#${remarkId} 异议，`);
+    expect(homeText("U0CHAIR")).toContain("2026年（初稿）：4个支部已排名");
+    await t.slack.as("U0SEC2").openAppHome();
+    await expect.poll(() => homeText("U0SEC2"), SLOW).toContain("1条待答复，0条已答复");
+
+    // The chair answers from the Home with a correction.
     const next = views();
-    await t.slack.as("U0CHAIR").clickButton({ channel: "C0COMMITTEE", label: "答复" });
+    await t.slack.as("U0CHAIR").clickButton({ view: "home", label: `答复#${remarkId}` });
     await t.emulator.calls.waitFor("views.open", { count: next + 1 });
     const tooHigh = await t.slack.as("U0CHAIR").submitModal({
       "assessment_answer_block.assessment_answer_text": "同意更正",
@@ -141,7 +153,9 @@ describe.each(STORES)("the annual assessment in Slack (%s)", (store) => {
       where: (c) => json(c).includes("同意更正"),
     });
     expect(json(updated)).toContain(String(after.points));
-    // Answered once: the button again says so.
+    // The secretary's Home follows; answered once: the committee message's button says so.
+    await t.slack.as("U0SEC2").openAppHome();
+    await expect.poll(() => homeText("U0SEC2"), SLOW).toContain("0条待答复，1条已答复");
     await t.slack.as("U0COMM3").clickButton({ channel: "C0COMMITTEE", label: "答复" });
     expect(String((await refusal(3)).args.text)).toContain("该条已答复");
   });

@@ -216,3 +216,13 @@ export async function remarkYear(db: Database, id: number): Promise<number | nul
   });
   return found?.card.year ?? null;
 }
+
+/** The latest year with cards from `since` on, or null (the Home shows this one). */
+export async function latestAssessmentYearSince(db: Tx, since: number): Promise<number | null> {
+  const found = await db.assessmentYear.findFirst({
+    where: { year: { gte: since } },
+    orderBy: { year: "desc" },
+    select: { year: true },
+  });
+  return found?.year ?? null;
+}

@@ -79,6 +79,17 @@ export const assessment = defineArea(
     "assessment.command.describe": "the annual assessment: cards, scores, remarks, finalization",
     "assessment.command.usage":
       "Usage: `/pbb assessment [year]` (the ranking), `/pbb assessment score [BRANCH]` (committee members), `/pbb assessment remark` or `/pbb assessment contest` (a branch's secretary, within the window), `/pbb assessment answer ID` (the committee), `/pbb assessment finalize` (the chair)",
+    "assessment.home.header": "Annual assessment {year}",
+    "assessment.home.committee":
+      "*{year}* ({state}): {count} branches ranked, {ungraded} not graded yet. The top:",
+    "assessment.home.top": "{rank}. {branch}: total {total}, {grade}",
+    "assessment.home.open": "*Remarks and contests awaiting the committee's answer: {count}*",
+    "assessment.home.openLine": "• #{id} {kind}, {branch}: {text}",
+    "assessment.home.answer": "Answer #{id}",
+    "assessment.home.branch":
+      "*{branch}* ({state}): total {total}, party building {partyBuilding}, grade {grade}, rank {rank} of {count}. Remarks on the card: {open} awaiting an answer, {answered} answered.",
+    "assessment.home.footer":
+      "The ranking: `/pbb assessment`; every point and its evidence: `/pbb report assessment`.",
     "assessment.button.score": "Score the manual indicators",
     "assessment.button.finalize": "Finalize the year",
     "assessment.button.remark": "Add a remark",
@@ -225,6 +236,17 @@ export const assessment = defineArea(
     "assessment.command.describe": "年度考核：考核卡、评分、说明与异议、定稿",
     "assessment.command.usage":
       "用法：`/pbb assessment [年份]`（排名）、`/pbb assessment score [支部]`（机关党委委员）、`/pbb assessment remark` 或 `/pbb assessment contest`（支部书记，在期限内）、`/pbb assessment answer 编号`（机关党委）、`/pbb assessment finalize`（系统管理员）",
+    "assessment.home.header": "{year}年度考核",
+    "assessment.home.committee":
+      "{year}年（{state}）：{count}个支部已排名，{ungraded}个尚未评定。前几名：",
+    "assessment.home.top": "{rank}. {branch}：总分{total}，{grade}",
+    "assessment.home.open": "待机关党委答复的说明和异议：{count}条",
+    "assessment.home.openLine": "• #{id} {kind}，{branch}：{text}",
+    "assessment.home.answer": "答复#{id}",
+    "assessment.home.branch":
+      "{branch}（{state}）：总分{total}，党建考核{partyBuilding}分，等次{grade}，排名第{rank}/{count}。考核卡上的说明和异议：{open}条待答复，{answered}条已答复。",
+    "assessment.home.footer":
+      "排名：`/pbb assessment`；每项得分及其依据：`/pbb report assessment`。",
     "assessment.button.score": "为人工评分指标评分",
     "assessment.button.finalize": "年度考核定稿",
     "assessment.button.remark": "提出说明",

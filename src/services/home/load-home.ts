@@ -19,6 +19,8 @@ import { monthSchedule } from "../../domain/month-schedule.ts";
 import { addMonths, localDateOf, periodOf } from "../../domain/period.ts";
 import { localeOr } from "../../i18n/index.ts";
 import type { HomePages, LoadedHome } from "../../ports/home.ts";
+import { loadAssessmentHome } from "../assessment/home.ts";
+import type { Tx } from "../kit/tx.ts";
 import { lectureScheduleOf } from "../lecture/config.ts";
 import { loadServiceHome, type ServiceHomeReader } from "../service-list/home.ts";
 import { loadStudyHome } from "../study/home.ts";
@@ -75,7 +77,7 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
   const committee = viewer.committeeMember || viewer.committeeAdmin;
   const inBranch = viewer.secretaryOf.length + viewer.memberOf.length > 0;
   const hasServiceList = (org.settings as { serviceList?: unknown } | null)?.serviceList != null;
-  const [committeeRows, own, lectureRows, study, service] = await Promise.all([
+  const [committeeRows, own, lectureRows, study, service, assessment] = await Promise.all([
     committee
       ? loadCommitteeRows(db, { period, yearMonths, yearFirst: `${year}-01-01`, today, now })
       : null,
@@ -106,6 +108,12 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
           today,
         )
       : undefined,
+    loadAssessmentHome(
+      db as unknown as Tx,
+      { userId: req.userId, committee, secretaryOf: viewer.secretaryOf },
+      now,
+      tz,
+    ),
   ]);
   const input = {
     userId: req.userId,
@@ -122,6 +130,7 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
     pages: { waiting: req.pages?.waiting ?? 0 },
     study,
     ...(service ? { service } : {}),
+    assessment,
     ...(req.notice ? { notice: req.notice } : {}),
   };
   return { locale, input };

@@ -14,5 +14,6 @@ export function buildHomeModel(input: HomeInput): HomeModel {
     member: memberModel(input),
     study: input.study ?? null,
     service: input.service ?? null,
+    assessment: input.assessment ?? null,
   };
 }

@@ -6,6 +6,7 @@ import type { HomeView, KnownBlock } from "@slack/types";
 import type { Translator } from "../../../i18n/index.ts";
 import { context, divider, section } from "../../blocks.ts";
 import { HOME_BLOCK, HOME_CALLBACK } from "../../ids/home.ts";
+import { assessmentBlocks } from "./assessment.ts";
 import { committeeBlocks } from "./committee.ts";
 import { memberBlocks } from "./member.ts";
 import type { HomeModel } from "./model.ts";
@@ -32,6 +33,7 @@ export function buildHomeView(m: HomeModel, t: Translator): HomeView {
   if (m.member) parts.push(memberBlocks(m.member, m.tz, t));
   if (m.study) parts.push(studyBlocks(m.study, t));
   if (m.service) parts.push(serviceBlocks(m.service, t));
+  if (m.assessment) parts.push(assessmentBlocks(m.assessment, t));
   if (parts.length === 0) parts.push([section(t("home.nobody"))]);
   const blocks = parts.flatMap((p, i) => (i === 0 ? p : [divider(), ...p]));
   const notice = m.notice ? [section(m.notice, { block_id: HOME_BLOCK.notice })] : [];

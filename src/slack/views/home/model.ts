@@ -12,6 +12,7 @@ export const BRANCH_STATES: readonly BranchState[] = [
 
 export type { HomePages, PagedSection } from "../../../ports/home.ts";
 
+import type { AssessmentHomeView } from "../../../ports/assessment.ts";
 import type { ServiceHomeView } from "../../../ports/service-list.ts";
 import type { StudyHomeView } from "../../../ports/study.ts";
 
@@ -131,4 +132,6 @@ export interface HomeModel {
   study: StudyHomeView | null;
   /** The service list (services/service-list/home.ts): already a view model. */
   service: ServiceHomeView | null;
+  /** The annual assessment (services/assessment/home.ts): already a view model. */
+  assessment: AssessmentHomeView | null;
 }
