@@ -10,6 +10,7 @@ import { assessmentFeature } from "../features/assessment.ts";
 import { committeeDeskFeature } from "../features/committee-desk.ts";
 import { inspectionsFeature } from "../features/inspections.ts";
 import { lectureHallFeature } from "../features/lecture-hall.ts";
+import { responsibilitiesFeature } from "../features/responsibilities.ts";
 import { serviceListFeature } from "../features/service-list.ts";
 import { studyFeature } from "../features/study.ts";
 import { tasklistFeature } from "../features/tasklist.ts";
@@ -30,6 +31,7 @@ export const features: readonly Feature[] = [
   studyFeature,
   inspectionsFeature,
   annualPlansFeature,
+  responsibilitiesFeature,
   serviceListFeature,
   // Reads the sources of every feature in this list (assessmentSourcesOf below), when it runs.
   assessmentFeature(() => assessmentSourcesOf(features)),

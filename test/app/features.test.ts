@@ -85,6 +85,7 @@ describe("the features list", () => {
       "lectures",
       "study",
       "inspections",
+      "duties",
       "service",
       "assessment",
     ]);

@@ -194,12 +194,16 @@ export async function loadDuties(
   return rows.map(toRecord);
 }
 
-export async function loadDuty(db: Database, id: number): Promise<DutyRecord | null> {
-  const row = await db.prisma.responsibilityItem.findFirst({
-    where: { id, removedAt: null },
+/** The items with these ids that are still on their list. */
+export async function loadDutiesById(
+  db: Database,
+  ids: readonly number[],
+): Promise<Map<number, DutyRecord>> {
+  const rows = await db.prisma.responsibilityItem.findMany({
+    where: { id: { in: [...ids] }, removedAt: null },
     include: { list: true },
   });
-  return row ? toRecord(row) : null;
+  return new Map(rows.map((r) => [r.id, toRecord(r)]));
 }
 
 export interface DutyMark {

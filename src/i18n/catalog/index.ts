@@ -5,6 +5,7 @@ import { assessment } from "./assessment.ts";
 import { command } from "./command.ts";
 import { common } from "./common.ts";
 import { delivery } from "./delivery.ts";
+import { duties } from "./duties.ts";
 import { home } from "./home.ts";
 import { inspections } from "./inspections.ts";
 import { lecture } from "./lecture.ts";
@@ -33,4 +34,5 @@ export const areas = [
   assessment,
   annualPlans,
   annualPlansDesk,
+  duties,
 ] as const;
