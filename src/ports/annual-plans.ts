@@ -86,3 +86,48 @@ export interface PlanDeps extends Deps {
 
 /** The plan modal's pages. */
 export const PLAN_PAGES = Math.ceil(MAX_PLAN_ITEMS / PLAN_PAGE_SIZE);
+
+// ── the Home (services/annual-plans/home.ts → slack/views/home/plans.ts) ──
+
+/** Where one of a branch's four plans stands, as the Home shows it. */
+export type PlanHomeState = "not-submitted" | "waiting" | "returned" | "approved";
+
+export interface PlanHomeCell {
+  kind: PlanKind;
+  state: PlanHomeState;
+  /** Items of the plan in force (or submitted), done, and overdue (in force only). */
+  total: number;
+  done: number;
+  overdue: number;
+}
+
+export interface BranchPlansRow {
+  name: string;
+  /** The four plans in the kinds' order (a plan not requested counts as not submitted). */
+  plans: PlanHomeCell[];
+}
+
+export interface DueItemView {
+  kind: PlanKind;
+  title: string;
+  /** "m5" / "q2". */
+  target: string;
+  standing: "done" | "in-progress" | "overdue";
+}
+
+export interface PlansHomeView {
+  year: number;
+  /** This quarter (1–4). */
+  quarter: number;
+  /** The committee's year grid, summarised: counts, then the branches needing attention first. */
+  committee: {
+    branches: number;
+    states: Record<PlanHomeState, number>;
+    items: { total: number; done: number; overdue: number };
+    /** The first rows (attention first), and how many more branches there are. */
+    rows: BranchPlansRow[];
+    more: number;
+  } | null;
+  /** A secretary's branches: their four plans and this quarter's items. */
+  branches: (BranchPlansRow & { due: DueItemView[]; dueMore: number })[];
+}

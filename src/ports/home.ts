@@ -10,6 +10,7 @@ import type {
   ViewerRow,
 } from "../db/repositories/home.ts";
 import type { Locale } from "../i18n/index.ts";
+import type { PlansHomeView } from "./annual-plans.ts";
 import type { AssessmentHomeView } from "./assessment.ts";
 import type { ServiceHomeView } from "./service-list.ts";
 import type { StudyHomeView } from "./study.ts";
@@ -51,6 +52,8 @@ export interface HomeInput {
   service?: ServiceHomeView;
   /** The annual assessment: the committee's ranking and open remarks, a secretary's card. */
   assessment?: AssessmentHomeView | null;
+  /** The annual plans: a secretary's four plans and this quarter's items; the committee's grid. */
+  plans?: PlansHomeView | null;
   notice?: string;
 }
 

@@ -4,6 +4,7 @@
  * branch). Its presenter (src/slack/views/home/present.ts) turns it into Block Kit.
  */
 import type { Database } from "../../db/client.ts";
+import type { Reader as PlansReader } from "../../db/repositories/annual-plan.ts";
 import {
   type HomeReader,
   loadCommitteeRows,
@@ -19,6 +20,7 @@ import { monthSchedule } from "../../domain/month-schedule.ts";
 import { addMonths, localDateOf, periodOf } from "../../domain/period.ts";
 import { localeOr } from "../../i18n/index.ts";
 import type { HomePages, LoadedHome } from "../../ports/home.ts";
+import { loadPlansHome } from "../annual-plans/home.ts";
 import { loadAssessmentHome } from "../assessment/home.ts";
 import type { Tx } from "../kit/tx.ts";
 import { lectureScheduleOf } from "../lecture/config.ts";
@@ -77,7 +79,7 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
   const committee = viewer.committeeMember || viewer.committeeAdmin;
   const inBranch = viewer.secretaryOf.length + viewer.memberOf.length > 0;
   const hasServiceList = (org.settings as { serviceList?: unknown } | null)?.serviceList != null;
-  const [committeeRows, own, lectureRows, study, service, assessment] = await Promise.all([
+  const [committeeRows, own, lectureRows, study, service, assessment, plans] = await Promise.all([
     committee
       ? loadCommitteeRows(db, { period, yearMonths, yearFirst: `${year}-01-01`, today, now })
       : null,
@@ -114,6 +116,7 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
       now,
       tz,
     ),
+    loadPlansHome(db as unknown as PlansReader, { committee, ...viewer }, now, tz),
   ]);
   const input = {
     userId: req.userId,
@@ -129,6 +132,7 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
     lecture: lectureRows ? { planned, rows: lectureRows } : null,
     pages: { waiting: req.pages?.waiting ?? 0 },
     study,
+    plans,
     ...(service ? { service } : {}),
     assessment,
     ...(req.notice ? { notice: req.notice } : {}),

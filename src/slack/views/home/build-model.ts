@@ -15,5 +15,6 @@ export function buildHomeModel(input: HomeInput): HomeModel {
     study: input.study ?? null,
     service: input.service ?? null,
     assessment: input.assessment ?? null,
+    plans: input.plans ?? null,
   };
 }

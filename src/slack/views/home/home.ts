@@ -10,6 +10,7 @@ import { assessmentBlocks } from "./assessment.ts";
 import { committeeBlocks } from "./committee.ts";
 import { memberBlocks } from "./member.ts";
 import type { HomeModel } from "./model.ts";
+import { plansBlocks } from "./plans.ts";
 import { secretaryBlocks } from "./secretary.ts";
 import { serviceBlocks } from "./service-list.ts";
 import { studyBlocks } from "./study.ts";
@@ -29,7 +30,7 @@ export function buildHomeView(m: HomeModel, t: Translator): HomeView {
   for (const [i, s] of m.secretary.entries()) {
     parts.push(secretaryBlocks(s, m.tz, t, { items: i < BRANCHES_WITH_ITEMS }));
   }
-
+  if (m.plans) parts.push(plansBlocks(m.plans, t));
   if (m.member) parts.push(memberBlocks(m.member, m.tz, t));
   if (m.study) parts.push(studyBlocks(m.study, t));
   if (m.service) parts.push(serviceBlocks(m.service, t));

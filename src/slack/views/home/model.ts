@@ -12,6 +12,7 @@ export const BRANCH_STATES: readonly BranchState[] = [
 
 export type { HomePages, PagedSection } from "../../../ports/home.ts";
 
+import type { PlansHomeView } from "../../../ports/annual-plans.ts";
 import type { AssessmentHomeView } from "../../../ports/assessment.ts";
 import type { ServiceHomeView } from "../../../ports/service-list.ts";
 import type { StudyHomeView } from "../../../ports/study.ts";
@@ -134,4 +135,6 @@ export interface HomeModel {
   service: ServiceHomeView | null;
   /** The annual assessment (services/assessment/home.ts): already a view model. */
   assessment: AssessmentHomeView | null;
+  /** The annual plans (services/annual-plans/home.ts): already a view model. */
+  plans: PlansHomeView | null;
 }
