@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { assessmentSourcesOf, features } from "../../src/app/features.ts";
 import {
   formatOrgErrors,
   hashOrgText,
@@ -40,6 +41,32 @@ describe("the example files", () => {
     expect(org.lectureHall?.roster).toHaveLength(12);
     expect(org.calendar.holidays).toEqual(["2027-02-08"]);
   });
+
+  it.each(["examples/org.yml", "examples/org.en.yml"])(
+    "%s configures the assessment with sources the features register",
+    (file) => {
+      const sources = assessmentSourcesOf(features).map((s) => s.name);
+      const result = parseOrgFile(read(file), file, { assessmentSources: sources });
+      if (!result.ok) throw new Error(formatOrgErrors(result.errors, file).join("\n"));
+      const a = result.org.assessment!;
+      expect(a.partyBuildingWeight).toBe(0.4);
+      expect(a.indicators.reduce((sum, i) => sum + i.weight, 0)).toBe(100);
+      const named = a.indicators.flatMap((i) => (i.source ? [i.source] : []));
+      for (const name of named) expect(sources).toContain(name);
+      // every source registered so far is in the example, and one manual score
+      expect([...named].sort()).toEqual([...sources].sort());
+      expect(a.indicators.filter((i) => i.manual)).toHaveLength(1);
+      // a source no feature registers is an error with its line
+      const wrong = parseOrgFile(
+        read(file).replace("source: inspection-scores", "source: nowhere"),
+        file,
+        {
+          assessmentSources: sources,
+        },
+      );
+      expect(wrong.ok).toBe(false);
+    },
+  );
 
   it("the Chinese example speaks zh-CN, the English one en", () => {
     expect(parsed(read("examples/org.yml")).organization).toMatchObject({

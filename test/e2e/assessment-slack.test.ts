@@ -12,13 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RecordedCall } from "../../src/localslack/emulator/calls.ts";
 import { loadYearView } from "../../src/services/assessment/cards.ts";
 import { ASSESSMENT_ACTION } from "../../src/slack/ids/assessment.ts";
-import { ASSESSMENT_YAML, seedAssessmentYear } from "../helpers/assessment-year.ts";
+import { seedAssessmentYear, withAssessment } from "../helpers/assessment-year.ts";
 import { EXAMPLE_ORG, startTestBot, type TestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
 import { allText } from "./round-trip-helpers.ts";
 
-const ORG = readFileSync(EXAMPLE_ORG, "utf8") + ASSESSMENT_YAML;
+const ORG = withAssessment(readFileSync(EXAMPLE_ORG, "utf8"));
 const json = (c: RecordedCall) => JSON.stringify(c.args);
 const SCORE = "assessment_score_block.assessment_score_value";
 const BRANCH = "assessment_branch_block.assessment_branch";

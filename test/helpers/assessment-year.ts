@@ -149,6 +149,12 @@ assessment:
     - { key: review-meeting, weight: 30, manual: true, name: Review meeting }
 `;
 
+/** An org file's text with its assessment section (the examples end with one) replaced by ours. */
+export function withAssessment(orgText: string): string {
+  const at = orgText.indexOf("\nassessment:");
+  return (at >= 0 ? orgText.slice(0, at + 1) : orgText) + ASSESSMENT_YAML;
+}
+
 /**
  * The example org (four branches, committee U0CHAIR admin, U0DEPUTY member and office
  * secretary) with the assessment section applied, its branches existing since 2025, and `year`
@@ -160,7 +166,7 @@ export async function setupAssessmentOrg(db: Database, year = 2026, months = 12)
   const { offlineResolver } = await import("../../src/services/org/resolver.ts");
   const { assessmentSourcesOf, features } = await import("../../src/app/features.ts");
   const { EXAMPLE_ORG } = await import("./bot.ts");
-  const text = (await readFile(EXAMPLE_ORG, "utf8")) + ASSESSMENT_YAML;
+  const text = withAssessment(await readFile(EXAMPLE_ORG, "utf8"));
   const applied = await applyOrgText(db, offlineResolver, text, "org.yml", {
     actor: "test",
     source: "test",

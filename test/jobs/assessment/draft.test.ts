@@ -7,7 +7,7 @@ import type { JobContext, JobOrg } from "../../../src/jobs/define.ts";
 import { applyOrgText } from "../../../src/services/org/apply-org.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
 import { offlineResolver } from "../../../src/services/org/resolver.ts";
-import { ASSESSMENT_YAML, seedAssessmentYear } from "../../helpers/assessment-year.ts";
+import { seedAssessmentYear, withAssessment } from "../../helpers/assessment-year.ts";
 import { EXAMPLE_ORG } from "../../helpers/bot.ts";
 import { createTestDatabase } from "../../helpers/database.ts";
 
@@ -17,7 +17,7 @@ const job = assessmentDraftJob(() => assessmentSourcesOf(features));
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const text = (await readFile(EXAMPLE_ORG, "utf8")) + ASSESSMENT_YAML;
+  const text = withAssessment(await readFile(EXAMPLE_ORG, "utf8"));
   const applied = await applyOrgText(db, offlineResolver, text, "org.yml", {
     actor: "test",
     source: "test",
