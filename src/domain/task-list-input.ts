@@ -32,6 +32,8 @@ export interface RawItemRow {
   owner?: string | null;
   dueDate?: string | null;
   expectedResult?: string | null;
+  /** The plan item the row was taken from (kept in the modal's metadata, not typed). */
+  planItemId?: number | null;
 }
 
 export type InputErrorKey =
@@ -139,7 +141,15 @@ export function parseItemRows(rows: readonly RawItemRow[], period: Period): Pars
         params: range,
       };
     }
-    items.push({ title, category, ownerUserId: owner, dueDate, expectedResult });
+    const planItemId = raw.planItemId ?? null;
+    items.push({
+      title,
+      category,
+      ownerUserId: owner,
+      dueDate,
+      expectedResult,
+      ...(planItemId ? { planItemId } : {}),
+    });
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, items };
 }
@@ -151,6 +161,7 @@ export interface DraftItem {
   ownerUserId: string | null;
   dueDate: LocalDate | null;
   expectedResult: string | null;
+  planItemId?: number | null;
 }
 
 const draftItemSchema = z.object({
@@ -170,6 +181,7 @@ const draftItemSchema = z.object({
     .max(MAX_EXPECTED * 2)
     .nullable()
     .catch(null),
+  planItemId: z.number().int().positive().nullish().catch(null),
 });
 const draftSchema = z.array(draftItemSchema).max(MAX_ITEMS);
 
@@ -182,10 +194,19 @@ export function draftFromRows(rows: readonly RawItemRow[]): DraftItem[] {
       ownerUserId: blank(r.owner),
       dueDate: blank(r.dueDate),
       expectedResult: blank(r.expectedResult),
+      planItemId: r.planItemId ?? null,
     }),
   );
   return items.filter((i) => i.title !== "" || i.ownerUserId || i.dueDate || i.expectedResult);
 }
+
+/** A row with nothing typed (dropped when plan items were ticked instead). */
+export const isBlankRow = (r: RawItemRow): boolean =>
+  !blank(r.title) &&
+  !r.category &&
+  !blank(r.owner) &&
+  !blank(r.dueDate) &&
+  !blank(r.expectedResult);
 
 /** A stored draft (JSON), read defensively: bad fields dropped, an unreadable draft is empty. */
 export function parseDraft(json: unknown): DraftItem[] {

@@ -28,6 +28,8 @@ export interface TaskItemData {
   ownerUserId: string | null;
   dueDate: LocalDate | null;
   expectedResult: string | null;
+  /** The annual plan item this item carries out, if any. */
+  planItemId?: number | null;
 }
 
 export interface TaskItemRecord extends TaskItemData {
@@ -174,12 +176,13 @@ export function completion(items: readonly { status: ItemStatus }[]): Completion
 export function unfinishedItems(items: readonly TaskItemRecord[]): TaskItemData[] {
   return items
     .filter((i) => i.status !== "DONE")
-    .map(({ title, category, ownerUserId, expectedResult }) => ({
+    .map(({ title, category, ownerUserId, expectedResult, planItemId }) => ({
       title,
       category,
       ownerUserId,
       dueDate: null,
       expectedResult,
+      ...(planItemId ? { planItemId } : {}),
     }));
 }
 

@@ -13,8 +13,10 @@ import {
   MAX_PLAN_ITEMS,
   PLAN_PAGE_SIZE,
   type PlanKind,
+  type PlanTarget,
   type RawPlanRow,
 } from "../domain/annual-plan.ts";
+import type { TaskCategory } from "../domain/task-list-items.ts";
 import type { PlanOrg } from "../services/annual-plans/org.ts";
 import type { Deps } from "../services/kit/result.ts";
 import type { SlackMessage } from "./tasklist.ts";
@@ -130,4 +132,16 @@ export interface PlansHomeView {
   } | null;
   /** A secretary's branches: their four plans and this quarter's items. */
   branches: (BranchPlansRow & { due: DueItemView[]; dueMore: number })[];
+}
+
+/** A plan item due in a month, as the monthly reminder names it and the task-list modal offers it. */
+export interface DuePlanItem {
+  id: number;
+  kind: PlanKind;
+  title: string;
+  target: PlanTarget;
+  ownerUserId: string | null;
+  expectedResult: string | null;
+  /** The monthly category the item becomes as a row. */
+  category: TaskCategory;
 }

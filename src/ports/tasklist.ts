@@ -17,6 +17,7 @@ import type { DraftItem, RawItemRow } from "../domain/task-list-input.ts";
 import type { Completion } from "../domain/task-list-items.ts";
 import type { Deps } from "../services/kit/result.ts";
 import type { TasklistOrg } from "../services/tasklist/org.ts";
+import type { DuePlanItem } from "./annual-plans.ts";
 
 export type {
   BranchRecord,
@@ -68,6 +69,8 @@ export interface ListForm {
     | { raw: RawItemRow[]; nextRow: number; change: { add: true } | { remove: number } };
   /** Whom the owner picker offers: the branch's people, then the others. */
   owners?: { branch: PersonName[]; others: PersonName[] };
+  /** The year's plan items due this month that no row carries yet. */
+  planOffer?: readonly DuePlanItem[];
 }
 
 export type ListFormSource = "draft" | "returned" | "withdrawn" | "carried-over" | "in-force";
@@ -80,9 +83,15 @@ export interface ListModalTarget {
   nextRow: number;
 }
 
+/** What the reminder says besides the list: last month's unfinished items, the plan items due. */
+export interface ReminderExtras {
+  carriedOver: number;
+  planDue: readonly DuePlanItem[];
+}
+
 /** The round trip's messages, rendered from the list as it is now. */
 export interface TasklistPresenter {
-  reminder(rec: ListRecord, org: TasklistOrg, carriedOver: number): SlackMessage;
+  reminder(rec: ListRecord, org: TasklistOrg, extras?: ReminderExtras): SlackMessage;
   /** A follow-up for a branch that has not submitted (or whose list was returned). */
   followUp(rec: ListRecord, org: TasklistOrg): SlackMessage;
   committee(

@@ -39,6 +39,7 @@ export interface ItemRecord {
   status: ItemStatus;
   doneAt: Date | null;
   doneBy: string | null;
+  planItemId: number | null;
 }
 
 export interface DecisionRecord {
@@ -366,6 +367,7 @@ export async function writeRevisions(
             status: item.status ?? "OPEN",
             doneAt: item.doneAt ?? null,
             doneBy: item.doneBy ?? null,
+            planItemId: item.planItemId ?? null,
           })),
         },
       },
@@ -451,6 +453,7 @@ export async function saveDraft(
     ownerUserId: i.ownerUserId,
     dueDate: i.dueDate,
     expectedResult: i.expectedResult,
+    ...(i.planItemId ? { planItemId: i.planItemId } : {}),
   }));
   const { count } = await tx.listDraft.updateMany({ where: key, data: { items } });
   if (count === 0) {

@@ -1,6 +1,7 @@
 import { admin } from "./admin.ts";
 import { annualPlans } from "./annual-plans.ts";
 import { annualPlansDesk } from "./annual-plans-desk.ts";
+import { annualPlansLoop } from "./annual-plans-loop.ts";
 import { assessment } from "./assessment.ts";
 import { command } from "./command.ts";
 import { common } from "./common.ts";
@@ -35,4 +36,5 @@ export const areas = [
   annualPlans,
   annualPlansDesk,
   duties,
+  annualPlansLoop,
 ] as const;

@@ -97,6 +97,14 @@ export async function postApproved(c: PlanMessageContext, plan: PlanRecord) {
   return post(c.tx, keys.approved(plan.id, plan.approvedRevision), plan.branch.channelId, message);
 }
 
+/** The plan in force in the branch's channel, again (an item done or moved). */
+export async function updateApproved(c: PlanMessageContext, plan: PlanRecord) {
+  const message = c.present.approved(plan, c.org);
+  if (!message || plan.approvedRevision === null) return false;
+  const key = keys.approved(plan.id, plan.approvedRevision);
+  return update(c.tx, key, c.tag, { channel: null, ts: null }, message);
+}
+
 export async function dmSecretaries(
   c: PlanMessageContext,
   plan: PlanRecord,

@@ -11,7 +11,11 @@ export type PlanError =
   | "invalid"
   | "busy"
   /** A branch's plan outside its year (a branch created after it). */
-  | "not-this-year";
+  | "not-this-year"
+  /** A plan item of a plan not (or no longer) in force. */
+  | "not-in-force"
+  /** A plan item already done cannot be moved. */
+  | "already-done";
 
 export type PlanResult<T extends object = object> = Outcome<T, PlanError>;
 

@@ -13,7 +13,7 @@ import type { TasklistDeps } from "../../ports/tasklist.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
 import { loadTasklistOrg } from "./org.ts";
-import { carriedOverCount, updateCommittee, updateReminder } from "./transition.ts";
+import { reminderExtras, updateCommittee, updateReminder } from "./transition.ts";
 
 export interface ThreadReply {
   channel: string;
@@ -56,7 +56,7 @@ export async function recordThreadReply(
     const rec = await loadListRecord(tx, listId);
     if (!rec) return true;
     const c = { tx, rec, org, present: deps.presenters.tasklist, tag: `c${commentId}` };
-    await updateReminder(c, await carriedOverCount(c));
+    await updateReminder(c, await reminderExtras(c));
     const latest = latestRevision(rec);
     if (latest?.status === "SUBMITTED") await updateCommittee(c, latest);
     return true;

@@ -31,6 +31,7 @@ import {
 } from "../../domain/task-list-input.ts";
 import { unfinishedItems } from "../../domain/task-list-items.ts";
 import type { ListForm, ListFormSource, ListModalTarget } from "../../ports/tasklist.ts";
+import { type DuePlanItem, duePlanItems } from "../annual-plans/items.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
@@ -56,6 +57,16 @@ async function prefill(
     await approvedItemsOf(deps.db, rec.branch.id, previousPeriod(rec.period)),
   );
   return carried.length > 0 ? { items: carried, from: "carried-over" } : { items: [] };
+}
+
+/** The year's plan items due in the list's month that none of the rows carries yet. */
+async function offerFor(
+  deps: Deps,
+  rec: ListRecord,
+  rows: readonly { planItemId?: number | null }[],
+): Promise<DuePlanItem[]> {
+  const linked = new Set(rows.map((r) => r.planItemId));
+  return (await duePlanItems(deps.db, rec.branch.id, rec.period)).filter((i) => !linked.has(i.id));
 }
 
 /** What the clicked button offered; a surface that is always current (the Home) omits it. */
@@ -86,7 +97,8 @@ export async function openListModal(
     prefill(deps, rec, req.userId, kind),
     ownerCandidates(deps.db, rec.branch.id),
   ]);
-  return { ok: true, form: { rec, kind, rows, owners }, org };
+  const planOffer = await offerFor(deps, rec, rows.items);
+  return { ok: true, form: { rec, kind, rows, owners, planOffer }, org };
 }
 
 /** The modal again with a row added or removed, keeping what was typed. */
@@ -105,7 +117,8 @@ export async function rebuildListModal(
   const kind = submissionKind(snapshotOf(rec)) ?? "submit";
   const rows = { raw: req.raw, nextRow: meta.nextRow, change: req.change };
   const owners = await ownerCandidates(deps.db, rec.branch.id);
-  return { ok: true, form: { rec, kind, rows, owners }, org };
+  const planOffer = await offerFor(deps, rec, req.raw);
+  return { ok: true, form: { rec, kind, rows, owners, planOffer }, org };
 }
 
 /** A modal closed half-filled: kept for next time (an empty one forgets the draft). */

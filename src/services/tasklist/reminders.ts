@@ -21,7 +21,7 @@ import type { Homes } from "../home/refresh.ts";
 import { inTx } from "../kit/tx.ts";
 import { tasklistKeys } from "./keys.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
-import { carriedOverCount, postInReminderThread, postReminder } from "./transition.ts";
+import { postInReminderThread, postReminder, reminderExtras } from "./transition.ts";
 
 export interface JobRun {
   db: Database;
@@ -59,7 +59,7 @@ async function ensureListAndReminder(
     });
   }
   const present = run.presenters.tasklist;
-  const posted = await postReminder({ tx, rec, org, present }, await carriedOverCount({ tx, rec }));
+  const posted = await postReminder({ tx, rec, org, present }, await reminderExtras({ tx, rec }));
   return { rec, created, posted };
 }
 

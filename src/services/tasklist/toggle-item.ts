@@ -14,6 +14,7 @@ import {
 } from "../../db/repositories/tasklist.ts";
 import { type ItemStatus, toggleItem } from "../../domain/task-list-items.ts";
 import type { TasklistDeps } from "../../ports/tasklist.ts";
+import { advanceFromMonthly } from "../annual-plans/items.ts";
 import { afterListChange } from "../home/refresh.ts";
 import { inTx } from "../kit/tx.ts";
 import { loadTasklistOrg } from "./org.ts";
@@ -60,6 +61,16 @@ export async function setItemStatus(
       at: now,
     });
     if (eventId === null) return { ok: true, changed: false };
+    if (req.to === "DONE" && item.planItemId !== null)
+      await advanceFromMonthly(tx, {
+        planItemId: item.planItemId,
+        branchId: rec.branch.id,
+        taskItemId: item.id,
+        listId: rec.id,
+        period: rec.period,
+        by: actor.userId,
+        at: now,
+      });
     await audit(tx, {
       actor: actor.userId,
       action: req.to === "DONE" ? "tasklist.item.done" : "tasklist.item.undo",

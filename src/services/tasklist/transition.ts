@@ -29,7 +29,13 @@ import {
   revisionOf,
 } from "../../domain/task-list.ts";
 import { unfinishedItems } from "../../domain/task-list-items.ts";
-import type { SlackMessage, TasklistDeps, TasklistPresenter } from "../../ports/tasklist.ts";
+import type {
+  ReminderExtras,
+  SlackMessage,
+  TasklistDeps,
+  TasklistPresenter,
+} from "../../ports/tasklist.ts";
+import { duePlanItems } from "../annual-plans/items.ts";
 import { afterListChange } from "../home/refresh.ts";
 import { type ApprovalStore, runApproval } from "../kit/approval.ts";
 import { enqueueDelivery, enqueuePost, enqueueUpdate } from "../outbox/index.ts";
@@ -172,7 +178,7 @@ export async function applyEffects(
         await updateCommittee(c, latest, opts.withdrawnAt);
         break;
       case "update-reminder":
-        await updateReminder(c, await carriedOverCount(c));
+        await updateReminder(c, await reminderExtras(c));
         break;
       case "post-branch-plan":
         await postOrUpdatePlan(c, "post");
@@ -198,11 +204,17 @@ export async function applyEffects(
   if (!planned && c.rec.approvedRevision !== null) await postOrUpdatePlan(c, "update");
 }
 
-/** Unfinished items of last month's plan, which the modal offers while nothing is submitted. */
-export async function carriedOverCount(c: Pick<MessageContext, "tx" | "rec">): Promise<number> {
-  if (c.rec.state !== "DRAFT") return 0;
+/**
+ * What the reminder says besides the list: unfinished items of last month's list (which the
+ * modal offers while nothing is submitted) and the year's plan items due this month.
+ */
+export async function reminderExtras(
+  c: Pick<MessageContext, "tx" | "rec">,
+): Promise<ReminderExtras> {
+  const planDue = await duePlanItems(c.tx, c.rec.branch.id, c.rec.period);
+  if (c.rec.state !== "DRAFT") return { carriedOver: 0, planDue };
   const items = await approvedItemsOf(c.tx, c.rec.branch.id, previousPeriod(c.rec.period));
-  return unfinishedItems(items).length;
+  return { carriedOver: unfinishedItems(items).length, planDue };
 }
 
 /** An update of the message posted under `postKey`, unique to this change (`tag`). */
@@ -213,15 +225,15 @@ const update = (
   message: SlackMessage,
 ) => enqueueUpdate(c.tx, { key: keys.update(postKey, c.tag), postKey, known, message });
 
-export function postReminder(c: Omit<MessageContext, "tag">, carriedOver: number) {
-  const message = c.present.reminder(c.rec, c.org, carriedOver);
+export function postReminder(c: Omit<MessageContext, "tag">, extras: ReminderExtras) {
+  const message = c.present.reminder(c.rec, c.org, extras);
   const key = keys.reminder(c.rec.id);
   return enqueuePost(c.tx, { key, channel: c.rec.branch.channelId, message, resultRef: true });
 }
 
-export function updateReminder(c: MessageContext, carriedOver = 0) {
+export function updateReminder(c: MessageContext, extras?: ReminderExtras) {
   const { rec, org } = c;
-  const message = c.present.reminder(rec, org, carriedOver);
+  const message = c.present.reminder(rec, org, extras);
   const known = { channel: rec.reminderChannel, ts: rec.reminderTs };
   return update(c, keys.reminder(rec.id), known, message);
 }

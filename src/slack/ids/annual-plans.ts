@@ -4,6 +4,10 @@ export const PLAN_CALLBACK = {
   planModal: "annual_plan_modal",
   /** The committee's return modal; the comment is required. */
   returnModal: "annual_plan_return_modal",
+  /** A plan item marked done or moved to a new date (with a reason). */
+  itemModal: "annual_plan_item_modal",
+  /** The quarter's reasons and new dates for the overdue items. */
+  reasonsModal: "annual_plan_reasons_modal",
 } as const;
 
 export const PLAN_ACTION = {
@@ -22,6 +26,18 @@ export const PLAN_ACTION = {
   owner: "annual_plan_owner",
   expected: "annual_plan_expected",
   returnComment: "annual_plan_return_comment",
+  /** The plan in force: open the item modal (value: plan id). */
+  items: "annual_plan_items",
+  /** The item modal's inputs. */
+  itemPick: "annual_plan_item_pick",
+  itemChange: "annual_plan_item_change",
+  itemDate: "annual_plan_item_date",
+  itemReason: "annual_plan_item_reason",
+  /** The quarter tracking message: open the reasons modal (value: "year:quarter:branchId"). */
+  reasons: "annual_plan_reasons",
+  /** The reasons modal's inputs (block ids from `reasonBlock`). */
+  reasonText: "annual_plan_reason_text",
+  reasonDate: "annual_plan_reason_date",
 } as const;
 
 export const PLAN_BLOCK = {
@@ -29,7 +45,17 @@ export const PLAN_BLOCK = {
   committeeActions: "annual_plan_committee_actions",
   pages: "annual_plan_pages",
   returnComment: "annual_plan_return_comment",
+  approvedActions: "annual_plan_approved_actions",
+  itemPick: "annual_plan_item_pick",
+  itemChange: "annual_plan_item_change",
+  itemDate: "annual_plan_item_date",
+  itemReason: "annual_plan_item_reason",
+  quarterActions: "annual_plan_quarter_actions",
 } as const;
+
+/** The block id of an overdue item's reason or new date in the reasons modal. */
+export const reasonBlock = (itemId: number, input: "reason" | "date"): string =>
+  `annual_plan_reason_${itemId}_${input}`;
 
 export type PlanRowInput = "title" | "target" | "owner" | "expected";
 

@@ -37,6 +37,8 @@ export const TASKLIST_ACTION = {
   itemExpected: "tasklist_item_expected",
   /** The return modal's comment. */
   returnComment: "tasklist_return_comment",
+  /** The modal's checkboxes of the year's plan items due this month (value: plan item id). */
+  planOffer: "tasklist_plan_offer",
 } as const;
 
 export const TASKLIST_BLOCK = {
@@ -50,6 +52,8 @@ export const TASKLIST_BLOCK = {
   planItem: "tasklist_plan_item_",
   /** Prefix of the per-row header of the modal: `${rowHeader}${row}`. */
   rowHeader: "tasklist_row_",
+  /** Prefix of the checkboxes of plan items offered in the modal: `${planOffer}${n}`. */
+  planOffer: "tasklist_plan_offer_",
 } as const;
 
 /** The action id of each item input, by input. */

@@ -2,9 +2,11 @@
 import type { AppContext } from "../../../app/context.ts";
 import type { ListenerApp } from "../../router.ts";
 import { registerPlanDecisions } from "./decide.ts";
+import { registerPlanItems } from "./items.ts";
 import { registerPlanModal } from "./modal.ts";
 
 export function registerAnnualPlanListeners(app: ListenerApp, ctx: AppContext): void {
   registerPlanModal(app, ctx);
   registerPlanDecisions(app, ctx);
+  registerPlanItems(app, ctx);
 }

@@ -13,7 +13,7 @@ export function registerCloseList(app: ListenerApp, ctx: AppContext): void {
       await ack();
       const meta = parsePrivateMetadata("list", view.private_metadata);
       if (!meta) return;
-      const raw = readItemRows(view.state.values, meta.rows);
+      const raw = readItemRows(view.state.values, meta.rows, meta.links);
       const kept = await keepDraft(ctx, { meta, userId: body.user.id, raw });
       if (!kept.ok) ctx.logger.info({ error: kept.error, user: body.user.id }, "draft not kept");
     },

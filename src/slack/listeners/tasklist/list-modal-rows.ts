@@ -22,7 +22,7 @@ export function registerListModalRows(app: ListenerApp, ctx: AppContext): void {
       if (!view || !meta) return;
       const change =
         actionId === TASKLIST_ACTION.addRow ? { add: true as const } : { remove: row ?? -1 };
-      const raw = readItemRows(view.state.values, meta.rows);
+      const raw = readItemRows(view.state.values, meta.rows, meta.links);
       const rebuilt = await rebuildListModal(ctx, { meta, raw, change });
       if (!rebuilt.ok) {
         ctx.logger.warn({ error: rebuilt.error, view: view.id }, "task-list modal not rebuilt");

@@ -24,6 +24,7 @@ import { actions, button, context, header, mention, section } from "../../blocks
 import { PLAN_ACTION, PLAN_BLOCK } from "../../ids/annual-plans.ts";
 import { dateTime } from "../tasklist/format.ts";
 import { chunks, esc, itemLine, kindLabel } from "./format.ts";
+import { itemsActions } from "./items.ts";
 
 export const planValue = (planId: number, revision?: number): string =>
   revision === undefined ? String(planId) : `${planId}:${revision}`;
@@ -231,6 +232,7 @@ export function approvedMessage(plan: PlanRecord, org: PlanOrg): SlackMessage | 
   const blocks: KnownBlock[] = [section(text)];
   for (const chunk of chunks(rev.items.map((item, i) => itemLine(item, t, i + 1))))
     blocks.push(section(chunk));
+  if (rev.items.some((i) => i.status === "OPEN")) blocks.push(itemsActions(plan.id, t));
   return { text, blocks };
 }
 

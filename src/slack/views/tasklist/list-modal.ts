@@ -24,6 +24,7 @@ import {
 import { categoryLabel, dateTime, esc, periodLabel } from "./format.ts";
 import { metaOf } from "./modal-rows.ts";
 import type { ListModalView, ModalRow } from "./model.ts";
+import { MODAL_BLOCKS, planOfferBlocks } from "./plan-offer.ts";
 import { listModalMetadata, rowValue } from "./refs.ts";
 
 /** Slack's limit on a select's options, all groups together. */
@@ -89,7 +90,8 @@ function rowBlocks(
   const owner = ownerSelect(v, item.ownerUserId, t);
   const options = TASK_CATEGORIES.map((c) => option(categoryLabel(c, t), c));
   const selected = options.find((o) => o.value === item.category);
-  const heading = section(`*${t("tasklist.modal.item", { n: index + 1 })}*`, {
+  const linked = item.planItemId ? ` · ${t("annualPlans.month.rowLinked")}` : "";
+  const heading = section(`*${t("tasklist.modal.item", { n: index + 1 })}*${linked}`, {
     block_id: `${TASKLIST_BLOCK.rowHeader}${r.row}`,
   });
   if (removable)
@@ -172,12 +174,16 @@ export function buildListModal(v: ListModalView, t: Translator): ModalView {
     ...intro(v, t),
     ...v.rows.flatMap((r, i) => rowBlocks(v, r, i, removable, t)),
   ];
-  if (v.rows.length < MAX_ITEMS)
-    blocks.push(
-      actions(TASKLIST_BLOCK.modalActions, [
-        button(t("tasklist.button.addRow"), TASKLIST_ACTION.addRow),
-      ]),
-    );
+  const more =
+    v.rows.length < MAX_ITEMS
+      ? [
+          actions(TASKLIST_BLOCK.modalActions, [
+            button(t("tasklist.button.addRow"), TASKLIST_ACTION.addRow),
+          ]),
+        ]
+      : [];
+  const room = MODAL_BLOCKS - blocks.length - more.length;
+  blocks.push(...planOfferBlocks(v.planOffer ?? [], room, t), ...more);
   return {
     type: "modal",
     callback_id: TASKLIST_CALLBACK.listModal,

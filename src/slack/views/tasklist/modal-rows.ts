@@ -27,6 +27,7 @@ export function rowsFromRaw(raw: readonly RawItemRow[]): ModalRow[] {
       ownerUserId: r.owner ?? null,
       dueDate: r.dueDate ?? null,
       expectedResult: r.expectedResult ?? null,
+      planItemId: r.planItemId ?? null,
     },
   }));
 }
@@ -51,5 +52,8 @@ export function metaOf(v: ListModalView): ListModalMeta {
     nextRow: v.nextRow,
   };
   if (v.listId !== undefined) meta.listId = v.listId;
+  const links = v.rows.flatMap((r) => (r.item?.planItemId ? [[r.row, r.item.planItemId]] : []));
+  if (links.length > 0) meta.links = Object.fromEntries(links);
+  if (v.planOffer?.length) meta.offer = true;
   return meta;
 }

@@ -1,4 +1,5 @@
 /** The view models the task-list builders render. Services fill them from the store. */
+
 import type { Period } from "../../../domain/period.ts";
 import type { RevisionStatus } from "../../../domain/task-list.ts";
 import type { DraftItem } from "../../../domain/task-list-input.ts";
@@ -8,6 +9,7 @@ import type {
   RevisionDiff,
   TaskCategory,
 } from "../../../domain/task-list-items.ts";
+import type { PlanOfferItem } from "./plan-offer.ts";
 
 export interface BranchView {
   key: string;
@@ -65,6 +67,8 @@ export interface ReminderView extends ListContext {
   commentCount: number;
   /** Unfinished items of last month that the modal will offer. */
   carriedOverCount?: number;
+  /** The year's plan items due this month. */
+  planDue?: readonly PlanOfferItem[];
 }
 
 /** A row of the task-list modal: its stable number and what to pre-fill. */
@@ -90,6 +94,8 @@ export interface ListModalView {
   tz: string;
   /** Whom the owner picker offers: the branch's people first, the others after, apart. */
   owners?: OwnerChoices;
+  /** The year's plan items due this month, offered as rows to tick (not yet in the rows). */
+  planOffer?: readonly PlanOfferItem[];
 }
 
 export interface OwnerChoices {

@@ -20,6 +20,7 @@ import type {
   ListRecord,
   MonthSummaryInput,
   OverdueInput,
+  ReminderExtras,
   RevisionRecord,
   TasklistOrg,
   TasklistPresenter,
@@ -94,7 +95,7 @@ const REMINDER_STATE: Record<ListRecord["state"], ReminderState> = {
 export function reminderView(
   rec: ListRecord,
   org: TasklistOrg,
-  carriedOverCount = 0,
+  extras?: ReminderExtras,
 ): ReminderView {
   const state = REMINDER_STATE[rec.state];
   const latest = latestRevision(rec);
@@ -104,7 +105,8 @@ export function reminderView(
     state,
     deadlineAt: deadlineOf(rec, org),
     commentCount: rec.comments.count,
-    carriedOverCount,
+    carriedOverCount: extras?.carriedOver ?? 0,
+    ...(extras?.planDue.length ? { planDue: extras.planDue } : {}),
   };
   if (shown && state !== "waiting") {
     view.revision = shown.number;
@@ -245,12 +247,22 @@ const modalBase = (rec: ListRecord, org: TasklistOrg, kind: ListForm["kind"]): L
 };
 
 export function listModalView(
-  { rec, kind, rows, owners }: ListForm,
+  { rec, kind, rows, owners, planOffer }: ListForm,
   org: TasklistOrg,
 ): ListModalView {
-  const base: ListModalView = { ...modalBase(rec, org, kind), ...(owners ? { owners } : {}) };
+  const base: ListModalView = {
+    ...modalBase(rec, org, kind),
+    ...(owners ? { owners } : {}),
+    ...(planOffer?.length ? { planOffer } : {}),
+  };
   if ("items" in rows) {
-    const view: ListModalView = { ...base, ...rowsFromItems(rows.items) };
+    // Plan items to tick and nothing pre-filled: no empty row (its required title would stop a
+    // list made only of ticked items); "Add item" gives one.
+    const empty = rows.items.length === 0 && (planOffer?.length ?? 0) > 0;
+    const view: ListModalView = {
+      ...base,
+      ...(empty ? { rows: [], nextRow: 0 } : rowsFromItems(rows.items)),
+    };
     if (rows.from) view.prefill = rows.from;
     return view;
   }
@@ -274,7 +286,7 @@ const some = <V, R>(view: V | null, build: (v: V) => R): R | null =>
   view === null ? null : build(view);
 
 export const tasklistPresenter: TasklistPresenter = {
-  reminder: (rec, org, carriedOver) => buildReminder(reminderView(rec, org, carriedOver), org.t),
+  reminder: (rec, org, extras) => buildReminder(reminderView(rec, org, extras), org.t),
   followUp: (rec, org) =>
     buildFollowUp(
       {

@@ -73,6 +73,10 @@ export interface ListModalMeta {
   /** The stable numbers of the rows on screen, in order, and the next unused one. */
   rows: number[];
   nextRow: number;
+  /** Rows taken from a plan item: row number → the plan item's id. */
+  links?: Record<number, number>;
+  /** The modal offers plan items to tick (then it may have no typed row). */
+  offer?: boolean;
 }
 
 /** The return modal and the full-list modal: which revision of which list. */
@@ -89,18 +93,31 @@ const listModalSchema = z
     b: branchKey,
     p: period,
     r: revision,
-    rows: z.array(row).min(1).max(MAX_ITEMS),
+    rows: z.array(row).max(MAX_ITEMS),
     n: row,
+    k: z
+      .array(z.tuple([row, id]))
+      .max(MAX_ITEMS)
+      .optional(),
+    o: z.literal(1).optional(),
   })
   .strict()
-  .refine((m) => new Set(m.rows).size === m.rows.length && m.rows.every((r) => r < m.n));
+  .refine((m) => m.rows.length > 0 || m.o === 1)
+  .refine((m) => new Set(m.rows).size === m.rows.length && m.rows.every((r) => r < m.n))
+  .refine((m) => (m.k ?? []).every(([r]) => m.rows.includes(r)));
 
 const revisionSchema = z.object({ l: id, b: branchKey, p: period, r: revision }).strict();
 
 export function listModalMetadata(m: ListModalMeta): string {
   const { listId, branchKey: b, period: p, revision: r, rows, nextRow: n } = m;
+  const k = Object.entries(m.links ?? {})
+    .filter(([row]) => rows.includes(Number(row)))
+    .map(([row, planItemId]) => [Number(row), planItemId]);
+  const links = { ...(k.length > 0 ? { k } : {}), ...(m.offer ? { o: 1 } : {}) };
   return JSON.stringify(
-    listId === undefined ? { b, p, r, rows, n } : { l: listId, b, p, r, rows, n },
+    listId === undefined
+      ? { b, p, r, rows, n, ...links }
+      : { l: listId, b, p, r, rows, n, ...links },
   );
 }
 
@@ -120,9 +137,11 @@ function json(raw: unknown): unknown {
 export function parseListModalMetadata(raw: unknown): ListModalMeta | null {
   const parsed = listModalSchema.safeParse(json(raw));
   if (!parsed.success) return null;
-  const { l, b, p, r, rows, n } = parsed.data;
+  const { l, b, p, r, rows, n, k, o } = parsed.data;
   const meta: ListModalMeta = { branchKey: b, period: p, revision: r, rows, nextRow: n };
   if (l !== undefined) meta.listId = l;
+  if (k && k.length > 0) meta.links = Object.fromEntries(k);
+  if (o === 1) meta.offer = true;
   return meta;
 }
 

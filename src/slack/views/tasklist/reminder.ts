@@ -4,10 +4,12 @@
  */
 import type { Button } from "@slack/types";
 import type { Translator } from "../../../i18n/index.ts";
-import { actions, button, context, header, mention, section } from "../../blocks.ts";
+import { actions, button, context, header, mention, section, truncate } from "../../blocks.ts";
 import { TASKLIST_ACTION, TASKLIST_BLOCK } from "../../ids/tasklist.ts";
+import { targetLabel } from "../annual-plans/format.ts";
 import { dateTime, esc, mentions, periodLabel } from "./format.ts";
 import type { ReminderView, SlackMessage } from "./model.ts";
+import { planKindLabel } from "./plan-offer.ts";
 import { listValue } from "./refs.ts";
 
 function body(v: ReminderView, t: Translator): string {
@@ -91,8 +93,28 @@ const TEXT_KEY = {
   approved: "tasklist.reminder.text.approved",
 } as const;
 
+/** Lines of the plan items named in the reminder, at most this many (then "and N more"). */
+const PLAN_LINES = 10;
+
+/** The year's plan items due this month, named under the reminder's text. */
+function planDueText(v: ReminderView, t: Translator): string | null {
+  const due = v.planDue ?? [];
+  if (due.length === 0) return null;
+  const lines = due.slice(0, PLAN_LINES).map((i) =>
+    t("annualPlans.month.line", {
+      title: esc(i.title),
+      kind: planKindLabel(i.kind, t),
+      target: targetLabel(i.target, t),
+    }),
+  );
+  if (due.length > PLAN_LINES)
+    lines.push(t("annualPlans.month.more", { count: due.length - PLAN_LINES }));
+  return [t("annualPlans.month.due", { count: due.length }), ...lines].join("\n");
+}
+
 export function buildReminder(v: ReminderView, t: Translator): SlackMessage {
   const month = periodLabel(v.period, t);
+  const planDue = planDueText(v, t);
   const text = t(TEXT_KEY[v.state], {
     branch: esc(v.branch.name),
     month,
@@ -104,6 +126,7 @@ export function buildReminder(v: ReminderView, t: Translator): SlackMessage {
     blocks: [
       header(t("tasklist.reminder.header", { branch: v.branch.name, month })),
       section(body(v, t)),
+      ...(planDue ? [section(truncate(planDue, 3000))] : []),
       context(...notes(v, t)),
       actions(TASKLIST_BLOCK.reminderActions, buttons(v, t)),
     ],

@@ -27,8 +27,13 @@ function read(values: StateValues, row: number, input: ItemInput) {
   return values[itemBlockId(row, input)]?.[ITEM_INPUT_ACTION[input]];
 }
 
-/** The rows on screen (from private_metadata), in order, with what each holds. */
-export function readItemRows(values: unknown, rows: readonly number[]): RawItemRow[] {
+/** The rows on screen (from private_metadata), in order, with what each holds and the plan
+ * item each was taken from (`links`, also from private_metadata). */
+export function readItemRows(
+  values: unknown,
+  rows: readonly number[],
+  links: Readonly<Record<number, number>> = {},
+): RawItemRow[] {
   const parsed = stateValues.safeParse(values);
   const v: StateValues = parsed.success ? parsed.data : {};
   return rows.map((row) => ({
@@ -39,6 +44,7 @@ export function readItemRows(values: unknown, rows: readonly number[]): RawItemR
       read(v, row, "owner")?.selected_user ?? read(v, row, "owner")?.selected_option?.value ?? null,
     dueDate: read(v, row, "due")?.selected_date ?? null,
     expectedResult: read(v, row, "expected")?.value ?? null,
+    ...(links[row] ? { planItemId: links[row] } : {}),
   }));
 }
 
