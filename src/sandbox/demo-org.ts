@@ -6,6 +6,8 @@
  */
 
 import { stringify } from "yaml";
+import { addDays } from "../domain/calendar.ts";
+import { localDateOf } from "../domain/period.ts";
 import type { ChannelInit, UserInit } from "../localslack/index.ts";
 
 export type DemoLocale = "zh-CN" | "en";
@@ -53,6 +55,9 @@ interface DemoBranch {
   key: string;
   name: string;
   nameEn: string;
+  /** The joint-construction community (`branches[].community`), in each language. */
+  community: string;
+  communityEn: string;
   channel: string;
   secretary: DemoPerson;
   members: DemoPerson[];
@@ -63,6 +68,8 @@ export const DEMO_BRANCHES: DemoBranch[] = [
     key: "resettlement",
     name: "移交安置处党支部",
     nameEn: "Resettlement Division Branch",
+    community: "金丰路社区",
+    communityEn: "Jinfeng Road Community",
     channel: "branch-resettlement",
     secretary: P.sec1,
     members: [P.a, P.b],
@@ -71,6 +78,8 @@ export const DEMO_BRANCHES: DemoBranch[] = [
     key: "services",
     name: "服务保障处党支部",
     nameEn: "Services Division Branch",
+    community: "建设里社区",
+    communityEn: "Jianshe Lane Community",
     channel: "branch-services",
     secretary: P.sec2,
     members: [P.c, P.d],
@@ -79,6 +88,8 @@ export const DEMO_BRANCHES: DemoBranch[] = [
     key: "rights",
     name: "权益维护处党支部",
     nameEn: "Rights Division Branch",
+    community: "光明街社区",
+    communityEn: "Guangming Street Community",
     channel: "branch-rights",
     secretary: P.sec3,
     members: [P.e],
@@ -87,6 +98,8 @@ export const DEMO_BRANCHES: DemoBranch[] = [
     key: "office",
     name: "机关综合党支部",
     nameEn: "General Office Branch",
+    community: "新华园社区",
+    communityEn: "Xinhua Garden Community",
     channel: "branch-office",
     secretary: P.sec4,
     members: [P.f],
@@ -160,7 +173,81 @@ export function demoChannels(): ChannelInit[] {
 }
 
 /** The org file of the demo, as a person would write it (e-mails and #channels). */
-export function demoOrgYaml(locale: DemoLocale = "zh-CN"): string {
+/** The branches' services (`services`): branch, category, what (zh-CN, en), how often, lead. */
+const DEMO_SERVICES: [string, string, string, string, string, DemoPerson][] = [
+  [
+    "resettlement",
+    "policy-consultation",
+    "退役安置政策咨询",
+    "Pension and resettlement questions answered",
+    "monthly",
+    P.sec1,
+  ],
+  ["services", "volunteering", "走访慰问老退役军人", "Visits to elderly veterans", "monthly", P.c],
+  [
+    "rights",
+    "defence-education",
+    "进校园国防教育",
+    "National defence talks at the school",
+    "quarterly",
+    P.e,
+  ],
+  ["office", "civilization", "文明社区创建", "Civilized community campaign", "quarterly", P.f],
+];
+
+/** The practical projects of the demo (`practicalProjects`), due dates counted from `start`. */
+export function demoProjects(locale: DemoLocale, start: Date) {
+  const day = (days: number) => addDays(localDateOf(start, DEMO_TIMEZONE), days);
+  const en = locale === "en";
+  return [
+    {
+      key: "jinfeng-compound",
+      title: en ? "Renovate the Jinfeng Road veterans' compound" : "金丰路退役军人小区改造",
+      serves: en ? "veterans' families of the Jinfeng Road compound" : "金丰路小区退役军人家庭",
+      branch: "resettlement",
+      lead: P.sec1.email,
+      goal: en
+        ? "Dry roofs and a ramp before the spring festival"
+        : "春节前完成屋面防水和无障碍坡道",
+      beneficiaries: 86,
+      milestones: [
+        { title: en ? "Survey the residents" : "入户摸底", due: day(-20) },
+        { title: en ? "Sign the works contract" : "签订施工合同", due: day(2) },
+        { title: en ? "Hand over the works" : "竣工交付", due: day(40) },
+      ],
+    },
+    {
+      key: "special-care",
+      title: en ? "Settle special-care benefits" : "优抚待遇落实",
+      serves: en ? "entitled groups of the district" : "辖区优抚对象",
+      branch: "services",
+      lead: P.sec2.email,
+      goal: en ? "Every pending claim settled" : "积压申请全部办结",
+      beneficiaries: 230,
+      milestones: [
+        { title: en ? "List the pending claims" : "梳理积压申请", due: day(-5) },
+        { title: en ? "Settle every claim" : "全部办结", due: day(50) },
+      ],
+    },
+    {
+      key: "dependants-transfer",
+      title: en ? "Transfer military dependants' jobs" : "随军家属工作调动",
+      serves: en ? "military dependants" : "随军家属",
+      branch: "rights",
+      lead: P.sec3.email,
+      goal: en ? "Every dependant placed in a job" : "随军家属全部妥善安置",
+      beneficiaries: 12,
+      milestones: [
+        { title: en ? "Meet each family" : "逐户走访", due: day(-40) },
+        { title: en ? "Place every dependant" : "全部安置到位", due: day(-10) },
+        // done ahead of time: the project counts in the demo's year
+        { title: en ? "Follow-up visit" : "回访", due: day(20) },
+      ],
+    },
+  ];
+}
+
+export function demoOrgYaml(locale: DemoLocale = "zh-CN", start = new Date()): string {
   const emails = (people: readonly DemoPerson[]) => people.map((p) => p.email);
   const en = locale === "en";
   const org = {
@@ -180,6 +267,7 @@ export function demoOrgYaml(locale: DemoLocale = "zh-CN"): string {
       channel: `#${b.channel}`,
       secretaries: [b.secretary.email],
       members: emails(b.members),
+      community: en ? b.communityEn : b.community,
     })),
     schedules: {
       monthlyReminder: { day: 1, time: "09:00" },
@@ -195,6 +283,14 @@ export function demoOrgYaml(locale: DemoLocale = "zh-CN"): string {
       speakersPerSession: 1,
       roster: emails(DEMO_LECTURE.roster),
     },
+    services: DEMO_SERVICES.map(([branch, category, zh, enWhat, frequency, lead]) => ({
+      branch,
+      category,
+      what: en ? enWhat : zh,
+      frequency,
+      lead: lead.email,
+    })),
+    practicalProjects: demoProjects(locale, start),
     study: {
       centreGroup: {
         members: emails(DEMO_CENTRE_GROUP.members),

@@ -250,7 +250,8 @@ async function seedDemo(
   log: (line: string) => void,
   locale: DemoLocale,
 ): Promise<void> {
-  const text = demoOrgYaml(locale);
+  const start = demoStart(clock.now(), DEMO_TIMEZONE);
+  const text = demoOrgYaml(locale, start);
   const orgFile = path.join(dataDir, DEMO_ORG_FILE);
   const outcome = await applyOrgText(bot.ctx.db, slackResolver(bot.ctx.client), text, orgFile, {
     actor: "sandbox",
@@ -261,7 +262,6 @@ async function seedDemo(
     throw new Error(`the demo org does not apply:\n${outcome.lines.join("\n")}`);
   await mkdir(dataDir, { recursive: true, mode: 0o700 }); // data/ is the bot user's alone (issue 26)
   await writeFile(orgFile, text);
-  const start = demoStart(clock.now(), DEMO_TIMEZONE);
   clock.advanceTo(start);
   await seedDemoHistory(bot.ctx.db, start, DEMO_TIMEZONE, locale);
   log(`applied the demo organisation (${orgFile}); the demo starts ${start.toISOString()}`);

@@ -18,7 +18,13 @@ import type { ClockControl } from "./server/index.ts";
 const HOUR = 3_600_000;
 const SWAP_EXPIRY = "lecture-swap-expiry";
 /** The jobs with a button of their own, in this order; the others are under "Other jobs". */
-const FIRST = ["monthly-reminder", "submission-followup", "lecture-notice", "study-notice"];
+const FIRST = [
+  "monthly-reminder",
+  "submission-followup",
+  "lecture-notice",
+  "study-notice",
+  "project-milestones",
+];
 /** How long one fire may take to deliver what it sent before the jump goes on regardless. */
 const SETTLE_MS = 15_000;
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { formatOrgErrors, parseOrgFile, serializeOrg } from "../../src/config/org-file.ts";
 
 const base = readFileSync(
@@ -78,4 +79,31 @@ describe("the service list in the org file", () => {
       'org.yml:31: practicalProjects[1].key: duplicate project key "old-compound" (also practicalProjects[0].key)',
     ]);
   });
+});
+
+describe("the service list's examples in examples/org.yml and org.en.yml", () => {
+  it.each(["org.yml", "org.en.yml"])(
+    "%s: the commented sections, uncommented into the file, apply",
+    (name) => {
+      const text = readFileSync(new URL(`../../examples/${name}`, import.meta.url), "utf8");
+      const block = (text.split("# service-list:begin\n")[1] ?? "")
+        .split("# service-list:end")[0]
+        ?.split("\n")
+        .map((l) => l.replace(/^# ?/, ""))
+        .join("\n");
+      const example = parseYaml(block ?? "") as {
+        branches: { key: string; community: string }[];
+        services: unknown[];
+        practicalProjects: unknown[];
+      };
+      const community = example.branches[0]?.community ?? "";
+      expect(community).not.toBe("");
+      const file = `${text.replace(/ {2}- key: resettlement[^\n]*\n/, (m) => `${m}    community: ${community}\n`)}\n${stringifyYaml({ services: example.services, practicalProjects: example.practicalProjects })}`;
+      const result = parseOrgFile(file, name);
+      if (!result.ok) throw new Error(formatOrgErrors(result.errors, name).join("\n"));
+      expect(result.org.branches[0]?.community).toBe(community);
+      expect(result.org.services).toHaveLength(2);
+      expect(result.org.practicalProjects?.[0]?.milestones).toHaveLength(2);
+    },
+  );
 });

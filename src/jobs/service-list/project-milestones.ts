@@ -4,8 +4,14 @@
  * each overdue one escalates to the committee once a week. Keyed by the local date; each
  * message by its own key, so a second run sends nothing more.
  */
+
+import { addDays } from "../../domain/calendar.ts";
 import { zonedInstant } from "../../domain/lecture-time.ts";
-import { runProjectMilestones } from "../../services/service-list/projects.ts";
+import { localDateOf } from "../../domain/period.ts";
+import {
+  nextMilestoneWorkDay,
+  runProjectMilestones,
+} from "../../services/service-list/projects.ts";
 import { serviceListPresenter } from "../../slack/views/service-list/present.ts";
 import { dailyOccurrences, latestOccurrence } from "../daily.ts";
 import { defineJob, type JobOrg, type Occurrence } from "../define.ts";
@@ -20,6 +26,13 @@ export const projectMilestonesJob = defineJob({
   name: "project-milestones",
   occurrenceFor: (org, at) => latestOccurrence(days, org, at, 2),
   occurrencesBetween: days,
+  /** The next day whose run sends something (the sandbox's "Next milestone reminder"). */
+  async nextWorkAt(db, org, after) {
+    let day = localDateOf(after, org.timezone);
+    if (zonedInstant(day, TIME, org.timezone) <= after) day = addDays(day, 1);
+    const found = await nextMilestoneWorkDay(db, org.settings, org.timezone, day);
+    return found ? zonedInstant(found, TIME, org.timezone) : null;
+  },
   run(ctx, occurrence, at) {
     const deps = { db: ctx.db, now: () => at };
     return runProjectMilestones(deps, serviceListPresenter, occurrence.key);

@@ -6,6 +6,8 @@
  * branch's secretaries confirms it (four eyes) or sends it back with a comment. Every click is a
  * conditional update on the project's version: of two clicks one wins, the other is told why.
  */
+
+import type { Database, Prisma } from "../../db/client.ts";
 import {
   addProjectNote,
   addThreadNoteOnce,
@@ -19,6 +21,7 @@ import {
   updateProjectIfUnchanged,
 } from "../../db/repositories/practical-projects.ts";
 import { loadActor } from "../../db/repositories/tasklist.ts";
+import { addDays, type CalendarSettings } from "../../domain/calendar.ts";
 import {
   confirmRefusal,
   isoWeek,
@@ -29,7 +32,6 @@ import {
   projectPercent,
   requestRefusal,
 } from "../../domain/service-list.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ProjectsPresenter, ProjectView } from "../../ports/service-list.ts";
 import type { Deps, Outcome } from "../kit/result.ts";
 import { refuse } from "../kit/result.ts";
@@ -324,6 +326,44 @@ export async function recordProjectReply(
   return true;
 }
 
+/** What a project's milestones call for on a day, each with the key that sends it once. */
+function dueAlerts(p: ProjectRow, day: string, calendar: CalendarSettings) {
+  const week = isoWeek(day);
+  return milestoneAlerts(snapshot(p), day, calendar).flatMap((alert) => {
+    const key = `${PROJECT_PREFIX}${p.id}:m${alert.milestone.position}`;
+    if (alert.kind === "remind") return p.leadUserId ? [{ ...alert, key: `${key}:remind` }] : [];
+    return [{ ...alert, key: `${key}:escalate:${week}` }];
+  });
+}
+
+/**
+ * The first day from `from` on whose `project-milestones` run has something to send (a project's
+ * message, a reminder, an escalation not sent yet), or null within a year: the sandbox's clock
+ * panel jumps there ("Next milestone reminder").
+ */
+export async function nextMilestoneWorkDay(
+  db: Database,
+  settings: unknown,
+  timezone: string,
+  from: string,
+): Promise<string | null> {
+  const calendar = calendarOf(settings, timezone);
+  const open = await openProjects(db.prisma);
+  const sent = new Set(
+    (
+      await db.prisma.delivery.findMany({
+        where: { dedupeKey: { startsWith: PROJECT_PREFIX } },
+        select: { dedupeKey: true },
+      })
+    ).map((d) => d.dedupeKey),
+  );
+  if (open.some((p) => p.channel === null && !sent.has(postKey(p.id)))) return from;
+  for (let day = from, n = 0; n < 370; day = addDays(day, 1), n++) {
+    if (open.some((p) => dueAlerts(p, day, calendar).some((a) => !sent.has(a.key)))) return day;
+  }
+  return null;
+}
+
 /**
  * The `project-milestones` run for a local date: each project without its committee message
  * gets it; each open milestone due within 3 working days reminds the lead once; each overdue
@@ -350,22 +390,21 @@ export async function runProjectMilestones(
     }
     let reminded = 0;
     let escalated = 0;
-    const week = isoWeek(today);
     for (const p of await openProjects(tx)) {
       const view = await projectView(tx, p);
-      for (const alert of milestoneAlerts(snapshot(p), today, calendar)) {
+      for (const alert of dueAlerts(p, today, calendar)) {
         const m = alert.milestone;
         const shown = { project: view, milestone: { title: m.title, due: m.due } };
-        if (alert.kind === "remind" && p.leadUserId) {
+        if (alert.kind === "remind") {
           const sent = await enqueueDelivery(tx, {
-            dedupeKey: `${PROJECT_PREFIX}${p.id}:m${m.position}:remind`,
+            dedupeKey: alert.key,
             method: "dm",
             payload: { user: p.leadUserId, ...present.milestoneReminder(shown, env.t) },
           });
           if (sent) reminded++;
-        } else if (alert.kind === "escalate") {
+        } else {
           const sent = await enqueueDelivery(tx, {
-            dedupeKey: `${PROJECT_PREFIX}${p.id}:m${m.position}:escalate:${week}`,
+            dedupeKey: alert.key,
             method: "chat.postMessage",
             payload: {
               channel: env.committeeChannel,
