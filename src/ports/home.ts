@@ -12,6 +12,7 @@ import type {
 import type { Locale } from "../i18n/index.ts";
 import type { PlansHomeView } from "./annual-plans.ts";
 import type { AssessmentHomeView } from "./assessment.ts";
+import type { DutyHomeView } from "./responsibilities.ts";
 import type { ServiceHomeView } from "./service-list.ts";
 import type { StudyHomeView } from "./study.ts";
 
@@ -54,6 +55,8 @@ export interface HomeInput {
   assessment?: AssessmentHomeView | null;
   /** The annual plans: a secretary's four plans and this quarter's items; the committee's grid. */
   plans?: PlansHomeView | null;
+  /** The responsibility lists (services/responsibilities/home.ts), for the committee. */
+  duties?: DutyHomeView;
   notice?: string;
 }
 

@@ -75,3 +75,12 @@ export type DutyMarkProblem = {
   field: "note" | "move";
   error: "reasonRequired" | "targetOutsideYear" | "resultTooLong";
 };
+
+/** The responsibility lists on the Home: a committee member's counts, the chair's overview. */
+export interface DutyHomeView {
+  year: number;
+  /** The person's items and the committee's (null: not on the committee, or no items). */
+  mine: { done: number; inProgress: number; overdue: number } | null;
+  /** Everyone's, for a system admin. */
+  overview: DutyOverview | null;
+}

@@ -16,7 +16,8 @@ export const duties = defineArea(
     "duties.modal.close": "Cancel",
     "duties.modal.intro":
       "Your responsibility list for {year} and the committee's: mark what is done and say how the rest is going. For an overdue item give the reason and, if it moves, a new target.",
-    "duties.modal.more": "{count} more items are not shown here: see /pbb report duties.",
+    "duties.modal.more":
+      "{count} more items are not shown here: save these, then open the form again.",
     "duties.modal.progress": "Progress (optional)",
     "duties.modal.reason": "Why it is late",
     "duties.modal.move": "New target (optional)",
@@ -55,7 +56,7 @@ export const duties = defineArea(
     "duties.home.open": "Update my items",
     "duties.home.row": "{owner}: {done} done · {inProgress} in progress · {overdue} overdue",
     "duties.home.overdueItem": "⚠️ {owner}: {duty} ({target})",
-    "duties.home.pointer": "Everyone's items: `/pbb duties all`; the ledger: `/pbb report duties`.",
+    "duties.home.pointer": "Everyone's items: `/pbb duties all`; the ledger: `/pbb report plans`.",
 
     "duties.check.header": "Responsibility list: Q{quarter} {year}",
     "duties.check.text":
@@ -87,7 +88,7 @@ export const duties = defineArea(
     "duties.modal.close": "取消",
     "duties.modal.intro":
       "您{year}年的“一岗双责”清单和机关党委的全面从严治党主体责任清单：请标记已完成的事项，说明其余事项的进展。逾期事项请说明原因，如需调整请选择新的完成时间。",
-    "duties.modal.more": "另有{count}项未在此显示，请查看 /pbb report duties。",
+    "duties.modal.more": "另有{count}项未在此显示，请先保存本页，再重新打开。",
     "duties.modal.progress": "进展情况（选填）",
     "duties.modal.reason": "逾期原因",
     "duties.modal.move": "新的完成时间（选填）",
@@ -123,7 +124,7 @@ export const duties = defineArea(
     "duties.home.open": "更新我的事项",
     "duties.home.row": "{owner}：已完成{done}项 · 进行中{inProgress}项 · 已逾期{overdue}项",
     "duties.home.overdueItem": "⚠️ {owner}：{duty}（{target}）",
-    "duties.home.pointer": "全部事项：`/pbb duties all`；台账：`/pbb report duties`。",
+    "duties.home.pointer": "全部事项：`/pbb duties all`；台账：`/pbb report plans`。",
 
     "duties.check.header": "{year}年第{quarter}季度责任清单跟踪",
     "duties.check.text":

@@ -24,6 +24,7 @@ import { loadPlansHome } from "../annual-plans/home.ts";
 import { loadAssessmentHome } from "../assessment/home.ts";
 import type { Tx } from "../kit/tx.ts";
 import { lectureScheduleOf } from "../lecture/config.ts";
+import { loadDutyHome } from "../responsibilities/home.ts";
 import { loadServiceHome, type ServiceHomeReader } from "../service-list/home.ts";
 import { loadStudyHome } from "../study/home.ts";
 import { scheduleOf } from "../tasklist/org.ts";
@@ -79,45 +80,52 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
   const committee = viewer.committeeMember || viewer.committeeAdmin;
   const inBranch = viewer.secretaryOf.length + viewer.memberOf.length > 0;
   const hasServiceList = (org.settings as { serviceList?: unknown } | null)?.serviceList != null;
-  const [committeeRows, own, lectureRows, study, service, assessment, plans] = await Promise.all([
-    committee
-      ? loadCommitteeRows(db, { period, yearMonths, yearFirst: `${year}-01-01`, today, now })
-      : null,
-    inBranch ? loadOwnBranchLists(db, req.userId, [period, ...pastMonths]) : [],
-    hall
-      ? loadLectureRows(
-          db,
-          req.userId,
-          planned.map((s) => s.date),
-          now,
-        )
-      : null,
-    loadStudyHome(
-      db as unknown as StudyReader,
-      {
-        userId: req.userId,
-        committee,
-        admin: viewer.committeeAdmin,
-        secretaryOf: viewer.secretaryOf,
-      },
-      now,
-      tz,
-    ),
-    hasServiceList
-      ? loadServiceHome(
-          db as unknown as ServiceHomeReader,
-          { userId: req.userId, committee, ...viewer },
-          today,
-        )
-      : undefined,
-    loadAssessmentHome(
-      db as unknown as Tx,
-      { userId: req.userId, committee, secretaryOf: viewer.secretaryOf },
-      now,
-      tz,
-    ),
-    loadPlansHome(db as unknown as PlansReader, { committee, ...viewer }, now, tz),
-  ]);
+  const [committeeRows, own, lectureRows, study, service, assessment, plans, duties] =
+    await Promise.all([
+      committee
+        ? loadCommitteeRows(db, { period, yearMonths, yearFirst: `${year}-01-01`, today, now })
+        : null,
+      inBranch ? loadOwnBranchLists(db, req.userId, [period, ...pastMonths]) : [],
+      hall
+        ? loadLectureRows(
+            db,
+            req.userId,
+            planned.map((s) => s.date),
+            now,
+          )
+        : null,
+      loadStudyHome(
+        db as unknown as StudyReader,
+        {
+          userId: req.userId,
+          committee,
+          admin: viewer.committeeAdmin,
+          secretaryOf: viewer.secretaryOf,
+        },
+        now,
+        tz,
+      ),
+      hasServiceList
+        ? loadServiceHome(
+            db as unknown as ServiceHomeReader,
+            { userId: req.userId, committee, ...viewer },
+            today,
+          )
+        : undefined,
+      loadAssessmentHome(
+        db as unknown as Tx,
+        { userId: req.userId, committee, secretaryOf: viewer.secretaryOf },
+        now,
+        tz,
+      ),
+      loadPlansHome(db as unknown as PlansReader, { committee, ...viewer }, now, tz),
+      loadDutyHome(
+        db as unknown as Tx,
+        { userId: req.userId, committee, admin: viewer.committeeAdmin },
+        now,
+        tz,
+      ),
+    ]);
   const input = {
     userId: req.userId,
     now,
@@ -135,6 +143,7 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
     plans,
     ...(service ? { service } : {}),
     assessment,
+    ...(duties ? { duties } : {}),
     ...(req.notice ? { notice: req.notice } : {}),
   };
   return { locale, input };

@@ -16,5 +16,6 @@ export function buildHomeModel(input: HomeInput): HomeModel {
     service: input.service ?? null,
     assessment: input.assessment ?? null,
     plans: input.plans ?? null,
+    duties: input.duties ?? null,
   };
 }

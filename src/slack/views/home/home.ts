@@ -8,6 +8,7 @@ import { context, divider, section } from "../../blocks.ts";
 import { HOME_BLOCK, HOME_CALLBACK } from "../../ids/home.ts";
 import { assessmentBlocks } from "./assessment.ts";
 import { committeeBlocks } from "./committee.ts";
+import { dutyHomeBlocks } from "./duties.ts";
 import { memberBlocks } from "./member.ts";
 import type { HomeModel } from "./model.ts";
 import { plansBlocks } from "./plans.ts";
@@ -35,6 +36,7 @@ export function buildHomeView(m: HomeModel, t: Translator): HomeView {
   if (m.study) parts.push(studyBlocks(m.study, t));
   if (m.service) parts.push(serviceBlocks(m.service, t));
   if (m.assessment) parts.push(assessmentBlocks(m.assessment, t));
+  if (m.duties) parts.push(dutyHomeBlocks(m.duties, t));
   if (parts.length === 0) parts.push([section(t("home.nobody"))]);
   const blocks = parts.flatMap((p, i) => (i === 0 ? p : [divider(), ...p]));
   const notice = m.notice ? [section(m.notice, { block_id: HOME_BLOCK.notice })] : [];

@@ -14,6 +14,7 @@ export type { HomePages, PagedSection } from "../../../ports/home.ts";
 
 import type { PlansHomeView } from "../../../ports/annual-plans.ts";
 import type { AssessmentHomeView } from "../../../ports/assessment.ts";
+import type { DutyHomeView } from "../../../ports/responsibilities.ts";
 import type { ServiceHomeView } from "../../../ports/service-list.ts";
 import type { StudyHomeView } from "../../../ports/study.ts";
 
@@ -137,4 +138,6 @@ export interface HomeModel {
   assessment: AssessmentHomeView | null;
   /** The annual plans (services/annual-plans/home.ts): already a view model. */
   plans: PlansHomeView | null;
+  /** The responsibility lists (services/responsibilities/home.ts): already a view model. */
+  duties: DutyHomeView | null;
 }
