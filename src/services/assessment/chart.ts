@@ -2,7 +2,7 @@
  * The assessment's chart as a PNG (@napi-rs/canvas, the reports' font): one horizontal bar per
  * branch in rank order, its total, with the party building score as a thinner bar beside it.
  */
-import { createCanvas } from "@napi-rs/canvas";
+import { titledCanvas } from "../reports/chart.ts";
 import type { ChartFont } from "../reports/fonts.ts";
 
 export interface ScoreBar {
@@ -21,14 +21,7 @@ export async function renderScoreChart(
   font: ChartFont,
 ): Promise<Buffer> {
   const height = M.top + M.bottom + Math.max(1, bars.length) * ROW;
-  const canvas = createCanvas(WIDTH, height);
-  const g = canvas.getContext("2d");
-  g.fillStyle = "#fff";
-  g.fillRect(0, 0, WIDTH, height);
-  g.fillStyle = "#222";
-  g.font = `bold 20px ${font.family}`;
-  g.textBaseline = "top";
-  g.fillText(labels.title, 16, 16);
+  const { canvas, g } = titledCanvas(WIDTH, height, labels.title, font, { x: 16, y: 16 });
   g.font = `13px ${font.family}`;
   g.fillStyle = "#b71c1c";
   g.fillRect(16, 46, 12, 12);

@@ -95,6 +95,26 @@ export async function renderChart(report: Report, t: Translator, font: ChartFont
   );
 }
 
+/** A white canvas with its title in bold at (x, y), text from the top left: every chart's start. */
+export function titledCanvas(
+  width: number,
+  height: number,
+  title: string,
+  font: ChartFont,
+  at: { x: number; y: number },
+) {
+  const canvas = createCanvas(width, height);
+  const g = canvas.getContext("2d");
+  g.fillStyle = "#fff";
+  g.fillRect(0, 0, width, height);
+  g.fillStyle = "#222";
+  g.font = `bold 20px ${font.family}`;
+  g.textAlign = "left";
+  g.textBaseline = "top";
+  g.fillText(title, at.x, at.y);
+  return { canvas, g };
+}
+
 /** Two bars a group (on time, completion) on a 0–100% scale: the branches, or a year's quarters. */
 export async function renderBarChart(
   bars: readonly ChartBar[],
@@ -102,15 +122,7 @@ export async function renderBarChart(
   font: ChartFont,
 ): Promise<Buffer> {
   const width = Math.max(720, M.left + M.right + bars.length * 120);
-  const canvas = createCanvas(width, HEIGHT);
-  const g = canvas.getContext("2d");
-  g.fillStyle = "#fff";
-  g.fillRect(0, 0, width, HEIGHT);
-  g.fillStyle = "#222";
-  g.font = `bold 20px ${font.family}`;
-  g.textAlign = "left";
-  g.textBaseline = "top";
-  g.fillText(labels.title, M.left, 18);
+  const { canvas, g } = titledCanvas(width, HEIGHT, labels.title, font, { x: M.left, y: 18 });
   drawLegend(g, width, labels.series, font.family);
   drawAxes(g, width, font.family);
 

@@ -4,41 +4,45 @@
  * the draft's time, within the branch's own months), how many were attended or made up. One query
  * for every branch; one evidence row per session.
  */
-import type { AssessmentSource, SourceValue } from "../assessment/source.ts";
+import {
+  type AssessmentSource,
+  groupBy,
+  perBranch,
+  type SourceValue,
+} from "../assessment/source.ts";
 
 export const studyAttendanceSource: AssessmentSource = {
   name: "study-attendance",
   label: "study.assessment.label",
   async compute(db, scope) {
-    const byId = new Map(scope.branches.map((b) => [b.id, b]));
     const sessions = await db.prisma.studySession.findMany({
       where: {
-        branchId: { in: [...byId.keys()] },
+        branchId: { in: scope.branches.map((b) => b.id) },
         date: { gte: `${scope.year}-01-01`, lte: `${scope.year}-12-31` },
         attendanceAt: { not: null, lte: scope.asOf },
       },
       include: { attendees: true },
       orderBy: [{ date: "asc" }, { id: "asc" }],
     });
-    const values = new Map<string, SourceValue>();
-    for (const s of sessions) {
-      const branch = s.branchId === null ? undefined : byId.get(s.branchId);
-      const month = s.date.slice(0, 7);
-      if (!branch || month < branch.from || month > branch.to) continue;
-      const value = values.get(branch.key) ?? { achieved: 0, expected: 0, evidence: [] };
-      const done = s.attendees.filter(
-        (a) => a.attendance === "present" || (a.madeUpAt !== null && a.madeUpAt <= scope.asOf),
-      ).length;
-      value.expected += s.attendees.length;
-      value.achieved += done;
-      value.evidence.push({
-        when: s.date,
-        key: "study.assessment.evidence",
-        params: { topic: s.topic, done, expected: s.attendees.length },
-        ok: done === s.attendees.length,
-      });
-      values.set(branch.key, value);
-    }
-    return values;
+    const ofBranch = groupBy(sessions, (s) => s.branchId);
+    return perBranch(scope, (branch): SourceValue => {
+      const value: SourceValue = { achieved: 0, expected: 0, evidence: [] };
+      for (const s of ofBranch.get(branch.id) ?? []) {
+        const month = s.date.slice(0, 7);
+        if (month < branch.from || month > branch.to) continue;
+        const done = s.attendees.filter(
+          (a) => a.attendance === "present" || (a.madeUpAt !== null && a.madeUpAt <= scope.asOf),
+        ).length;
+        value.expected += s.attendees.length;
+        value.achieved += done;
+        value.evidence.push({
+          when: s.date,
+          key: "study.assessment.evidence",
+          params: { topic: s.topic, done, expected: s.attendees.length },
+          ok: done === s.attendees.length,
+        });
+      }
+      return value;
+    });
   },
 };
