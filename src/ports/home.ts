@@ -12,6 +12,7 @@ import type {
 import type { Locale } from "../i18n/index.ts";
 import type { PlansHomeView } from "./annual-plans.ts";
 import type { AssessmentHomeView } from "./assessment.ts";
+import type { InspectionsHomeView } from "./inspections.ts";
 import type { DutyHomeView } from "./responsibilities.ts";
 import type { ServiceHomeView } from "./service-list.ts";
 import type { StudyHomeView } from "./study.ts";
@@ -57,6 +58,8 @@ export interface HomeInput {
   plans?: PlansHomeView | null;
   /** The responsibility lists (services/responsibilities/home.ts), for the committee. */
   duties?: DutyHomeView;
+  /** Inspections: items to rectify or verify, checklists to send, the committee's progress. */
+  inspections?: InspectionsHomeView | null;
   notice?: string;
 }
 

@@ -22,6 +22,8 @@ import { localeOr } from "../../i18n/index.ts";
 import type { HomePages, LoadedHome } from "../../ports/home.ts";
 import { loadPlansHome } from "../annual-plans/home.ts";
 import { loadAssessmentHome } from "../assessment/home.ts";
+import { loadInspectionsHome } from "../inspections/home.ts";
+import { inspectionSettingsOf } from "../inspections/open-round.ts";
 import type { Tx } from "../kit/tx.ts";
 import { lectureScheduleOf } from "../lecture/config.ts";
 import { loadDutyHome } from "../responsibilities/home.ts";
@@ -80,7 +82,7 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
   const committee = viewer.committeeMember || viewer.committeeAdmin;
   const inBranch = viewer.secretaryOf.length + viewer.memberOf.length > 0;
   const hasServiceList = (org.settings as { serviceList?: unknown } | null)?.serviceList != null;
-  const [committeeRows, own, lectureRows, study, service, assessment, plans, duties] =
+  const [committeeRows, own, lectureRows, study, service, assessment, plans, duties, inspections] =
     await Promise.all([
       committee
         ? loadCommitteeRows(db, { period, yearMonths, yearFirst: `${year}-01-01`, today, now })
@@ -125,6 +127,13 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
         now,
         tz,
       ),
+      inspectionSettingsOf(org.settings) === null
+        ? null
+        : loadInspectionsHome(
+            db as unknown as Parameters<typeof loadInspectionsHome>[0],
+            { ...viewer, userId: req.userId, committee },
+            today,
+          ),
     ]);
   const input = {
     userId: req.userId,
@@ -144,6 +153,7 @@ export async function loadHome(deps: HomeDeps, req: HomeRequest): Promise<Loaded
     ...(service ? { service } : {}),
     assessment,
     ...(duties ? { duties } : {}),
+    inspections,
     ...(req.notice ? { notice: req.notice } : {}),
   };
   return { locale, input };

@@ -15,7 +15,7 @@ import { openDone, openReopen, reportDone, verify } from "../../../services/insp
 import { errorKey, type InspectionsError } from "../../../services/inspections/result.ts";
 import { orgTranslator } from "../../../services/org/locale.ts";
 import { INSPECTION_ACTION, INSPECTION_BLOCK, INSPECTION_CALLBACK } from "../../ids/inspections.ts";
-import { refusalOnField, replier, viaResponseUrl } from "../../reply.ts";
+import { refusalOnField, replier, tellFor } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import {
   buildChecklistModal,
@@ -49,7 +49,7 @@ export function registerInspections(app: ListenerApp, ctx: AppContext): void {
   ) =>
     app.action<Button>(actionId, async ({ ack, body, action, client, respond }) => {
       await ack();
-      const reply = replier(ctx, viaResponseUrl(respond), errorKey);
+      const reply = replier(ctx, tellFor(ctx, body, respond), errorKey);
       const id = parseId(action.value);
       if (id === null) return reply.refuse("not-found");
       const opened = await open(id, body.user.id).catch(reply.failed);
@@ -73,15 +73,15 @@ export function registerInspections(app: ListenerApp, ctx: AppContext): void {
 
   app.action<Button>(INSPECTION_ACTION.accept, async ({ ack, body, action, respond }) => {
     await ack();
-    const reply = replier(ctx, viaResponseUrl(respond), errorKey);
+    const tell = tellFor(ctx, body, respond);
+    const reply = replier(ctx, tell, errorKey);
     const id = parseId(action.value);
     if (id === null) return reply.refuse("not-found");
     const result = await verify(ctx, present, { id, userId: body.user.id, accept: true }).catch(
       reply.failed,
     );
     if (result && !result.ok) return reply.refuse(result.error);
-    if (result)
-      await viaResponseUrl(respond)((await orgTranslator(ctx.db))("inspections.verify.accepted"));
+    if (result) await tell((await orgTranslator(ctx.db))("inspections.verify.accepted"));
   });
 
   app.view(INSPECTION_CALLBACK.checklist, async ({ ack, body, view }) => {

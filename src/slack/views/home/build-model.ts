@@ -17,5 +17,6 @@ export function buildHomeModel(input: HomeInput): HomeModel {
     assessment: input.assessment ?? null,
     plans: input.plans ?? null,
     duties: input.duties ?? null,
+    inspections: input.inspections ?? null,
   };
 }

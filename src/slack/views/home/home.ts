@@ -9,6 +9,7 @@ import { HOME_BLOCK, HOME_CALLBACK } from "../../ids/home.ts";
 import { assessmentBlocks } from "./assessment.ts";
 import { committeeBlocks } from "./committee.ts";
 import { dutyHomeBlocks } from "./duties.ts";
+import { inspectionsHomeBlocks } from "./inspections.ts";
 import { memberBlocks } from "./member.ts";
 import type { HomeModel } from "./model.ts";
 import { plansBlocks } from "./plans.ts";
@@ -37,6 +38,7 @@ export function buildHomeView(m: HomeModel, t: Translator): HomeView {
   if (m.service) parts.push(serviceBlocks(m.service, t));
   if (m.assessment) parts.push(assessmentBlocks(m.assessment, t));
   if (m.duties) parts.push(dutyHomeBlocks(m.duties, t));
+  if (m.inspections) parts.push(inspectionsHomeBlocks(m.inspections, t));
   if (parts.length === 0) parts.push([section(t("home.nobody"))]);
   const blocks = parts.flatMap((p, i) => (i === 0 ? p : [divider(), ...p]));
   const notice = m.notice ? [section(m.notice, { block_id: HOME_BLOCK.notice })] : [];

@@ -14,6 +14,7 @@ export type { HomePages, PagedSection } from "../../../ports/home.ts";
 
 import type { PlansHomeView } from "../../../ports/annual-plans.ts";
 import type { AssessmentHomeView } from "../../../ports/assessment.ts";
+import type { InspectionsHomeView } from "../../../ports/inspections.ts";
 import type { DutyHomeView } from "../../../ports/responsibilities.ts";
 import type { ServiceHomeView } from "../../../ports/service-list.ts";
 import type { StudyHomeView } from "../../../ports/study.ts";
@@ -140,4 +141,6 @@ export interface HomeModel {
   plans: PlansHomeView | null;
   /** The responsibility lists (services/responsibilities/home.ts): already a view model. */
   duties: DutyHomeView | null;
+  /** Inspections (services/inspections/home.ts): already a view model. */
+  inspections: InspectionsHomeView | null;
 }

@@ -54,6 +54,16 @@ function itemText(t: Translator, v: RectificationView): string {
 
 const message = (text: string, blocks: KnownBlock[]): InspectionsMessage => ({ text, blocks });
 
+/** Accept / Reopen of an item reported done (its verifier's DM and the Home). */
+export const verifyActions = (t: Translator, id: number): KnownBlock =>
+  actions(INSPECTION_BLOCK.verifyActions, [
+    button(t("inspections.verify.accept"), INSPECTION_ACTION.accept, {
+      value: String(id),
+      style: "primary",
+    }),
+    button(t("inspections.verify.reopen"), INSPECTION_ACTION.openReopen, { value: String(id) }),
+  ]);
+
 /** A score's change against the previous round: "+3", "−2.5", "=", or "first round". */
 export function changeText(t: Translator, change: number | null): string {
   if (change === null) return t("inspections.compare.first");
@@ -182,15 +192,7 @@ export function inspectionsPresenter(t: Translator): InspectionsPresenter {
         section(intro),
         section(itemText(t, v)),
         section(done),
-        actions(INSPECTION_BLOCK.verifyActions, [
-          button(t("inspections.verify.accept"), INSPECTION_ACTION.accept, {
-            value: String(v.id),
-            style: "primary",
-          }),
-          button(t("inspections.verify.reopen"), INSPECTION_ACTION.openReopen, {
-            value: String(v.id),
-          }),
-        ]),
+        verifyActions(t, v.id),
       ]);
     },
     verified(v: RectificationView) {
