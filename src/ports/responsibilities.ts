@@ -84,3 +84,18 @@ export interface DutyHomeView {
   /** Everyone's, for a system admin. */
   overview: DutyOverview | null;
 }
+
+/** A committee member's quarter check: their items and the committee's targeted in the quarter. */
+export interface DutyCheckMessage {
+  year: number;
+  quarter: number;
+  items: DutyView[];
+  done: number;
+  inProgress: number;
+  overdue: number;
+}
+
+/** What the quarter check is given to render its DM (src/slack/views/responsibilities/check.ts). */
+export interface DutyCheckPresenter {
+  checkDm(m: DutyCheckMessage, t: Translator): { text: string; blocks: readonly unknown[] };
+}

@@ -258,3 +258,18 @@ export async function loadCommitteeIds(
     roles.filter((r) => r.role === role).map((r) => r.person.slackUserId);
   return { members: of("MEMBER"), admins: of("ADMIN") };
 }
+
+/**
+ * Records that the quarter check reached `userId`: true the first time for (year, quarter,
+ * person), false after (the check runs once per occurrence whoever fires it).
+ */
+export async function claimResponsibilityCheck(
+  tx: Tx,
+  check: { year: number; quarter: number; userId: string },
+): Promise<boolean> {
+  const { count } = await tx.responsibilityCheck.createMany({
+    data: [check],
+    skipDuplicates: true,
+  });
+  return count === 1;
+}
