@@ -12,6 +12,7 @@ import { addMonths, dayOfPeriod, type Period, periodOf, zonedTime } from "../dom
 import { ensureSession } from "../services/lecture/assign.ts";
 import { lectureSpec, loadLectureEnv } from "../services/lecture/series.ts";
 import { DEMO_BRANCHES, type DemoLocale } from "./demo-org.ts";
+import { seedDemoPlans } from "./demo-plans.ts";
 import { seedDemoService } from "./demo-service.ts";
 import { seedDemoStudy } from "./demo-study.ts";
 
@@ -118,6 +119,7 @@ export async function seedDemoHistory(
   await holdLastLectures(db, start, tz);
   await seedDemoStudy(db, start, tz, locale);
   await seedDemoService(db, start, locale);
+  await seedDemoPlans(db, start, tz, locale);
 }
 
 /** The last two sessions before `start`, assigned by the rotation; past sessions count as held. */

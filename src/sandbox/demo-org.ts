@@ -273,6 +273,13 @@ export function demoOrgYaml(locale: DemoLocale = "zh-CN", start = new Date()): s
       monthlyReminder: { day: 1, time: "09:00" },
       followUps: [{ day: 3, time: "09:00" }],
       deadline: { day: 5, time: "18:00" },
+      annualPlan: {
+        month: 1,
+        day: 5,
+        time: "09:00",
+        deadline: { month: 1, day: 31, time: "18:00" },
+        trackingTime: "09:30",
+      },
     },
     lectureHall: {
       channel: `#${DEMO_LECTURE.channel}`,

@@ -18,7 +18,9 @@ interface Rule {
   except?: RegExp;
 }
 
-const ANNUAL_PLANS = /^annualPlans\./;
+/** The annual plans' keys, and the sandbox's names of their jobs. */
+const ANNUAL_PLANS =
+  /^annualPlans\.|^sandbox\.(job|summary)\.(annual-plan-reminder|quarter-tracking)$/;
 
 const ZH_RULES: Rule[] = [
   { name: "lecture hall is 大讲堂, not 讲坛", pattern: /讲坛/ },

@@ -3,6 +3,12 @@ import { defineArea } from "../define.ts";
 
 export const annualPlansDesk = defineArea(
   {
+    "sandbox.job.annual-plan-reminder": "annual plan reminder",
+    "sandbox.job.quarter-tracking": "quarter tracking of the plans",
+    "sandbox.summary.annual-plan-reminder": (p) =>
+      `${p.count} annual plan ${p.count === 1 ? "request" : "requests"}`,
+    "sandbox.summary.quarter-tracking": (p) =>
+      `${p.count} quarter tracking ${p.count === 1 ? "message" : "messages"}`,
     "annualPlans.home.header": "Annual plans {year}",
     "annualPlans.home.approved": "Approved",
     "annualPlans.home.approvedValue": "{count} of {total} plans",
@@ -65,6 +71,10 @@ export const annualPlansDesk = defineArea(
     "annualPlans.ledger.chart.done": "done",
   },
   {
+    "sandbox.job.annual-plan-reminder": "年度计划报送提醒",
+    "sandbox.job.quarter-tracking": "计划季度跟踪",
+    "sandbox.summary.annual-plan-reminder": "{count}条年度计划报送提醒",
+    "sandbox.summary.quarter-tracking": "{count}条季度跟踪消息",
     "annualPlans.home.header": "{year}年“四个计划”",
     "annualPlans.home.approved": "已通过",
     "annualPlans.home.approvedValue": "{count}/{total}个计划",
