@@ -281,3 +281,85 @@ export function confirmRefusal(project: ProjectSnapshot, actor: Actor): ProjectE
   if (project.status !== "COMPLETION_REQUESTED") return "not-requested";
   return null;
 }
+
+// ---------- a new practical project (`/pbb project new`) ----------
+
+export interface ProjectDraft {
+  title: string;
+  serves: string;
+  branch: string;
+  lead: string;
+  goal: string;
+  /** As typed: "120". */
+  beneficiaries: string;
+  /** One milestone a line: "2027-03-31 Survey the residents". */
+  milestones: string;
+}
+
+export type ProjectDraftError =
+  | "title-required"
+  | "serves-required"
+  | "unknown-branch"
+  | "lead-required"
+  | "unknown-lead"
+  | "goal-required"
+  | "bad-beneficiaries"
+  | "milestones-required"
+  | "bad-milestone"
+  | "milestone-before-year"
+  | "too-many-milestones";
+
+export interface ProjectDraftProblem {
+  field: "title" | "serves" | "branch" | "lead" | "goal" | "beneficiaries" | "milestones";
+  error: ProjectDraftError;
+  /** The line at fault, from 1 (milestones). */
+  line?: number;
+}
+
+export const MAX_MILESTONES = 20;
+const MILESTONE_LINE = /^(\d{4}-\d{2}-\d{2})\s+(.+)$/;
+
+/** The milestones as typed, one a line, or the first line at fault. */
+export function parseMilestones(
+  text: string,
+  today: LocalDate,
+): { milestones: { title: string; due: LocalDate }[] } | { problem: ProjectDraftProblem } {
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  if (lines.length === 0) return { problem: { field: "milestones", error: "milestones-required" } };
+  if (lines.length > MAX_MILESTONES)
+    return { problem: { field: "milestones", error: "too-many-milestones" } };
+  const milestones: { title: string; due: LocalDate }[] = [];
+  for (const [i, line] of lines.entries()) {
+    const m = MILESTONE_LINE.exec(line);
+    const due = m?.[1] ?? "";
+    if (!m || Number.isNaN(Date.parse(`${due}T00:00:00Z`)) || addDays(due, 0) !== due)
+      return { problem: { field: "milestones", error: "bad-milestone", line: i + 1 } };
+    if (due.slice(0, 4) < today.slice(0, 4))
+      return { problem: { field: "milestones", error: "milestone-before-year", line: i + 1 } };
+    milestones.push({ title: (m[2] ?? "").trim().slice(0, 200), due });
+  }
+  milestones.sort((a, b) => a.due.localeCompare(b.due));
+  return { milestones };
+}
+
+/** Every problem of a new project, by field (the modal shows each inline; nothing is stored). */
+export function projectDraftProblems(
+  draft: ProjectDraft,
+  ctx: { today: LocalDate; branchKeys: readonly string[] },
+): ProjectDraftProblem[] {
+  const problems: ProjectDraftProblem[] = [];
+  if (draft.title.trim() === "") problems.push({ field: "title", error: "title-required" });
+  if (draft.serves.trim() === "") problems.push({ field: "serves", error: "serves-required" });
+  if (!ctx.branchKeys.includes(draft.branch))
+    problems.push({ field: "branch", error: "unknown-branch" });
+  if (draft.lead.trim() === "") problems.push({ field: "lead", error: "lead-required" });
+  if (draft.goal.trim() === "") problems.push({ field: "goal", error: "goal-required" });
+  if (!/^\d{1,8}$/.test(draft.beneficiaries.trim()))
+    problems.push({ field: "beneficiaries", error: "bad-beneficiaries" });
+  const parsed = parseMilestones(draft.milestones, ctx.today);
+  if ("problem" in parsed) problems.push(parsed.problem);
+  return problems;
+}

@@ -14,7 +14,7 @@ import {
 import { projectResultHandlers } from "../services/service-list/projects.ts";
 import { serviceResultHandlers } from "../services/service-list/query.ts";
 import { projectsReport, servicesReport } from "../services/service-list/report.ts";
-import { serviceSubcommand } from "../slack/listeners/service-list/command.ts";
+import { projectSubcommand, serviceSubcommand } from "../slack/listeners/service-list/command.ts";
 import { registerServiceList, serviceThreadReply } from "../slack/listeners/service-list/index.ts";
 import { projectThreadReply } from "../slack/listeners/service-list/projects.ts";
 
@@ -22,7 +22,7 @@ export const serviceListFeature = defineFeature({
   name: "service-list",
   listeners: registerServiceList,
   threadReplies: [serviceThreadReply, projectThreadReply],
-  subcommands: [serviceSubcommand],
+  subcommands: [serviceSubcommand, projectSubcommand],
   jobs: [serviceNudgeJob, projectMilestonesJob],
   reports: [servicesReport, projectsReport],
   resultHandlers: { ...serviceResultHandlers, ...projectResultHandlers },

@@ -148,3 +148,16 @@ export interface ServiceHomeView {
     };
   } | null;
 }
+
+/** What `/pbb project new` opens with: the branches a project may be led by. */
+export interface NewProjectForm {
+  branches: { key: string; name: string }[];
+  year: number;
+}
+
+/** The year's board: every project with its outcome and beneficiaries. */
+export interface ProjectBoardView {
+  year: number;
+  projects: (ProjectView & { outcome: string | null })[];
+  beneficiariesDone: number;
+}

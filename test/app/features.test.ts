@@ -87,6 +87,7 @@ describe("the features list", () => {
       "inspections",
       "duties",
       "service",
+      "project",
       "assessment",
     ]);
   });

@@ -106,6 +106,17 @@ async function ensureMessage(tx: Tx, env: ServiceEnv, present: ProjectsPresenter
   });
 }
 
+/** A new project's committee message, enqueued in the transaction that created it. */
+export async function postProjectMessage(
+  tx: Tx,
+  env: ServiceEnv,
+  present: ProjectsPresenter,
+  id: number,
+): Promise<void> {
+  const p = await projectById(tx, id);
+  if (p) await ensureMessage(tx, env, present, p);
+}
+
 /** The committee message re-rendered from the project as it is now (after its post). */
 async function refreshMessage(tx: Tx, env: ServiceEnv, present: ProjectsPresenter, id: number) {
   const p = await projectById(tx, id);

@@ -13,6 +13,8 @@ export const SERVICE_CALLBACK = {
   /** private_metadata: the project id. */
   progress: "svc_project_progress",
   sendBack: "svc_project_send_back",
+  /** `/pbb project new` (private_metadata: empty). */
+  newProject: "svc_project_new",
 } as const;
 
 export const SERVICE_ACTION = {
@@ -39,6 +41,13 @@ export const SERVICE_ACTION = {
   what: "svc_what",
   link: "svc_link",
   question: "svc_question",
+  projectTitle: "svc_p_title",
+  projectServes: "svc_p_serves",
+  projectBranch: "svc_p_branch",
+  projectLead: "svc_p_lead",
+  projectGoal: "svc_p_goal",
+  projectBeneficiaries: "svc_p_beneficiaries",
+  projectMilestones: "svc_p_milestones",
 } as const;
 
 export const SERVICE_BLOCK = {
@@ -56,4 +65,11 @@ export const SERVICE_BLOCK = {
   note: "svc_note_block",
   milestone: "svc_milestone_block",
   comment: "svc_comment_block",
+  projectTitle: "svc_p_title_block",
+  projectServes: "svc_p_serves_block",
+  projectBranch: "svc_p_branch_block",
+  projectLead: "svc_p_lead_block",
+  projectGoal: "svc_p_goal_block",
+  projectBeneficiaries: "svc_p_beneficiaries_block",
+  projectMilestones: "svc_p_milestones_block",
 } as const;

@@ -6,6 +6,8 @@
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import type { MessageKey } from "../../../i18n/index.ts";
+import { loadServiceEnv } from "../../../services/service-list/env.ts";
+import { createNewProject } from "../../../services/service-list/new-project.ts";
 import {
   confirmCompletion,
   openProgress,
@@ -17,12 +19,14 @@ import {
   sendBack,
 } from "../../../services/service-list/projects.ts";
 import { SERVICE_ACTION, SERVICE_BLOCK, SERVICE_CALLBACK } from "../../ids/service-list.ts";
-import { refusalOnField, replier, viaResponseUrl } from "../../reply.ts";
+import { refusalOnField, replier, viaDm, viaResponseUrl } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import {
   buildProgressModal,
   buildSendBackModal,
+  newProjectErrors,
   readComment,
+  readNewProject,
   readProgress,
   serviceListPresenter,
 } from "../../views/service-list/index.ts";
@@ -41,6 +45,37 @@ export const projectThreadReply: ThreadReplyHandler = (ctx, reply) =>
 
 export function registerProjects(app: ListenerApp, ctx: AppContext): void {
   const present = serviceListPresenter;
+
+  app.view(SERVICE_CALLBACK.newProject, async ({ ack, body, view, client }) => {
+    const result = await createNewProject(
+      ctx,
+      present,
+      body.user.id,
+      readNewProject(view.state.values as never),
+    );
+    if (!result.ok && result.error === "invalid") {
+      const env = await loadServiceEnv(ctx);
+      if (env)
+        return ack({ response_action: "errors", errors: newProjectErrors(result.problems, env.t) });
+    }
+    if (!result.ok)
+      return ack(
+        await refusalOnField(
+          ctx,
+          SERVICE_BLOCK.projectTitle,
+          projectErrorKey(result.error as never),
+        ),
+      );
+    await ack();
+    const env = await loadServiceEnv(ctx);
+    if (env)
+      await viaDm(
+        client,
+        body.user.id,
+      )(env.t("serviceList.newProject.created")).catch((err: unknown) =>
+        ctx.logger.warn({ err }, "could not confirm the new project"),
+      );
+  });
 
   const clicked = (
     actionId: string,
