@@ -273,3 +273,27 @@ export async function claimResponsibilityCheck(
   });
   return count === 1;
 }
+
+export interface DutyEventRecord {
+  kind: string;
+  detail: unknown;
+  by: string;
+  at: Date;
+}
+
+/** The year's items (removed ones too: their history counts) with their events, list by list. */
+export async function loadDutyLedger(
+  db: Database,
+  year: number,
+): Promise<(DutyRecord & { removed: boolean; events: DutyEventRecord[] })[]> {
+  const rows = await db.prisma.responsibilityItem.findMany({
+    where: { list: { year } },
+    include: { list: true, events: { orderBy: { id: "asc" } } },
+    orderBy: [{ listId: "asc" }, { removedAt: "desc" }, { position: "asc" }],
+  });
+  return rows.map((r) => ({
+    ...toRecord(r),
+    removed: r.removedAt !== null,
+    events: r.events.map((e) => ({ kind: e.kind, detail: e.detail, by: e.by, at: e.at })),
+  }));
+}

@@ -11,6 +11,7 @@ import type { Cell } from "../reports/columns.ts";
 import type { ReportDefinition } from "../reports/definition.ts";
 import { formatAsOf } from "../reports/format.ts";
 import { plainTableFiles } from "../reports/plain-table.ts";
+import { dutyLedgerRows } from "../responsibilities/ledger.ts";
 import {
   type LedgerItem,
   type LedgerPlan,
@@ -148,7 +149,9 @@ export const plansReport: ReportDefinition = {
       chartFont(silentLogger),
     );
     const asOfText = formatAsOf(asOf, org.timezone);
-    const rows = ledgerRows(ledger, org.timezone, t);
+    // The leadership's responsibility lists follow the branches' plans, in the same columns.
+    const duties = await dutyLedgerRows(db, year, asOf, org.timezone, t);
+    const rows = [...ledgerRows(ledger, org.timezone, t), ...duties];
     const files = await plainTableFiles({
       baseName: `pbb-plans-${year}`,
       title: t("annualPlans.ledger.title", { year }),
@@ -166,7 +169,7 @@ export const plansReport: ReportDefinition = {
     const branches = new Set(ledger.plans.map((p) => p.plan.branch.key)).size;
     return {
       files,
-      empty: ledger.plans.length === 0,
+      empty: ledger.plans.length === 0 && duties.length === 0,
       comment: t("annualPlans.ledger.comment", {
         year,
         asOf: asOfText,
