@@ -11,6 +11,7 @@ import { heldSessions, sessionsBetween } from "../domain/lecture-schedule.ts";
 import { addMonths, dayOfPeriod, type Period, periodOf, zonedTime } from "../domain/period.ts";
 import { ensureSession } from "../services/lecture/assign.ts";
 import { lectureSpec, loadLectureEnv } from "../services/lecture/series.ts";
+import { seedDemoAssessment } from "./demo-assessment.ts";
 import { DEMO_BRANCHES, type DemoLocale } from "./demo-org.ts";
 import { seedDemoPlans } from "./demo-plans.ts";
 import { seedDemoService } from "./demo-service.ts";
@@ -120,6 +121,7 @@ export async function seedDemoHistory(
   await seedDemoStudy(db, start, tz, locale);
   await seedDemoService(db, start, locale);
   await seedDemoPlans(db, start, tz, locale);
+  await seedDemoAssessment(db, start, tz, locale);
 }
 
 /** The last two sessions before `start`, assigned by the rotation; past sessions count as held. */

@@ -305,6 +305,24 @@ export function demoOrgYaml(locale: DemoLocale = "zh-CN", start = new Date()): s
         time: DEMO_CENTRE_GROUP.time,
       },
     },
+    // The annual assessment: last year's draft and its contest are seeded (demo-assessment.ts).
+    assessment: {
+      partyBuildingWeight: 0.4,
+      draft: { month: 12, day: 20, time: "09:00" },
+      contestDays: 7,
+      thresholds: { excellent: 90, good: 80, fair: 60 },
+      indicators: [
+        { key: "lists-on-time", weight: 20, source: "lists-on-time" },
+        { key: "lists-approved-first-time", weight: 20, source: "lists-approved-first-time" },
+        { key: "list-items-done", weight: 30, source: "list-items-done" },
+        {
+          key: "review-meeting",
+          weight: 30,
+          manual: true,
+          name: en ? "Review meeting" : "述职评议",
+        },
+      ],
+    },
   };
   return `# The sandbox's demo organisation. Edit it and apply it with:\n#   npx pbb org apply <this file>\n${stringify(org)}`;
 }
