@@ -4,6 +4,7 @@
  * list's approval machinery.
  */
 import { defineFeature } from "../app/feature.ts";
+import { annualPlanNewBranchesJob } from "../jobs/annual-plans/new-branches.ts";
 import { annualPlanReminderJob } from "../jobs/annual-plans/reminder.ts";
 import { planItemsOnTime } from "../services/annual-plans/assessment-source.ts";
 import { plansReport } from "../services/annual-plans/report.ts";
@@ -13,7 +14,7 @@ import { registerAnnualPlanListeners } from "../slack/listeners/annual-plans/ind
 export const annualPlansFeature = defineFeature({
   name: "annual-plans",
   listeners: registerAnnualPlanListeners,
-  jobs: [annualPlanReminderJob],
+  jobs: [annualPlanReminderJob, annualPlanNewBranchesJob],
   resultHandlers: annualPlanResultHandlers,
   reports: [plansReport],
   assessmentSources: [planItemsOnTime],

@@ -20,7 +20,7 @@ interface Rule {
 
 /** The annual plans' keys, and the sandbox's names of their jobs. */
 const ANNUAL_PLANS =
-  /^annualPlans\.|^sandbox\.(job|summary)\.(annual-plan-reminder|quarter-tracking)$/;
+  /^annualPlans\.|^sandbox\.(job|summary)\.(annual-plan-reminder|annual-plan-new-branches|quarter-tracking)$/;
 
 const ZH_RULES: Rule[] = [
   { name: "lecture hall is 大讲堂, not 讲坛", pattern: /讲坛/ },

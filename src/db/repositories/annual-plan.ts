@@ -161,6 +161,16 @@ export async function activeBranchesWithCreation(db: Reader) {
   return rows.map((row) => ({ branch: toBranch(row), createdAt: row.createdAt }));
 }
 
+/** The active branches without any plan of `year`: those added after its annual reminder. */
+export async function activeBranchesWithoutPlans(db: Reader, year: number) {
+  const rows = await client(db).branch.findMany({
+    where: { active: true, annualPlans: { none: { year } } },
+    include: branchInclude,
+    orderBy: { id: "asc" },
+  });
+  return rows.map((row) => ({ branch: toBranch(row), createdAt: row.createdAt }));
+}
+
 /** Slack ids of the branch's people (secretaries and members): its possible responsible persons. */
 export async function branchPeople(db: Reader, branchId: number): Promise<Set<string>> {
   const rows = await client(db).branchRole.findMany({

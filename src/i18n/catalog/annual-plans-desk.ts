@@ -5,6 +5,7 @@ export const annualPlansDesk = defineArea(
   {
     "sandbox.job.annual-plan-reminder": "annual plan reminder",
     "sandbox.job.quarter-tracking": "quarter tracking of the plans",
+    "sandbox.job.annual-plan-new-branches": "annual plan request to new branches",
     "sandbox.summary.annual-plan-reminder": (p) =>
       `${p.count} annual plan ${p.count === 1 ? "request" : "requests"}`,
     "sandbox.summary.quarter-tracking": (p) =>
@@ -73,6 +74,7 @@ export const annualPlansDesk = defineArea(
   {
     "sandbox.job.annual-plan-reminder": "年度计划报送提醒",
     "sandbox.job.quarter-tracking": "计划季度跟踪",
+    "sandbox.job.annual-plan-new-branches": "向新设支部发出年度计划报送提醒",
     "sandbox.summary.annual-plan-reminder": "{count}条年度计划报送提醒",
     "sandbox.summary.quarter-tracking": "{count}条季度跟踪消息",
     "annualPlans.home.header": "{year}年“四个计划”",

@@ -7,10 +7,16 @@
 import type { Database } from "../../db/client.ts";
 import {
   activeBranchesWithCreation,
+  activeBranchesWithoutPlans,
   plansOfBranchYear,
 } from "../../db/repositories/annual-plan.ts";
 import { auditPlan, createPlansIfMissing } from "../../db/repositories/annual-plan-write.ts";
-import { deadlineFire, firstPlanMonth, PLAN_KINDS } from "../../domain/annual-plan.ts";
+import {
+  deadlineFire,
+  firstPlanMonth,
+  PLAN_KINDS,
+  reminderFire,
+} from "../../domain/annual-plan.ts";
 import { localDateOf } from "../../domain/period.ts";
 import { type PlanPresenter, STORED_KIND } from "../../ports/annual-plans.ts";
 import type { Homes } from "../home/refresh.ts";
@@ -27,7 +33,25 @@ export interface PlanJobRun {
   presenters: { annualPlans: PlanPresenter };
 }
 
-export async function ensureAnnualPlanRequests(run: PlanJobRun, year: number) {
+/**
+ * A branch added to the org file after the year's annual reminder (a branch created in July) is
+ * asked for the rest of the year: its plans start at its first month. Run daily by
+ * `annual-plan-new-branches`; the plans (unique per branch, year and kind) and the request's key
+ * make it ask once. Before the year's reminder it does nothing (the reminder asks everyone).
+ */
+export async function askNewBranches(run: PlanJobRun) {
+  const org = await loadPlanOrg(run.db);
+  const year = Number(localDateOf(run.at, org.tz).slice(0, 4));
+  if (!org.plans || run.at < reminderFire(org.plans, year).at)
+    return { year, branches: 0, plansCreated: 0, requestsPosted: 0, skipped: [] as string[] };
+  return ensureAnnualPlanRequests(run, year, "new");
+}
+
+export async function ensureAnnualPlanRequests(
+  run: PlanJobRun,
+  year: number,
+  which: "all" | "new" = "all",
+) {
   const org = await loadPlanOrg(run.db);
   const summary = {
     year,
@@ -39,7 +63,11 @@ export async function ensureAnnualPlanRequests(run: PlanJobRun, year: number) {
   if (!org.plans) return summary;
   const dueAt = deadlineFire(org.plans, year).at;
   const kinds = PLAN_KINDS.map((k) => STORED_KIND[k]);
-  for (const { branch, createdAt } of await activeBranchesWithCreation(run.db)) {
+  const branches =
+    which === "new"
+      ? await activeBranchesWithoutPlans(run.db, year)
+      : await activeBranchesWithCreation(run.db);
+  for (const { branch, createdAt } of branches) {
     const firstMonth = firstPlanMonth(year, localDateOf(createdAt, org.tz));
     if (firstMonth > 12) {
       summary.skipped.push(branch.key);
