@@ -247,6 +247,86 @@ export function demoProjects(locale: DemoLocale, start: Date) {
   ];
 }
 
+/**
+ * The leadership's responsibility lists of the demo's year: the committee's list and the chair's
+ * and deputy's "one post, two responsibilities" lists, one item a quarter, so the quarter check
+ * and the Home have items done, in progress and overdue whatever the date.
+ */
+export function demoResponsibilities(locale: DemoLocale, start: Date) {
+  const en = locale === "en";
+  const duty = (
+    zh: string,
+    enText: string,
+    target: string,
+    zhResult: string,
+    enResult: string,
+  ) => ({
+    duty: en ? enText : zh,
+    target,
+    result: en ? enResult : zhResult,
+  });
+  return {
+    year: Number(localDateOf(start, DEMO_TIMEZONE).slice(0, 4)),
+    committee: [
+      duty(
+        "研究部署全面从严治党工作",
+        "Plan the year's work on governing the party strictly",
+        "q1",
+        "召开党组会议专题研究1次",
+        "One party group meeting on it",
+      ),
+      duty(
+        "开展党风廉政警示教育",
+        "Warning education on clean government",
+        "q2",
+        "组织警示教育大会1次",
+        "One warning education meeting",
+      ),
+      duty(
+        "听取各党支部党建工作汇报",
+        "Hear every branch's report on its party building",
+        "q3",
+        "党支部书记述职全覆盖",
+        "Every branch secretary reports",
+      ),
+      duty(
+        "开展全覆盖监督检查",
+        "Full-coverage supervision",
+        "q4",
+        "问题整改全部销号",
+        "Every finding rectified",
+      ),
+    ],
+    members: {
+      [P.chair.email]: [
+        duty(
+          "讲授廉政党课",
+          "Give a party lecture on clean government",
+          "q2",
+          "讲廉政党课1次",
+          "One lecture",
+        ),
+        duty(
+          "与分管处室负责人开展廉政谈话",
+          "Clean-government talks with the office heads",
+          "q4",
+          "谈心谈话全覆盖",
+          "Every head talked to",
+        ),
+      ],
+      [P.deputy.email]: [
+        duty(
+          "督促分管处室落实党风廉政建设责任",
+          "Check the offices in charge on clean government",
+          "q3",
+          "检查分管处室2次",
+          "Two checks",
+        ),
+      ],
+    },
+  };
+}
+
 export function demoOrgYaml(locale: DemoLocale = "zh-CN", start = new Date()): string {
   const emails = (people: readonly DemoPerson[]) => people.map((p) => p.email);
   const en = locale === "en";
@@ -298,6 +378,7 @@ export function demoOrgYaml(locale: DemoLocale = "zh-CN", start = new Date()): s
       lead: lead.email,
     })),
     practicalProjects: demoProjects(locale, start),
+    responsibilities: demoResponsibilities(locale, start),
     study: {
       centreGroup: {
         members: emails(DEMO_CENTRE_GROUP.members),
