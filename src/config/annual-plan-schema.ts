@@ -75,3 +75,9 @@ export const annualPlanSchedule = z
       });
     }
   });
+
+/** `schedules.quarterTracking`: the time of day of each quarter's tracking (its day: the first
+ * working day after the quarter). Without it, `annualPlan.trackingTime` or 09:00. */
+export const quarterTrackingSchedule = z.strictObject({
+  time: timeOfDay.default(DEFAULT_TRACKING_TIME),
+});

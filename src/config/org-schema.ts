@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { LOCALES, type Locale } from "../i18n/index.ts";
-import { type AnnualPlanSchedule, annualPlanSchedule } from "./annual-plan-schema.ts";
+import {
+  type AnnualPlanSchedule,
+  annualPlanSchedule,
+  quarterTrackingSchedule,
+} from "./annual-plan-schema.ts";
 import { type Assessment, assessmentSchema } from "./assessment-schema.ts";
 import {
   channelRef,
@@ -88,6 +92,8 @@ export interface Schedules {
   catchUpWindowHours: number;
   /** The year's four plans: annual reminder, deadline, quarter tracking (absent: off). */
   annualPlan?: AnnualPlanSchedule;
+  /** When `quarter-tracking` fires on the first working day after each quarter. */
+  quarterTracking?: { time: string };
 }
 export interface LectureHall {
   channel: string;
@@ -206,6 +212,7 @@ const schedules = z
       DEFAULTS.catchUpWindowHours,
     ),
     annualPlan: annualPlanSchedule.optional(),
+    quarterTracking: quarterTrackingSchedule.optional(),
   })
   .superRefine((s, ctx) => {
     if (![s.monthlyReminder, s.deadline, ...s.followUps].every(wellFormed)) return;

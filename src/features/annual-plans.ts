@@ -5,6 +5,7 @@
  */
 import { defineFeature } from "../app/feature.ts";
 import { annualPlanNewBranchesJob } from "../jobs/annual-plans/new-branches.ts";
+import { quarterFollowUpJob, quarterTrackingJob } from "../jobs/annual-plans/quarter-tracking.ts";
 import { annualPlanReminderJob } from "../jobs/annual-plans/reminder.ts";
 import { planItemsOnTime } from "../services/annual-plans/assessment-source.ts";
 import { plansReport } from "../services/annual-plans/report.ts";
@@ -14,7 +15,7 @@ import { registerAnnualPlanListeners } from "../slack/listeners/annual-plans/ind
 export const annualPlansFeature = defineFeature({
   name: "annual-plans",
   listeners: registerAnnualPlanListeners,
-  jobs: [annualPlanReminderJob, annualPlanNewBranchesJob],
+  jobs: [annualPlanReminderJob, annualPlanNewBranchesJob, quarterTrackingJob, quarterFollowUpJob],
   resultHandlers: annualPlanResultHandlers,
   reports: [plansReport],
   assessmentSources: [planItemsOnTime],

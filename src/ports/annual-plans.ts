@@ -16,6 +16,7 @@ import {
   type PlanTarget,
   type RawPlanRow,
 } from "../domain/annual-plan.ts";
+import type { QuarterRow } from "../domain/annual-plan-quarter.ts";
 import type { TaskCategory } from "../domain/task-list-items.ts";
 import type { PlanOrg } from "../services/annual-plans/org.ts";
 import type { Deps } from "../services/kit/result.ts";
@@ -53,6 +54,12 @@ export interface PlanPresenter {
   approved(plan: PlanRecord, org: PlanOrg): SlackMessage | null;
   /** The secretaries' DM once a revision is decided. */
   secretaryDm(plan: PlanRecord, rev: PlanRevisionRecord, org: PlanOrg): SlackMessage | null;
+  /** A branch's quarter tracking in its channel: done / in progress / overdue, the button. */
+  quarterBranch(v: BranchQuarterView, org: PlanOrg): SlackMessage;
+  /** One page of the committee's table of the quarter. */
+  quarterCommittee(v: CommitteeQuarterView, org: PlanOrg): SlackMessage;
+  /** The follow-up of a branch that has not given every reason, in its message's thread. */
+  quarterFollowUp(v: BranchQuarterView, org: PlanOrg): SlackMessage;
 }
 
 /** The plan modal as a use case found it: the plan, the kind of submission, its rows. */
@@ -144,4 +151,51 @@ export interface DuePlanItem {
   expectedResult: string | null;
   /** The monthly category the item becomes as a row. */
   category: TaskCategory;
+}
+
+// ── the quarter's tracking (services/annual-plans/quarter.ts → slack/views/annual-plans/quarter.ts) ──
+
+export interface QuarterItemView {
+  id: number;
+  kind: PlanKind;
+  title: string;
+  /** "m5" / "q2": the target now (a moved item: its new one). */
+  target: string;
+  ownerUserId: string | null;
+  /** The reason and new date given in this quarter's tracking. */
+  answer: { reason: string; date: string } | null;
+}
+
+/** A branch's quarter: its items split, and how many overdue ones still miss a reason. */
+export interface BranchQuarterView {
+  branch: BranchRecord;
+  year: number;
+  quarter: number;
+  done: QuarterItemView[];
+  inProgress: QuarterItemView[];
+  overdue: QuarterItemView[];
+  missing: number;
+}
+
+/** One message of the committee's table (100 branches a message). */
+export interface CommitteeQuarterView {
+  year: number;
+  quarter: number;
+  branches: number;
+  totals: QuarterRow;
+  rows: { name: string; row: QuarterRow }[];
+  /** 1-based index of the first row of this page among all branches. */
+  from: number;
+  page: number;
+  pages: number;
+}
+
+/** The reasons modal: the overdue items still missing a reason (at most a modal's worth). */
+export interface ReasonsForm {
+  branch: BranchRecord;
+  year: number;
+  quarter: number;
+  items: QuarterItemView[];
+  /** Overdue items not shown (beyond the modal's limit): answered next time. */
+  more: number;
 }

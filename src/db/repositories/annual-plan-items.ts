@@ -222,20 +222,26 @@ export async function markQuarterAnswered(tx: Tx, checkId: number, at: Date): Pr
   });
 }
 
-/** The items given a reason in the quarter's check "YYYY-Qn" (their ids). */
-export async function itemsWithQuarterReason(
+/** The answers given in the quarter's tracking "YYYY-Qn": item id → its reason and new date. */
+export async function quarterAnswers(
   db: Reader,
   quarterKey: string,
   itemIds: readonly number[],
-): Promise<Set<number>> {
-  if (itemIds.length === 0) return new Set();
+): Promise<Map<number, { reason: string; date: string }>> {
+  if (itemIds.length === 0) return new Map();
   const rows = await client(db).annualPlanItemEvent.findMany({
     where: {
       kind: "quarter-reason",
       itemId: { in: [...itemIds] },
       detail: { path: ["quarter"], equals: quarterKey },
     },
-    select: { itemId: true },
+    select: { itemId: true, detail: true },
+    orderBy: { id: "asc" },
   });
-  return new Set(rows.map((r) => r.itemId));
+  const out = new Map<number, { reason: string; date: string }>();
+  for (const r of rows) {
+    const d = (r.detail ?? {}) as { reason?: unknown; date?: unknown };
+    out.set(r.itemId, { reason: String(d.reason ?? ""), date: String(d.date ?? "") });
+  }
+  return out;
 }

@@ -12,6 +12,12 @@ export const planKeys = {
   approved: (planId: number, revision: number) => `annual-plan:${planId}:approved:r${revision}`,
   dm: (planId: number, revision: number, user: string) =>
     `annual-plan:${planId}:dm:r${revision}:${user}`,
+  /** A branch's quarter tracking ("2027-Q1"), its follow-up, a page of the committee's table. */
+  quarter: (branchId: number, quarter: string) => `annual-plan:quarter:${quarter}:${branchId}`,
+  quarterFollowUp: (branchId: number, quarter: string) =>
+    `annual-plan:quarter:${quarter}:${branchId}:follow-up`,
+  quarterCommittee: (quarter: string, page: number) =>
+    `annual-plan:quarter:${quarter}:committee:p${page}`,
   /** An update of the message posted under `postKey`; `tag` makes each change's update unique. */
   update: (postKey: string, tag: string) => `${postKey}:${tag}`,
 };

@@ -30,6 +30,7 @@ const settingsSchema = z.object({
       annualPlan: moment
         .extend({ deadline: moment, trackingTime: z.string().default("09:00") })
         .optional(),
+      quarterTracking: z.object({ time: z.string() }).loose().optional(),
     })
     .loose()
     .optional(),
@@ -39,8 +40,9 @@ const settingsSchema = z.object({
 export function planSettingsOf(settings: unknown, timezone: string): PlanSettings | null {
   const s = settingsSchema.parse(settings).schedules;
   if (!s?.annualPlan) return null;
+  const trackingTime = s.quarterTracking?.time ?? s.annualPlan.trackingTime;
   return {
-    schedule: s.annualPlan,
+    schedule: { ...s.annualPlan, trackingTime },
     calendar: calendarOf(settings, timezone),
     workingDays: s.workingDays ?? "next-working-day",
   };

@@ -7,6 +7,11 @@ import {
   returnedMessage,
   secretaryDm,
 } from "./messages.ts";
+import {
+  quarterBranchMessage,
+  quarterCommitteeMessage,
+  quarterFollowUpMessage,
+} from "./quarter.ts";
 
 export const annualPlanPresenter: PlanPresenter = {
   reminder: requestMessage,
@@ -14,4 +19,7 @@ export const annualPlanPresenter: PlanPresenter = {
   returned: returnedMessage,
   approved: approvedMessage,
   secretaryDm,
+  quarterBranch: quarterBranchMessage,
+  quarterCommittee: quarterCommitteeMessage,
+  quarterFollowUp: quarterFollowUpMessage,
 };

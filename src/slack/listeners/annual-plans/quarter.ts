@@ -1,0 +1,61 @@
+/**
+ * "Give reasons" on a branch's quarter tracking: the reasons modal (the branch's secretaries
+ * only), and its submission: each answered overdue item needs a reason and a new date after
+ * today within the plan's year (inline errors, nothing stored); a refusal is told privately.
+ */
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { AppContext } from "../../../app/context.ts";
+import { loadPlanOrg } from "../../../services/annual-plans/org.ts";
+import { prepareReasons, saveReasons } from "../../../services/annual-plans/quarter.ts";
+import { planErrorKey } from "../../../services/annual-plans/result.ts";
+import { PLAN_ACTION, PLAN_CALLBACK, reasonBlock } from "../../ids/annual-plans.ts";
+import { replier, viaDm, viaResponseUrl } from "../../reply.ts";
+import type { ListenerApp } from "../../router.ts";
+import { newDateErrors } from "../../views/annual-plans/items.ts";
+import { parseQuarterValue, readReasons, reasonsModal } from "../../views/annual-plans/quarter.ts";
+
+export function registerQuarterReasons(app: ListenerApp, ctx: AppContext): void {
+  app.action<BlockAction<ButtonAction>>(PLAN_ACTION.reasons, async (args) => {
+    await args.ack();
+    const reply = replier(ctx, viaResponseUrl(args.respond), planErrorKey);
+    const ref = parseQuarterValue(args.action.value);
+    if (!ref) return reply.refuse("invalid");
+    try {
+      const ready = await prepareReasons(ctx, { ...ref, userId: args.body.user.id });
+      if (!ready.ok) return reply.refuse(ready.error);
+      await args.client.views.open({
+        trigger_id: args.body.trigger_id,
+        view: reasonsModal(ready.form, ready.org.t),
+      });
+    } catch (err) {
+      await reply.failed(err);
+    }
+  });
+
+  app.view(PLAN_CALLBACK.reasonsModal, async ({ ack, body, view, client }) => {
+    const userId = body.user.id;
+    const reply = replier(ctx, viaDm(client, userId), planErrorKey);
+    const ref = parseQuarterValue(view.private_metadata);
+    if (!ref) {
+      await ack();
+      return reply.refuse("invalid");
+    }
+    const req = { ...ref, userId, typed: readReasons(view.state.values) };
+    const checked = await saveReasons(ctx, { ...req, write: false });
+    if (!checked.ok && checked.error === "input") {
+      const { t } = await loadPlanOrg(ctx.db);
+      const errors: Record<string, string> = {};
+      for (const e of checked.errors)
+        Object.assign(
+          errors,
+          newDateErrors([e], (f) => reasonBlock(e.itemId, f), checked, t),
+          errors,
+        );
+      return ack({ response_action: "errors", errors });
+    }
+    await ack();
+    if (!checked.ok) return reply.refuse(checked.error);
+    const saved = await saveReasons(ctx, { ...req, write: true }).catch(reply.failed);
+    if (saved && !saved.ok && saved.error !== "input") await reply.refuse(saved.error);
+  });
+}
