@@ -88,8 +88,8 @@ describe.each(STORES)("service nudge and practical projects (%s)", (store) => {
   });
 
   it("project-milestones posts the project, reminds the lead and escalates the overdue milestone, once each", async () => {
-    expect((await runJob(t.db, "project-milestones", "2026-11-10T09:00")).status).toBe("ran");
-    await runJob(t.db, "project-milestones", "2026-11-10T09:00");
+    expect((await runJob(t.db, "project-milestones", "2026-11-10T10:00")).status).toBe("ran");
+    await runJob(t.db, "project-milestones", "2026-11-10T10:00");
     await settled(t);
     const post = await waitCall(t, "chat.postMessage", "C0COMMITTEE", {
       where: (c) =>
@@ -120,7 +120,7 @@ describe.each(STORES)("service nudge and practical projects (%s)", (store) => {
       `service-project:${p.id}:m1:remind`,
     ]);
     // the next day in the same week: no second escalation, no second reminder
-    await runJob(t.db, "project-milestones", "2026-11-11T09:00");
+    await runJob(t.db, "project-milestones", "2026-11-11T10:00");
     expect(
       await t.db.prisma.delivery.count({
         where: { dedupeKey: { startsWith: "service-project:" } },

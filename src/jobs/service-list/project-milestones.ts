@@ -1,5 +1,5 @@
 /**
- * `project-milestones`: every day at 09:00 in the org's zone, each practical project without its
+ * `project-milestones`: every day at 10:00 in the org's zone, each practical project without its
  * committee message gets it; each milestone due within 3 working days reminds its lead once;
  * each overdue one escalates to the committee once a week. Keyed by the local date; each
  * message by its own key, so a second run sends nothing more.
@@ -16,7 +16,8 @@ import { serviceListPresenter } from "../../slack/views/service-list/present.ts"
 import { dailyOccurrences, latestOccurrence } from "../daily.ts";
 import { defineJob, type JobOrg, type Occurrence } from "../define.ts";
 
-const TIME = "09:00";
+// An hour after the monthly reminder (09:00): the 1st of a month opens with the round trip alone.
+const TIME = "10:00";
 
 function days(org: JobOrg, from: Date, to: Date): Occurrence[] {
   return dailyOccurrences(org.timezone, from, to, (day) => zonedInstant(day, TIME, org.timezone));
