@@ -160,13 +160,20 @@ export function withAssessment(orgText: string): string {
  * secretary) with the assessment section applied, its branches existing since 2025, and `year`
  * seeded; returns the branch ids in order.
  */
-export async function setupAssessmentOrg(db: Database, year = 2026, months = 12) {
+export async function setupAssessmentOrg(
+  db: Database,
+  year = 2026,
+  months = 12,
+  /** Keep the example org's own assessment section (every registered source) instead of ours. */
+  exampleSection = false,
+) {
   const { readFile } = await import("node:fs/promises");
   const { applyOrgText } = await import("../../src/services/org/apply-org.ts");
   const { offlineResolver } = await import("../../src/services/org/resolver.ts");
   const { assessmentSourcesOf, features } = await import("../../src/app/features.ts");
   const { EXAMPLE_ORG } = await import("./bot.ts");
-  const text = withAssessment(await readFile(EXAMPLE_ORG, "utf8"));
+  const example = await readFile(EXAMPLE_ORG, "utf8");
+  const text = exampleSection ? example : withAssessment(example);
   const applied = await applyOrgText(db, offlineResolver, text, "org.yml", {
     actor: "test",
     source: "test",
