@@ -4,18 +4,10 @@
  * annual reminder or quarter tracking fires.
  */
 import { z } from "zod";
+import type { AnnualPlanSchedule, YearMoment } from "../domain/annual-plan.ts";
 import { TIME_OF_DAY, timeOfDay, wholeNumber } from "./org-fields.ts";
 
-export interface YearMoment {
-  month: number;
-  day: number;
-  time: string;
-}
-export interface AnnualPlanSchedule extends YearMoment {
-  deadline: YearMoment;
-  /** When `quarter-tracking` fires on the first working day after each quarter. */
-  trackingTime: string;
-}
+export type { AnnualPlanSchedule, YearMoment };
 
 export const DEFAULT_TRACKING_TIME = "09:00";
 

@@ -5,12 +5,11 @@
  */
 import { z } from "zod";
 import type { Database } from "../../db/client.ts";
-import { loadOrgRecord } from "../../db/repositories/org.ts";
 import type { PlanSettings } from "../../domain/annual-plan.ts";
 import type { CalendarSettings } from "../../domain/calendar.ts";
-import { type Locale, localeOr, type Translator, translator } from "../../i18n/index.ts";
+import type { Locale, Translator } from "../../i18n/index.ts";
 import { calendarOf } from "../org/calendar-settings.ts";
-import { NoOrgError } from "../tasklist/org.ts";
+import { loadOrgBasics } from "../tasklist/org.ts";
 
 export interface PlanOrg {
   locale: Locale;
@@ -49,14 +48,9 @@ export function planSettingsOf(settings: unknown, timezone: string): PlanSetting
 }
 
 export async function loadPlanOrg(db: Database): Promise<PlanOrg> {
-  const record = await loadOrgRecord(db);
-  if (!record) throw new NoOrgError();
-  const locale: Locale = localeOr(record.locale);
+  const { record, base } = await loadOrgBasics(db);
   return {
-    locale,
-    t: translator(locale),
-    tz: record.timezone,
-    committeeChannel: record.committeeChannel,
+    ...base,
     calendar: calendarOf(record.settings, record.timezone),
     plans: planSettingsOf(record.settings, record.timezone),
   };

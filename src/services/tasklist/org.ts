@@ -57,15 +57,21 @@ export class NoOrgError extends Error {
   }
 }
 
-export async function loadTasklistOrg(db: Database): Promise<TasklistOrg> {
+/** The org as stored and what every practice's org starts from: language, zone, committee. */
+export async function loadOrgBasics(db: Database) {
   const record = await loadOrgRecord(db);
   if (!record) throw new NoOrgError();
   const locale: Locale = localeOr(record.locale);
-  return {
+  const base = {
     locale,
     t: translator(locale),
     tz: record.timezone,
     committeeChannel: record.committeeChannel,
-    ...scheduleOf(record.settings, record.timezone),
   };
+  return { record, base };
+}
+
+export async function loadTasklistOrg(db: Database): Promise<TasklistOrg> {
+  const { record, base } = await loadOrgBasics(db);
+  return { ...base, ...scheduleOf(record.settings, record.timezone) };
 }
