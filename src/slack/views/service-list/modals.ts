@@ -2,7 +2,7 @@
  * The service list's modals: registering one's residential community, reporting a service, a
  * secretary's query. Field errors come back on their block (`response_action: "errors"`).
  */
-import type { KnownBlock, ModalView } from "@slack/types";
+import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import type { ServiceReportDraft, ServiceReportProblem } from "../../../domain/service-list.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import type { QueryForm, RegisterForm, ReportForm } from "../../../ports/service-list.ts";
@@ -34,6 +34,43 @@ export function buildRegisterModal(f: RegisterForm, t: Translator): ModalView {
   );
 }
 
+/** A text field of the service list's modals: its block, action, label and options. */
+export function textField(
+  block: string,
+  action: string,
+  label: string,
+  o: { max: number; multiline?: boolean; hint?: string; optional?: boolean; placeholder?: string },
+): InputBlock {
+  return input(
+    block,
+    label,
+    {
+      type: "plain_text_input",
+      action_id: action,
+      max_length: o.max,
+      ...(o.multiline ? { multiline: true } : {}),
+      ...(o.placeholder ? { placeholder: plain(o.placeholder) } : {}),
+    },
+    { ...(o.optional ? { optional: true } : {}), ...(o.hint ? { hint: plain(o.hint) } : {}) },
+  );
+}
+
+/** A select of the service list's modals (at most 100 options), with its first choice. */
+export function selectField(
+  block: string,
+  action: string,
+  label: string,
+  options: PlainTextOption[],
+  initial?: PlainTextOption,
+): InputBlock {
+  return input(block, label, {
+    type: "static_select",
+    action_id: action,
+    options,
+    ...(initial ? { initial_option: initial } : {}),
+  });
+}
+
 /** At most 100 options in a select: the member's own communities come first. */
 const MAX_OPTIONS = 100;
 
@@ -47,41 +84,38 @@ export function buildReportModal(f: ReportForm, t: Translator): ModalView {
       initial_date: f.today,
     }),
     communities.length > 0
-      ? input(SERVICE_BLOCK.reportCommunity, t("serviceList.report.community"), {
-          type: "static_select",
-          action_id: SERVICE_ACTION.reportCommunity,
-          options: communities,
-          ...(communities[0] ? { initial_option: communities[0] } : {}),
-        })
-      : input(
+      ? selectField(
           SERVICE_BLOCK.reportCommunity,
+          SERVICE_ACTION.reportCommunity,
           t("serviceList.report.community"),
-          { type: "plain_text_input", action_id: SERVICE_ACTION.reportCommunity, max_length: 100 },
-          { hint: plain(t("serviceList.report.communityHint")) },
+          communities,
+          communities[0],
+        )
+      : textField(
+          SERVICE_BLOCK.reportCommunity,
+          SERVICE_ACTION.reportCommunity,
+          t("serviceList.report.community"),
+          { max: 100, hint: t("serviceList.report.communityHint") },
         ),
-    input(SERVICE_BLOCK.category, t("serviceList.report.category"), {
-      type: "static_select",
-      action_id: SERVICE_ACTION.category,
-      options: categories,
-    }),
-    input(
-      SERVICE_BLOCK.hours,
-      t("serviceList.report.hours"),
-      { type: "plain_text_input", action_id: SERVICE_ACTION.hours, max_length: 5 },
-      { hint: plain(t("serviceList.report.hoursHint")) },
+    selectField(
+      SERVICE_BLOCK.category,
+      SERVICE_ACTION.category,
+      t("serviceList.report.category"),
+      categories,
     ),
-    input(SERVICE_BLOCK.what, t("serviceList.report.what"), {
-      type: "plain_text_input",
-      action_id: SERVICE_ACTION.what,
+    textField(SERVICE_BLOCK.hours, SERVICE_ACTION.hours, t("serviceList.report.hours"), {
+      max: 5,
+      hint: t("serviceList.report.hoursHint"),
+    }),
+    textField(SERVICE_BLOCK.what, SERVICE_ACTION.what, t("serviceList.report.what"), {
+      max: 1000,
       multiline: true,
-      max_length: 1000,
     }),
-    input(
-      SERVICE_BLOCK.link,
-      t("serviceList.report.link"),
-      { type: "plain_text_input", action_id: SERVICE_ACTION.link, max_length: 500 },
-      { optional: true, hint: plain(t("serviceList.report.linkHint")) },
-    ),
+    textField(SERVICE_BLOCK.link, SERVICE_ACTION.link, t("serviceList.report.link"), {
+      max: 500,
+      optional: true,
+      hint: t("serviceList.report.linkHint"),
+    }),
   ];
   return modal(SERVICE_CALLBACK.report, t("serviceList.report.title"), "", blocks, t);
 }

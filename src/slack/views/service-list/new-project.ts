@@ -18,12 +18,12 @@ import {
   input,
   mention,
   option,
-  plain,
   section,
   truncate,
 } from "../../blocks.ts";
 import { SERVICE_ACTION, SERVICE_BLOCK, SERVICE_CALLBACK } from "../../ids/service-list.ts";
 import { esc } from "../tasklist/format.ts";
+import { selectField, textField } from "./modals.ts";
 
 const modal = featureModal("serviceList.modal.submit", "serviceList.modal.close");
 /** A static select holds at most 100 options; past that the branch key is typed. */
@@ -31,69 +31,60 @@ const MAX_OPTIONS = 100;
 /** One section a project, within a message's 50 blocks. */
 const BOARD_SHOWN = 45;
 
-const text = (block: string, action: string, label: string, max: number, multiline = false) =>
-  input(block, label, {
-    type: "plain_text_input",
-    action_id: action,
-    max_length: max,
-    ...(multiline ? { multiline: true } : {}),
-  });
-
 export function buildNewProjectModal(f: NewProjectForm, t: Translator): ModalView {
   const branches = f.branches.map((b) => option(b.name, b.key));
   const blocks: KnownBlock[] = [
-    text(
+    textField(
       SERVICE_BLOCK.projectTitle,
       SERVICE_ACTION.projectTitle,
       t("serviceList.newProject.title"),
-      200,
+      { max: 200 },
     ),
-    text(
+    textField(
       SERVICE_BLOCK.projectServes,
       SERVICE_ACTION.projectServes,
       t("serviceList.newProject.serves"),
-      200,
+      { max: 200 },
     ),
     branches.length <= MAX_OPTIONS
-      ? input(SERVICE_BLOCK.projectBranch, t("serviceList.newProject.branch"), {
-          type: "static_select",
-          action_id: SERVICE_ACTION.projectBranch,
-          options: branches,
-        })
-      : input(
+      ? selectField(
           SERVICE_BLOCK.projectBranch,
+          SERVICE_ACTION.projectBranch,
           t("serviceList.newProject.branch"),
-          { type: "plain_text_input", action_id: SERVICE_ACTION.projectBranch, max_length: 100 },
-          { hint: plain(t("serviceList.newProject.branchHint")) },
+          branches,
+        )
+      : textField(
+          SERVICE_BLOCK.projectBranch,
+          SERVICE_ACTION.projectBranch,
+          t("serviceList.newProject.branch"),
+          { max: 100, hint: t("serviceList.newProject.branchHint") },
         ),
     input(SERVICE_BLOCK.projectLead, t("serviceList.newProject.lead"), {
       type: "users_select",
       action_id: SERVICE_ACTION.projectLead,
     }),
-    text(
+    textField(
       SERVICE_BLOCK.projectGoal,
       SERVICE_ACTION.projectGoal,
       t("serviceList.newProject.goal"),
-      1000,
-      true,
+      { max: 1000, multiline: true },
     ),
-    input(
+    textField(
       SERVICE_BLOCK.projectMilestones,
+      SERVICE_ACTION.projectMilestones,
       t("serviceList.newProject.milestones"),
       {
-        type: "plain_text_input",
-        action_id: SERVICE_ACTION.projectMilestones,
+        max: 3000,
         multiline: true,
-        max_length: 3000,
-        placeholder: plain(t("serviceList.newProject.milestonesExample", { year: f.year })),
+        placeholder: t("serviceList.newProject.milestonesExample", { year: f.year }),
+        hint: t("serviceList.newProject.milestonesHint"),
       },
-      { hint: plain(t("serviceList.newProject.milestonesHint")) },
     ),
-    text(
+    textField(
       SERVICE_BLOCK.projectBeneficiaries,
       SERVICE_ACTION.projectBeneficiaries,
       t("serviceList.newProject.beneficiaries"),
-      8,
+      { max: 8 },
     ),
   ];
   return modal(SERVICE_CALLBACK.newProject, t("serviceList.newProject.modalTitle"), "", blocks, t);
