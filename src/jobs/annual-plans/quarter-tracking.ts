@@ -3,11 +3,14 @@
  * `schedules.quarterTracking.time`), each branch gets its quarter's plan items and the committee
  * the table of all branches; keyed by the quarter ("2027-Q1"). `quarter-tracking-followup`,
  * three working days later, reminds the branches still missing reasons, once ("2027-Q1#1").
+ * The same fire checks the responsibility lists: each committee member gets their quarter's items.
  */
 import { parseQuarterKey } from "../../domain/annual-plan.ts";
 import { followUpFor, followUpsBetween } from "../../domain/annual-plan-quarter.ts";
 import { planSettingsOf } from "../../services/annual-plans/org.ts";
 import { runQuarterTracking, sendQuarterFollowUps } from "../../services/annual-plans/quarter.ts";
+import { responsibilityCheck } from "../../services/responsibilities/check.ts";
+import { dutyCheckPresenter } from "../../slack/views/responsibilities/check.ts";
 import { defineJob } from "../define.ts";
 import { planJob, planRunOf } from "./plan-job.ts";
 
@@ -17,9 +20,15 @@ const quarterOf = (key: string) => {
   return ref;
 };
 
-export const quarterTrackingJob = planJob("quarter-tracking", (run, occurrence) =>
-  runQuarterTracking(run, quarterOf(occurrence.key)),
-);
+export const quarterTrackingJob = planJob("quarter-tracking", async (run, occurrence) => {
+  const ref = quarterOf(occurrence.key);
+  const plans = await runQuarterTracking(run, ref);
+  const duties = await responsibilityCheck(
+    { db: run.db, now: () => run.at, homes: run.homes, presenter: dutyCheckPresenter },
+    { ...ref, at: run.at },
+  );
+  return { ...plans, dutyChecks: duties.sent.length };
+});
 
 export const quarterFollowUpJob = defineJob({
   name: "quarter-tracking-followup",
