@@ -11,10 +11,14 @@ import type { Database } from "../../src/db/client.ts";
 import { openDatabase } from "../../src/db/client.ts";
 import { runJob, settle, withoutPacing } from "../e2e/round-trip-helpers.ts";
 import { startTestBot, type TestBot } from "../helpers/bot.ts";
-import { createTestDatabase, STORES, TEST_DATABASE_URL } from "../helpers/database.ts";
+import {
+  createPostgresDatabase,
+  createTestDatabase,
+  STORES,
+  TEST_DATABASE_URL,
+} from "../helpers/database.ts";
 import { freePort, get, pollUntil } from "../helpers/processes.ts";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy.ts";
-import { createThrowawayPostgres } from "../helpers/throwaway-postgres.ts";
 
 const body = (text: string) => JSON.parse(text) as { ok: boolean; reason?: string };
 
@@ -62,13 +66,13 @@ describe.each(STORES)("/healthz while the bot starts (%s)", (store) => {
 
 describe.runIf(TEST_DATABASE_URL)("/healthz while PostgreSQL does not answer", () => {
   let proxy: TcpProxy;
-  let server: Awaited<ReturnType<typeof createThrowawayPostgres>>;
+  let server: Awaited<ReturnType<typeof createPostgresDatabase>>;
   let t: TestBot;
   let base: string;
 
   beforeAll(async () => {
     withoutPacing();
-    server = await createThrowawayPostgres(TEST_DATABASE_URL ?? "", "pbb_health");
+    server = await createPostgresDatabase("pbb_health");
     const direct = new URL(server.url);
     proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
     const viaProxy = new URL(server.url);

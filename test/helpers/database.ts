@@ -1,6 +1,7 @@
 /**
  * Test databases: a fresh migrated PGlite per call (from the run's template image), and, when
- * TEST_DATABASE_URL is set, a fresh database on the PostgreSQL server. With CI=true the
+ * TEST_DATABASE_URL is set, a fresh database on the PostgreSQL server (a copy of the run's
+ * migrated template database). With CI=true the
  * PostgreSQL run is required: its absence fails loudly instead of passing silently.
  */
 import { readFile } from "node:fs/promises";
@@ -34,10 +35,20 @@ async function createPgliteDatabase(): Promise<Database> {
   return wrapPglite(await createPglite(undefined, { loadDataDir: new Blob([image]) }));
 }
 
-/** A throwaway database on the server, dropped when closed. */
-export async function createPostgresDatabase(): Promise<Database> {
+/** A throwaway database on the server (a copy of the run's migrated template), dropped when closed. */
+export async function createPostgresDatabase(
+  prefix = "pbb_test",
+): Promise<Database & { url: string }> {
   if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL is not set");
-  return createThrowawayPostgres(TEST_DATABASE_URL, "pbb_test");
+  return createThrowawayPostgres(TEST_DATABASE_URL, prefix, { template: postgresTemplate() });
+}
+
+/** The run's migrated template database on TEST_DATABASE_URL's server. */
+export function postgresTemplate(): string {
+  const template = inject("postgresTemplate");
+  if (!template)
+    throw new Error("no PostgreSQL template: TEST_DATABASE_URL was not set for the run");
+  return template;
 }
 
 export function postgresUrlFor(database: string): string {

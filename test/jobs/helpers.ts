@@ -2,7 +2,6 @@
  * Helpers for the jobs and outbox tests: several "replicas" (database handles) on one store, an
  * organisation row, test jobs with simple schedules, and a manual clock.
  */
-import pg from "pg";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.ts";
 import { applyMigrations } from "../../src/db/migrations.ts";
@@ -11,10 +10,12 @@ import { defineJob, type JobOrg, type Occurrence } from "../../src/jobs/define.t
 import { createLogger } from "../../src/observability/logger.ts";
 import {
   createTestDatabase,
+  postgresTemplate,
   postgresUrlFor,
   type StoreKind,
   TEST_DATABASE_URL,
 } from "../helpers/database.ts";
+import { createDatabase, dropDatabase, uniqueDatabaseName } from "../helpers/throwaway-postgres.ts";
 
 export const logger = createLogger("silent");
 export const TZ = "Asia/Shanghai";
@@ -34,24 +35,20 @@ export async function openReplicas(kind: StoreKind, count: number): Promise<Repl
     return { dbs: Array.from({ length: count }, () => db), close: () => db.close() };
   }
   if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL is not set");
-  const name = `pbb_jobs_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const server = TEST_DATABASE_URL;
+  const name = uniqueDatabaseName("pbb_jobs");
+  await createDatabase(server, name, postgresTemplate());
   const dbs: Database[] = [];
   for (let i = 0; i < count; i += 1) {
     dbs.push(await openDatabase({ kind: "postgres", url: postgresUrlFor(name) }));
   }
+  // The template's copy is migrated: this only reads _prisma_migrations.
   await applyMigrations(dbs[0]!.adapter);
   return {
     dbs,
     async close() {
       await Promise.all(dbs.map((db) => db.close()));
-      const cleanup = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await dropDatabase(server, name);
     },
   };
 }
