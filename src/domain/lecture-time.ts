@@ -1,33 +1,19 @@
-/** Wall-clock times in the org's zone, as UTC instants (dayjs utc + timezone). */
-import dayjs from "dayjs";
-import timezone from "dayjs/plugin/timezone.js";
-import utc from "dayjs/plugin/utc.js";
+/**
+ * Lecture-hall week helpers. Wall-clock times in the org's zone come from one implementation,
+ * src/domain/period.ts (Intl, DST gaps and overlaps handled there); the names the lecture,
+ * study and service-list code import are kept here.
+ */
 import type { LocalDate } from "./calendar.ts";
+import { isTimeOfDay, localDateOf, wallClock, zonedTime } from "./period.ts";
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
-
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-export function isTimeOfDay(time: string): boolean {
-  return TIME.test(time);
-}
+export { isTimeOfDay, localDateOf };
 
 /** The instant at which the clocks of `zone` show `time` ("HH:MM") on `date`. */
-export function zonedInstant(date: LocalDate, time: string, zone: string): Date {
-  if (!TIME.test(time)) throw new Error(`bad time of day "${time}" (want HH:MM)`);
-  return dayjs.tz(`${date} ${time}`, "YYYY-MM-DD HH:mm", zone).toDate();
-}
-
-/** The local date in `zone` at instant `at`. */
-export function localDateOf(at: Date, zone: string): LocalDate {
-  return dayjs(at).tz(zone).format("YYYY-MM-DD");
-}
+export const zonedInstant = (date: LocalDate, time: string, zone: string): Date =>
+  zonedTime(date, time, zone);
 
 /** The local wall-clock time ("HH:MM") in `zone` at instant `at`. */
-export function localTimeOf(at: Date, zone: string): string {
-  return dayjs(at).tz(zone).format("HH:mm");
-}
+export const localTimeOf = (at: Date, zone: string): string => wallClock(at, zone).time;
 
 export const WEEKDAYS = [
   "sunday",

@@ -19,20 +19,7 @@ export interface NewDelivery {
 
 /** Inserts the row unless its dedupeKey exists (ON CONFLICT DO NOTHING: the transaction goes on). */
 export async function insertDelivery(tx: Tx, row: NewDelivery): Promise<boolean> {
-  const { count } = await tx.delivery.createMany({
-    data: [
-      {
-        dedupeKey: row.dedupeKey,
-        method: row.method,
-        payload: row.payload,
-        resultRef: row.resultRef ?? null,
-        afterKey: row.afterKey ?? null,
-        ...(row.notBefore ? { notBefore: row.notBefore } : {}),
-      },
-    ],
-    skipDuplicates: true,
-  });
-  return count === 1;
+  return (await insertDeliveries(tx, [row])) === 1;
 }
 
 /** Many new deliveries in one statement (those already enqueued are skipped); how many were new. */

@@ -5,6 +5,18 @@
  */
 import type { Prisma } from "../client.ts";
 
+/** The task-list columns every Home query reads. */
+const LIST_FIELDS = {
+  id: true,
+  branchId: true,
+  period: true,
+  state: true,
+  currentRevision: true,
+  approvedRevision: true,
+  dueAt: true,
+  firstSubmittedAt: true,
+} as const;
+
 /** What the Home reads: the bot's client, a transaction, or a client wrapped for counting. */
 export type HomeReader = Pick<
   Prisma.TransactionClient,
@@ -125,14 +137,7 @@ export async function loadCommitteeRows(db: HomeReader, q: CommitteeQuery): Prom
     db.taskList.findMany({
       where: { period: { in: q.yearMonths } },
       select: {
-        id: true,
-        branchId: true,
-        period: true,
-        state: true,
-        currentRevision: true,
-        approvedRevision: true,
-        dueAt: true,
-        firstSubmittedAt: true,
+        ...LIST_FIELDS,
         revisions: {
           where: { status: "SUBMITTED" },
           select: { number: true, isAmendment: true, submittedBy: true, submittedAt: true },
@@ -223,14 +228,7 @@ export async function loadOwnBranchLists(
       branch: { active: true, roles: { some: { person: { slackUserId: userId } } } },
     },
     select: {
-      id: true,
-      branchId: true,
-      period: true,
-      state: true,
-      currentRevision: true,
-      approvedRevision: true,
-      dueAt: true,
-      firstSubmittedAt: true,
+      ...LIST_FIELDS,
       revisions: {
         orderBy: { number: "asc" },
         select: {

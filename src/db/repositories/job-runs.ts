@@ -76,14 +76,11 @@ export async function completeJobRun(
   db: Database,
   input: FinishInput & { result: Prisma.InputJsonValue },
 ): Promise<void> {
-  await db.prisma.jobRun.updateMany({
-    where: {
-      job: input.job,
-      occurrence: input.occurrence,
-      runner: input.runner,
-      status: "RUNNING",
-    },
-    data: { status: "DONE", finishedAt: input.now, result: input.result, lastError: null },
+  await finishJobRun(db, input, {
+    status: "DONE",
+    finishedAt: input.now,
+    result: input.result,
+    lastError: null,
   });
 }
 
@@ -92,6 +89,19 @@ export async function failJobRun(
   db: Database,
   input: FinishInput & { error: string },
 ): Promise<void> {
+  await finishJobRun(db, input, {
+    status: "FAILED",
+    finishedAt: input.now,
+    lastError: input.error.slice(0, 2000),
+  });
+}
+
+/** Ends this runner's RUNNING claim of the occurrence (a claim taken over meanwhile is left alone). */
+async function finishJobRun(
+  db: Database,
+  input: FinishInput,
+  data: Prisma.JobRunUpdateManyMutationInput,
+): Promise<void> {
   await db.prisma.jobRun.updateMany({
     where: {
       job: input.job,
@@ -99,7 +109,7 @@ export async function failJobRun(
       runner: input.runner,
       status: "RUNNING",
     },
-    data: { status: "FAILED", finishedAt: input.now, lastError: input.error.slice(0, 2000) },
+    data,
   });
 }
 

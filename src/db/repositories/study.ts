@@ -28,8 +28,8 @@ export interface DrawRecord {
   outOfTurn: boolean;
 }
 
-export interface StudySessionRecord {
-  id: number;
+/** What a session is given when it is scheduled, stored as given. */
+interface StudySessionFields {
   kind: StudyKind;
   branchId: number | null;
   topic: string;
@@ -41,6 +41,10 @@ export interface StudySessionRecord {
   createdBy: string;
   occurrence: string | null;
   channelId: string;
+}
+
+export interface StudySessionRecord extends StudySessionFields {
+  id: number;
   attendanceAt: Date | null;
   makeUpDue: string | null;
   makeUpRemindOn: string | null;
@@ -101,18 +105,7 @@ export async function studySessionsBetween(
   return rows.map(record);
 }
 
-export interface NewStudySession {
-  kind: StudyKind;
-  branchId: number | null;
-  topic: string;
-  date: string;
-  startsAt: Date;
-  minutes: number;
-  materials: Material[];
-  chairUserId: string;
-  createdBy: string;
-  occurrence: string | null;
-  channelId: string;
+export interface NewStudySession extends StudySessionFields {
   expected: readonly string[];
 }
 

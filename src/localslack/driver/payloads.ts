@@ -112,6 +112,18 @@ export class PayloadBuilder {
     };
   }
 
+  /** What every block_actions payload starts with: who, where (the container), a trigger id. */
+  private blockActionsHead(user: string, container: Json): Json {
+    return {
+      type: "block_actions",
+      user: this.user(user),
+      ...this.common(),
+      container,
+      trigger_id: this.emulator.mintTriggerId(user),
+      team: this.team(),
+    };
+  }
+
   blockActionsFromMessage(
     user: string,
     c: ChannelRecord,
@@ -121,18 +133,13 @@ export class PayloadBuilder {
     state: StateValues,
   ): Json {
     return {
-      type: "block_actions",
-      user: this.user(user),
-      ...this.common(),
-      container: {
+      ...this.blockActionsHead(user, {
         type: "message",
         message_ts: m.ts,
         channel_id: c.id,
         is_ephemeral: false,
         ...(m.thread_ts && m.thread_ts !== m.ts ? { thread_ts: m.thread_ts } : {}),
-      },
-      trigger_id: this.emulator.mintTriggerId(user),
-      team: this.team(),
+      }),
       channel: this.channel(c),
       message: messageJson(this.ws, m),
       state: { values: state },
@@ -154,12 +161,12 @@ export class PayloadBuilder {
     value: TypedValue | undefined,
   ): Json {
     return {
-      type: "block_actions",
-      user: this.user(user),
-      ...this.common(),
-      container: { type: "message", message_ts: messageTs, channel_id: c.id, is_ephemeral: true },
-      trigger_id: this.emulator.mintTriggerId(user),
-      team: this.team(),
+      ...this.blockActionsHead(user, {
+        type: "message",
+        message_ts: messageTs,
+        channel_id: c.id,
+        is_ephemeral: true,
+      }),
       channel: this.channel(c),
       state: { values: {} },
       response_url: this.emulator.mintResponseUrl({
@@ -179,12 +186,7 @@ export class PayloadBuilder {
     value: TypedValue | undefined,
   ): Json {
     return {
-      type: "block_actions",
-      user: this.user(user),
-      ...this.common(),
-      container: { type: "view", view_id: v.id },
-      trigger_id: this.emulator.mintTriggerId(user),
-      team: this.team(),
+      ...this.blockActionsHead(user, { type: "view", view_id: v.id }),
       view: viewJson(this.ws, v),
       actions: [this.action(f, value)],
     };

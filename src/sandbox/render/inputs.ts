@@ -35,29 +35,41 @@ export function currentValue(el: Json, state: Json | undefined): string[] {
         (o) => str(o.value) ?? "",
       );
     case "users_select":
-      return one(has("selected_user") ? s.selected_user : el.initial_user);
-    case "multi_users_select":
-      return strs(has("selected_users") ? s.selected_users : el.initial_users);
     case "conversations_select":
-      return one(has("selected_conversation") ? s.selected_conversation : el.initial_conversation);
-    case "multi_conversations_select":
-      return strs(
-        has("selected_conversations") ? s.selected_conversations : el.initial_conversations,
-      );
     case "channels_select":
-      return one(has("selected_channel") ? s.selected_channel : el.initial_channel);
-    case "multi_channels_select":
-      return strs(has("selected_channels") ? s.selected_channels : el.initial_channels);
     case "datepicker":
-      return one(has("selected_date") ? s.selected_date : el.initial_date);
-    case "timepicker":
-      return one(has("selected_time") ? s.selected_time : el.initial_time);
+    case "timepicker": {
+      const [stateKey, initialKey] = SINGLE_VALUE[type];
+      return one(has(stateKey) ? s[stateKey] : el[initialKey]);
+    }
+    case "multi_users_select":
+    case "multi_conversations_select":
+    case "multi_channels_select": {
+      const [stateKey, initialKey] = MULTI_VALUE[type];
+      return strs(has(stateKey) ? s[stateKey] : el[initialKey]);
+    }
     case "rich_text_input":
       return one(has("rich_text_value") ? richText(s.rich_text_value) : undefined);
     default:
       return [];
   }
 }
+
+/** The state key and the initial-value key of the elements holding one id, date or time. */
+const SINGLE_VALUE = {
+  users_select: ["selected_user", "initial_user"],
+  conversations_select: ["selected_conversation", "initial_conversation"],
+  channels_select: ["selected_channel", "initial_channel"],
+  datepicker: ["selected_date", "initial_date"],
+  timepicker: ["selected_time", "initial_time"],
+} as const;
+
+/** The same for the elements holding several ids. */
+const MULTI_VALUE = {
+  multi_users_select: ["selected_users", "initial_users"],
+  multi_conversations_select: ["selected_conversations", "initial_conversations"],
+  multi_channels_select: ["selected_channels", "initial_channels"],
+} as const;
 
 const one = (v: unknown): string[] => (typeof v === "string" ? [v] : []);
 

@@ -1,4 +1,5 @@
 /** Normalized study's reasons for refusing a request; each has a catalog message `study.error.<code>`. */
+import type { ProjectRefusal } from "../../domain/study.ts";
 import type { MessageKey } from "../../i18n/index.ts";
 import { type Outcome, refuse as refuseFor } from "../kit/result.ts";
 
@@ -28,18 +29,8 @@ export type StudyError =
   | "was-present"
   | "already-made-up"
   | "note-empty"
-  | "no-lead"
-  | "name-empty"
-  | "question-empty"
-  | "not-member"
-  | "not-advisor"
-  | "wrong-state"
-  | "result-incomplete"
-  | "comment-required"
-  /** Four eyes: a project's lead or member does not review its result. */
-  | "own-project"
-  | "no-milestone"
-  | "bad-milestone"
+  /** A research project refused (four eyes: a lead or member does not review its result). */
+  | ProjectRefusal
   | "busy";
 
 export type Result<T extends object = object> = Outcome<T, StudyError>;
