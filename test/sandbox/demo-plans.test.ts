@@ -65,6 +65,9 @@ describe("the sandbox demo's four plans", () => {
     const panel = await clockPanel(sandbox.url);
     expect(panel).toContain("下一次：年度计划报送提醒");
     expect(panel).toContain('data-clock="job:annual-plan-reminder"');
+    // The quarter tracking has its fires in the demo (the org file sets its time).
+    expect(panel).toContain('data-clock="job:quarter-tracking"');
+    expect(panel).toContain("下一次：计划季度跟踪");
     const jumped = await post(sandbox.url, "clock", { command: "job:annual-plan-reminder" });
     expect(jumped.lines?.join("\n")).toContain(`${branches}条年度计划报送提醒`);
     const channels = [...sandbox.emulator.workspace.messages.values()].flat();
