@@ -127,9 +127,9 @@ describe("reports from the command line", () => {
   });
 
   it("refuses an unknown kind, bad options and an empty period with exit 2, writing nothing", async () => {
-    expect(await pbb("plans", "--format", "csv", "--out", "x.csv")).toBe(2);
+    expect(await pbb("budgets", "--format", "csv", "--out", "x.csv")).toBe(2);
     expect(err.join("\n")).toBe(
-      'unknown report "plans"; reports: tasklists, lectures, study, inspections, rectifications, services, projects, assessment',
+      'unknown report "budgets"; reports: tasklists, lectures, study, inspections, rectifications, plans, services, projects, assessment',
     );
     expect(await pbb("tasklists", "--quarter", "5", "--format", "csv", "--out", "x.csv")).toBe(2);
     expect(err.join("\n")).toContain("--quarter 5: use 1, 2, 3 or 4");
