@@ -12,6 +12,7 @@ import { addMonths, dayOfPeriod, type Period, periodOf, zonedTime } from "../dom
 import { ensureSession } from "../services/lecture/assign.ts";
 import { lectureSpec, loadLectureEnv } from "../services/lecture/series.ts";
 import { seedDemoAssessment } from "./demo-assessment.ts";
+import { seedDemoInspections } from "./demo-inspections.ts";
 import { DEMO_BRANCHES, type DemoLocale } from "./demo-org.ts";
 import { seedDemoPlans } from "./demo-plans.ts";
 import { seedDemoService } from "./demo-service.ts";
@@ -121,6 +122,7 @@ export async function seedDemoHistory(
   await seedDemoStudy(db, start, tz, locale);
   await seedDemoService(db, start, locale);
   await seedDemoPlans(db, start, tz, locale);
+  await seedDemoInspections(db, start, tz, locale);
   await seedDemoAssessment(db, start, tz, locale);
 }
 

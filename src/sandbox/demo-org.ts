@@ -7,7 +7,7 @@
 
 import { stringify } from "yaml";
 import { addDays } from "../domain/calendar.ts";
-import { localDateOf } from "../domain/period.ts";
+import { addMonths, localDateOf, periodOf } from "../domain/period.ts";
 import type { ChannelInit, UserInit } from "../localslack/index.ts";
 
 export type DemoLocale = "zh-CN" | "en";
@@ -195,6 +195,22 @@ const DEMO_SERVICES: [string, string, string, string, string, DemoPerson][] = [
   ["office", "civilization", "文明社区创建", "Civilized community campaign", "quarterly", P.f],
 ];
 
+/** Calendar days the demo's rounds stay open: last month's round is still open when it starts. */
+export const DEMO_ROUND_WINDOW = 45;
+
+/**
+ * The demo's inspections: mutual inspection twice a year, last month and six months later (its
+ * round of last month is in progress, seeded by demo-inspections.ts), supervision each quarter.
+ */
+export function demoInspections(start: Date) {
+  const last = Number(addMonths(periodOf(start, DEMO_TIMEZONE), -1).slice(5, 7));
+  return {
+    mutual: { months: [last, last > 6 ? last - 6 : last + 6].sort((a, b) => a - b) },
+    supervision: { months: [3, 6, 9, 12] },
+    windowDays: DEMO_ROUND_WINDOW,
+  };
+}
+
 /** The practical projects of the demo (`practicalProjects`), due dates counted from `start`. */
 export function demoProjects(locale: DemoLocale, start: Date) {
   const day = (days: number) => addDays(localDateOf(start, DEMO_TIMEZONE), days);
@@ -379,6 +395,7 @@ export function demoOrgYaml(locale: DemoLocale = "zh-CN", start = new Date()): s
     })),
     practicalProjects: demoProjects(locale, start),
     responsibilities: demoResponsibilities(locale, start),
+    inspections: demoInspections(start),
     study: {
       centreGroup: {
         members: emails(DEMO_CENTRE_GROUP.members),
