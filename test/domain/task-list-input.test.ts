@@ -125,13 +125,21 @@ describe("drafts", () => {
       row(2, { title: null, owner: "U0A" }),
     ]);
     expect(d).toEqual([
-      { title: "half", category: null, ownerUserId: null, dueDate: null, expectedResult: null },
+      {
+        title: "half",
+        category: null,
+        ownerUserId: null,
+        dueDate: null,
+        expectedResult: null,
+        planItemId: null,
+      },
       {
         title: "",
         category: "THEORY_STUDY",
         ownerUserId: "U0A",
         dueDate: null,
         expectedResult: null,
+        planItemId: null,
       },
     ]);
   });

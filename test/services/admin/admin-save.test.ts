@@ -42,6 +42,15 @@ describe.each(STORES)("admin changes on %s", (store) => {
       workingDays: "as-is",
       approvalReminderHours: 24,
       catchUpWindowHours: 24,
+      // what the schedules form does not show stays as the example org has it
+      annualPlan: {
+        month: 1,
+        day: 5,
+        time: "09:00",
+        deadline: { month: 1, day: 31, time: "18:00" },
+        trackingTime: "09:00",
+      },
+      quarterTracking: { time: "09:00" },
     });
   });
 
