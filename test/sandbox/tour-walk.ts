@@ -148,6 +148,10 @@ export async function walkTour(page: Page, opts: TourWalkOptions): Promise<TourW
   await reminder.getByRole("button", { name: t("tasklist.button.open") }).click();
   let modal = page.getByRole("dialog", { name: t("tasklist.modal.title") });
   const title = opts.locale === "en" ? "Study the plenary session" : "学习贯彻全会精神";
+  // With plan items due this month the modal offers them and starts without a row: add one.
+  await modal.getByRole("button", { name: t("tasklist.button.addRow") }).waitFor();
+  if ((await modal.getByLabel(t("tasklist.field.title")).count()) === 0)
+    await modal.getByRole("button", { name: t("tasklist.button.addRow") }).click();
   await modal.getByLabel(t("tasklist.field.title")).fill(title);
   await modal
     .getByLabel(t("tasklist.field.category"))
