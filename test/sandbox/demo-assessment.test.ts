@@ -6,10 +6,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { loadYearView } from "../../src/services/assessment/cards.ts";
-import { startTestSandbox, type TestSandbox } from "./sandbox-helpers.ts";
-
-const clockPanel = async (base: string) =>
-  ((await (await fetch(`${base}sandbox/api/screen?as=U0CHAIR`)).json()) as { clock: string }).clock;
+import { clockPanel, startTestSandbox, type TestSandbox } from "./sandbox-helpers.ts";
 
 describe("the sandbox demo's annual assessment", () => {
   let t: TestSandbox | undefined;

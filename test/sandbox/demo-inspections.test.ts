@@ -6,19 +6,7 @@
  * was on this week's list already: the first morning invents no overdue notice).
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { startTestSandbox, type TestSandbox } from "./sandbox-helpers.ts";
-
-const post = async (base: string, route: string, body: unknown) =>
-  (await (
-    await fetch(`${base}sandbox/api/${route}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    })
-  ).json()) as { ok: boolean; lines?: string[] };
-
-const clockPanel = async (base: string) =>
-  ((await (await fetch(`${base}sandbox/api/screen?as=U0CHAIR`)).json()) as { clock: string }).clock;
+import { clockPanel, post, startTestSandbox, type TestSandbox } from "./sandbox-helpers.ts";
 
 describe("the sandbox demo's inspections", () => {
   let t: TestSandbox | undefined;

@@ -9,19 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { planSettingsOf } from "../../src/services/annual-plans/org.ts";
 import { renderHome } from "../../src/slack/publish-home.ts";
 import { allText } from "../e2e/round-trip-helpers.ts";
-import { startTestSandbox, type TestSandbox } from "./sandbox-helpers.ts";
-
-const post = async (base: string, route: string, body: unknown) =>
-  (await (
-    await fetch(`${base}sandbox/api/${route}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    })
-  ).json()) as { ok: boolean; lines?: string[] };
-
-const clockPanel = async (base: string) =>
-  ((await (await fetch(`${base}sandbox/api/screen?as=U0CHAIR`)).json()) as { clock: string }).clock;
+import { clockPanel, post, startTestSandbox, type TestSandbox } from "./sandbox-helpers.ts";
 
 describe("the sandbox demo's four plans", () => {
   let t: TestSandbox | undefined;

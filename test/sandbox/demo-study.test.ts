@@ -7,19 +7,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { drawNextSpeaker } from "../../src/services/study/draw.ts";
 import { studyPresenter } from "../../src/slack/views/study/index.ts";
-import { startTestSandbox, type TestSandbox } from "./sandbox-helpers.ts";
-
-const post = async (base: string, route: string, body: unknown) =>
-  (await (
-    await fetch(`${base}sandbox/api/${route}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    })
-  ).json()) as { ok: boolean; lines?: string[] };
-
-const clockPanel = async (base: string) =>
-  ((await (await fetch(`${base}sandbox/api/screen?as=U0CHAIR`)).json()) as { clock: string }).clock;
+import { clockPanel, post, startTestSandbox, type TestSandbox } from "./sandbox-helpers.ts";
 
 describe("the sandbox demo's study", () => {
   let t: TestSandbox | undefined;

@@ -5,18 +5,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { localDateOf, localTimeOf } from "../../src/domain/lecture-time.ts";
 import { addMonths, periodOf } from "../../src/domain/period.ts";
-import { startTestSandbox, type TestSandbox } from "./sandbox-helpers.ts";
+import { post, startTestSandbox, type TestSandbox } from "./sandbox-helpers.ts";
 
 const TZ = "Asia/Shanghai";
-
-const post = async (base: string, route: string, body: unknown) =>
-  (await (
-    await fetch(`${base}sandbox/api/${route}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    })
-  ).json()) as { ok: boolean; lines?: string[] };
 
 const screen = async (base: string, query: string) =>
   (await (await fetch(`${base}sandbox/api/screen?${query}`)).json()) as {

@@ -35,3 +35,17 @@ export async function startTestSandbox(
   const sandbox = await startSandbox(sandboxEnv(), { log: (l) => lines.push(l), dataDir, db });
   return { sandbox, dataDir, db, lines };
 }
+
+/** POSTs to the sandbox's own API (`clock`, `reset` …) and reads its answer. */
+export const post = async (base: string, route: string, body: unknown) =>
+  (await (
+    await fetch(`${base}sandbox/api/${route}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    })
+  ).json()) as { ok: boolean; lines?: string[] };
+
+/** The clock panel's HTML as the chair sees it. */
+export const clockPanel = async (base: string) =>
+  ((await (await fetch(`${base}sandbox/api/screen?as=U0CHAIR`)).json()) as { clock: string }).clock;

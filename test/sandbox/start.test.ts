@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { eventually } from "./eventually.ts";
+import { post } from "./sandbox-helpers.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -65,15 +66,6 @@ interface ScreenJson {
 
 const screen = async (base: string, query: string): Promise<ScreenJson> =>
   (await (await fetch(`${base}sandbox/api/screen?${query}`)).json()) as ScreenJson;
-
-const post = async (base: string, route: string, body: unknown) =>
-  (await (
-    await fetch(`${base}sandbox/api/${route}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    })
-  ).json()) as { ok: boolean; lines?: string[] };
 
 describe("npm start without a Slack token", () => {
   let dir = "";
