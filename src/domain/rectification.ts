@@ -24,35 +24,29 @@ export interface RectificationSnapshot {
   dueOn: LocalDate;
 }
 
-/** `days` working days after `from` (the day itself not counted). */
-export function addWorkingDays(
+/** `days` working days from `from` in the direction of `step` (the day itself not counted). */
+function stepWorkingDays(
   calendar: CalendarSettings,
   from: LocalDate,
   days: number,
+  step: 1 | -1,
 ): LocalDate {
   let day = from;
   let left = days;
   for (let guard = 0; left > 0 && guard < 400; guard += 1) {
-    day = addDays(day, 1);
+    day = addDays(day, step);
     if (isWorkingDay(calendar, day)) left -= 1;
   }
   return day;
 }
 
+/** `days` working days after `from` (the day itself not counted). */
+export const addWorkingDays = (calendar: CalendarSettings, from: LocalDate, days: number) =>
+  stepWorkingDays(calendar, from, days, 1);
+
 /** `days` working days before `to` (for the reminder 3 working days before the due date). */
-export function subtractWorkingDays(
-  calendar: CalendarSettings,
-  to: LocalDate,
-  days: number,
-): LocalDate {
-  let day = to;
-  let left = days;
-  for (let guard = 0; left > 0 && guard < 400; guard += 1) {
-    day = addDays(day, -1);
-    if (isWorkingDay(calendar, day)) left -= 1;
-  }
-  return day;
-}
+export const subtractWorkingDays = (calendar: CalendarSettings, to: LocalDate, days: number) =>
+  stepWorkingDays(calendar, to, days, -1);
 
 export const dueDateFor = (
   calendar: CalendarSettings,

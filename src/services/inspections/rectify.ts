@@ -19,13 +19,14 @@ import {
   verifierRefusal,
   verifyTransition,
 } from "../../domain/rectification.ts";
+import type { Actor } from "../../domain/task-list.ts";
 import type { RectificationView } from "../../ports/inspections.ts";
 import { type Deps, refuse } from "../kit/result.ts";
 import { inTx, type Tx } from "../kit/tx.ts";
 import { currentOrgRecord } from "../org/current.ts";
 import { orgTranslator } from "../org/locale.ts";
 import { enqueueDelivery } from "../outbox/enqueue.ts";
-import type { Result } from "./result.ts";
+import type { InspectionsError, Result } from "./result.ts";
 import { type PresenterFor, rectificationView } from "./views.ts";
 
 async function snapshotOf(db: Database | Tx, row: RectificationRow) {
@@ -39,36 +40,38 @@ async function snapshotOf(db: Database | Tx, row: RectificationRow) {
   return snap;
 }
 
-/** The "report done" modal's item, for its owner while it is open. */
-export async function openDone(
+/** An item's modal, for whom `refusal` lets open it. */
+async function openItem(
   deps: Deps,
   req: { id: number; userId: string },
+  refusal: (
+    snap: RectificationSnapshot,
+    actor: Actor,
+    row: RectificationRow,
+  ) => InspectionsError | null,
 ): Promise<Result<{ item: RectificationView }>> {
   const row = await rectificationById(deps.db, req.id);
   if (!row) return refuse("not-found");
-  const refusal = reportRefusal(
+  const why = refusal(
     await snapshotOf(deps.db, row),
     await actorOf(deps.db.prisma, req.userId),
-    "-",
+    row,
   );
-  return refusal ? refuse(refusal) : { ok: true, item: rectificationView(row) };
+  return why ? refuse(why) : { ok: true, item: rectificationView(row) };
 }
 
+/** The "report done" modal's item, for its owner while it is open. */
+export const openDone = (deps: Deps, req: { id: number; userId: string }) =>
+  openItem(deps, req, (snap, actor) => reportRefusal(snap, actor, "-"));
+
 /** The "reopen" modal's item, for a verifier while it waits for verification. */
-export async function openReopen(
-  deps: Deps,
-  req: { id: number; userId: string },
-): Promise<Result<{ item: RectificationView }>> {
-  const row = await rectificationById(deps.db, req.id);
-  if (!row) return refuse("not-found");
-  const refusal = verifierRefusal(
-    await snapshotOf(deps.db, row),
-    await actorOf(deps.db.prisma, req.userId),
+export const openReopen = (deps: Deps, req: { id: number; userId: string }) =>
+  openItem(
+    deps,
+    req,
+    (snap, actor, row) =>
+      verifierRefusal(snap, actor) ?? (row.state !== "REPORTED" ? "not-reported" : null),
   );
-  if (refusal) return refuse(refusal);
-  if (row.state !== "REPORTED") return refuse("not-reported");
-  return { ok: true, item: rectificationView(row) };
-}
 
 /** The owner reports the item done, with what was done and evidence (text or link). */
 export async function reportDone(

@@ -9,11 +9,11 @@
 import { percentOf } from "../../domain/percent.ts";
 import { localDateOf } from "../../domain/period.ts";
 import { formatReportPeriod } from "../../i18n/dates.ts";
-import type { MessageKey } from "../../i18n/index.ts";
+import type { MessageKey, Translator } from "../../i18n/index.ts";
 import type { ReportDefinition } from "../reports/definition.ts";
 import { formatAsOf } from "../reports/format.ts";
 import { plainTableFiles } from "../reports/plain-table.ts";
-import { inspectionRecord } from "./record.ts";
+import { type InspectionRecord, inspectionRecord } from "./record.ts";
 
 const key = (k: string) => k as MessageKey;
 const pct = (part: number, whole: number) => {
@@ -21,12 +21,71 @@ const pct = (part: number, whole: number) => {
   return p === null ? "" : `${p}%`;
 };
 
-export const inspectionsReport: ReportDefinition = {
-  kind: "inspections",
-  async build(db, org, period, asOf, t) {
-    const today = localDateOf(asOf, org.timezone);
-    const r = await inspectionRecord(db, period.months[0] ?? "", period.months.at(-1) ?? "", today);
-    const rows = r.rounds.flatMap((round) =>
+/** One ledger: the period's record turned into rows under the catalog's column names. */
+function ledger(
+  kind: "inspections" | "rectifications",
+  labels: { title: string; sheet: string; heading: string },
+  columns: readonly string[],
+  content: (
+    r: InspectionRecord,
+    t: Translator,
+  ) => {
+    rows: (string | number)[][];
+    empty: boolean;
+    comment: (period: string, asOf: string) => string;
+  },
+): ReportDefinition {
+  return {
+    kind,
+    async build(db, org, period, asOf, t) {
+      const today = localDateOf(asOf, org.timezone);
+      const first = period.months[0] ?? "";
+      const r = await inspectionRecord(db, first, period.months.at(-1) ?? "", today);
+      const c = content(r, t);
+      const asOfText = formatAsOf(asOf, org.timezone);
+      const name = formatReportPeriod(period.key, t);
+      const files = await plainTableFiles({
+        baseName: `pbb-${kind}-${period.key}`,
+        title: t(key(labels.title), { period: name }),
+        sheetName: t(key(labels.sheet)),
+        heading: t(key(labels.heading), { org: org.name, period: name }),
+        asOf: t("reports.sheet.asOf", { asOf: asOfText, tz: org.timezone }),
+        createdAt: asOf,
+        header: columns.map((col) => t(key(`inspections.report.col.${col}`))),
+        rows: c.rows,
+      });
+      return { files, empty: c.empty, comment: c.comment(name, asOfText) };
+    },
+  };
+}
+
+const closedOf = (r: InspectionRecord) => r.items.filter((i) => i.state === "VERIFIED").length;
+const overdueOf = (r: InspectionRecord) => r.items.filter((i) => i.overdue).length;
+
+export const inspectionsReport = ledger(
+  "inspections",
+  {
+    title: "inspections.report.title",
+    sheet: "inspections.report.sheet",
+    heading: "inspections.report.heading",
+  },
+  [
+    "period",
+    "kind",
+    "branch",
+    "inspector",
+    "score",
+    "max",
+    "rank",
+    "change",
+    "items",
+    "closed",
+    "onTime",
+    "overdue",
+    "closure",
+  ],
+  (r, t) => ({
+    rows: r.rounds.flatMap((round) =>
       round.results.map((b) => [
         round.period,
         t(key(`inspections.kind.${round.kind}`)),
@@ -42,55 +101,45 @@ export const inspectionsReport: ReportDefinition = {
         b.overdue,
         pct(b.closed, b.items),
       ]),
-    );
-    const asOfText = formatAsOf(asOf, org.timezone);
-    const name = formatReportPeriod(period.key, t);
-    const files = await plainTableFiles({
-      baseName: `pbb-inspections-${period.key}`,
-      title: t("inspections.report.title", { period: name }),
-      sheetName: t("inspections.report.sheet"),
-      heading: t("inspections.report.heading", { org: org.name, period: name }),
-      asOf: t("reports.sheet.asOf", { asOf: asOfText, tz: org.timezone }),
-      createdAt: asOf,
-      header: [
-        t("inspections.report.col.period"),
-        t("inspections.report.col.kind"),
-        t("inspections.report.col.branch"),
-        t("inspections.report.col.inspector"),
-        t("inspections.report.col.score"),
-        t("inspections.report.col.max"),
-        t("inspections.report.col.rank"),
-        t("inspections.report.col.change"),
-        t("inspections.report.col.items"),
-        t("inspections.report.col.closed"),
-        t("inspections.report.col.onTime"),
-        t("inspections.report.col.overdue"),
-        t("inspections.report.col.closure"),
-      ],
-      rows,
-    });
-    const closed = r.items.filter((i) => i.state === "VERIFIED").length;
-    return {
-      files,
-      empty: r.rounds.length === 0,
-      comment: t("inspections.report.dm", {
-        period: name,
-        asOf: asOfText,
+    ),
+    empty: r.rounds.length === 0,
+    comment: (period, asOf) =>
+      t("inspections.report.dm", {
+        period,
+        asOf,
         rounds: r.rounds.length,
         items: r.items.length,
-        closed,
-        overdue: r.items.filter((i) => i.overdue).length,
+        closed: closedOf(r),
+        overdue: overdueOf(r),
       }),
-    };
-  },
-};
+  }),
+);
 
-export const rectificationsReport: ReportDefinition = {
-  kind: "rectifications",
-  async build(db, org, period, asOf, t) {
-    const today = localDateOf(asOf, org.timezone);
-    const r = await inspectionRecord(db, period.months[0] ?? "", period.months.at(-1) ?? "", today);
-    const rows = r.items.map((i) => [
+export const rectificationsReport = ledger(
+  "rectifications",
+  {
+    title: "inspections.report.itemsTitle",
+    sheet: "inspections.report.itemsSheet",
+    heading: "inspections.report.itemsHeading",
+  },
+  [
+    "period",
+    "kind",
+    "branch",
+    "problem",
+    "severity",
+    "owner",
+    "due",
+    "state",
+    "reopened",
+    "verifiedBy",
+    "verifiedOn",
+    "onTime",
+    "overdue",
+    "evidence",
+  ],
+  (r, t) => ({
+    rows: r.items.map((i) => [
       i.period,
       t(key(`inspections.kind.${i.kind}`)),
       i.branch,
@@ -105,46 +154,16 @@ export const rectificationsReport: ReportDefinition = {
       i.onTime ? t("inspections.report.yes") : "",
       i.overdue ? t("inspections.report.yes") : "",
       i.evidence ?? "",
-    ]);
-    const asOfText = formatAsOf(asOf, org.timezone);
-    const name = formatReportPeriod(period.key, t);
-    const files = await plainTableFiles({
-      baseName: `pbb-rectifications-${period.key}`,
-      title: t("inspections.report.itemsTitle", { period: name }),
-      sheetName: t("inspections.report.itemsSheet"),
-      heading: t("inspections.report.itemsHeading", { org: org.name, period: name }),
-      asOf: t("reports.sheet.asOf", { asOf: asOfText, tz: org.timezone }),
-      createdAt: asOf,
-      header: [
-        t("inspections.report.col.period"),
-        t("inspections.report.col.kind"),
-        t("inspections.report.col.branch"),
-        t("inspections.report.col.problem"),
-        t("inspections.report.col.severity"),
-        t("inspections.report.col.owner"),
-        t("inspections.report.col.due"),
-        t("inspections.report.col.state"),
-        t("inspections.report.col.reopened"),
-        t("inspections.report.col.verifiedBy"),
-        t("inspections.report.col.verifiedOn"),
-        t("inspections.report.col.onTime"),
-        t("inspections.report.col.overdue"),
-        t("inspections.report.col.evidence"),
-      ],
-      rows,
-    });
-    const closed = r.items.filter((i) => i.state === "VERIFIED").length;
-    return {
-      files,
-      empty: r.items.length === 0,
-      comment: t("inspections.report.itemsDm", {
-        period: name,
-        asOf: asOfText,
+    ]),
+    empty: r.items.length === 0,
+    comment: (period, asOf) =>
+      t("inspections.report.itemsDm", {
+        period,
+        asOf,
         items: r.items.length,
-        closed,
-        rate: pct(closed, r.items.length) || "—",
-        overdue: r.items.filter((i) => i.overdue).length,
+        closed: closedOf(r),
+        rate: pct(closedOf(r), r.items.length) || "—",
+        overdue: overdueOf(r),
       }),
-    };
-  },
-};
+  }),
+);

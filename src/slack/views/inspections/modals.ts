@@ -8,7 +8,7 @@ import type { KnownBlock, ModalView } from "@slack/types";
 import { scoreError } from "../../../domain/inspection-round.ts";
 import { SEVERITIES, type Severity } from "../../../domain/rectification.ts";
 import { formatDay } from "../../../i18n/dates.ts";
-import type { Translator } from "../../../i18n/index.ts";
+import type { MessageKey, Translator } from "../../../i18n/index.ts";
 import type {
   ChecklistForm,
   FindingValues,
@@ -186,13 +186,36 @@ export function readChecklist(
   return { ok: true, value: { ...raw, findings: raw.findings.filter((x) => x.problem !== "") } };
 }
 
-export function buildDoneModal(v: RectificationView, t: Translator): ModalView {
-  return modal(
+/** A modal about one rectification item: its problem, then the inputs. */
+const itemModal = (
+  callbackId: string,
+  title: string,
+  v: RectificationView,
+  inputs: KnownBlock[],
+  t: Translator,
+): ModalView => modal(callbackId, title, String(v.id), [section(esc(v.problem)), ...inputs], t);
+
+/** Each text field typed, or the catalog's error on each one left empty. */
+function required<K extends string>(
+  values: StateValues,
+  fields: Record<K, { block: string; action: string; error: MessageKey }>,
+  t: Translator,
+): Validation<Record<K, string>> {
+  const value = {} as Record<K, string>;
+  const errors: Record<string, string> = {};
+  for (const [name, f] of Object.entries(fields) as [K, (typeof fields)[K]][]) {
+    value[name] = typed(values, f.block, f.action);
+    if (value[name] === "") errors[f.block] = t(f.error);
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
+}
+
+export const buildDoneModal = (v: RectificationView, t: Translator): ModalView =>
+  itemModal(
     INSPECTION_CALLBACK.done,
     t("inspections.done.title"),
-    String(v.id),
+    v,
     [
-      section(esc(v.problem)),
       input(B.doneText, t("inspections.done.what"), text(A.doneText, { multiline: true })),
       input(
         B.evidence,
@@ -202,40 +225,39 @@ export function buildDoneModal(v: RectificationView, t: Translator): ModalView {
     ],
     t,
   );
-}
 
-export function readDone(
-  values: StateValues,
-  t: Translator,
-): Validation<{ doneText: string; evidence: string }> {
-  const doneText = typed(values, B.doneText, A.doneText);
-  const evidence = typed(values, B.evidence, A.evidence);
-  const errors: Record<string, string> = {};
-  if (doneText === "") errors[B.doneText] = t("inspections.error.done-required");
-  if (evidence === "") errors[B.evidence] = t("inspections.error.evidence-required");
-  return Object.keys(errors).length > 0
-    ? { ok: false, errors }
-    : { ok: true, value: { doneText, evidence } };
-}
-
-export function buildReopenModal(v: RectificationView, t: Translator): ModalView {
-  return modal(
-    INSPECTION_CALLBACK.reopen,
-    t("inspections.reopen.title"),
-    String(v.id),
-    [
-      section(esc(v.problem)),
-      input(B.comment, t("inspections.reopen.comment"), text(A.comment, { multiline: true })),
-    ],
+export const readDone = (values: StateValues, t: Translator) =>
+  required(
+    values,
+    {
+      doneText: { block: B.doneText, action: A.doneText, error: "inspections.error.done-required" },
+      evidence: {
+        block: B.evidence,
+        action: A.evidence,
+        error: "inspections.error.evidence-required",
+      },
+    },
     t,
   );
-}
+
+export const buildReopenModal = (v: RectificationView, t: Translator): ModalView =>
+  itemModal(
+    INSPECTION_CALLBACK.reopen,
+    t("inspections.reopen.title"),
+    v,
+    [input(B.comment, t("inspections.reopen.comment"), text(A.comment, { multiline: true }))],
+    t,
+  );
 
 export function readComment(values: StateValues, t: Translator): Validation<string> {
-  const comment = typed(values, B.comment, A.comment);
-  return comment === ""
-    ? { ok: false, errors: { [B.comment]: t("inspections.error.comment-required") } }
-    : { ok: true, value: comment };
+  const read = required(
+    values,
+    {
+      comment: { block: B.comment, action: A.comment, error: "inspections.error.comment-required" },
+    },
+    t,
+  );
+  return read.ok ? { ok: true, value: read.value.comment } : read;
 }
 
 /** The admin's change of an assignment: round, branch key, inspector (member or branch key). */
