@@ -7,6 +7,16 @@ import { targetCode } from "../../domain/annual-plan.ts";
 import type { RevisionChange } from "../../domain/task-list.ts";
 import type { Prisma } from "../client.ts";
 import type { StoredPlanKind, Tx } from "./annual-plan.ts";
+import {
+  type AuditEntry,
+  auditDoc,
+  type DecisionEntry,
+  type DocChange,
+  docChangeUpdate,
+  type ItemProgress,
+  progressOf,
+  writeRevisionChanges,
+} from "./approval-docs.ts";
 
 /** Creates the plans of `kinds` for the branch's year unless they exist; how many were created. */
 export async function createPlansIfMissing(
@@ -32,42 +42,12 @@ export async function createPlansIfMissing(
   return count;
 }
 
-export async function updatePlanIfUnchanged(
-  tx: Tx,
-  c: {
-    id: number;
-    version: number;
-    next: {
-      state: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
-      revision: number;
-      approvedRevision: number | null;
-    };
-    now: Date;
-    firstSubmission: boolean;
-    approved: boolean;
-    newRevision: boolean;
-  },
-): Promise<boolean> {
-  const { count } = await tx.annualPlan.updateMany({
-    where: { id: c.id, version: c.version },
-    data: {
-      state: c.next.state,
-      currentRevision: c.next.revision,
-      approvedRevision: c.next.approvedRevision,
-      version: { increment: 1 },
-      ...(c.firstSubmission ? { firstSubmittedAt: c.now } : {}),
-      ...(c.approved ? { approvedAt: c.now } : {}),
-      ...(c.newRevision ? { committeeChannel: null, committeeTs: null } : {}),
-    },
-  });
+export async function updatePlanIfUnchanged(tx: Tx, c: DocChange): Promise<boolean> {
+  const { count } = await tx.annualPlan.updateMany(docChangeUpdate(c));
   return count === 1;
 }
 
-export interface NewPlanItem extends PlanItemData {
-  status?: "OPEN" | "DONE";
-  doneAt?: Date | null;
-  doneBy?: string | null;
-}
+export interface NewPlanItem extends PlanItemData, ItemProgress {}
 
 export async function writePlanRevisions(
   tx: Tx,
@@ -75,78 +55,38 @@ export async function writePlanRevisions(
   changes: readonly RevisionChange[],
   created: { submittedBy: string; submittedAt: Date; items: readonly NewPlanItem[] },
 ): Promise<void> {
-  for (const change of changes) {
-    if (!change.created) {
-      await tx.annualPlanRevision.updateMany({
-        where: { planId, number: change.number },
-        data: { status: change.status },
-      });
-      continue;
-    }
-    await tx.annualPlanRevision.create({
-      data: {
-        planId,
-        number: change.number,
-        status: change.status,
-        isAmendment: change.isAmendment ?? false,
-        submittedBy: created.submittedBy,
-        submittedAt: created.submittedAt,
-        items: {
-          create: created.items.map((item, position) => ({
-            position,
-            title: item.title,
-            target: targetCode(item.target),
-            ownerUserId: item.ownerUserId,
-            expectedResult: item.expectedResult,
-            status: item.status ?? "OPEN",
-            doneAt: item.doneAt ?? null,
-            doneBy: item.doneBy ?? null,
-          })),
+  await writeRevisionChanges(changes, created, {
+    restate: (number, status) =>
+      tx.annualPlanRevision.updateMany({ where: { planId, number }, data: { status } }),
+    create: (head) =>
+      tx.annualPlanRevision.create({
+        data: {
+          planId,
+          ...head,
+          items: {
+            create: created.items.map((item, position) => ({
+              position,
+              title: item.title,
+              target: targetCode(item.target),
+              ownerUserId: item.ownerUserId,
+              expectedResult: item.expectedResult,
+              ...progressOf(item),
+            })),
+          },
         },
-      },
-    });
-  }
+      }),
+  });
 }
 
-export async function recordPlanDecision(
-  tx: Tx,
-  d: {
-    id: number;
-    revision: number;
-    kind: "APPROVED" | "RETURNED";
-    by: string;
-    at: Date;
-    comment?: string;
-  },
-): Promise<void> {
+export async function recordPlanDecision(tx: Tx, d: DecisionEntry): Promise<void> {
   await tx.annualPlanRevision.updateMany({
     where: { planId: d.id, number: d.revision },
     data: { decision: d.kind, decidedBy: d.by, decidedAt: d.at, comment: d.comment ?? null },
   });
 }
 
-export async function auditPlan(
-  tx: Tx,
-  e: {
-    actor: string;
-    action: string;
-    entityId: number;
-    data: Prisma.InputJsonValue;
-    source: string;
-    at: Date;
-  },
-): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actor: e.actor,
-      action: e.action,
-      entity: "AnnualPlan",
-      entityId: String(e.entityId),
-      data: e.data,
-      source: e.source,
-      at: e.at,
-    },
-  });
+export async function auditPlan(tx: Tx, e: AuditEntry): Promise<void> {
+  await auditDoc(tx, "AnnualPlan", e);
 }
 
 export async function savePlanDraft(

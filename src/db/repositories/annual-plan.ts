@@ -2,9 +2,15 @@
  * Reading a branch's annual plans: one plan with its revisions and items (the aggregate every
  * surface is rendered from), the four plans of a branch's year, the branch's people, drafts.
  */
-import type { ListState, RevisionStatus } from "../../domain/task-list.ts";
+import type { ListState } from "../../domain/task-list.ts";
 import type { Database, Prisma } from "../client.ts";
-import type { BranchRecord } from "./tasklist.ts";
+import {
+  type BranchRecord,
+  branchInclude,
+  type DecisionRecord,
+  type RevisionRecordOf,
+  toBranch,
+} from "./approval-docs.ts";
 
 export type Tx = Prisma.TransactionClient;
 export type Reader = Database | Tx;
@@ -27,23 +33,8 @@ export interface PlanItemRecord {
   moveReason: string | null;
 }
 
-export interface PlanDecisionRecord {
-  kind: "APPROVED" | "RETURNED";
-  decidedBy: string;
-  comment: string | null;
-  decidedAt: Date;
-}
-
-export interface PlanRevisionRecord {
-  id: number;
-  number: number;
-  status: RevisionStatus;
-  isAmendment: boolean;
-  submittedBy: string;
-  submittedAt: Date;
-  items: PlanItemRecord[];
-  decision: PlanDecisionRecord | null;
-}
+export type PlanDecisionRecord = DecisionRecord;
+export type PlanRevisionRecord = RevisionRecordOf<PlanItemRecord>;
 
 export interface PlanRecord {
   id: number;
@@ -65,25 +56,6 @@ export interface PlanRecord {
   /** Every revision, oldest first. */
   revisions: PlanRevisionRecord[];
 }
-
-const branchInclude = {
-  roles: {
-    where: { role: "SECRETARY" },
-    include: { person: { select: { slackUserId: true } } },
-    orderBy: { id: "asc" },
-  },
-} as const satisfies Prisma.BranchInclude;
-
-type BranchRow = Prisma.BranchGetPayload<{ include: typeof branchInclude }>;
-
-const toBranch = (b: BranchRow): BranchRecord => ({
-  id: b.id,
-  key: b.key,
-  name: b.name,
-  channelId: b.channelId,
-  active: b.active,
-  secretaries: b.roles.map((r) => r.person.slackUserId),
-});
 
 const planInclude = {
   branch: { include: branchInclude },

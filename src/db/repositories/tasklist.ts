@@ -4,29 +4,31 @@
  * State changes are conditional updates on the list's version: the row count says whether this
  * caller won (1) or someone else changed the list first (0).
  */
-import type {
-  Actor,
-  ListSnapshot,
-  ListState,
-  RevisionChange,
-  RevisionStatus,
-} from "../../domain/task-list.ts";
+import type { Actor, ListState, RevisionChange } from "../../domain/task-list.ts";
 import type { DraftItem } from "../../domain/task-list-input.ts";
 import type { ItemStatus, TaskCategory, TaskItemData } from "../../domain/task-list-items.ts";
 import type { Database, Prisma } from "../client.ts";
+import {
+  type AuditEntry,
+  auditDoc,
+  type BranchRecord,
+  branchInclude,
+  type DecisionEntry,
+  type DecisionRecord,
+  type DocChange,
+  docChangeUpdate,
+  type ItemProgress,
+  progressOf,
+  type RevisionRecordOf,
+  toBranch,
+  writeRevisionChanges,
+} from "./approval-docs.ts";
 
 export type Tx = Prisma.TransactionClient;
 type Reader = Database | Tx;
 const client = (db: Reader): Tx => ("prisma" in db ? db.prisma : db);
 
-export interface BranchRecord {
-  id: number;
-  key: string;
-  name: string;
-  channelId: string;
-  active: boolean;
-  secretaries: string[];
-}
+export type { BranchRecord, DecisionRecord };
 
 export interface ItemRecord {
   id: number;
@@ -42,23 +44,7 @@ export interface ItemRecord {
   planItemId: number | null;
 }
 
-export interface DecisionRecord {
-  kind: "APPROVED" | "RETURNED";
-  decidedBy: string;
-  comment: string | null;
-  decidedAt: Date;
-}
-
-export interface RevisionRecord {
-  id: number;
-  number: number;
-  status: RevisionStatus;
-  isAmendment: boolean;
-  submittedBy: string;
-  submittedAt: Date;
-  items: ItemRecord[];
-  decision: DecisionRecord | null;
-}
+export type RevisionRecord = RevisionRecordOf<ItemRecord>;
 
 export interface ListRecord {
   id: number;
@@ -79,27 +65,6 @@ export interface ListRecord {
   /** Every revision, oldest first. */
   revisions: RevisionRecord[];
   comments: { count: number; latest: { authorId: string; text: string }[] };
-}
-
-const branchInclude = {
-  roles: {
-    where: { role: "SECRETARY" },
-    include: { person: { select: { slackUserId: true } } },
-    orderBy: { id: "asc" },
-  },
-} as const satisfies Prisma.BranchInclude;
-
-type BranchRow = Prisma.BranchGetPayload<{ include: typeof branchInclude }>;
-
-function toBranch(b: BranchRow): BranchRecord {
-  return {
-    id: b.id,
-    key: b.key,
-    name: b.name,
-    channelId: b.channelId,
-    active: b.active,
-    secretaries: b.roles.map((r) => r.person.slackUserId),
-  };
 }
 
 /*
@@ -297,40 +262,13 @@ export async function createListIfMissing(
   return count === 1;
 }
 
-export interface ListChange {
-  listId: number;
-  /** The version read; the update happens only if it is still the stored one. */
-  version: number;
-  next: ListSnapshot;
-  now: Date;
-  firstSubmission: boolean;
-  approved: boolean;
-  /** A new revision goes to the committee: forget the previous revision's committee message. */
-  newRevision: boolean;
-}
-
 /** The conditional update: true when this caller's change was applied. */
-export async function updateListIfUnchanged(tx: Tx, c: ListChange): Promise<boolean> {
-  const { count } = await tx.taskList.updateMany({
-    where: { id: c.listId, version: c.version },
-    data: {
-      state: c.next.state,
-      currentRevision: c.next.revision,
-      approvedRevision: c.next.approvedRevision,
-      version: { increment: 1 },
-      ...(c.firstSubmission ? { firstSubmittedAt: c.now } : {}),
-      ...(c.approved ? { approvedAt: c.now } : {}),
-      ...(c.newRevision ? { committeeChannel: null, committeeTs: null } : {}),
-    },
-  });
+export async function updateListIfUnchanged(tx: Tx, c: DocChange): Promise<boolean> {
+  const { count } = await tx.taskList.updateMany(docChangeUpdate(c));
   return count === 1;
 }
 
-export interface NewItem extends TaskItemData {
-  status?: ItemStatus;
-  doneAt?: Date | null;
-  doneBy?: string | null;
-}
+export interface NewItem extends TaskItemData, ItemProgress {}
 
 /** Creates or re-states the revisions a transition names; returns the created one's id. */
 export async function writeRevisions(
@@ -339,57 +277,34 @@ export async function writeRevisions(
   changes: readonly RevisionChange[],
   created: { submittedBy: string; submittedAt: Date; items: readonly NewItem[] },
 ): Promise<number | null> {
-  let createdId: number | null = null;
-  for (const change of changes) {
-    if (!change.created) {
-      await tx.taskListRevision.updateMany({
-        where: { listId, number: change.number },
-        data: { status: change.status },
-      });
-      continue;
-    }
-    const revision = await tx.taskListRevision.create({
-      data: {
-        listId,
-        number: change.number,
-        status: change.status,
-        isAmendment: change.isAmendment ?? false,
-        submittedBy: created.submittedBy,
-        submittedAt: created.submittedAt,
-        items: {
-          create: created.items.map((item, position) => ({
-            position,
-            title: item.title,
-            category: item.category,
-            ownerUserId: item.ownerUserId,
-            dueDate: item.dueDate,
-            expectedResult: item.expectedResult,
-            status: item.status ?? "OPEN",
-            doneAt: item.doneAt ?? null,
-            doneBy: item.doneBy ?? null,
-            planItemId: item.planItemId ?? null,
-          })),
+  return writeRevisionChanges(changes, created, {
+    restate: (number, status) =>
+      tx.taskListRevision.updateMany({ where: { listId, number }, data: { status } }),
+    create: (head) =>
+      tx.taskListRevision.create({
+        data: {
+          listId,
+          ...head,
+          items: {
+            create: created.items.map((item, position) => ({
+              position,
+              title: item.title,
+              category: item.category,
+              ownerUserId: item.ownerUserId,
+              dueDate: item.dueDate,
+              expectedResult: item.expectedResult,
+              ...progressOf(item),
+              planItemId: item.planItemId ?? null,
+            })),
+          },
         },
-      },
-    });
-    createdId = revision.id;
-  }
-  return createdId;
+      }),
+  });
 }
 
-export async function recordDecision(
-  tx: Tx,
-  d: {
-    listId: number;
-    revision: number;
-    kind: "APPROVED" | "RETURNED";
-    by: string;
-    at: Date;
-    comment?: string;
-  },
-): Promise<void> {
+export async function recordDecision(tx: Tx, d: DecisionEntry): Promise<void> {
   const revision = await tx.taskListRevision.findUniqueOrThrow({
-    where: { listId_number: { listId: d.listId, number: d.revision } },
+    where: { listId_number: { listId: d.id, number: d.revision } },
     select: { id: true },
   });
   await tx.decision.create({
@@ -502,25 +417,6 @@ export async function storePlanTs(tx: Tx, listId: number, ts: string) {
   await tx.taskList.updateMany({ where: { id: listId }, data: { branchPlanTs: ts } });
 }
 
-export interface AuditEntry {
-  actor: string;
-  action: string;
-  entityId: number;
-  data: Prisma.InputJsonValue;
-  source: string;
-  at: Date;
-}
-
 export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actor: e.actor,
-      action: e.action,
-      entity: "TaskList",
-      entityId: String(e.entityId),
-      data: e.data,
-      source: e.source,
-      at: e.at,
-    },
-  });
+  await auditDoc(tx, "TaskList", e);
 }

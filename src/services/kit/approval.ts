@@ -12,6 +12,7 @@
  * runner is the same for every kind.
  */
 import type { Database } from "../../db/client.ts";
+import type { DecisionEntry, DocChange } from "../../db/repositories/approval-docs.ts";
 import { loadActor } from "../../db/repositories/tasklist.ts";
 import type {
   Actor,
@@ -33,26 +34,7 @@ export interface ApprovalDoc extends StoredList {
   version: number;
 }
 
-export interface DocChange {
-  id: number;
-  /** The version read; the update happens only if it is still the stored one. */
-  version: number;
-  next: ListSnapshot;
-  now: Date;
-  firstSubmission: boolean;
-  approved: boolean;
-  /** A new revision goes to the committee: forget the previous revision's committee message. */
-  newRevision: boolean;
-}
-
-export interface DecisionEntry {
-  id: number;
-  revision: number;
-  kind: "APPROVED" | "RETURNED";
-  by: string;
-  at: Date;
-  comment?: string;
-}
+export type { DecisionEntry, DocChange };
 
 /** How a document kind's rows are read and written. */
 export interface ApprovalStore<D extends ApprovalDoc, I> {

@@ -100,10 +100,9 @@ export const listStore: ApprovalStore<ListRecord, NewItem> = {
   name: "tasklist",
   // Comments are only rendered, from the list as it is after the change.
   load: (db, id, purpose) => loadListRecord(db, id, { comments: purpose === "render" }),
-  updateIfUnchanged: (tx, { id, ...change }) =>
-    updateListIfUnchanged(tx, { listId: id, ...change }),
-  writeRevisions: (tx, id, changes, created) => writeRevisions(tx, id, changes, created),
-  recordDecision: (tx, { id, ...decision }) => recordDecision(tx, { listId: id, ...decision }),
+  updateIfUnchanged: updateListIfUnchanged,
+  writeRevisions,
+  recordDecision,
   audit,
   describe: (rec) => ({ branch: rec.branch.key, period: rec.period }),
 };
