@@ -81,20 +81,20 @@ describe.each(STORES)("the annual assessment in Slack (%s)", (store) => {
     expect(JSON.stringify(own)).toContain("不得为本支部评分或答复");
     const tooMuch = await t.slack
       .as("U0DEPUTY")
-      .submitModal({ [BRANCH]: "services", [SCORE]: "31" });
+      .submitModal({ [BRANCH]: "services", [SCORE]: "26" });
     expect(tooMuch.outcome).toBe("errors");
     expect(Object.keys((tooMuch as { errors: object }).errors)).toEqual(["assessment_score_block"]);
     const word = await t.slack.as("U0DEPUTY").submitModal({ [SCORE]: "abc" });
     expect(word.outcome).toBe("errors");
     expect(await t.db.prisma.assessmentScore.count()).toBe(0);
-    const ok = await t.slack.as("U0DEPUTY").submitModal({ [SCORE]: "27.5" });
+    const ok = await t.slack.as("U0DEPUTY").submitModal({ [SCORE]: "22.5" });
     expect(ok.outcome).toBe("closed");
     const scores = await t.db.prisma.assessmentScore.findMany();
     expect(scores.map((s) => [s.indicator, s.score, s.scoredBy])).toEqual([
-      ["review-meeting", 27.5, "U0DEPUTY"],
+      ["review-meeting", 22.5, "U0DEPUTY"],
     ]);
     const services = await card("services");
-    expect(services.indicators.find((i) => i.key === "review-meeting")?.points).toBe(27.5);
+    expect(services.indicators.find((i) => i.key === "review-meeting")?.points).toBe(22.5);
   });
 
   it("a secretary contests a point from their card; the Homes show it; the committee corrects it from the Home", async () => {

@@ -1,9 +1,12 @@
 /**
- * The annual assessment end to end on each store (issue 22), over a simulated year: twelve
- * months of lists (late and returned ones, one missing), lectures (one session not held), the
- * draft through `pbb jobs run assessment-draft`, manual scores, the effectiveness import
- * (`pbb assessment import`, a bad file refused whole), a contested point corrected, the year
- * finalized and frozen against a later change, and `pbb report assessment` read back.
+ * The annual assessment end to end on each store (issue 22), over a simulated year with every
+ * computed source: twelve months of lists (late and returned ones, one missing), lectures (one
+ * session not held), an annual plan (one item late, one overdue), service reports and practical
+ * projects, an inspection round with its rectifications (one on time, one late, one open) and
+ * branch study; the draft through `pbb jobs run assessment-draft`, manual scores, the
+ * effectiveness import (`pbb assessment import`, a bad file refused whole), a contested point
+ * corrected, the year finalized and frozen against a later change to the lists, the plan and a
+ * rectification, and `pbb report assessment` read back with every source's evidence rows.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -24,7 +27,13 @@ import {
 import { loadYearView } from "../../src/services/assessment/cards.ts";
 import { offlineResolver } from "../../src/services/org/resolver.ts";
 import { assessmentPresenter } from "../../src/slack/views/assessment/present.ts";
-import { monthPlan, setupAssessmentOrg } from "../helpers/assessment-year.ts";
+import {
+  FINDINGS,
+  inspectionTotal,
+  monthPlan,
+  PLAN_ITEMS,
+  setupAssessmentOrg,
+} from "../helpers/assessment-year.ts";
 import { createTestDatabase, STORES } from "../helpers/database.ts";
 
 const KEYS = ["resettlement", "services", "rights", "office"];
@@ -96,24 +105,121 @@ describe.each(STORES)("the annual assessment on %s", (store) => {
       .evidence.find((e) => e.key === "assessment.evidence.listMissing");
     expect(rightsMissing?.params).toEqual({ period: "2026-07" });
 
+    // The other sources, the same for every branch but its inspection score: the plan's items
+    // due by December 20 (two on time, one 3 working days late, one overdue; the fourth
+    // quarter's not due yet), one of two projects done, the inspection's score, one of three
+    // rectifications closed by its due date.
+    for (const [b, key] of KEYS.entries()) {
+      const card = drafted.cards.find((c) => c.branchKey === key)!;
+      const ind = (k: string) => card.indicators.find((i) => i.key === k)!;
+      expect(ind("plan-items-on-time")).toMatchObject({ achieved: 2, expected: 4, points: 5 });
+      expect(ind("practical-projects")).toMatchObject({ achieved: 1, expected: 2, points: 2.5 });
+      expect(ind("inspection-scores")).toMatchObject({
+        achieved: inspectionTotal(b),
+        expected: 100,
+        points: inspectionTotal(b) / 20,
+      });
+      expect(ind("rectifications-on-time")).toMatchObject({
+        achieved: 1,
+        expected: 3,
+        points: 1.67,
+      });
+    }
+    // Resettlement's card by hand: U0SEC1 (the secretary, who speaks in months 1, 5 and 9),
+    // U0A and U0B.
+    const resettlementDraft = drafted.cards.find((c) => c.branchKey === "resettlement")!;
+    const points = Object.fromEntries(
+      resettlementDraft.indicators.map((i) => [i.key, [i.achieved, i.expected, i.points]]),
+    );
+    expect(points).toEqual({
+      "lists-on-time": [10, 12, 8.33], // May and October late
+      "lists-approved-first-time": [9, 12, 7.5], // April, August, December returned
+      "list-items-done": [31, 36, 8.61],
+      "plan-items-on-time": [2, 4, 5],
+      "lecture-turns-taken": [1, 3, 1.67], // U0A and U0B have not spoken
+      "lecture-sessions-held": [3, 3, 5],
+      "study-attendance": [2, 3, 3.33], // U0A made up, U0B absent
+      "service-reports": [6, 12, 2.5], // U0SEC1 every quarter, U0A and U0B the second
+      "practical-projects": [1, 2, 2.5],
+      "inspection-scores": [90, 100, 4.5],
+      "rectifications-on-time": [1, 3, 1.67],
+      "review-meeting": [undefined, undefined, 0],
+    });
+    expect(resettlementDraft.card.partyBuilding).toBe(50.61);
+    const evidenceOf = (k: string) =>
+      resettlementDraft.indicators
+        .find((i) => i.key === k)!
+        .evidence.map((e) => [e.when, e.key, e.params, e.ok]);
+    expect(evidenceOf("plan-items-on-time")).toEqual([
+      [
+        "2026-03",
+        "annualPlans.assessment.done",
+        { title: PLAN_ITEMS[0].title, date: "2026-03-20" },
+        true,
+      ],
+      [
+        "2026-05",
+        "annualPlans.assessment.late",
+        { title: "Theme party day", date: "2026-06-03", days: 3 },
+        false,
+      ],
+      [
+        "2026-09",
+        "annualPlans.assessment.done",
+        { title: PLAN_ITEMS[2].title, date: "2026-09-25" },
+        true,
+      ],
+      ["2026-10", "annualPlans.assessment.open", { title: "Party history visit", date: "" }, false],
+    ]);
+    expect(evidenceOf("rectifications-on-time")).toEqual(
+      FINDINGS.map((f, i) => [
+        `2026-${f.dueOn}`,
+        "inspections.assessment.itemEvidence",
+        { problem: f.problem },
+        i === 0,
+      ]),
+    );
+    expect(evidenceOf("service-reports").filter((e) => !e[3])).toEqual(
+      ["2026-Q1", "2026-Q3", "2026-Q4"].flatMap((quarter) =>
+        ["U0A", "U0B"].map((who) => [
+          quarter,
+          "serviceList.assessment.noReport",
+          { who, quarter },
+          false,
+        ]),
+      ),
+    );
+    expect(evidenceOf("practical-projects").map((e) => [e[0], e[1], e[3]])).toEqual([
+      ["2026-10-15", "serviceList.assessment.projectDone", true],
+      ["2026-12", "serviceList.assessment.projectOpen", false],
+    ]);
+    expect(evidenceOf("study-attendance")).toEqual([
+      [
+        "2026-11-10",
+        "study.assessment.evidence",
+        { topic: "Branch work regulations", done: 2, expected: 3 },
+        false,
+      ],
+    ]);
+
     // Manual scores: the chair scores each branch; the deputy may not score the office
     // (their own branch).
     const pbWithout = new Map(drafted.cards.map((c) => [c.branchKey, c.card.partyBuilding]));
-    // resettlement: party building 77 (fair), effectiveness 100: total 90.8 would be
+    // resettlement: party building 75.5 (fair), effectiveness 100: total 90.2 would be
     // excellent, capped at good by the rule of the seed.
     const review = new Map([
-      ["resettlement", Math.round((77 - pbWithout.get("resettlement")!) * 100) / 100],
-      ["services", 30],
+      ["resettlement", Math.round((75.5 - pbWithout.get("resettlement")!) * 100) / 100],
+      ["services", 24],
       ["rights", 12],
-      ["office", 28],
+      ["office", 22],
     ]);
-    expect(review.get("resettlement")).toBeGreaterThan(0);
+    expect(review.get("resettlement")).toBe(24.89);
     expect(
       await scoreManual(deps(), {
         year: 2026,
         branchKey: "office",
         indicator: "review-meeting",
-        score: 28,
+        score: 22,
         by: "U0DEPUTY",
       }),
     ).toEqual({ ok: false, error: "own-branch" });
@@ -186,6 +292,14 @@ describe.each(STORES)("the annual assessment on %s", (store) => {
     await db.prisma.assessmentScore.updateMany({ data: { score: 0 } });
     await db.prisma.assessmentRemark.updateMany({ data: { corrected: 0 } });
     await db.prisma.taskItem.updateMany({ data: { status: "OPEN" } });
+    await db.prisma.annualPlanItem.updateMany({
+      where: { title: "Party history visit" },
+      data: { status: "DONE", doneAt: new Date("2026-10-20T02:00:00Z") },
+    });
+    await db.prisma.rectification.updateMany({
+      where: { state: "OPEN" },
+      data: { state: "VERIFIED", verifiedAt: clock, verifiedOn: "2026-10-01" },
+    });
     expect(await pbb("jobs", "run", "assessment-draft", "--at", "2026-12-31T10:00")).toBe(0);
     const after = (await loadYearView(db, 2026))!;
     expect(after.state).toBe("final");
@@ -199,9 +313,12 @@ describe.each(STORES)("the annual assessment on %s", (store) => {
     const byKey = new Map(after.cards.map((c) => [c.branchKey, c]));
     const resettlement = byKey.get("resettlement")!.card;
     expect(resettlement).toMatchObject({
-      partyBuilding: 77,
+      partyBuilding: 75.5,
       partyBuildingGrade: "fair",
-      total: 90.8,
+      effectiveness: 100,
+      partyBuildingShare: 30.2,
+      effectivenessShare: 60,
+      total: 90.2,
       grade: "good",
       rule: "capped-by-party-building",
       advancedCandidate: false,
@@ -281,9 +398,48 @@ describe.each(STORES)("the annual assessment on %s", (store) => {
     expect(totals.find((r) => r[2] === "resettlement")?.[9]).toContain("党建考核未达良好");
     const rights = values("rights");
     expect(rights.map((r) => r[6])).toContain("2026-07：未报送");
-    const lateRow = values("resettlement").find((r) => String(r[6]).includes("逾期"));
+    const resettlementSheet = values("resettlement");
+    const lateRow = resettlementSheet.find((r) => /逾期\d+个工作日报送/.test(String(r[6])));
     expect(lateRow?.[7]).toBe("否");
     expect(String(lateRow?.[8])).toMatch(/^https:\/\/slack\.com\/archives\/C0COMMITTEE\/p\d+$/);
+    // Every source's indicator row (label, weight, points, achieved, expected) and evidence
+    // rows (when, what, counted), frozen as drafted.
+    const indicatorRow = (label: string) =>
+      resettlementSheet.find((r) => r[0] === label)?.slice(0, 5);
+    expect(indicatorRow("年度计划事项按时完成")).toEqual(["年度计划事项按时完成", 10, 5, 2, 4]);
+    expect(indicatorRow("整改按期销号")).toEqual(["整改按期销号", 5, 1.67, 1, 3]);
+    expect(indicatorRow("检查得分")).toEqual(["检查得分", 5, 4.5, 90, 100]);
+    expect(indicatorRow("实事项目确认完成")).toEqual(["实事项目确认完成", 5, 2.5, 1, 2]);
+    expect(indicatorRow("党员每季度报告服务")).toEqual(["党员每季度报告服务", 5, 2.5, 6, 12]);
+    expect(indicatorRow("支部学习出勤或补学")).toEqual(["支部学习出勤或补学", 5, 3.33, 2, 3]);
+    const evidence = resettlementSheet.filter((r) => r[0] === "").map((r) => r.slice(5, 8));
+    for (const row of [
+      ["2026-05", "Theme party day：逾期3个工作日完成（2026-06-03）", "否"],
+      ["2026-10", "Party history visit：未完成", "否"],
+      ["2026-03", "Theory study：按时完成（2026-03-20）", "是"],
+      ["2026-07-31", "整改事项：Minutes missing signatures", "是"],
+      ["2026-08-31", "整改事项：Dues ledger not updated", "否"],
+      ["2026-10-30", "整改事项：Theme day records incomplete", "否"],
+      ["2026-06", "支部互查：90/100", "否"],
+      [
+        "2026-10-15",
+        "实事项目“resettlement: community garden”已由@U0CHAIR确认完成（受益120人）",
+        "是",
+      ],
+      ["2026-12", "实事项目“resettlement: elder care visits”尚未确认完成", "否"],
+      // A cell starting with @ is quoted against formula injection.
+      ["2026-Q3", "'@U0A 2026-Q3未报告服务", "否"],
+      ["2026-11-10", "支部学习“Branch work regulations”：3人中2人出勤或补学", "否"],
+    ]) {
+      expect(evidence).toContainEqual(row);
+    }
+    expect(
+      evidence
+        .filter(
+          (r) => String(r[1]).startsWith("'@U0SEC1 2026-") && String(r[1]).includes("Pine Yard"),
+        )
+        .map((r) => r[0]),
+    ).toEqual(["2026-02-10", "2026-05-10", "2026-08-10", "2026-11-10"]);
     expect(values("services").map((r) => r[6])).toContain(
       "已更正：Accepted: March counts as approved first time",
     );

@@ -102,7 +102,7 @@ export const annualPlans = defineArea(
     "annualPlans.error.not-this-year": "the branch has no plan for that year.",
     "annualPlans.assessment.onTime": "Annual plan items done on time",
     "annualPlans.assessment.done": "{title}: done on time ({date})",
-    "annualPlans.assessment.late": "{title}: done late ({date})",
+    "annualPlans.assessment.late": "{title}: done {days} working day(s) late ({date})",
     "annualPlans.assessment.open": "{title}: not done",
   },
   {
@@ -201,7 +201,7 @@ export const annualPlans = defineArea(
     "annualPlans.error.not-this-year": "该支部没有这一年的计划。",
     "annualPlans.assessment.onTime": "年度计划事项按时完成",
     "annualPlans.assessment.done": "{title}：按时完成（{date}）",
-    "annualPlans.assessment.late": "{title}：逾期完成（{date}）",
+    "annualPlans.assessment.late": "{title}：逾期{days}个工作日完成（{date}）",
     "annualPlans.assessment.open": "{title}：未完成",
   },
 );

@@ -1,10 +1,13 @@
 /**
  * The annual plans' contribution to the annual assessment: "plan-items-on-time", for each
  * branch the items of its plans in force due by the draft (their target month or quarter ended)
- * and how many of them were done by the end of their target. One query for every branch.
+ * and how many of them were done by the end of their target (a late one says by how many of the
+ * org's working days). One query for every branch.
  */
 import { plansOfYear } from "../../db/repositories/annual-plan.ts";
 import { dateOf, parseTarget, targetEndMonth } from "../../domain/annual-plan.ts";
+import { workingDaysLate } from "../../domain/assessment.ts";
+import { isWorkingDay } from "../../domain/calendar.ts";
 import { localDateOf } from "../../domain/period.ts";
 import { revisionOf } from "../../domain/task-list.ts";
 import type { AssessmentSource, EvidenceRow, SourceValue } from "../assessment/source.ts";
@@ -19,6 +22,7 @@ export const planItemsOnTime: AssessmentSource = {
     const today = localDateOf(scope.asOf, scope.timezone);
     const out = new Map<string, SourceValue>();
     const inScope = new Map(scope.branches.map((b) => [b.key, b]));
+    const working = (d: string) => isWorkingDay(scope.calendar, d);
     for (const plan of plans) {
       if (!inScope.has(plan.branch.key)) continue;
       const value = out.get(plan.branch.key) ?? { achieved: 0, expected: 0, evidence: [] };
@@ -42,7 +46,11 @@ export const planItemsOnTime: AssessmentSource = {
             : doneBy
               ? "annualPlans.assessment.late"
               : "annualPlans.assessment.open",
-          params: { title: item.title, date: doneBy ?? "" },
+          params: {
+            title: item.title,
+            date: doneBy ?? "",
+            ...(doneBy && !onTime ? { days: workingDaysLate(end, doneBy, working) } : {}),
+          },
           ok: onTime,
         };
         value.evidence.push(row);

@@ -91,7 +91,8 @@ describe.each(STORES)("plan-items-on-time (%s)", (kind) => {
         {
           when: "2027-02",
           key: "annualPlans.assessment.late",
-          params: { title: "February", date: "2027-03-05" },
+          // February ended on Sunday the 28th: Monday to Friday late.
+          params: { title: "February", date: "2027-03-05", days: 5 },
           ok: false,
         },
       ],

@@ -149,10 +149,11 @@ describe("remarks and contests", () => {
     const corrected = after.indicators.find((i) => i.key === "lists-on-time")!;
     expect(corrected).toMatchObject({
       achieved: 11,
-      points: 13.75,
+      points: 9.17,
       correction: "Accepted: the deadline moved with the holiday",
     });
-    expect(after.card.partyBuilding).toBe(before.card.partyBuilding + 1.25);
+    // 10 points for 12 months: 8.33 for 10 on time, 9.17 for 11.
+    expect(Math.round((after.card.partyBuilding - before.card.partyBuilding) * 100)).toBe(84);
     // After the window (7 days from the draft's date, the 20th): refused.
     clock = new Date("2026-12-28T01:00:00Z");
     expect(await addRemark(deps(), { ...base, kind: "remark", by: "U0SEC1" })).toEqual({
