@@ -144,6 +144,8 @@ export interface RoundComparison {
 export interface InspectionsPresenter {
   announcement(a: RoundAnnouncement): string;
   teamNotice(n: TeamNotice): InspectionsMessage;
+  /** To an inspecting team an admin took the assignment from. */
+  released(n: Pick<TeamNotice, "kind" | "period" | "branch">): InspectionsMessage;
   /** In the inspected branch's channel once the checklist is submitted. */
   result(v: ResultView): InspectionsMessage;
   /** To the owner: a new item, or one reopened (with the verifier's comment). */

@@ -16,6 +16,8 @@ export const inspections = defineArea(
     "inspections.team.dm":
       "You inspect *{branch}* in the {kind} round of {period}, by {closes}. Open the checklist to score it and note the findings.",
     "inspections.team.open": "Open the checklist",
+    "inspections.swap.released":
+      "You no longer inspect *{branch}* in the {kind} round of {period}: a system admin assigned it to someone else. Nothing else is asked of you for it.",
     "inspections.item.meetings.title": "Three meetings and one lesson",
     "inspections.item.meetings.hint":
       "Records of branch meetings, committee meetings, group meetings and party lessons: held on schedule, minutes complete.",
@@ -194,6 +196,8 @@ export const inspections = defineArea(
     "inspections.team.dm":
       "您负责在{period}{kind}中检查 *{branch}* ，请于{closes}前完成。请打开检查清单评分并记录发现的问题。",
     "inspections.team.open": "打开检查清单",
+    "inspections.swap.released":
+      "系统管理员已调整检查安排：您不再负责在{period}{kind}中检查 *{branch}* ，此项无需您再做任何事。",
     "inspections.item.meetings.title": "三会一课",
     "inspections.item.meetings.hint":
       "支部党员大会、支委会、党小组会和党课的记录：按时召开，记录完整。",

@@ -24,10 +24,11 @@ import {
   roundDates,
   roundKey,
 } from "../../domain/inspection-round.ts";
-import type { InspectionsPresenter, RoundAnnouncement } from "../../ports/inspections.ts";
+import type { InspectionsPresenter } from "../../ports/inspections.ts";
 import { inTx } from "../kit/tx.ts";
 import { calendarOf } from "../org/calendar-settings.ts";
 import { enqueueDelivery } from "../outbox/enqueue.ts";
+import { announceRound } from "./announce.ts";
 
 const settingsSchema = z.object({
   inspections: z
@@ -140,23 +141,7 @@ async function openOne(
     });
     const assignmentOf = new Map(created.map((c) => [c.branchId, c.id]));
     const nameOf = (k: string) => byKey.get(k)?.name ?? k;
-    const announcement: RoundAnnouncement = {
-      kind,
-      period,
-      ...dates,
-      lines: assignments.map((a) => ({
-        inspector: kind === "mutual" ? { branch: nameOf(a.inspector) } : { user: a.inspector },
-        branch: nameOf(a.target),
-      })),
-      conflicts: conflicts.map((c) => ({ ...c, branch: nameOf(c.target) })),
-      skipped,
-    };
-    const text = presenter.announcement(announcement);
-    await enqueueDelivery(tx, {
-      dedupeKey: `inspections:${key}:announce`,
-      method: "chat.postMessage",
-      payload: { channel: org.committeeChannel, text },
-    });
+    await announceRound(tx, { id: roundId, key }, org.committeeChannel, presenter);
     for (const a of assignments) {
       const team = kind === "mutual" ? (byKey.get(a.inspector)?.secretaries ?? []) : [a.inspector];
       for (const user of team) {

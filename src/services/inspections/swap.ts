@@ -8,6 +8,7 @@
 import {
   committeeMembers,
   inspectableBranches,
+  inspectorsOf,
   previousAssignments,
 } from "../../db/repositories/inspections.ts";
 import {
@@ -15,11 +16,17 @@ import {
   mutualViolations,
   supervisionViolations,
 } from "../../domain/inspection-assign.ts";
+import type { RoundKind } from "../../domain/inspection-round.ts";
 import { localDateOf } from "../../domain/period.ts";
+import type { InspectionsMessage } from "../../ports/inspections.ts";
 import { type Deps, refuse } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
 import { committeeRoles, currentOrgRecord } from "../org/current.ts";
+import { orgTranslator } from "../org/locale.ts";
+import { enqueueDelivery } from "../outbox/enqueue.ts";
+import { announceRound } from "./announce.ts";
 import type { InspectionsError, Result } from "./result.ts";
+import type { PresenterFor } from "./views.ts";
 
 export interface SwapForm {
   rounds: { key: string; kind: string; period: string }[];
@@ -47,13 +54,22 @@ export async function openSwap(deps: Deps, userId: string): Promise<Result<{ for
   };
 }
 
+/**
+ * Changes the assignment; the inspector removed and the one added each hear of it in a DM, and
+ * the round's announcement in the committee channel is updated in place.
+ */
 export async function swapAssignment(
   deps: Deps,
+  present: PresenterFor,
   req: { userId: string; roundKey: string; branchKey: string; inspector: string },
 ): Promise<Result<{ field?: "branch" | "inspector" }>> {
   const opened = await openSwap(deps, req.userId);
   if (!opened.ok) return opened;
-  return inTx(deps.db, async (tx): Promise<Result> => {
+  const org = await currentOrgRecord(deps.db);
+  if (!org) return refuse("no-org");
+  const p = present(await orgTranslator(deps.db));
+  const told: string[] = [];
+  const result = await inTx(deps.db, async (tx): Promise<Result> => {
     const round = await tx.inspectionRound.findUnique({
       where: { key: req.roundKey },
       include: { assignments: { include: { branch: true } } },
@@ -100,11 +116,39 @@ export async function swapAssignment(
         : { inspectorUserId: req.inspector, inspectorBranchId: null };
     const existing = round.assignments.find((a) => a.branch.key === req.branchKey);
     if (existing?.state === "SUBMITTED") return refuse("already-submitted");
-    if (existing) await tx.inspectionAssignment.update({ where: { id: existing.id }, data });
-    else
-      await tx.inspectionAssignment.create({
-        data: { roundId: round.id, branchId: target.id, ...data },
+    const before = existing ? await inspectorsOf(tx, existing) : [];
+    const after = existing
+      ? await tx.inspectionAssignment.update({ where: { id: existing.id }, data })
+      : await tx.inspectionAssignment.create({
+          data: { roundId: round.id, branchId: target.id, ...data },
+        });
+    const now = await inspectorsOf(tx, after);
+    const { version: change } = await tx.inspectionRound.update({
+      where: { id: round.id },
+      data: { version: { increment: 1 } },
+    });
+    const head = { kind: round.kind as RoundKind, period: round.period, branch: target.name };
+    const dm = (user: string, what: string, message: InspectionsMessage) =>
+      enqueueDelivery(tx, {
+        dedupeKey: `inspections:${round.key}:swap:${change}:${what}:${user}`,
+        method: "dm",
+        payload: { user, ...message },
       });
+    for (const user of before.filter((u) => !now.includes(u))) {
+      await dm(user, "released", p.released(head));
+      told.push(user);
+    }
+    for (const user of now.filter((u) => !before.includes(u))) {
+      await dm(
+        user,
+        "team",
+        p.teamNotice({ ...head, closesOn: round.closesOn, assignmentId: after.id }),
+      );
+      told.push(user);
+    }
+    await announceRound(tx, round, org.committeeChannel, p, change);
     return { ok: true };
   });
+  if (result.ok) deps.homes?.changed({ users: [req.userId, ...told] });
+  return result;
 }

@@ -9,6 +9,7 @@ import { INSPECTION_BLOCK, INSPECTION_CALLBACK } from "../../ids/inspections.ts"
 import { refusalOnField, refusalText } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import { buildSwapModal, readSwap } from "../../views/inspections/modals.ts";
+import { inspectionsPresenter } from "../../views/inspections/present.ts";
 import type { Subcommand } from "../commands/pbb-subcommands.ts";
 
 export const inspectionsSubcommand: Subcommand = {
@@ -34,7 +35,10 @@ export const inspectionsSubcommand: Subcommand = {
 export function registerSwap(app: ListenerApp, ctx: AppContext): void {
   app.view(INSPECTION_CALLBACK.swap, async ({ ack, body, view }) => {
     const read = readSwap(view.state.values as never);
-    const result = await swapAssignment(ctx, { userId: body.user.id, ...read });
+    const result = await swapAssignment(ctx, inspectionsPresenter, {
+      userId: body.user.id,
+      ...read,
+    });
     if (result.ok) return ack();
     const field =
       result.error === "swap-not-in-round" ? INSPECTION_BLOCK.branch : INSPECTION_BLOCK.inspector;

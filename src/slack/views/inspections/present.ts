@@ -134,6 +134,10 @@ export function inspectionsPresenter(t: Translator): InspectionsPresenter {
         ]),
       ]);
     },
+    released(n) {
+      const text = t("inspections.swap.released", { ...head(n), branch: esc(n.branch) });
+      return message(text, [section(text)]);
+    },
     result(v: ResultView) {
       const title = t("inspections.result.title", {
         ...head(v),
