@@ -6,6 +6,7 @@ import type { Scheduler } from "../jobs/scheduler.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import type { Homes } from "../services/home/refresh.ts";
+import type { OrgWrittenHook } from "../services/org/apply-org.ts";
 import type { DeliveryWorker } from "../services/outbox/index.ts";
 import type { ReportDefinition } from "../services/reports/definition.ts";
 import type { Presenters } from "./presenters.ts";
@@ -43,4 +44,6 @@ export interface AppContext {
   http: FeatureHttp;
   /** How the features' messages look (their presenters at the Slack edge). */
   presenters: Presenters;
+  /** The features' part of an org write (the admin modals pass it to writeOrg). */
+  orgWritten?: OrgWrittenHook;
 }

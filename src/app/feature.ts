@@ -9,6 +9,7 @@ import type { CustomRoute } from "@slack/bolt";
 import type { CommandRegistrar } from "../cli/command-context.ts";
 import type { AnyJob } from "../jobs/define.ts";
 import type { AssessmentSource } from "../services/assessment/source.ts";
+import type { OrgWrittenHook } from "../services/org/apply-org.ts";
 import type { ResultHandlers } from "../services/outbox/index.ts";
 import type { ReportDefinition } from "../services/reports/definition.ts";
 import type { Subcommand } from "../slack/listeners/commands/pbb-subcommands.ts";
@@ -41,6 +42,11 @@ export interface Feature {
    * indicators refer to (`assessment.indicators[].source`); see services/assessment/source.ts.
    */
   assessmentSources?: readonly AssessmentSource[];
+  /**
+   * Its part of every org write (`pbb org apply`, ORG_FILE, the admin modals), in the write's
+   * transaction: e.g. asking the committee to name a new lead when a project's lead left.
+   */
+  orgWritten?: OrgWrittenHook;
   /** Its HTTP routes, served on PORT beside /slack/events (e.g. calendar feeds). */
   routes?(ctx: AppContext): CustomRoute[];
   /** Once the bot's context exists, before it takes requests. */

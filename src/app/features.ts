@@ -19,6 +19,7 @@ import type { AssessmentSource } from "../services/assessment/source.ts";
 import type { ResultHandlers } from "../services/outbox/index.ts";
 import type { ReportDefinition } from "../services/reports/definition.ts";
 import type { Subcommand } from "../slack/listeners/commands/pbb-subcommands.ts";
+import type { OrgWrittenHook } from "../services/org/apply-org.ts";
 import type { Feature } from "./feature.ts";
 
 export type { Feature } from "./feature.ts";
@@ -61,4 +62,14 @@ export function resultHandlersOf(list: readonly Feature[]): ResultHandlers {
 /** The features' assessment sources, in the list's order (names unique: checkFeatures). */
 export function assessmentSourcesOf(list: readonly Feature[]): AssessmentSource[] {
   return list.flatMap((f) => f.assessmentSources ?? []);
+}
+
+/** The features' parts of an org write, run in the list's order in the write's transaction. */
+export function orgWrittenOf(list: readonly Feature[]): OrgWrittenHook {
+  const hooks = list.flatMap((f) => (f.orgWritten ? [f.orgWritten] : []));
+  return async (tx) => {
+    const changes: string[] = [];
+    for (const hook of hooks) changes.push(...(await hook(tx)));
+    return changes;
+  };
 }

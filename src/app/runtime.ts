@@ -25,7 +25,14 @@ import { ListenerRouter } from "../slack/router.ts";
 import type { WorkGate } from "../slack/work-gate.ts";
 import { type BoltAppHandle, createBoltApp } from "./bolt-app.ts";
 import type { AppContext, FeatureHttp } from "./context.ts";
-import { assessmentSourcesOf, features, jobsOf, reportsOf, resultHandlersOf } from "./features.ts";
+import {
+  assessmentSourcesOf,
+  features,
+  jobsOf,
+  orgWrittenOf,
+  reportsOf,
+  resultHandlersOf,
+} from "./features.ts";
 import { healthRoutes, within } from "./health-routes.ts";
 import { startOpsServer } from "./ops-server.ts";
 import { presenters } from "./presenters.ts";
@@ -125,6 +132,7 @@ export async function startBot(env: SlackEnv, options: StartOptions): Promise<Ru
     homes,
     http,
     presenters,
+    orgWritten: orgWrittenOf(features),
   };
   const stoppers: (() => Promise<void>)[] = [];
   let bolt: BoltAppHandle | undefined;
@@ -278,6 +286,7 @@ async function applyOrgFile(
     source: `ORG_FILE ${file}`,
     onlyIfFileChanged: true,
     assessmentSources: assessmentSourcesOf(features).map((s) => s.name),
+    afterWrite: ctx.orgWritten,
   });
   if (outcome.status === "invalid") {
     throw new StartupError(`ORG_FILE ${file} was not applied:\n${outcome.lines.join("\n")}`);

@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import type { Feature } from "../app/feature.ts";
 import {
   assessmentSourcesOf,
+  orgWrittenOf,
   features,
   jobsOf,
   reportsOf,
@@ -64,6 +65,7 @@ export function buildProgram(
           ctx,
           file,
           assessmentSourcesOf(list).map((s) => s.name),
+          orgWrittenOf(list),
         ),
       ),
     );

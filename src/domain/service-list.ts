@@ -249,7 +249,9 @@ export type ProjectError =
   | "not-requested"
   | "already-requested"
   | "comment-required"
-  | "no-lead";
+  | "no-lead"
+  | "lead-named"
+  | "committee-names-lead";
 
 /** Whether `actor` may post progress, evidence or ask for completion: the lead or the committee. */
 export function progressRefusal(project: ProjectSnapshot, actor: Actor): ProjectError | null {
@@ -279,6 +281,20 @@ export function confirmRefusal(project: ProjectSnapshot, actor: Actor): ProjectE
   );
   if (people) return people;
   if (project.status !== "COMPLETION_REQUESTED") return "not-requested";
+  return null;
+}
+
+/**
+ * Whether `actor` may name a new lead: a committee member, while the project is open and has no
+ * lead (a second naming finds one named).
+ */
+export function nameLeadRefusal(
+  project: Pick<ProjectSnapshot, "status" | "leadUserId">,
+  actor: Actor,
+): ProjectError | null {
+  if (project.status === "DONE") return "already-done";
+  if (!actor.committeeMember) return "committee-names-lead";
+  if (project.leadUserId !== null) return "lead-named";
   return null;
 }
 

@@ -11,10 +11,12 @@ import {
   practicalProjectsDoneSource,
   serviceReportsPerMemberSource,
 } from "../services/service-list/assessment.ts";
+import { askForNewLeads } from "../services/service-list/leads.ts";
 import { projectResultHandlers } from "../services/service-list/projects.ts";
 import { serviceResultHandlers } from "../services/service-list/query.ts";
 import { projectsReport, servicesReport } from "../services/service-list/report.ts";
 import { projectSubcommand, serviceSubcommand } from "../slack/listeners/service-list/command.ts";
+import { serviceListPresenter } from "../slack/views/service-list/present.ts";
 import { registerServiceList, serviceThreadReply } from "../slack/listeners/service-list/index.ts";
 import { projectThreadReply } from "../slack/listeners/service-list/projects.ts";
 
@@ -27,4 +29,5 @@ export const serviceListFeature = defineFeature({
   reports: [servicesReport, projectsReport],
   resultHandlers: { ...serviceResultHandlers, ...projectResultHandlers },
   assessmentSources: [serviceReportsPerMemberSource, practicalProjectsDoneSource],
+  orgWritten: (tx) => askForNewLeads(tx, serviceListPresenter),
 });

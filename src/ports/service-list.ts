@@ -105,10 +105,25 @@ export interface MilestoneAlertView {
   milestone: { title: string; due: LocalDate };
 }
 
+/** The committee's question when a project's lead left (`left`: who, when known). */
+export interface LeadWantedView {
+  project: ProjectView;
+  left: string | null;
+}
+
+/** The DM to a newly named lead. */
+export interface NewLeadView {
+  project: ProjectView;
+  namedBy: string;
+}
+
 export interface ProjectsPresenter {
   projectMessage(view: ProjectView, t: Translator): ServiceMessage;
+  /** To the lead, or to the committee while the project has no lead. */
   milestoneReminder(view: MilestoneAlertView, t: Translator): ServiceMessage;
   milestoneEscalation(view: MilestoneAlertView, t: Translator): ServiceMessage;
+  leadWanted(view: LeadWantedView, t: Translator): ServiceMessage;
+  newLeadDm(view: NewLeadView, t: Translator): ServiceMessage;
 }
 
 /** A branch's service this quarter as the Home shows it (reports counted from its members). */

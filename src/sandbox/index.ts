@@ -8,7 +8,12 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { assessmentSourcesOf, features, resultHandlersOf } from "../app/features.ts";
+import {
+  assessmentSourcesOf,
+  features,
+  orgWrittenOf,
+  resultHandlersOf,
+} from "../app/features.ts";
 import { type RunningBot, startBot } from "../app/runtime.ts";
 import type { EnvConfig } from "../config/env.ts";
 import type { Database } from "../db/client.ts";
@@ -257,6 +262,7 @@ async function seedDemo(
     actor: "sandbox",
     source: "sandbox demo organisation",
     assessmentSources: assessmentSourcesOf(features).map((s) => s.name),
+    afterWrite: orgWrittenOf(features),
   });
   if (outcome.status === "invalid")
     throw new Error(`the demo org does not apply:\n${outcome.lines.join("\n")}`);

@@ -24,3 +24,8 @@ export const SERVICE_ORG_WITH_PROJECT = `${SERVICE_ORG}practicalProjects:
       - { title: Repair the roof, due: "2026-11-12" }
       - { title: Hand over, due: "2026-12-20" }
 `;
+
+/** The project led by U0B, a member of the vets branch. */
+export const LED_BY_MEMBER = SERVICE_ORG_WITH_PROJECT.replace("lead: U0DEPUTY", "lead: U0B");
+/** The same org after U0B left the vets branch (and so the organisation). */
+export const LEAD_GONE = LED_BY_MEMBER.replace("members: [U0A, U0B]", "members: [U0A]");

@@ -2,13 +2,14 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { serializeOrg } from "../../config/org-file.ts";
 import { loadOrg } from "../../db/repositories/org.ts";
-import { applyOrgText } from "../../services/org/apply-org.ts";
+import { applyOrgText, type OrgWrittenHook } from "../../services/org/apply-org.ts";
 import type { CommandContext } from "../command-context.ts";
 
 export async function orgApply(
   ctx: CommandContext,
   file: string,
   assessmentSources?: readonly string[],
+  afterWrite?: OrgWrittenHook,
 ): Promise<number> {
   const full = path.resolve(ctx.cwd, file);
   let text: string;
@@ -22,6 +23,7 @@ export async function orgApply(
     actor: "cli",
     source: `pbb org apply ${file}`,
     ...(assessmentSources ? { assessmentSources } : {}),
+    afterWrite,
   });
   switch (outcome.status) {
     case "invalid":

@@ -7,6 +7,7 @@ import type { Branch, Org } from "../../config/org-schema.ts";
 import type { Locale } from "../../i18n/index.ts";
 import type { PersonInfo } from "../../services/org/resolver.ts";
 import type { Database, Prisma } from "../client.ts";
+import { releaseLeadsWhoLeft } from "./practical-projects.ts";
 import { syncFileResponsibilities } from "./responsibility.ts";
 import {
   type ServiceListSettings,
@@ -113,7 +114,15 @@ export interface WriteOrgOptions {
   fileHash?: string;
   actor: string;
   source: string;
+  /** What the features do in the same transaction once the org is written (OrgWrittenHook). */
+  afterWrite?: OrgWrittenHook | undefined;
 }
+
+/**
+ * A feature's part of an org write, in its transaction (e.g. asking the committee to name a new
+ * lead for a project whose lead left): returns its change lines.
+ */
+export type OrgWrittenHook = (tx: Tx) => Promise<string[]>;
 
 /**
  * Prisma's default transaction limit is 5 s; an org's size sets this one's work (a first apply
@@ -172,7 +181,9 @@ export async function writeOrg(
     changes.push(...(await syncCommittee(tx, org, personIds)));
     changes.push(...(await syncBranches(tx, org, personIds)));
     changes.push(...(await syncFileProjects(tx, org)));
+    changes.push(...(await releaseLeadsWhoLeft(tx)));
     changes.push(...(await syncFileResponsibilities(tx, org.responsibilities, options.actor)));
+    if (options.afterWrite) changes.push(...(await options.afterWrite(tx)));
 
     if (changes.length > 0) {
       await tx.auditLog.create({

@@ -99,3 +99,59 @@ export const projectStatusesOfYear = (tx: Tx, year: number) =>
     where: { year },
     select: { status: true, leadUserId: true, milestones: { select: { due: true, doneAt: true } } },
   });
+
+/**
+ * Of `userIds`, those in the organisation: an active person with a committee role or a role in
+ * an active branch (who may lead a project).
+ */
+export async function inOrganisation(tx: Tx, userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const people = await tx.person.findMany({
+    where: {
+      slackUserId: { in: [...new Set(userIds)] },
+      active: true,
+      OR: [{ committeeRoles: { some: {} } }, { branchRoles: { some: { branch: { active: true } } } }],
+    },
+    select: { slackUserId: true },
+  });
+  return new Set(people.map((p) => p.slackUserId));
+}
+
+/**
+ * Open projects whose lead is no longer in the organisation lose their lead (the project stays):
+ * each gets a "lead-left" note naming who left, which keys the committee's one question.
+ */
+export async function releaseLeadsWhoLeft(tx: Tx): Promise<string[]> {
+  const led = await tx.practicalProject.findMany({
+    where: { status: { not: "DONE" }, leadUserId: { not: null } },
+    select: { id: true, key: true, version: true, leadUserId: true },
+    orderBy: { id: "asc" },
+  });
+  const staying = await inOrganisation(
+    tx,
+    led.map((p) => p.leadUserId!),
+  );
+  const changes: string[] = [];
+  for (const p of led) {
+    if (staying.has(p.leadUserId!)) continue;
+    await tx.practicalProject.update({
+      where: { id: p.id },
+      data: { leadUserId: null, version: { increment: 1 } },
+    });
+    await tx.projectNote.create({
+      data: { projectId: p.id, kind: "lead-left", authorId: p.leadUserId!, text: "" },
+    });
+    changes.push(
+      `practical project ${p.key ?? p.id}: lead ${p.leadUserId} left the organisation; the committee names a new lead`,
+    );
+  }
+  return changes;
+}
+
+/** Open projects without a lead (the committee is asked to name one). */
+export const leaderlessProjects = (tx: Tx) =>
+  tx.practicalProject.findMany({
+    where: { status: { not: "DONE" }, leadUserId: null },
+    orderBy: { id: "asc" },
+    include: withParts,
+  });

@@ -5,6 +5,7 @@
  */
 import type { Org } from "../../config/org-schema.ts";
 import type { Prisma } from "../client.ts";
+import { inOrganisation } from "./practical-projects.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -59,20 +60,27 @@ const yearOf = (p: { milestones: { due: string }[] }) =>
  */
 export async function syncFileProjects(tx: Tx, org: Org): Promise<string[]> {
   const changes: string[] = [];
-  for (const p of org.practicalProjects ?? []) {
-    const data = {
-      title: p.title,
-      serves: p.serves,
-      branchKey: p.branch,
-      leadUserId: p.lead,
-      goal: p.goal,
-      beneficiaries: p.beneficiaries,
-      year: yearOf(p),
-    };
+  const projects = org.practicalProjects ?? [];
+  const members = await inOrganisation(
+    tx,
+    projects.map((p) => p.lead),
+  );
+  for (const p of projects) {
     const current = await tx.practicalProject.findUnique({
       where: { key: p.key },
       include: { milestones: { orderBy: { position: "asc" } } },
     });
+    const data = {
+      title: p.title,
+      serves: p.serves,
+      branchKey: p.branch,
+      // A lead who is not (or no longer) in the organisation leads nothing: the project keeps
+      // its lead (none, or the one the committee named in Slack) and the committee is asked.
+      leadUserId: members.has(p.lead) ? p.lead : (current?.leadUserId ?? null),
+      goal: p.goal,
+      beneficiaries: p.beneficiaries,
+      year: yearOf(p),
+    };
     if (!current) {
       await tx.practicalProject.create({
         data: {

@@ -1,7 +1,8 @@
 /**
  * `project-milestones`: every day at 10:00 in the org's zone, each practical project without its
  * committee message gets it; each milestone due within 3 working days reminds its lead once;
- * each overdue one escalates to the committee once a week. Keyed by the local date; each
+ * each overdue one escalates to the committee once a week; a project without a lead has the
+ * committee asked to name one (once per leaving) and its reminders go there. Keyed by the local date; each
  * message by its own key, so a second run sends nothing more.
  */
 
@@ -12,6 +13,8 @@ import {
   nextMilestoneWorkDay,
   runProjectMilestones,
 } from "../../services/service-list/projects.ts";
+import { inTx } from "../../services/kit/tx.ts";
+import { askForNewLeads } from "../../services/service-list/leads.ts";
 import { serviceListPresenter } from "../../slack/views/service-list/present.ts";
 import { dailyOccurrences, latestOccurrence } from "../daily.ts";
 import { defineJob, type JobOrg, type Occurrence } from "../define.ts";
@@ -34,8 +37,11 @@ export const projectMilestonesJob = defineJob({
     const found = await nextMilestoneWorkDay(db, org.settings, org.timezone, day);
     return found ? zonedInstant(found, TIME, org.timezone) : null;
   },
-  run(ctx, occurrence, at) {
+  async run(ctx, occurrence, at) {
     const deps = { db: ctx.db, now: () => at };
-    return runProjectMilestones(deps, serviceListPresenter, occurrence.key);
+    const done = await runProjectMilestones(deps, serviceListPresenter, occurrence.key);
+    // An org written without the feature's hook (a test, an old bot) still gets its question.
+    const asked = await inTx(ctx.db, (tx) => askForNewLeads(tx, serviceListPresenter));
+    return { ...done, asked: asked.length };
   },
 });

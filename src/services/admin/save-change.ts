@@ -5,7 +5,7 @@
  */
 import { type Org, orgSchema } from "../../config/org-schema.ts";
 import type { Database } from "../../db/client.ts";
-import { loadOrg, writeOrg } from "../../db/repositories/org.ts";
+import { loadOrg, type OrgWrittenHook, writeOrg } from "../../db/repositories/org.ts";
 import { committeeRolesOf } from "../../db/repositories/report-access.ts";
 import type { OrgResolver } from "../org/resolver.ts";
 import { type FieldError, fieldFor, messageFor } from "./fields.ts";
@@ -20,6 +20,8 @@ export type SaveOutcome =
 export interface AdminDeps {
   db: Database;
   resolver: OrgResolver;
+  /** The features' part of the write, in its transaction. */
+  afterWrite?: OrgWrittenHook | undefined;
 }
 
 /** Problems the schema cannot see: a vanished branch, unreadable follow-ups, no admin left. */
@@ -85,6 +87,7 @@ export async function saveAdminChange(
     people: refs.people,
     actor: userId,
     source,
+    afterWrite: deps.afterWrite,
   });
   return { status: "saved", changes };
 }

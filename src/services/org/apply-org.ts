@@ -3,9 +3,11 @@ import { LineCounter, parseDocument } from "yaml";
 import { formatOrgErrors, parseOrgFile } from "../../config/org-file.ts";
 import { locate } from "../../config/yaml-locate.ts";
 import type { Database } from "../../db/client.ts";
-import { loadOrgRecord, writeOrg } from "../../db/repositories/org.ts";
+import { loadOrgRecord, type OrgWrittenHook, writeOrg } from "../../db/repositories/org.ts";
 import { resolveOrg } from "./resolve-org.ts";
 import type { OrgResolver } from "./resolver.ts";
+
+export type { OrgWrittenHook };
 
 export type ApplyOutcome =
   | { status: "applied"; changes: string[] }
@@ -19,6 +21,8 @@ export interface ApplyOptions {
   onlyIfFileChanged?: boolean;
   /** The features' assessment source names: an indicator naming another is an error. */
   assessmentSources?: readonly string[];
+  /** The features' part of the write, in its transaction (features.ts `orgWrittenOf`). */
+  afterWrite?: OrgWrittenHook | undefined;
 }
 
 export async function applyOrgText(
@@ -51,6 +55,7 @@ export async function applyOrgText(
     fileHash: parsed.hash,
     actor: options.actor,
     source: options.source,
+    afterWrite: options.afterWrite,
   });
   return changes.length > 0 ? { status: "applied", changes } : { status: "unchanged" };
 }

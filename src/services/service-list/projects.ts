@@ -94,8 +94,11 @@ const snapshot = (p: ProjectRow) => ({
   })),
 });
 
+/** What rendering and posting a project's messages needs of the org. */
+export type MessageEnv = Pick<ServiceEnv, "t" | "committeeChannel">;
+
 /** Posts the project's committee message once (its ts comes back through the result handler). */
-async function ensureMessage(tx: Tx, env: ServiceEnv, present: ProjectsPresenter, p: ProjectRow) {
+async function ensureMessage(tx: Tx, env: MessageEnv, present: ProjectsPresenter, p: ProjectRow) {
   if (p.channel) return;
   const message = present.projectMessage(await projectView(tx, p), env.t);
   await enqueueDelivery(tx, {
@@ -109,7 +112,7 @@ async function ensureMessage(tx: Tx, env: ServiceEnv, present: ProjectsPresenter
 /** A new project's committee message, enqueued in the transaction that created it. */
 export async function postProjectMessage(
   tx: Tx,
-  env: ServiceEnv,
+  env: MessageEnv,
   present: ProjectsPresenter,
   id: number,
 ): Promise<void> {
@@ -118,7 +121,12 @@ export async function postProjectMessage(
 }
 
 /** The committee message re-rendered from the project as it is now (after its post). */
-async function refreshMessage(tx: Tx, env: ServiceEnv, present: ProjectsPresenter, id: number) {
+export async function refreshMessage(
+  tx: Tx,
+  env: MessageEnv,
+  present: ProjectsPresenter,
+  id: number,
+) {
   const p = await projectById(tx, id);
   if (!p) return;
   const message = present.projectMessage(await projectView(tx, p), env.t);
@@ -142,24 +150,24 @@ export const projectResultHandlers: ResultHandlers = {
   },
 };
 
-type Change = (
+export type Change<E extends string = never> = (
   tx: Tx,
   p: ProjectRow,
   env: ServiceEnv,
-) => Promise<ProjectOutcomeError | { data: Prisma.PracticalProjectUpdateManyMutationInput }>;
+) => Promise<ProjectOutcomeError | E | { data: Prisma.PracticalProjectUpdateManyMutationInput }>;
 
 /** One change of a project: read, ask the domain, write if unchanged, re-render its message. */
-async function change(
+export async function change<E extends string = never>(
   deps: Deps,
   present: ProjectsPresenter,
   projectId: number,
-  apply: Change,
-): Promise<Outcome<{ projectId: number }, ProjectOutcomeError>> {
+  apply: Change<NoInfer<E>>,
+): Promise<Outcome<{ projectId: number }, ProjectOutcomeError | E>> {
   const env = await loadServiceEnv(deps);
   if (!env) return refuse("no-org");
   return inTxRetrying(deps.db, async (tx) => {
     const p = await projectById(tx, projectId);
-    if (!p) return refuse("not-found");
+    if (!p) return refuse("not-found" as const);
     const decided = await apply(tx, p, env);
     if (typeof decided === "string") return refuse(decided);
     if (!(await updateProjectIfUnchanged(tx, p.id, p.version, decided.data))) {
@@ -342,8 +350,7 @@ function dueAlerts(p: ProjectRow, day: string, calendar: CalendarSettings) {
   const week = isoWeek(day);
   return milestoneAlerts(snapshot(p), day, calendar).flatMap((alert) => {
     const key = `${PROJECT_PREFIX}${p.id}:m${alert.milestone.position}`;
-    if (alert.kind === "remind") return p.leadUserId ? [{ ...alert, key: `${key}:remind` }] : [];
-    return [{ ...alert, key: `${key}:escalate:${week}` }];
+    return [{ ...alert, key: alert.kind === "remind" ? `${key}:remind` : `${key}:escalate:${week}` }];
   });
 }
 
@@ -378,8 +385,8 @@ export async function nextMilestoneWorkDay(
 /**
  * The `project-milestones` run for a local date: each project without its committee message
  * gets it; each open milestone due within 3 working days reminds the lead once; each overdue
- * one escalates to the committee once a week (keyed by the ISO week). A project without a lead
- * (they left) asks the committee to name one, once a week.
+ * one escalates to the committee once a week (keyed by the ISO week). While a project has no
+ * lead (they left), its reminders go to the committee, which is asked to name one (leads.ts).
  */
 export async function runProjectMilestones(
   deps: Deps,
@@ -406,7 +413,7 @@ export async function runProjectMilestones(
       for (const alert of dueAlerts(p, today, calendar)) {
         const m = alert.milestone;
         const shown = { project: view, milestone: { title: m.title, due: m.due } };
-        if (alert.kind === "remind") {
+        if (alert.kind === "remind" && p.leadUserId) {
           const sent = await enqueueDelivery(tx, {
             dedupeKey: alert.key,
             method: "dm",
@@ -414,16 +421,22 @@ export async function runProjectMilestones(
           });
           if (sent) reminded++;
         } else {
+          // An escalation, or a reminder while the project has no lead: the committee's.
+          const message =
+            alert.kind === "remind"
+              ? present.milestoneReminder(shown, env.t)
+              : present.milestoneEscalation(shown, env.t);
           const sent = await enqueueDelivery(tx, {
             dedupeKey: alert.key,
             method: "chat.postMessage",
             payload: {
               channel: env.committeeChannel,
-              ...present.milestoneEscalation(shown, env.t),
+              ...message,
               ...(p.ts ? { thread_ts: p.ts, reply_broadcast: true } : {}),
             },
           });
-          if (sent) escalated++;
+          if (sent && alert.kind === "remind") reminded++;
+          else if (sent) escalated++;
         }
       }
     }

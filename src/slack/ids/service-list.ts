@@ -13,6 +13,8 @@ export const SERVICE_CALLBACK = {
   /** private_metadata: the project id. */
   progress: "svc_project_progress",
   sendBack: "svc_project_send_back",
+  /** Naming a new lead (private_metadata: the project id). */
+  nameLead: "svc_project_name_lead",
   /** `/pbb project new` (private_metadata: empty). */
   newProject: "svc_project_new",
 } as const;
@@ -29,6 +31,8 @@ export const SERVICE_ACTION = {
   projectRequest: "svc_project_request",
   projectConfirm: "svc_project_confirm",
   projectSendBack: "svc_project_open_send_back",
+  /** A project without a lead: its message and the committee's question (value: project id). */
+  projectNameLead: "svc_project_open_name_lead",
   /** Modal inputs. */
   note: "svc_note",
   milestone: "svc_milestone",
@@ -48,6 +52,7 @@ export const SERVICE_ACTION = {
   projectGoal: "svc_p_goal",
   projectBeneficiaries: "svc_p_beneficiaries",
   projectMilestones: "svc_p_milestones",
+  newLead: "svc_p_new_lead",
 } as const;
 
 export const SERVICE_BLOCK = {
@@ -72,4 +77,6 @@ export const SERVICE_BLOCK = {
   projectGoal: "svc_p_goal_block",
   projectBeneficiaries: "svc_p_beneficiaries_block",
   projectMilestones: "svc_p_milestones_block",
+  newLead: "svc_p_new_lead_block",
+  leadWanted: "svc_lead_wanted_actions",
 } as const;

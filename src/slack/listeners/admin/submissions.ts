@@ -50,7 +50,7 @@ export function registerAdminSubmissions(app: ListenerApp, ctx: AppContext): voi
     app.view<SlackViewAction>(callbackId, async ({ ack, body, view, client }) => {
       const change = read(view, view.state.values as StateValues);
       const outcome = await saveAdminChange(
-        { db: ctx.db, resolver: slackResolver(client) },
+        { db: ctx.db, resolver: slackResolver(client), afterWrite: ctx.orgWritten },
         body.user.id,
         change,
         `slack:${callbackId}`,

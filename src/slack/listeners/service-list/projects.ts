@@ -7,6 +7,11 @@ import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import type { MessageKey } from "../../../i18n/index.ts";
 import { loadServiceEnv } from "../../../services/service-list/env.ts";
+import {
+  type NameLeadError,
+  nameLead,
+  openNameLead,
+} from "../../../services/service-list/leads.ts";
 import { createNewProject } from "../../../services/service-list/new-project.ts";
 import {
   confirmCompletion,
@@ -22,10 +27,12 @@ import { SERVICE_ACTION, SERVICE_BLOCK, SERVICE_CALLBACK } from "../../ids/servi
 import { refusalOnField, replier, viaDm, viaResponseUrl } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import {
+  buildNameLeadModal,
   buildProgressModal,
   buildSendBackModal,
   newProjectErrors,
   readComment,
+  readNewLead,
   readNewProject,
   readProgress,
   serviceListPresenter,
@@ -34,7 +41,7 @@ import type { ThreadReplyHandler } from "../thread-replies.ts";
 
 type Button = BlockAction<ButtonAction>;
 
-const projectErrorKey = (e: ProjectOutcomeError): MessageKey =>
+const projectErrorKey = (e: ProjectOutcomeError | NameLeadError): MessageKey =>
   `serviceList.error.${e}` as MessageKey;
 
 const LINK = /^https?:\/\/[^\s<>|]+$/;
@@ -96,7 +103,15 @@ export function registerProjects(app: ListenerApp, ctx: AppContext): void {
   clicked(SERVICE_ACTION.projectConfirm, (userId, id) =>
     confirmCompletion(ctx, present, userId, id),
   );
-  const opens = (actionId: string, open: typeof openProgress, build: typeof buildProgressModal) =>
+  const opens = (
+    actionId: string,
+    open: (
+      deps: AppContext,
+      userId: string,
+      projectId: number,
+    ) => ReturnType<typeof openProgress> | ReturnType<typeof openNameLead>,
+    build: typeof buildProgressModal,
+  ) =>
     app.action<Button>(actionId, async ({ ack, body, action, client, respond }) => {
       await ack();
       const reply = replier(ctx, viaResponseUrl(respond), projectErrorKey);
@@ -109,6 +124,20 @@ export function registerProjects(app: ListenerApp, ctx: AppContext): void {
     });
   opens(SERVICE_ACTION.projectProgress, openProgress, buildProgressModal);
   opens(SERVICE_ACTION.projectSendBack, openSendBack, buildSendBackModal);
+  opens(SERVICE_ACTION.projectNameLead, openNameLead, buildNameLeadModal);
+
+  app.view(SERVICE_CALLBACK.nameLead, async ({ ack, body, view }) => {
+    const result = await nameLead(
+      ctx,
+      present,
+      body.user.id,
+      Number(view.private_metadata),
+      readNewLead(view.state.values as never),
+    );
+    if (!result.ok)
+      return ack(await refusalOnField(ctx, SERVICE_BLOCK.newLead, projectErrorKey(result.error)));
+    await ack();
+  });
 
   app.view(SERVICE_CALLBACK.progress, async ({ ack, body, view }) => {
     const input = readProgress(view.state.values as never);

@@ -2,8 +2,10 @@
 import type { ProjectsPresenter, ServiceListPresenter } from "../../../ports/service-list.ts";
 import { buildNudgeDm, buildQueryDm, buildReportAck } from "./messages.ts";
 import {
+  buildLeadWanted,
   buildMilestoneEscalation,
   buildMilestoneReminder,
+  buildNewLeadDm,
   buildProjectMessage,
 } from "./projects.ts";
 
@@ -14,4 +16,6 @@ export const serviceListPresenter: ServiceListPresenter & ProjectsPresenter = {
   projectMessage: buildProjectMessage,
   milestoneReminder: buildMilestoneReminder,
   milestoneEscalation: buildMilestoneEscalation,
+  leadWanted: buildLeadWanted,
+  newLeadDm: buildNewLeadDm,
 };

@@ -5,7 +5,9 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { Translator } from "../../../i18n/index.ts";
 import type {
+  LeadWantedView,
   MilestoneAlertView,
+  NewLeadView,
   ProjectView,
   ServiceMessage,
 } from "../../../ports/service-list.ts";
@@ -88,17 +90,56 @@ export function buildProjectMessage(p: ProjectView, t: Translator): ServiceMessa
             button(t("serviceList.button.progress"), SERVICE_ACTION.projectProgress, { value }),
             button(t("serviceList.button.requestDone"), SERVICE_ACTION.projectRequest, { value }),
           ];
+    if (!p.leadUserId) buttons.push(nameLeadButton(p, t));
     blocks.push(actions(SERVICE_BLOCK.projectActions, buttons));
     blocks.push(context(t("serviceList.project.threadHint")));
   }
   return { text, blocks };
 }
 
+const nameLeadButton = (p: ProjectView, t: Translator) =>
+  button(t("serviceList.button.nameLead"), SERVICE_ACTION.projectNameLead, {
+    value: String(p.id),
+    style: "primary",
+  });
+
+/** To the lead; while the project has none, to the committee with the button to name one. */
 export function buildMilestoneReminder(v: MilestoneAlertView, t: Translator): ServiceMessage {
-  const text = t("serviceList.project.remind", {
+  const params = {
     title: esc(v.project.title),
     milestone: esc(v.milestone.title),
     due: v.milestone.due,
+  };
+  if (v.project.leadUserId) {
+    const text = t("serviceList.project.remind", params);
+    return { text, blocks: [section(text)] };
+  }
+  const text = t("serviceList.project.remindNoLead", params);
+  return {
+    text,
+    blocks: [
+      section(text),
+      actions(SERVICE_BLOCK.leadWanted, [nameLeadButton(v.project, t)]),
+    ],
+  };
+}
+
+/** The committee's question when a project's lead left: once, with the button. */
+export function buildLeadWanted(v: LeadWantedView, t: Translator): ServiceMessage {
+  const title = esc(v.project.title);
+  const text = v.left
+    ? t("serviceList.project.leadWanted", { title, left: mention(v.left) })
+    : t("serviceList.project.leadWantedNobody", { title });
+  return {
+    text,
+    blocks: [section(text), actions(SERVICE_BLOCK.leadWanted, [nameLeadButton(v.project, t)])],
+  };
+}
+
+export function buildNewLeadDm(v: NewLeadView, t: Translator): ServiceMessage {
+  const text = t("serviceList.project.newLeadDm", {
+    title: esc(v.project.title),
+    who: mention(v.namedBy),
   });
   return { text, blocks: [section(text)] };
 }
@@ -189,10 +230,38 @@ export function buildSendBackModal(p: ProjectView, t: Translator): ModalView {
   );
 }
 
+export function buildNameLeadModal(p: ProjectView, t: Translator): ModalView {
+  return modal(
+    SERVICE_CALLBACK.nameLead,
+    t("serviceList.nameLead.title"),
+    p.id,
+    [
+      section(`*${esc(p.title)}*`),
+      input(
+        SERVICE_BLOCK.newLead,
+        t("serviceList.nameLead.lead"),
+        { type: "users_select", action_id: SERVICE_ACTION.newLead },
+        { hint: plain(t("serviceList.nameLead.hint")) },
+      ),
+    ],
+    t,
+  );
+}
+
 type StateValues = Record<
   string,
-  Record<string, { value?: string | null; selected_option?: { value: string } | null }>
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_option?: { value: string } | null;
+      selected_user?: string | null;
+    }
+  >
 >;
+
+export const readNewLead = (values: StateValues): string =>
+  values[SERVICE_BLOCK.newLead]?.[SERVICE_ACTION.newLead]?.selected_user ?? "";
 
 export function readProgress(values: StateValues) {
   const link = values[SERVICE_BLOCK.link]?.[SERVICE_ACTION.link]?.value?.trim() ?? "";
