@@ -16,10 +16,10 @@ import { studyFeature } from "../features/study.ts";
 import { tasklistFeature } from "../features/tasklist.ts";
 import type { AnyJob } from "../jobs/define.ts";
 import type { AssessmentSource } from "../services/assessment/source.ts";
+import type { OrgWrittenHook } from "../services/org/apply-org.ts";
 import type { ResultHandlers } from "../services/outbox/index.ts";
 import type { ReportDefinition } from "../services/reports/definition.ts";
 import type { Subcommand } from "../slack/listeners/commands/pbb-subcommands.ts";
-import type { OrgWrittenHook } from "../services/org/apply-org.ts";
 import type { Feature } from "./feature.ts";
 
 export type { Feature } from "./feature.ts";

@@ -6,9 +6,9 @@ import { Command, CommanderError } from "commander";
 import type { Feature } from "../app/feature.ts";
 import {
   assessmentSourcesOf,
-  orgWrittenOf,
   features,
   jobsOf,
+  orgWrittenOf,
   reportsOf,
   resultHandlersOf,
 } from "../app/features.ts";

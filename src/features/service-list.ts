@@ -16,9 +16,9 @@ import { projectResultHandlers } from "../services/service-list/projects.ts";
 import { serviceResultHandlers } from "../services/service-list/query.ts";
 import { projectsReport, servicesReport } from "../services/service-list/report.ts";
 import { projectSubcommand, serviceSubcommand } from "../slack/listeners/service-list/command.ts";
-import { serviceListPresenter } from "../slack/views/service-list/present.ts";
 import { registerServiceList, serviceThreadReply } from "../slack/listeners/service-list/index.ts";
 import { projectThreadReply } from "../slack/listeners/service-list/projects.ts";
+import { serviceListPresenter } from "../slack/views/service-list/present.ts";
 
 export const serviceListFeature = defineFeature({
   name: "service-list",

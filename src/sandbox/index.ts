@@ -8,12 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  assessmentSourcesOf,
-  features,
-  orgWrittenOf,
-  resultHandlersOf,
-} from "../app/features.ts";
+import { assessmentSourcesOf, features, orgWrittenOf, resultHandlersOf } from "../app/features.ts";
 import { type RunningBot, startBot } from "../app/runtime.ts";
 import type { EnvConfig } from "../config/env.ts";
 import type { Database } from "../db/client.ts";

@@ -35,11 +35,17 @@ describe.each(STORES)("naming a new lead when a project's lead left (%s)", (stor
     });
     const ts = String((posted.response as { ts: string }).ts);
 
-    const applied = await applyOrgText(t.db, slackResolver(t.bot.ctx.client), LEAD_GONE, "org.yml", {
-      actor: "test",
-      source: "test",
-      afterWrite: t.bot.ctx.orgWritten,
-    });
+    const applied = await applyOrgText(
+      t.db,
+      slackResolver(t.bot.ctx.client),
+      LEAD_GONE,
+      "org.yml",
+      {
+        actor: "test",
+        source: "test",
+        afterWrite: t.bot.ctx.orgWritten,
+      },
+    );
     expect(applied.status).toBe("applied");
     await settled(t);
     const ask = await waitCall(t, "chat.postMessage", "C0COMMITTEE", {
@@ -65,14 +71,18 @@ describe.each(STORES)("naming a new lead when a project's lead left (%s)", (stor
     await t.emulator.calls.waitFor("views.open");
     const gone = await t.slack.as("U0CHAIR").submitModal({ svc_p_new_lead: "U0B" });
     expect(gone.outcome).toBe("errors");
-    expect(JSON.stringify(gone)).toContain("The lead must be an active member of the organisation.");
+    expect(JSON.stringify(gone)).toContain(
+      "The lead must be an active member of the organisation.",
+    );
     expect((await project()).leadUserId).toBeNull();
     const ok = await t.slack.as("U0CHAIR").submitModal({ svc_p_new_lead: "U0C" });
     expect(ok.outcome).toBe("closed");
     expect((await project()).leadUserId).toBe("U0C");
     await settled(t);
     const dm = await waitCall(t, "chat.postMessage", t.emulator.workspace.dmWith("U0C").id);
-    expect(json(dm)).toContain("You now lead the practical project Renovate the Elm Court compound");
+    expect(json(dm)).toContain(
+      "You now lead the practical project Renovate the Elm Court compound",
+    );
     await waitCall(t, "chat.update", "C0COMMITTEE", {
       where: (c) => c.args.ts === ts && json(c).includes("*Lead:* <@U0C>"),
     });

@@ -110,7 +110,10 @@ export async function inOrganisation(tx: Tx, userIds: readonly string[]): Promis
     where: {
       slackUserId: { in: [...new Set(userIds)] },
       active: true,
-      OR: [{ committeeRoles: { some: {} } }, { branchRoles: { some: { branch: { active: true } } } }],
+      OR: [
+        { committeeRoles: { some: {} } },
+        { branchRoles: { some: { branch: { active: true } } } },
+      ],
     },
     select: { slackUserId: true },
   });

@@ -9,12 +9,12 @@
 import { addDays } from "../../domain/calendar.ts";
 import { zonedInstant } from "../../domain/lecture-time.ts";
 import { localDateOf } from "../../domain/period.ts";
+import { inTx } from "../../services/kit/tx.ts";
+import { askForNewLeads } from "../../services/service-list/leads.ts";
 import {
   nextMilestoneWorkDay,
   runProjectMilestones,
 } from "../../services/service-list/projects.ts";
-import { inTx } from "../../services/kit/tx.ts";
-import { askForNewLeads } from "../../services/service-list/leads.ts";
 import { serviceListPresenter } from "../../slack/views/service-list/present.ts";
 import { dailyOccurrences, latestOccurrence } from "../daily.ts";
 import { defineJob, type JobOrg, type Occurrence } from "../define.ts";

@@ -350,7 +350,9 @@ function dueAlerts(p: ProjectRow, day: string, calendar: CalendarSettings) {
   const week = isoWeek(day);
   return milestoneAlerts(snapshot(p), day, calendar).flatMap((alert) => {
     const key = `${PROJECT_PREFIX}${p.id}:m${alert.milestone.position}`;
-    return [{ ...alert, key: alert.kind === "remind" ? `${key}:remind` : `${key}:escalate:${week}` }];
+    return [
+      { ...alert, key: alert.kind === "remind" ? `${key}:remind` : `${key}:escalate:${week}` },
+    ];
   });
 }
 

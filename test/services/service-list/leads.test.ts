@@ -11,14 +11,13 @@ import { applyOrgText } from "../../../src/services/org/apply-org.ts";
 import { offlineResolver } from "../../../src/services/org/resolver.ts";
 import { askForNewLeads, nameLead } from "../../../src/services/service-list/leads.ts";
 import { projectView, runProjectMilestones } from "../../../src/services/service-list/projects.ts";
+import { serviceListPresenter } from "../../../src/slack/views/service-list/present.ts";
 import {
   buildLeadWanted,
   buildProjectMessage,
 } from "../../../src/slack/views/service-list/projects.ts";
-import { serviceListPresenter } from "../../../src/slack/views/service-list/present.ts";
 import { createTestDatabase, STORES } from "../../helpers/database.ts";
 import { LEAD_GONE, LED_BY_MEMBER } from "../../helpers/service-org.ts";
-
 
 const NOW = new Date("2026-11-10T02:00:00Z");
 const json = (v: unknown) => JSON.stringify(v);
@@ -93,7 +92,9 @@ describe.each(STORES)("a project's lead leaving the organisation (%s)", (store) 
     expect(remind?.method).toBe("chat.postMessage");
     const payload = remind!.payload as { channel: string; text: string };
     expect(payload.channel).toBe("C0COMMITTEE");
-    expect(payload.text).toContain('has no lead: the milestone "Repair the roof" is due 2026-11-12');
+    expect(payload.text).toContain(
+      'has no lead: the milestone "Repair the roof" is due 2026-11-12',
+    );
     expect(json(payload)).toContain("svc_project_open_name_lead");
     expect(await db.prisma.delivery.count({ where: { method: "dm" } })).toBe(0);
   });
@@ -122,8 +123,9 @@ describe.each(STORES)("a project's lead leaving the organisation (%s)", (store) 
       "U0CHAIR",
     ]);
     const [dm] = await deliveries(`service-project:${p.id}:lead:`);
-    expect((dm?.payload as { user: string; text: string }).user).toBe("U0C");
-    expect((dm?.payload as { text: string }).text).toBe(
+    const dmPayload = dm!.payload as { user: string; text: string };
+    expect(dmPayload.user).toBe("U0C");
+    expect(dmPayload.text).toBe(
       "You now lead the practical project Renovate the Elm Court compound (named by <@U0CHAIR>). Post its progress with the buttons on its message in the committee channel, or in that message's thread.",
     );
     const updates = await db.prisma.delivery.findMany({

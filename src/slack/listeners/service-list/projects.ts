@@ -126,45 +126,38 @@ export function registerProjects(app: ListenerApp, ctx: AppContext): void {
   opens(SERVICE_ACTION.projectSendBack, openSendBack, buildSendBackModal);
   opens(SERVICE_ACTION.projectNameLead, openNameLead, buildNameLeadModal);
 
-  app.view(SERVICE_CALLBACK.nameLead, async ({ ack, body, view }) => {
-    const result = await nameLead(
-      ctx,
-      present,
-      body.user.id,
-      Number(view.private_metadata),
-      readNewLead(view.state.values as never),
-    );
-    if (!result.ok)
-      return ack(await refusalOnField(ctx, SERVICE_BLOCK.newLead, projectErrorKey(result.error)));
-    await ack();
-  });
+  /** A project modal's submission: a refusal comes back on `blockId`, nothing changed. */
+  const submits = <V>(
+    callbackId: string,
+    blockId: string,
+    read: (values: never) => V,
+    act: (
+      userId: string,
+      projectId: number,
+      input: V,
+    ) => Promise<{ ok: true } | { ok: false; error: ProjectOutcomeError | NameLeadError }>,
+    check: (input: V) => MessageKey | null = () => null,
+  ) =>
+    app.view(callbackId, async ({ ack, body, view }) => {
+      const input = read(view.state.values as never);
+      const bad = check(input);
+      if (bad) return ack(await refusalOnField(ctx, SERVICE_BLOCK.link, bad));
+      const result = await act(body.user.id, Number(view.private_metadata), input);
+      if (!result.ok) return ack(await refusalOnField(ctx, blockId, projectErrorKey(result.error)));
+      await ack();
+    });
 
-  app.view(SERVICE_CALLBACK.progress, async ({ ack, body, view }) => {
-    const input = readProgress(view.state.values as never);
-    if (input.link && !LINK.test(input.link))
-      return ack(await refusalOnField(ctx, SERVICE_BLOCK.link, "serviceList.error.bad-link"));
-    const result = await postProgress(
-      ctx,
-      present,
-      body.user.id,
-      Number(view.private_metadata),
-      input,
-    );
-    if (!result.ok)
-      return ack(await refusalOnField(ctx, SERVICE_BLOCK.note, projectErrorKey(result.error)));
-    await ack();
-  });
-
-  app.view(SERVICE_CALLBACK.sendBack, async ({ ack, body, view }) => {
-    const result = await sendBack(
-      ctx,
-      present,
-      body.user.id,
-      Number(view.private_metadata),
-      readComment(view.state.values as never),
-    );
-    if (!result.ok)
-      return ack(await refusalOnField(ctx, SERVICE_BLOCK.comment, projectErrorKey(result.error)));
-    await ack();
-  });
+  submits(SERVICE_CALLBACK.nameLead, SERVICE_BLOCK.newLead, readNewLead, (userId, id, lead) =>
+    nameLead(ctx, present, userId, id, lead),
+  );
+  submits(
+    SERVICE_CALLBACK.progress,
+    SERVICE_BLOCK.note,
+    readProgress,
+    (userId, id, input) => postProgress(ctx, present, userId, id, input),
+    (input) => (input.link && !LINK.test(input.link) ? "serviceList.error.bad-link" : null),
+  );
+  submits(SERVICE_CALLBACK.sendBack, SERVICE_BLOCK.comment, readComment, (userId, id, comment) =>
+    sendBack(ctx, present, userId, id, comment),
+  );
 }

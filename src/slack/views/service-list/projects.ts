@@ -117,10 +117,7 @@ export function buildMilestoneReminder(v: MilestoneAlertView, t: Translator): Se
   const text = t("serviceList.project.remindNoLead", params);
   return {
     text,
-    blocks: [
-      section(text),
-      actions(SERVICE_BLOCK.leadWanted, [nameLeadButton(v.project, t)]),
-    ],
+    blocks: [section(text), actions(SERVICE_BLOCK.leadWanted, [nameLeadButton(v.project, t)])],
   };
 }
 
