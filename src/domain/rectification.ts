@@ -81,7 +81,11 @@ export type RectificationError =
   | "comment-required"
   | "not-verifier"
   | "own-item"
-  | "own-branch";
+  | "own-branch"
+  | "not-reassigner"
+  | "same-owner"
+  | "owner-not-in-branch"
+  | "owner-is-inspector";
 
 /** Who may report the item done: its owner (or a secretary of the branch), while it is open. */
 export function reportRefusal(
@@ -93,6 +97,27 @@ export function reportRefusal(
     return "not-owner";
   if (item.state !== "OPEN") return "not-open";
   if (evidence.trim() === "") return "evidence-required";
+  return null;
+}
+
+/**
+ * Who may hand an open item to another owner: a secretary of the inspected branch or a committee
+ * member. The new owner is one of the branch's people and never one of its inspectors, who
+ * verify it: four eyes still hold after the change (`verifierRefusal` reads the owner).
+ * Without `newOwner`, only whether `actor` may open the change.
+ */
+export function reassignRefusal(
+  item: RectificationSnapshot & { branchPeople: readonly string[] },
+  actor: Actor,
+  newOwner?: string,
+): RectificationError | null {
+  if (!actor.committeeMember && !actor.secretaryOf.includes(item.branchKey))
+    return "not-reassigner";
+  if (item.state !== "OPEN") return "not-open";
+  if (newOwner === undefined) return null;
+  if (newOwner === item.ownerId) return "same-owner";
+  if (item.inspectors.includes(newOwner)) return "owner-is-inspector";
+  if (!item.branchPeople.includes(newOwner)) return "owner-not-in-branch";
   return null;
 }
 

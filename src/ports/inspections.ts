@@ -148,8 +148,8 @@ export interface InspectionsPresenter {
   released(n: Pick<TeamNotice, "kind" | "period" | "branch">): InspectionsMessage;
   /** In the inspected branch's channel once the checklist is submitted. */
   result(v: ResultView): InspectionsMessage;
-  /** To the owner: a new item, or one reopened (with the verifier's comment). */
-  ownerItem(v: RectificationView): InspectionsMessage;
+  /** To the owner: a new item, one reopened (with the verifier's comment), or handed to them. */
+  ownerItem(v: RectificationView, reassigned?: { reassignedBy: string }): InspectionsMessage;
   /** To each verifier: the owner reported it done (Accept / Reopen). */
   verifyRequest(v: RectificationView): InspectionsMessage;
   /** To the owner: verified. */

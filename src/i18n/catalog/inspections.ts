@@ -16,6 +16,12 @@ export const inspections = defineArea(
     "inspections.team.dm":
       "You inspect *{branch}* in the {kind} round of {period}, by {closes}. Open the checklist to score it and note the findings.",
     "inspections.team.open": "Open the checklist",
+    "inspections.reassign.button": "Reassign",
+    "inspections.reassign.title": "Reassign the item",
+    "inspections.reassign.owner": "New owner",
+    "inspections.reassign.required": "choose the new owner",
+    "inspections.reassign.done": "The item now belongs to {owner}; they have been told.",
+    "inspections.owner.reassigned": "{by} made you the owner of this rectification item:",
     "inspections.swap.released":
       "You no longer inspect *{branch}* in the {kind} round of {period}: a system admin assigned it to someone else. Nothing else is asked of you for it.",
     "inspections.item.meetings.title": "Three meetings and one lesson",
@@ -125,6 +131,13 @@ export const inspections = defineArea(
     "inspections.error.own-item": "the owner of an item does not verify it",
     "inspections.error.own-branch": "a secretary does not verify their own branch's item",
     "inspections.error.swap-self": "a branch does not inspect itself",
+    "inspections.error.not-reassigner":
+      "only a secretary of the inspected branch or a committee member may reassign an item",
+    "inspections.error.same-owner": "this person already owns the item",
+    "inspections.error.owner-not-in-branch":
+      "the new owner must be a secretary or member of the inspected branch",
+    "inspections.error.owner-is-inspector":
+      "the new owner inspected this branch and verifies the item: someone else must own it",
     "inspections.error.swap-each-other": "two branches would inspect each other in the same round",
     "inspections.error.swap-repeat":
       "this branch inspected the same branch in the previous round, and another choice exists",
@@ -196,6 +209,12 @@ export const inspections = defineArea(
     "inspections.team.dm":
       "您负责在{period}{kind}中检查 *{branch}* ，请于{closes}前完成。请打开检查清单评分并记录发现的问题。",
     "inspections.team.open": "打开检查清单",
+    "inspections.reassign.button": "更换责任人",
+    "inspections.reassign.title": "更换整改责任人",
+    "inspections.reassign.owner": "新的责任人",
+    "inspections.reassign.required": "请选择新的责任人",
+    "inspections.reassign.done": "该整改事项已交由{owner}负责，并已通知本人。",
+    "inspections.owner.reassigned": "{by}将此整改事项交由您负责：",
     "inspections.swap.released":
       "系统管理员已调整检查安排：您不再负责在{period}{kind}中检查 *{branch}* ，此项无需您再做任何事。",
     "inspections.item.meetings.title": "三会一课",
@@ -300,6 +319,11 @@ export const inspections = defineArea(
     "inspections.error.own-item": "整改责任人不能验收自己的事项",
     "inspections.error.own-branch": "支部书记不能验收本支部的事项",
     "inspections.error.swap-self": "支部不能检查自己",
+    "inspections.error.not-reassigner": "只有被检查支部的书记或机关党委委员可以更换整改责任人",
+    "inspections.error.same-owner": "此人已是该整改事项的责任人",
+    "inspections.error.owner-not-in-branch": "新的责任人须是被检查支部的书记或党员",
+    "inspections.error.owner-is-inspector":
+      "新的责任人是该支部的检查人，负责验收此事项，须由他人负责整改",
     "inspections.error.swap-each-other": "两个支部会在同一轮中互相检查",
     "inspections.error.swap-repeat": "该支部上一轮已检查同一支部，且另有可选安排",
     "inspections.error.swap-twice": "该检查人本轮已负责检查其他支部",

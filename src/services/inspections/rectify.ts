@@ -15,6 +15,7 @@ import { localDateOf } from "../../domain/period.ts";
 import {
   type RectificationSnapshot,
   type RectificationState,
+  reassignRefusal,
   reportRefusal,
   verifierRefusal,
   verifyTransition,
@@ -72,6 +73,71 @@ export const openReopen = (deps: Deps, req: { id: number; userId: string }) =>
     (snap, actor, row) =>
       verifierRefusal(snap, actor) ?? (row.state !== "REPORTED" ? "not-reported" : null),
   );
+
+/** The branch's secretaries and members: who may own its items. */
+async function branchPeople(db: Database | Tx, branchId: number): Promise<string[]> {
+  const client = "prisma" in db ? db.prisma : db;
+  const roles = await client.branchRole.findMany({
+    where: { branchId },
+    select: { person: { select: { slackUserId: true } } },
+  });
+  return roles.map((r) => r.person.slackUserId);
+}
+
+/** The "reassign" modal's item, for a secretary of its branch or a committee member. */
+export const openReassign = (deps: Deps, req: { id: number; userId: string }) =>
+  openItem(deps, req, (snap, actor) => reassignRefusal({ ...snap, branchPeople: [] }, actor));
+
+/**
+ * Hands an open item to another owner of the inspected branch (never one of its inspectors);
+ * the change is recorded and the new owner is told in a DM. Reminders follow the owner.
+ */
+export async function reassign(
+  deps: Deps,
+  present: PresenterFor,
+  input: { id: number; userId: string; owner: string },
+): Promise<Result> {
+  const p = present(await orgTranslator(deps.db));
+  const at = deps.now();
+  const result = await inTx(deps.db, async (tx): Promise<Result> => {
+    const row = await rectificationById(tx, input.id);
+    if (!row) return refuse("not-found");
+    const refusal = reassignRefusal(
+      { ...(await snapshotOf(tx, row)), branchPeople: await branchPeople(tx, row.branchId) },
+      await actorOf(tx, input.userId),
+      input.owner,
+    );
+    if (refusal) return refuse(refusal);
+    const won = await tx.rectification.updateMany({
+      where: { id: row.id, version: row.version },
+      data: { ownerId: input.owner, version: { increment: 1 } },
+    });
+    if (won.count === 0) return refuse("busy");
+    await tx.auditLog.create({
+      data: {
+        actor: input.userId,
+        action: "reassign",
+        entity: "rectification",
+        entityId: String(row.id),
+        data: { from: row.ownerId, to: input.owner },
+        at,
+      },
+    });
+    const after = await rectificationById(tx, row.id);
+    if (!after) return refuse("not-found");
+    await enqueueDelivery(tx, {
+      dedupeKey: `inspections:rect:${row.id}:owner:${after.version}`,
+      method: "dm",
+      payload: {
+        user: input.owner,
+        ...p.ownerItem(rectificationView(after), { reassignedBy: input.userId }),
+      },
+    });
+    return { ok: true };
+  });
+  if (result.ok) deps.homes?.changed({ users: [input.userId, input.owner] });
+  return result;
+}
 
 /** The owner reports the item done, with what was done and evidence (text or link). */
 export async function reportDone(

@@ -9,6 +9,7 @@ export const INSPECTION_CALLBACK = {
   /** private_metadata: the rectification item id. */
   done: "insp_done",
   reopen: "insp_reopen",
+  reassign: "insp_reassign",
   /** private_metadata: empty (the admin's change of an assignment). */
   swap: "insp_swap",
 } as const;
@@ -21,6 +22,8 @@ export const INSPECTION_ACTION = {
   /** Verifier's DM and Home (value: item id). */
   accept: "insp_accept",
   openReopen: "insp_open_reopen",
+  /** Owner's DM and reminders (value: item id). */
+  openReassign: "insp_open_reassign",
   /** `/pbb inspections swap` (value: empty). */
   openSwap: "insp_open_swap",
   /** Modal inputs. */
@@ -32,6 +35,7 @@ export const INSPECTION_ACTION = {
   doneText: "insp_done_text",
   evidence: "insp_evidence",
   comment: "insp_comment",
+  owner: "insp_owner",
   round: "insp_round",
   branch: "insp_branch",
   inspector: "insp_inspector",
@@ -50,6 +54,7 @@ export const INSPECTION_BLOCK = {
   doneText: "insp_done_text_block",
   evidence: "insp_evidence_block",
   comment: "insp_comment_block",
+  owner: "insp_owner_block",
   round: "insp_round_block",
   branch: "insp_branch_block",
   inspector: "insp_inspector_block",

@@ -5,7 +5,8 @@ import { writeOrg } from "../../../src/db/repositories/org.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { submitChecklist } from "../../../src/services/inspections/checklist.ts";
 import { openRounds } from "../../../src/services/inspections/open-round.ts";
-import { reportDone, verify } from "../../../src/services/inspections/rectify.ts";
+import { reassign, reportDone, verify } from "../../../src/services/inspections/rectify.ts";
+import { remindRectifications } from "../../../src/services/inspections/reminders.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
 import { inspectionsPresenter } from "../../../src/slack/views/inspections/present.ts";
 import { createTestDatabase, STORES } from "../../helpers/database.ts";
@@ -150,5 +151,92 @@ describe.each(STORES)("findings to closure (%s)", (kind) => {
     expect(to(`inspections:rect:${id}:open:1`).text).toContain("signatures missing");
     expect(to(`inspections:rect:${id}:reported:`)).toMatchObject({ user: inspector });
     expect(to(`inspections:rect:${id}:verified`)).toMatchObject({ user: "U0SEC1" });
+  });
+});
+
+describe.each(STORES)("reassigning a rectification item (%s)", (kind) => {
+  it("a secretary or committee member hands it on; never to its inspector; four eyes hold", async () => {
+    db = await createTestDatabase(kind);
+    const parsed = parseOrgFile(
+      file.replace("secretaries: [U0SEC1] }", "secretaries: [U0SEC1], members: [U0DEP, U0B1M] }"),
+      "org.yml",
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+    const record = await currentOrgRecord(db);
+    if (!record) throw new Error("no org");
+    await openRounds(db, record, "2027-03", inspectionsPresenter(translator("en")));
+    const assignment = await db.prisma.inspectionAssignment.findFirstOrThrow({
+      where: { branch: { key: "b1" } },
+    });
+    // U0DEP is a member of b1, so the chair inspects it.
+    expect(assignment.inspectorUserId).toBe("U0CHAIR");
+    const now = at("2027-03-01T03:00:00Z");
+    const deps = { db, now: () => now };
+    const present = inspectionsPresenter;
+    await submitChecklist(deps, present, {
+      assignmentId: assignment.id,
+      userId: "U0CHAIR",
+      checklist: {
+        scores: { meetings: "50", dues: "30" },
+        findings: [{ problem: "minutes missing", severity: "serious" }],
+      },
+    });
+    const item = await db.prisma.rectification.findFirstOrThrow();
+    const move = (userId: string, owner: string) =>
+      reassign(deps, present, { id: item.id, userId, owner });
+    expect(await move("U0B1M", "U0DEP")).toEqual({ ok: false, error: "not-reassigner" });
+    expect(await move("U0SEC1", "U0CHAIR")).toEqual({ ok: false, error: "owner-is-inspector" });
+    expect(await move("U0SEC1", "U0SEC0")).toEqual({ ok: false, error: "owner-not-in-branch" });
+    expect(await move("U0SEC1", "U0SEC1")).toEqual({ ok: false, error: "same-owner" });
+    expect(
+      (await db.prisma.rectification.findUniqueOrThrow({ where: { id: item.id } })).ownerId,
+    ).toBe("U0SEC1");
+    // A committee member hands it to a member of the branch, who hears of it.
+    expect(await move("U0CHAIR", "U0B1M")).toEqual({ ok: true });
+    // The branch's secretary hands it on to a committee member who belongs to the branch.
+    expect(await move("U0SEC1", "U0DEP")).toEqual({ ok: true });
+    const row = await db.prisma.rectification.findUniqueOrThrow({ where: { id: item.id } });
+    expect(row.ownerId).toBe("U0DEP");
+    const audit = await db.prisma.auditLog.findMany({
+      where: { entity: "rectification", action: "reassign" },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((a) => [a.actor, a.data])).toEqual([
+      ["U0CHAIR", { from: "U0SEC1", to: "U0B1M" }],
+      ["U0SEC1", { from: "U0B1M", to: "U0DEP" }],
+    ]);
+    const dms = await db.prisma.delivery.findMany({
+      where: { dedupeKey: { startsWith: `inspections:rect:${item.id}:owner:` } },
+      orderBy: { id: "asc" },
+    });
+    expect(dms.map((d) => (d.payload as { user: string }).user)).toEqual(["U0B1M", "U0DEP"]);
+    expect((dms[1]?.payload as { text?: string } | undefined)?.text).toContain(
+      "<@U0SEC1> made you the owner of this rectification item",
+    );
+    // The reminder goes to the new owner (3 working days before 2027-03-08).
+    await remindRectifications(deps, present, "2027-03-03");
+    const reminder = await db.prisma.delivery.findFirstOrThrow({
+      where: { dedupeKey: { contains: "remind" }, method: "dm" },
+    });
+    expect(reminder.payload).toMatchObject({ user: "U0DEP" });
+    // Four eyes: the new owner, a committee member, may not verify the item they own.
+    expect(
+      await reportDone(deps, present, {
+        id: item.id,
+        userId: "U0DEP",
+        doneText: "written up",
+        evidence: "minutes.pdf",
+      }),
+    ).toEqual({ ok: true });
+    expect(await verify(deps, present, { id: item.id, userId: "U0DEP", accept: true })).toEqual({
+      ok: false,
+      error: "own-item",
+    });
+    expect(await move("U0SEC1", "U0B1M")).toEqual({ ok: false, error: "not-open" });
+    expect(await verify(deps, present, { id: item.id, userId: "U0CHAIR", accept: true })).toEqual({
+      ok: true,
+      state: "VERIFIED",
+    });
   });
 });

@@ -11,7 +11,14 @@ import {
   openChecklist,
   submitChecklist,
 } from "../../../services/inspections/checklist.ts";
-import { openDone, openReopen, reportDone, verify } from "../../../services/inspections/rectify.ts";
+import {
+  openDone,
+  openReassign,
+  openReopen,
+  reassign,
+  reportDone,
+  verify,
+} from "../../../services/inspections/rectify.ts";
 import { errorKey, type InspectionsError } from "../../../services/inspections/result.ts";
 import { orgTranslator } from "../../../services/org/locale.ts";
 import { INSPECTION_ACTION, INSPECTION_BLOCK, INSPECTION_CALLBACK } from "../../ids/inspections.ts";
@@ -20,11 +27,13 @@ import type { ListenerApp } from "../../router.ts";
 import {
   buildChecklistModal,
   buildDoneModal,
+  buildReassignModal,
   buildReopenModal,
   readChecklist,
   readChecklistRaw,
   readComment,
   readDone,
+  readOwner,
 } from "../../views/inspections/modals.ts";
 import { inspectionsPresenter } from "../../views/inspections/present.ts";
 import { registerSwap } from "./swap.ts";
@@ -69,6 +78,22 @@ export function registerInspections(app: ListenerApp, ctx: AppContext): void {
   opener(INSPECTION_ACTION.openReopen, async (id, userId) => {
     const r = await openReopen(ctx, { id, userId });
     return r.ok ? { ok: true, view: buildReopenModal(r.item, await orgTranslator(ctx.db)) } : r;
+  });
+
+  opener(INSPECTION_ACTION.openReassign, async (id, userId) => {
+    const r = await openReassign(ctx, { id, userId });
+    return r.ok ? { ok: true, view: buildReassignModal(r.item, await orgTranslator(ctx.db)) } : r;
+  });
+
+  app.view(INSPECTION_CALLBACK.reassign, async ({ ack, body, view }) => {
+    const id = parseId(view.private_metadata);
+    const field = INSPECTION_BLOCK.owner;
+    if (id === null) return ack(await refusalOnField(ctx, field, errorKey("not-found")));
+    const read = readOwner(view.state.values as AnyValues, await orgTranslator(ctx.db));
+    if (!read.ok) return ack({ response_action: "errors", errors: read.errors });
+    const result = await reassign(ctx, present, { id, userId: body.user.id, owner: read.value });
+    if (result.ok) return ack();
+    return ack(await refusalOnField(ctx, field, errorKey(result.error)));
   });
 
   app.action<Button>(INSPECTION_ACTION.accept, async ({ ack, body, action, respond }) => {

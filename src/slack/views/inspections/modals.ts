@@ -135,7 +135,14 @@ export function buildChecklistModal(f: ChecklistForm, t: Translator): ModalView 
 
 type StateValues = Record<
   string,
-  Record<string, { value?: string | null; selected_option?: { value: string } | null }>
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_option?: { value: string } | null;
+      selected_user?: string | null;
+    }
+  >
 >;
 
 const typed = (v: StateValues, block: string, action: string) =>
@@ -258,6 +265,28 @@ export function readComment(values: StateValues, t: Translator): Validation<stri
     t,
   );
   return read.ok ? { ok: true, value: read.value.comment } : read;
+}
+
+export const buildReassignModal = (v: RectificationView, t: Translator): ModalView =>
+  itemModal(
+    INSPECTION_CALLBACK.reassign,
+    t("inspections.reassign.title"),
+    v,
+    [
+      input(B.owner, t("inspections.reassign.owner"), {
+        type: "users_select",
+        action_id: A.owner,
+        initial_user: v.owner,
+      }),
+    ],
+    t,
+  );
+
+export function readOwner(values: StateValues, t: Translator): Validation<string> {
+  const owner = values[B.owner]?.[A.owner]?.selected_user ?? "";
+  return owner === ""
+    ? { ok: false, errors: { [B.owner]: t("inspections.reassign.required") } }
+    : { ok: true, value: owner };
 }
 
 /** The admin's change of an assignment: round, branch key, inspector (member or branch key). */

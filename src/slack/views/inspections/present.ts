@@ -64,6 +64,18 @@ export const verifyActions = (t: Translator, id: number): KnownBlock =>
     button(t("inspections.verify.reopen"), INSPECTION_ACTION.openReopen, { value: String(id) }),
   ]);
 
+/** Report done (the owner) and Reassign (a secretary of the branch or a committee member). */
+const itemActions = (t: Translator, id: number, style?: "primary"): KnownBlock =>
+  actions(INSPECTION_BLOCK.itemActions, [
+    button(t("inspections.owner.done"), INSPECTION_ACTION.openDone, {
+      value: String(id),
+      ...(style ? { style } : {}),
+    }),
+    button(t("inspections.reassign.button"), INSPECTION_ACTION.openReassign, {
+      value: String(id),
+    }),
+  ]);
+
 /** A score's change against the previous round: "+3", "−2.5", "=", or "first round". */
 export function changeText(t: Translator, change: number | null): string {
   if (change === null) return t("inspections.compare.first");
@@ -169,21 +181,17 @@ export function inspectionsPresenter(t: Translator): InspectionsPresenter {
       blocks.push(section(lines(findings)));
       return message(title, blocks);
     },
-    ownerItem(v: RectificationView) {
+    ownerItem(v: RectificationView, reassigned?: { reassignedBy: string }) {
       const text = itemText(t, v);
-      const intro =
-        v.reopenCount > 0
+      const intro = reassigned
+        ? t("inspections.owner.reassigned", { by: mention(reassigned.reassignedBy) })
+        : v.reopenCount > 0
           ? t("inspections.owner.reopened", { comment: esc(v.lastComment ?? "") })
           : t("inspections.owner.new");
       return message(`${intro}\n${text}`, [
         section(intro),
         section(text),
-        actions(INSPECTION_BLOCK.itemActions, [
-          button(t("inspections.owner.done"), INSPECTION_ACTION.openDone, {
-            value: String(v.id),
-            style: "primary",
-          }),
-        ]),
+        itemActions(t, v.id, "primary"),
       ]);
     },
     verifyRequest(v: RectificationView) {
@@ -211,9 +219,7 @@ export function inspectionsPresenter(t: Translator): InspectionsPresenter {
       return message(`${intro}\n${itemText(t, v)}`, [
         section(intro),
         section(itemText(t, v)),
-        actions(INSPECTION_BLOCK.itemActions, [
-          button(t("inspections.owner.done"), INSPECTION_ACTION.openDone, { value: String(v.id) }),
-        ]),
+        itemActions(t, v.id),
       ]);
     },
     comparison(v: RoundComparison) {
