@@ -45,6 +45,12 @@ function stateText(plan: PlanRecord, t: Translator): string {
   return t(`annualPlans.state.${plan.state}` as MessageKey);
 }
 
+/** The open button's label by the plan's state (a draft's: fill). */
+const OPEN_LABEL: Partial<Record<PlanRecord["state"], MessageKey>> = {
+  RETURNED: "annualPlans.button.revise",
+  APPROVED: "annualPlans.button.amend",
+};
+
 function planButton(plan: PlanRecord, t: Translator) {
   const snap = snapshotOf(plan);
   const value = planValue(plan.id);
@@ -53,12 +59,7 @@ function planButton(plan: PlanRecord, t: Translator) {
       value,
       style: "danger",
     });
-  const label =
-    plan.state === "RETURNED"
-      ? "annualPlans.button.revise"
-      : plan.state === "APPROVED"
-        ? "annualPlans.button.amend"
-        : "annualPlans.button.fill";
+  const label = OPEN_LABEL[plan.state] ?? "annualPlans.button.fill";
   return button(t(label), PLAN_ACTION.open, {
     value,
     ...(plan.state === "APPROVED" ? {} : { style: "primary" as const }),

@@ -20,7 +20,20 @@ import {
   type PlanForm,
   type PlanRecord,
 } from "../../../ports/annual-plans.ts";
-import { actions, button, context, input, option, plain, section } from "../../blocks.ts";
+import {
+  actions,
+  button,
+  context,
+  input,
+  modalView,
+  option,
+  optionalInput,
+  plain,
+  section,
+  staticSelect,
+  textBox,
+  userPicker,
+} from "../../blocks.ts";
 import {
   PLAN_ACTION,
   PLAN_BLOCK,
@@ -63,48 +76,25 @@ function rowBlocks(plan: PlanRecord, r: RawPlanRow, t: Translator): KnownBlock[]
   const options = targetOptions(plan.firstMonth, t);
   const chosen = options.find((o) => o.value === r.target && parseTarget(r.target));
   return [
-    input(
+    optionalInput(
       planRowBlock(r.row, "title"),
       t("annualPlans.modal.title.label", { n }),
-      {
-        type: "plain_text_input",
-        action_id: PLAN_ACTION.title,
-        max_length: MAX_PLAN_TITLE,
-        ...(r.title ? { initial_value: r.title } : {}),
-      },
-      { optional: true },
+      textBox(PLAN_ACTION.title, { max: MAX_PLAN_TITLE, initial: r.title }),
     ),
-    input(
+    optionalInput(
       planRowBlock(r.row, "target"),
       t("annualPlans.modal.target.label", { n }),
-      {
-        type: "static_select",
-        action_id: PLAN_ACTION.target,
-        options,
-        ...(chosen ? { initial_option: chosen } : {}),
-      },
-      { optional: true },
+      staticSelect(PLAN_ACTION.target, options, chosen),
     ),
-    input(
+    optionalInput(
       planRowBlock(r.row, "owner"),
       t("annualPlans.modal.owner.label", { n }),
-      {
-        type: "users_select",
-        action_id: PLAN_ACTION.owner,
-        ...(r.owner ? { initial_user: r.owner } : {}),
-      },
-      { optional: true },
+      userPicker(PLAN_ACTION.owner, r.owner),
     ),
-    input(
+    optionalInput(
       planRowBlock(r.row, "expected"),
       t("annualPlans.modal.expected.label", { n }),
-      {
-        type: "plain_text_input",
-        action_id: PLAN_ACTION.expected,
-        max_length: MAX_PLAN_RESULT,
-        ...(r.expectedResult ? { initial_value: r.expectedResult } : {}),
-      },
-      { optional: true },
+      textBox(PLAN_ACTION.expected, { max: MAX_PLAN_RESULT, initial: r.expectedResult }),
     ),
   ];
 }
@@ -237,23 +227,21 @@ export function planReturnModal(
   plan: PlanRecord,
   t: Translator,
 ): ModalView {
-  return {
-    type: "modal",
-    callback_id: PLAN_CALLBACK.returnModal,
-    title: plain(t("annualPlans.return.title")),
-    submit: plain(t("annualPlans.return.submit")),
-    close: plain(t("annualPlans.modal.close")),
-    private_metadata: JSON.stringify(ref),
+  return modalView({
+    callbackId: PLAN_CALLBACK.returnModal,
+    title: t("annualPlans.return.title"),
+    submit: t("annualPlans.return.submit"),
+    close: t("annualPlans.modal.close"),
+    metadata: JSON.stringify(ref),
     blocks: [
       section(`*${esc(plan.branch.name)}* · ${kindLabel(plan, t)} · ${plan.year}`),
-      input(PLAN_BLOCK.returnComment, t("annualPlans.return.comment"), {
-        type: "plain_text_input",
-        action_id: PLAN_ACTION.returnComment,
-        multiline: true,
-        max_length: 1000,
-      }),
+      input(
+        PLAN_BLOCK.returnComment,
+        t("annualPlans.return.comment"),
+        textBox(PLAN_ACTION.returnComment, { multiline: true, max: 1000 }),
+      ),
     ],
-  };
+  });
 }
 
 export function parseReturnMeta(

@@ -21,11 +21,13 @@ import {
   actions,
   button,
   context,
+  datePicker,
   featureModal,
   header,
-  input,
   mention,
+  optionalInput,
   section,
+  textBox,
   truncate,
 } from "../../blocks.ts";
 import { PLAN_ACTION, PLAN_BLOCK, PLAN_CALLBACK, reasonBlock } from "../../ids/annual-plans.ts";
@@ -151,21 +153,15 @@ export function reasonsModal(f: ReasonsForm, t: Translator): ModalView {
   for (const i of f.items) {
     const title = truncate(i.title, 150);
     blocks.push(
-      input(
+      optionalInput(
         reasonBlock(i.id, "reason"),
         t("annualPlans.reasons.reason", { title }),
-        {
-          type: "plain_text_input",
-          action_id: PLAN_ACTION.reasonText,
-          max_length: MAX_REASON,
-        },
-        { optional: true },
+        textBox(PLAN_ACTION.reasonText, { max: MAX_REASON }),
       ),
-      input(
+      optionalInput(
         reasonBlock(i.id, "date"),
         t("annualPlans.reasons.date", { title }),
-        { type: "datepicker", action_id: PLAN_ACTION.reasonDate },
-        { optional: true },
+        datePicker(PLAN_ACTION.reasonDate),
       ),
     );
   }

@@ -31,13 +31,7 @@ export function buildSwapRequestDm(v: SwapRequestView, t: Translator): LectureMe
       ]),
     );
   } else {
-    const key =
-      v.state === "accepted"
-        ? "lecture.swapRequest.accepted"
-        : v.state === "declined"
-          ? "lecture.swapRequest.declined"
-          : "lecture.swapRequest.expired";
-    blocks.push(context(t(key, { when })));
+    blocks.push(context(t(`lecture.swapRequest.${v.state}`, { when })));
   }
   return { text, blocks };
 }

@@ -19,7 +19,17 @@ import type {
   DutyMarkProblem,
   DutyView,
 } from "../../../ports/responsibilities.ts";
-import { context, featureModal, input, option, plain, section } from "../../blocks.ts";
+import {
+  context,
+  featureModal,
+  input,
+  option,
+  optionalInput,
+  plain,
+  section,
+  staticSelect,
+  textBox,
+} from "../../blocks.ts";
 import {
   DUTY_ACTION,
   DUTY_CALLBACK,
@@ -55,37 +65,21 @@ function itemBlocks(d: DutyView, n: number, firstMonth: number, t: Translator): 
     input(
       dutyBlock(d.id, "status"),
       `${n}. ${prefix}${d.duty}`,
-      {
-        type: "static_select",
-        action_id: DUTY_ACTION.status,
-        options: statusOptions,
-        initial_option: statusOptions[d.standing === "done" ? 1 : 0],
-      },
+      staticSelect(DUTY_ACTION.status, statusOptions, statusOptions[d.standing === "done" ? 1 : 0]),
       { hint: plain(dutyHint(d, t).slice(0, 2000)) },
     ),
-    input(
+    optionalInput(
       dutyBlock(d.id, "note"),
       t(d.standing === "overdue" ? "duties.modal.reason" : "duties.modal.progress"),
-      {
-        type: "plain_text_input",
-        action_id: DUTY_ACTION.note,
-        max_length: MAX_PLAN_RESULT,
-        ...(d.progress ? { initial_value: d.progress } : {}),
-      },
-      { optional: true },
+      textBox(DUTY_ACTION.note, { max: MAX_PLAN_RESULT, initial: d.progress }),
     ),
   ];
   if (d.standing === "overdue")
     blocks.push(
-      input(
+      optionalInput(
         dutyBlock(d.id, "move"),
         t("duties.modal.move"),
-        {
-          type: "static_select",
-          action_id: DUTY_ACTION.move,
-          options: targetOptions(firstMonth, t),
-        },
-        { optional: true },
+        staticSelect(DUTY_ACTION.move, targetOptions(firstMonth, t)),
       ),
     );
   return blocks;
@@ -148,38 +142,20 @@ export function dutyEditModal(form: DutyEditForm, owner: string, t: Translator):
     const n = r.row + 1;
     const chosen = options.find((o) => o.value === r.target);
     blocks.push(
-      input(
+      optionalInput(
         dutyRowBlock(r.row, "duty"),
         t("duties.edit.duty", { n }),
-        {
-          type: "plain_text_input",
-          action_id: DUTY_ACTION.duty,
-          max_length: MAX_PLAN_TITLE,
-          ...(r.title ? { initial_value: r.title } : {}),
-        },
-        { optional: true },
+        textBox(DUTY_ACTION.duty, { max: MAX_PLAN_TITLE, initial: r.title }),
       ),
-      input(
+      optionalInput(
         dutyRowBlock(r.row, "target"),
         t("duties.edit.target", { n }),
-        {
-          type: "static_select",
-          action_id: DUTY_ACTION.target,
-          options,
-          ...(chosen ? { initial_option: chosen } : {}),
-        },
-        { optional: true },
+        staticSelect(DUTY_ACTION.target, options, chosen),
       ),
-      input(
+      optionalInput(
         dutyRowBlock(r.row, "result"),
         t("duties.edit.result", { n }),
-        {
-          type: "plain_text_input",
-          action_id: DUTY_ACTION.result,
-          max_length: MAX_PLAN_RESULT,
-          ...(r.expectedResult ? { initial_value: r.expectedResult } : {}),
-        },
-        { optional: true },
+        textBox(DUTY_ACTION.result, { max: MAX_PLAN_RESULT, initial: r.expectedResult }),
       ),
     );
   }

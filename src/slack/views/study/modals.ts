@@ -11,14 +11,25 @@ import {
   TOPIC_MAX,
 } from "../../../domain/study.ts";
 import { formatDateTime } from "../../../i18n/dates.ts";
-import type { Translator } from "../../../i18n/index.ts";
+import type { MessageKey, Translator } from "../../../i18n/index.ts";
 import type {
   AttendanceForm,
   ExcuseForm,
   MakeUpForm,
   NewSessionForm,
 } from "../../../ports/study.ts";
-import { featureModal, input, option, plain, section } from "../../blocks.ts";
+import {
+  datePicker,
+  featureModal,
+  input,
+  option,
+  optionalInput,
+  plain,
+  section,
+  staticSelect,
+  textBox,
+  usersPicker,
+} from "../../blocks.ts";
 import { STUDY_ACTION, STUDY_BLOCK, STUDY_CALLBACK } from "../../ids/study.ts";
 import { esc } from "../lecture/format.ts";
 import { materialLines } from "./messages.ts";
@@ -30,61 +41,48 @@ const modal = featureModal("study.modal.submit", "study.modal.close");
 export function buildNewSessionModal(f: NewSessionForm, t: Translator): ModalView {
   const kinds = f.kinds.map((k) => option(t(`study.kind.${k}`), k));
   const blocks: KnownBlock[] = [
-    input(STUDY_BLOCK.kind, t("study.new.kind"), {
-      type: "static_select",
-      action_id: STUDY_ACTION.kind,
-      options: kinds,
-      ...(kinds[0] ? { initial_option: kinds[0] } : {}),
-    }),
+    input(STUDY_BLOCK.kind, t("study.new.kind"), staticSelect(STUDY_ACTION.kind, kinds, kinds[0])),
   ];
   if (f.branches.length > 0) {
     blocks.push(
-      input(
+      optionalInput(
         STUDY_BLOCK.branch,
         t("study.new.branch"),
-        {
-          type: "static_select",
-          action_id: STUDY_ACTION.branch,
-          options: f.branches.slice(0, 100).map((b) => option(b.name, b.key)),
-        },
-        { optional: true, hint: plain(t("study.new.branchHint")) },
+        staticSelect(
+          STUDY_ACTION.branch,
+          f.branches.slice(0, 100).map((b) => option(b.name, b.key)),
+        ),
+        { hint: plain(t("study.new.branchHint")) },
       ),
     );
   }
   blocks.push(
-    input(STUDY_BLOCK.date, t("study.new.date"), {
-      type: "datepicker",
-      action_id: STUDY_ACTION.date,
-      initial_date: f.today,
-    }),
+    input(STUDY_BLOCK.date, t("study.new.date"), datePicker(STUDY_ACTION.date, f.today)),
     input(STUDY_BLOCK.time, t("study.new.time"), {
       type: "timepicker",
       action_id: STUDY_ACTION.time,
       initial_time: "09:00",
     }),
-    input(STUDY_BLOCK.topic, t("study.new.topic"), {
-      type: "plain_text_input",
-      action_id: STUDY_ACTION.topic,
-      max_length: TOPIC_MAX,
-      placeholder: plain(t("study.new.topicPlaceholder")),
-    }),
     input(
+      STUDY_BLOCK.topic,
+      t("study.new.topic"),
+      textBox(STUDY_ACTION.topic, { max: TOPIC_MAX, placeholder: t("study.new.topicPlaceholder") }),
+    ),
+    optionalInput(
       STUDY_BLOCK.materials,
       t("study.new.materials"),
-      {
-        type: "plain_text_input",
-        action_id: STUDY_ACTION.materials,
+      textBox(STUDY_ACTION.materials, {
         multiline: true,
-        max_length: 3000,
-        placeholder: plain(t("study.new.materialsPlaceholder")),
-      },
-      { optional: true, hint: plain(t("study.new.materialsHint")) },
+        max: 3000,
+        placeholder: t("study.new.materialsPlaceholder"),
+      }),
+      { hint: plain(t("study.new.materialsHint")) },
     ),
-    input(
+    optionalInput(
       STUDY_BLOCK.expected,
       t("study.new.expected"),
-      { type: "multi_users_select", action_id: STUDY_ACTION.expected },
-      { optional: true, hint: plain(t("study.new.expectedHint")) },
+      usersPicker(STUDY_ACTION.expected),
+      { hint: plain(t("study.new.expectedHint")) },
     ),
   );
   return modal(STUDY_CALLBACK.newSession, t("study.new.title"), "", blocks, t);
@@ -156,22 +154,24 @@ const heading = (s: ExcuseForm["session"], t: Translator) =>
     `*${esc(s.topic)}*\n${formatDateTime(s.startsAt, s.timezone, t)}\n${materialLines(s, t)}`,
   );
 
-export function buildExcuseModal(f: ExcuseForm, t: Translator): ModalView {
-  return modal(
-    STUDY_CALLBACK.excuse,
-    t("study.excuse.title"),
-    String(f.sessionId),
-    [
-      heading(f.session, t),
-      input(STUDY_BLOCK.reason, t("study.excuse.reason"), {
-        type: "plain_text_input",
-        action_id: STUDY_ACTION.reason,
-        max_length: 300,
-      }),
-    ],
-    t,
-  );
+/** A session's modal with one text to type: the excuse's reason, the make-up's note. */
+function sessionTextModal(
+  f: ExcuseForm | MakeUpForm,
+  t: Translator,
+  kind: "excuse" | "makeUp",
+  field: "reason" | "note",
+  box: { multiline?: boolean; max: number },
+): ModalView {
+  const label = t(`study.${kind}.${field}` as MessageKey);
+  const blocks = [
+    heading(f.session, t),
+    input(STUDY_BLOCK[field], label, textBox(STUDY_ACTION[field], box)),
+  ];
+  return modal(STUDY_CALLBACK[kind], t(`study.${kind}.title`), String(f.sessionId), blocks, t);
 }
+
+export const buildExcuseModal = (f: ExcuseForm, t: Translator): ModalView =>
+  sessionTextModal(f, t, "excuse", "reason", { max: 300 });
 
 export function buildAttendanceModal(f: AttendanceForm, t: Translator): ModalView {
   return modal(
@@ -181,45 +181,21 @@ export function buildAttendanceModal(f: AttendanceForm, t: Translator): ModalVie
     [
       heading(f.session, t),
       section(t("study.attendance.intro", { expected: f.expected.length })),
-      input(
+      optionalInput(
         STUDY_BLOCK.present,
         t("study.attendance.present"),
-        {
-          type: "multi_users_select",
-          action_id: STUDY_ACTION.present,
-          ...(f.present.length > 0 ? { initial_users: f.present } : {}),
-        },
-        { optional: true },
+        usersPicker(STUDY_ACTION.present, f.present),
       ),
-      input(
+      optionalInput(
         STUDY_BLOCK.excused,
         t("study.attendance.excused"),
-        {
-          type: "multi_users_select",
-          action_id: STUDY_ACTION.excused,
-          ...(f.excused.length > 0 ? { initial_users: f.excused } : {}),
-        },
-        { optional: true, hint: plain(t("study.attendance.absentHint")) },
+        usersPicker(STUDY_ACTION.excused, f.excused),
+        { hint: plain(t("study.attendance.absentHint")) },
       ),
     ],
     t,
   );
 }
 
-export function buildMakeUpModal(f: MakeUpForm, t: Translator): ModalView {
-  return modal(
-    STUDY_CALLBACK.makeUp,
-    t("study.makeUp.title"),
-    String(f.sessionId),
-    [
-      heading(f.session, t),
-      input(STUDY_BLOCK.note, t("study.makeUp.note"), {
-        type: "plain_text_input",
-        action_id: STUDY_ACTION.note,
-        multiline: true,
-        max_length: 2000,
-      }),
-    ],
-    t,
-  );
-}
+export const buildMakeUpModal = (f: MakeUpForm, t: Translator): ModalView =>
+  sessionTextModal(f, t, "makeUp", "note", { multiline: true, max: 2000 });

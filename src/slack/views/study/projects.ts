@@ -13,12 +13,17 @@ import {
   actions,
   button,
   context,
+  featureModal,
   header,
   input,
   mention,
+  optionalInput,
   plain,
   section,
+  textBox,
   truncate,
+  userPicker,
+  usersPicker,
 } from "../../blocks.ts";
 import { STUDY_ACTION, STUDY_BLOCK, STUDY_CALLBACK } from "../../ids/study.ts";
 import { esc } from "../lecture/format.ts";
@@ -157,23 +162,15 @@ export function projectNews(
   };
 }
 
-function modal(
+const studyModal = featureModal("study.modal.submit", "study.modal.close");
+/** The study modals, with the title cut to Slack's 24 characters. */
+const modal = (
   callbackId: string,
   title: string,
   metadata: string,
   blocks: KnownBlock[],
   t: Translator,
-): ModalView {
-  return {
-    type: "modal",
-    callback_id: callbackId,
-    title: plain(truncate(title, 24)),
-    submit: plain(t("study.modal.submit")),
-    close: plain(t("study.modal.close")),
-    private_metadata: metadata,
-    blocks,
-  };
-}
+): ModalView => studyModal(callbackId, truncate(title, 24), metadata, blocks, t);
 
 export function buildNewProjectModal(t: Translator, lead: string): ModalView {
   return modal(
@@ -181,51 +178,40 @@ export function buildNewProjectModal(t: Translator, lead: string): ModalView {
     t("study.projectNew.title"),
     "",
     [
-      input(STUDY_BLOCK.projectName, t("study.projectNew.name"), {
-        type: "plain_text_input",
-        action_id: STUDY_ACTION.projectName,
-        max_length: PROJECT_NAME_MAX,
-      }),
-      input(STUDY_BLOCK.projectLead, t("study.projectNew.lead"), {
-        type: "users_select",
-        action_id: STUDY_ACTION.projectLead,
-        initial_user: lead,
-      }),
       input(
+        STUDY_BLOCK.projectName,
+        t("study.projectNew.name"),
+        textBox(STUDY_ACTION.projectName, { max: PROJECT_NAME_MAX }),
+      ),
+      input(
+        STUDY_BLOCK.projectLead,
+        t("study.projectNew.lead"),
+        userPicker(STUDY_ACTION.projectLead, lead),
+      ),
+      optionalInput(
         STUDY_BLOCK.projectMembers,
         t("study.projectNew.members"),
-        {
-          type: "multi_users_select",
-          action_id: STUDY_ACTION.projectMembers,
-          max_selected_items: 30,
-        },
-        { optional: true },
+        usersPicker(STUDY_ACTION.projectMembers, [], 30),
       ),
-      input(STUDY_BLOCK.projectQuestion, t("study.projectNew.question"), {
-        type: "plain_text_input",
-        action_id: STUDY_ACTION.projectQuestion,
-        multiline: true,
-        max_length: 1000,
-      }),
       input(
+        STUDY_BLOCK.projectQuestion,
+        t("study.projectNew.question"),
+        textBox(STUDY_ACTION.projectQuestion, { multiline: true, max: 1000 }),
+      ),
+      optionalInput(
         STUDY_BLOCK.projectAdvisor,
         t("study.projectNew.advisor"),
-        { type: "users_select", action_id: STUDY_ACTION.projectAdvisor },
-        { optional: true, hint: plain(t("study.projectNew.advisorHint")) },
+        userPicker(STUDY_ACTION.projectAdvisor),
+        { hint: plain(t("study.projectNew.advisorHint")) },
       ),
-      input(
+      optionalInput(
         STUDY_BLOCK.projectMilestones,
         t("study.projectNew.milestones"),
-        {
-          type: "plain_text_input",
-          action_id: STUDY_ACTION.projectMilestones,
+        textBox(STUDY_ACTION.projectMilestones, {
           multiline: true,
-          placeholder: plain(t("study.projectNew.milestonesPlaceholder")),
-        },
-        {
-          optional: true,
-          hint: plain(t("study.projectNew.milestonesHint", { max: MILESTONES_MAX })),
-        },
+          placeholder: t("study.projectNew.milestonesPlaceholder"),
+        }),
+        { hint: plain(t("study.projectNew.milestonesHint", { max: MILESTONES_MAX })) },
       ),
     ],
     t,
@@ -303,13 +289,15 @@ export function buildProjectResultModal(v: ProjectView, t: Translator): ModalVie
         action_id: STUDY_ACTION.resultLink,
         ...(v.resultLink ? { initial_value: v.resultLink } : {}),
       }),
-      input(STUDY_BLOCK.resultSummary, t("study.projectResult.summary"), {
-        type: "plain_text_input",
-        action_id: STUDY_ACTION.resultSummary,
-        multiline: true,
-        max_length: 2000,
-        ...(v.resultSummary ? { initial_value: v.resultSummary } : {}),
-      }),
+      input(
+        STUDY_BLOCK.resultSummary,
+        t("study.projectResult.summary"),
+        textBox(STUDY_ACTION.resultSummary, {
+          multiline: true,
+          max: 2000,
+          initial: v.resultSummary,
+        }),
+      ),
       ...(v.reviewComment
         ? [
             context(
@@ -329,12 +317,11 @@ export function buildProjectReturnModal(v: ProjectView, t: Translator): ModalVie
     String(v.id),
     [
       section(`*${esc(truncate(v.name, 150))}*\n${projectFacts(v, t)}`),
-      input(STUDY_BLOCK.reviewComment, t("study.projectReturn.comment"), {
-        type: "plain_text_input",
-        action_id: STUDY_ACTION.reviewComment,
-        multiline: true,
-        max_length: 1000,
-      }),
+      input(
+        STUDY_BLOCK.reviewComment,
+        t("study.projectReturn.comment"),
+        textBox(STUDY_ACTION.reviewComment, { multiline: true, max: 1000 }),
+      ),
     ],
     t,
   );

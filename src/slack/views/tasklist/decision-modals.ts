@@ -2,13 +2,21 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import { groupByCategory } from "../../../domain/task-list-items.ts";
 import type { Translator } from "../../../i18n/index.ts";
-import { context, header, input, mention, plain, section } from "../../blocks.ts";
+import { context, header, input, mention, modalView, section, textBox } from "../../blocks.ts";
 import { TASKLIST_ACTION, TASKLIST_BLOCK, TASKLIST_CALLBACK } from "../../ids/tasklist.ts";
 import { categoryLabel, esc, itemLine, periodLabel } from "./format.ts";
 import type { FullListView, RevisionView } from "./model.ts";
 import { revisionMetadata } from "./refs.ts";
 
 export const MAX_COMMENT = 2000;
+
+const metadataOf = (v: RevisionView | FullListView): string =>
+  revisionMetadata({
+    listId: v.listId,
+    branchKey: v.branch.key,
+    period: v.period,
+    revision: v.revision,
+  });
 
 export function buildReturnModal(v: RevisionView, t: Translator): ModalView {
   const p = {
@@ -17,30 +25,26 @@ export function buildReturnModal(v: RevisionView, t: Translator): ModalView {
     revision: v.revision,
     by: mention(v.submittedBy),
   };
-  return {
-    type: "modal",
-    callback_id: TASKLIST_CALLBACK.returnModal,
-    title: plain(t("tasklist.returnModal.title")),
-    submit: plain(t("tasklist.returnModal.submit")),
-    close: plain(t("tasklist.modal.close")),
-    private_metadata: revisionMetadata({
-      listId: v.listId,
-      branchKey: v.branch.key,
-      period: v.period,
-      revision: v.revision,
-    }),
+  return modalView({
+    callbackId: TASKLIST_CALLBACK.returnModal,
+    title: t("tasklist.returnModal.title"),
+    submit: t("tasklist.returnModal.submit"),
+    close: t("tasklist.modal.close"),
+    metadata: metadataOf(v),
     blocks: [
       section(t("tasklist.returnModal.intro", p)),
-      input(TASKLIST_BLOCK.returnComment, t("tasklist.returnModal.label"), {
-        type: "plain_text_input",
-        action_id: TASKLIST_ACTION.returnComment,
-        multiline: true,
-        min_length: 1,
-        max_length: MAX_COMMENT,
-        placeholder: plain(t("tasklist.returnModal.placeholder")),
-      }),
+      input(
+        TASKLIST_BLOCK.returnComment,
+        t("tasklist.returnModal.label"),
+        textBox(TASKLIST_ACTION.returnComment, {
+          multiline: true,
+          min: 1,
+          max: MAX_COMMENT,
+          placeholder: t("tasklist.returnModal.placeholder"),
+        }),
+      ),
     ],
-  };
+  });
 }
 
 /** Every item with its details, by category: at most 6 headers and 15 sections. */
@@ -59,17 +63,12 @@ export function buildFullListModal(v: FullListView, t: Translator): ModalView {
     }
   }
   if (v.items.length === 0) blocks.push(context(t("tasklist.committee.noItems")));
-  return {
-    type: "modal",
-    callback_id: TASKLIST_CALLBACK.fullListModal,
-    title: plain(t("tasklist.full.title")),
-    close: plain(t("tasklist.full.close")),
-    private_metadata: revisionMetadata({
-      listId: v.listId,
-      branchKey: v.branch.key,
-      period: v.period,
-      revision: v.revision,
-    }),
+  return modalView({
+    callbackId: TASKLIST_CALLBACK.fullListModal,
+    title: t("tasklist.full.title"),
+    submit: null,
+    close: t("tasklist.full.close"),
+    metadata: metadataOf(v),
     blocks: blocks.slice(0, 100),
-  };
+  });
 }
