@@ -60,6 +60,8 @@ export interface Replier<E extends string> {
   refuse(error: E): Promise<void>;
   /** A use case failed unexpectedly: logged with its stack; the person hears nothing changed. */
   failed(err: unknown): Promise<void>;
+  /** Runs a use case to its end: a refusal told, a failure logged and told. */
+  settle(outcome: Promise<{ ok: true } | { ok: false; error: E }>): Promise<void>;
 }
 
 /** Answers on `tell`, naming a refusal by its feature's catalog key (`reasonKey`). */
@@ -76,11 +78,16 @@ export function replier<E extends string>(
     }
   };
   const somethingWrong = async () => (await orgTranslator(ctx.db))("common.somethingWrong");
-  return {
+  const reply: Replier<E> = {
     refuse: (error) => say(() => refusalText(ctx, reasonKey(error)), "why nothing changed"),
     async failed(err) {
       ctx.logger.error({ err }, "interaction failed");
       await say(somethingWrong, "that it failed");
     },
+    async settle(outcome) {
+      const result = await outcome.catch(reply.failed);
+      if (result && !result.ok) await reply.refuse(result.error);
+    },
   };
+  return reply;
 }

@@ -4,40 +4,30 @@
  * first), closed (kept as a draft), submitted (every page's rows checked before the ack: errors
  * on the field at fault and nothing stored; then the plan goes to the committee).
  */
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { keepPage, openPlanForm, PAGES } from "../../../services/annual-plans/form.ts";
 import { loadPlanOrg } from "../../../services/annual-plans/org.ts";
 import { planErrorKey } from "../../../services/annual-plans/result.ts";
 import { checkPlanSubmission, submitPlan } from "../../../services/annual-plans/submit.ts";
 import { PLAN_ACTION, PLAN_CALLBACK, planRowBlock } from "../../ids/annual-plans.ts";
-import { refusalOnField, replier, viaDm, viaResponseUrl } from "../../reply.ts";
+import { refusalOnField, replier, viaDm } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
-import { parsePlanValue } from "../../views/annual-plans/messages.ts";
 import {
   parsePlanModalMeta,
   planModal,
   readPlanRows,
   rowErrors,
 } from "../../views/annual-plans/modal.ts";
-
-type Button = BlockAction<ButtonAction>;
-type Args = SlackActionMiddlewareArgs<Button> & AllMiddlewareArgs;
+import { type ButtonArgs as Args, type Button, buttons } from "../buttons.ts";
+import { PLAN_BUTTON } from "./decide.ts";
 
 export function registerPlanModal(app: ListenerApp, ctx: AppContext): void {
-  app.action<Button>(PLAN_ACTION.open, async (args: Args) => {
-    await args.ack();
-    const reply = replier(ctx, viaResponseUrl(args.respond), planErrorKey);
-    const ref = parsePlanValue(args.action.value);
-    if (!ref) return reply.refuse("invalid");
-    const opened = await openPlanForm(ctx, { planId: ref.planId, userId: args.body.user.id }).catch(
-      reply.failed,
-    );
+  buttons(
+    app,
+    ctx,
+    PLAN_BUTTON,
+  )(PLAN_ACTION.open, async ({ ref, userId, reply }, args) => {
+    const opened = await openPlanForm(ctx, { planId: ref.planId, userId }).catch(reply.failed);
     if (!opened) return;
     if (!opened.ok) return reply.refuse(opened.error);
     const { t } = await loadPlanOrg(ctx.db);
@@ -108,12 +98,13 @@ export function registerPlanModal(app: ListenerApp, ctx: AppContext): void {
       return ack(await refusalOnField(ctx, field, planErrorKey(checked.error)));
     }
     await ack();
-    const result = await submitPlan(ctx, {
-      planId: meta.planId,
-      userId,
-      items: checked.items,
-      source: PLAN_CALLBACK.planModal,
-    }).catch(reply.failed);
-    if (result && !result.ok) await reply.refuse(result.error);
+    await reply.settle(
+      submitPlan(ctx, {
+        planId: meta.planId,
+        userId,
+        items: checked.items,
+        source: PLAN_CALLBACK.planModal,
+      }),
+    );
   });
 }

@@ -4,7 +4,8 @@ import type { AppContext } from "../../../app/context.ts";
 import { answerSwap } from "../../../services/lecture/swap-answer.ts";
 import { LECTURE_ACTION } from "../../ids/lecture.ts";
 import type { ListenerApp } from "../../router.ts";
-import { registerIdButton } from "./turn-buttons.ts";
+import { registerIdButton } from "../buttons.ts";
+import { LECTURE_BUTTON } from "./turn-buttons.ts";
 
 const ANSWERS = [
   [LECTURE_ACTION.acceptSwap, "accept"],
@@ -13,7 +14,7 @@ const ANSWERS = [
 
 export function registerSwapAnswers(app: ListenerApp, ctx: AppContext): void {
   for (const [actionId, answer] of ANSWERS) {
-    registerIdButton(app, ctx, actionId, (swapId, userId) =>
+    registerIdButton(app, ctx, LECTURE_BUTTON, actionId, (swapId, userId) =>
       answerSwap(ctx, { swapId, userId, answer, source: actionId }),
     );
   }

@@ -3,7 +3,6 @@
  * speaker and Record attendance, a draw's Spoke / Absent, the make-up button, and the modals.
  * Values carry one id; every right is checked in the use case, from the database.
  */
-import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { View } from "@slack/types";
 import type { AppContext } from "../../../app/context.ts";
 import type { Translator } from "../../../i18n/index.ts";
@@ -28,26 +27,15 @@ import {
   readNewSession,
   studyPresenter,
 } from "../../views/study/index.ts";
+import { type Button, type ButtonKind, buttons, registerIdButton } from "../buttons.ts";
 import { registerStudyProjects } from "./projects.ts";
 
-type Button = BlockAction<ButtonAction>;
-
-/** A button acting at once on the session or draw its value names. */
-function idButton(
-  app: ListenerApp,
-  ctx: AppContext,
-  actionId: string,
-  act: (id: number, userId: string) => Promise<Result<object>>,
-) {
-  app.action<Button>(actionId, async ({ ack, body, action, respond }) => {
-    await ack();
-    const reply = replier(ctx, viaResponseUrl(respond), errorKey);
-    const id = parseId(action.value);
-    if (id === null) return reply.refuse("not-found");
-    const result = await act(id, body.user.id).catch(reply.failed);
-    if (result && !result.ok) await reply.refuse(result.error);
-  });
-}
+/** The study's buttons name one session or draw by its id. */
+const STUDY_BUTTON: ButtonKind<StudyError, number> = {
+  parse: parseId,
+  invalid: "not-found",
+  errorKey,
+};
 
 /** A button that opens a modal for the session its value names, or says why not. */
 function modalButton<F>(
@@ -60,12 +48,12 @@ function modalButton<F>(
   }) => Promise<Result<{ form: F; env: { t: Translator } }>>,
   build: (form: F, t: Translator) => View,
 ) {
-  app.action<Button>(actionId, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    const reply = replier(ctx, viaResponseUrl(respond), errorKey);
-    const sessionId = parseId(action.value);
-    if (sessionId === null) return reply.refuse("not-found");
-    const opened = await open({ sessionId, userId: body.user.id });
+  buttons(
+    app,
+    ctx,
+    STUDY_BUTTON,
+  )(actionId, async ({ ref, userId, reply }, { body, client }) => {
+    const opened = await open({ sessionId: ref, userId });
     if (!opened.ok) return reply.refuse(opened.error);
     await client.views.open({
       trigger_id: body.trigger_id,
@@ -91,18 +79,18 @@ export function registerStudy(app: ListenerApp, ctx: AppContext): void {
   const present = studyPresenter;
   registerStudyProjects(app, ctx);
 
-  idButton(app, ctx, STUDY_ACTION.confirm, (sessionId, userId) =>
+  registerIdButton(app, ctx, STUDY_BUTTON, STUDY_ACTION.confirm, (sessionId, userId) =>
     answerInvite(ctx, present, { sessionId, userId, answer: "confirmed" }),
   );
   for (const actionId of [STUDY_ACTION.draw, STUDY_ACTION.drawOutOfTurn]) {
-    app.action<Button>(actionId, async ({ ack, body, action, respond }) => {
-      await ack();
-      const reply = replier(ctx, viaResponseUrl(respond), errorKey);
-      const sessionId = parseId(action.value);
-      if (sessionId === null) return reply.refuse("not-found");
+    buttons(
+      app,
+      ctx,
+      STUDY_BUTTON,
+    )(actionId, async ({ ref, userId, reply }, { respond }) => {
       const result = await drawNextSpeaker(ctx, present, {
-        sessionId,
-        userId: body.user.id,
+        sessionId: ref,
+        userId,
         source: actionId,
         outOfTurn: actionId === STUDY_ACTION.drawOutOfTurn,
       }).catch(reply.failed);
@@ -119,10 +107,10 @@ export function registerStudy(app: ListenerApp, ctx: AppContext): void {
       await reply.refuse(result.error);
     });
   }
-  idButton(app, ctx, STUDY_ACTION.drawSpoke, (drawId, userId) =>
+  registerIdButton(app, ctx, STUDY_BUTTON, STUDY_ACTION.drawSpoke, (drawId, userId) =>
     settleDraw(ctx, present, { drawId, userId, outcome: "spoke", source: STUDY_ACTION.drawSpoke }),
   );
-  idButton(app, ctx, STUDY_ACTION.drawAbsent, (drawId, userId) =>
+  registerIdButton(app, ctx, STUDY_BUTTON, STUDY_ACTION.drawAbsent, (drawId, userId) =>
     settleDraw(ctx, present, {
       drawId,
       userId,
