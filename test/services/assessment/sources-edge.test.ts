@@ -379,17 +379,17 @@ const compute = async (name: string): Promise<Map<string, SourceValue>> => {
   return source.compute(db, scope);
 };
 /** A branch's value ("nothing expected" when the source left it out). */
-const valueOf = (values: Map<string, SourceValue>, key: string) =>
+const branchValue = (values: Map<string, SourceValue>, key: string) =>
   values.get(key) ?? { achieved: 0, expected: 0, evidence: [] };
 const counts = (values: Map<string, SourceValue>) =>
   Object.fromEntries(
     ["old", "young", "empty"].map((k) => [
       k,
-      [valueOf(values, k).achieved, valueOf(values, k).expected],
+      [branchValue(values, k).achieved, branchValue(values, k).expected],
     ]),
   );
 const rows = (values: Map<string, SourceValue>, key: string) =>
-  valueOf(values, key).evidence.map((e) => [e.when, e.key.split(".").at(-1), e.params, e.ok]);
+  branchValue(values, key).evidence.map((e) => [e.when, e.key.split(".").at(-1), e.params, e.ok]);
 
 describe.each(STORES)("every computed source on hand-made records (%s)", (store) => {
   beforeAll(async () => {
