@@ -1,7 +1,6 @@
 /** The annual plans' reasons for refusing a request; each has `annualPlans.error.<code>`. */
 import type { TaskListError } from "../../domain/task-list.ts";
-import type { MessageKey } from "../../i18n/index.ts";
-import { type Outcome, refuse as refuseFor } from "../kit/result.ts";
+import { type Outcome, refusals } from "../kit/result.ts";
 
 export type PlanError =
   | TaskListError
@@ -19,6 +18,4 @@ export type PlanError =
 
 export type PlanResult<T extends object = object> = Outcome<T, PlanError>;
 
-export const refuse = refuseFor<PlanError>;
-
-export const planErrorKey = (error: PlanError): MessageKey => `annualPlans.error.${error}`;
+export const { refuse, errorKey: planErrorKey } = refusals<PlanError>()("annualPlans");

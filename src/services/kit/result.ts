@@ -24,3 +24,15 @@ export interface Refusal<E extends string> {
 export type Outcome<T extends object, E extends string> = ({ ok: true } & T) | Refusal<E>;
 
 export const refuse = <E extends string>(error: E): Refusal<E> => ({ ok: false, error });
+
+/**
+ * A feature's refusal helpers for its reasons `E`: `refuse(reason)`, and `errorKey(reason)`, the
+ * reason's catalog message `<feature>.error.<reason>` (a reason without one fails to compile
+ * where the key is translated).
+ */
+export function refusals<E extends string>() {
+  return <F extends string>(feature: F) => ({
+    refuse: (error: E): Refusal<E> => ({ ok: false, error }),
+    errorKey: (error: E): `${F}.error.${E}` => `${feature}.error.${error}`,
+  });
+}

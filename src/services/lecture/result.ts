@@ -1,6 +1,5 @@
 /** The lecture hall's reasons for refusing a request; the outcome type and helpers are the kit's. */
-import type { MessageKey } from "../../i18n/index.ts";
-import { type Outcome, refuse as refuseFor } from "../kit/result.ts";
+import { type Outcome, refusals } from "../kit/result.ts";
 
 /** Why a request was refused; each has a catalog message `lecture.error.<code>`. */
 export type LectureError =
@@ -29,6 +28,4 @@ export type LectureError =
 
 export type Result<T extends object = object> = Outcome<T, LectureError>;
 
-export const refuse = refuseFor<LectureError>;
-
-export const errorKey = (error: LectureError): MessageKey => `lecture.error.${error}`;
+export const { refuse, errorKey } = refusals<LectureError>()("lecture");

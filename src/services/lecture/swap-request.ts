@@ -16,8 +16,7 @@ import { audit, createSwap } from "../../db/repositories/lecture-write.ts";
 import { parseRotationState, swapCandidates } from "../../domain/rotation.ts";
 import type { LecturePresenting, SwapCandidate, SwapModalView } from "../../ports/lecture.ts";
 import type { Deps } from "../kit/result.ts";
-import { inTxRetrying } from "../kit/tx.ts";
-import { lectureEnvOrRefuse, speakersTurn } from "./guard.ts";
+import { speakersChange, speakersTurnNow } from "./guard.ts";
 import { type PresentingEnv, refreshTurnDm, sessionInfo } from "./messages.ts";
 import { type Result, refuse } from "./result.ts";
 import { rosterOf, specOf } from "./series.ts";
@@ -67,12 +66,9 @@ export async function openSwap(
   deps: Deps & LecturePresenting,
   r: { turnId: number; userId: string },
 ): Promise<Result<{ view: SwapModalView; env: PresentingEnv }>> {
-  const loaded = await lectureEnvOrRefuse(deps);
-  if (!loaded.ok) return loaded;
-  const { env } = loaded;
-  const now = deps.now();
-  const guard = await speakersTurn(deps.db, r.turnId, r.userId, now);
+  const guard = await speakersTurnNow(deps, r);
   if (!guard.ok) return guard;
+  const { env, now } = guard;
   if (await pendingSwapOf(deps.db.prisma, r.turnId)) return refuse("swap-pending");
   const candidates = await candidatesFor(deps.db.prisma, env, guard, now);
   const view = { ...sessionInfo(env, guard.session), turnId: r.turnId, candidates };
@@ -85,13 +81,8 @@ export async function requestSwap(
   deps: Deps & LecturePresenting,
   r: { turnId: number; userId: string; colleague: string | null; source: string },
 ): Promise<SwapPickResult> {
-  const loaded = await lectureEnvOrRefuse(deps);
-  if (!loaded.ok) return loaded;
-  const { env } = loaded;
-  const now = deps.now();
-  return inTxRetrying(deps.db, async (tx): Promise<SwapPickResult> => {
-    const guard = await speakersTurn(tx, r.turnId, r.userId, now);
-    if (!guard.ok) return guard;
+  return speakersChange(deps, r, async (tx, guard): Promise<SwapPickResult> => {
+    const { env, now } = guard;
     if (await pendingSwapOf(tx, r.turnId)) return refuse("swap-pending");
     const candidates = await candidatesFor(tx, env, guard, now);
     const pick = env.present.swapPick(r.colleague, r.userId, candidates, env.t);

@@ -12,7 +12,6 @@ import {
   turnWithSession,
 } from "../../db/repositories/lecture.ts";
 import {
-  audit,
   createTurn,
   saveRotation,
   setTurnState,
@@ -22,8 +21,8 @@ import { drop, parseRotationState } from "../../domain/rotation.ts";
 import type { LecturePresenting } from "../../ports/lecture.ts";
 import { afterLectureChange } from "../home/refresh.ts";
 import type { Deps } from "../kit/result.ts";
-import { Conflict, inTxRetrying } from "../kit/tx.ts";
-import { lectureEnvOrRefuse, speakersTurn } from "./guard.ts";
+import { Conflict } from "../kit/tx.ts";
+import { auditTurn, speakersChange } from "./guard.ts";
 import { dmTurn, refreshNotice, refreshTurnDm } from "./messages.ts";
 import { type Result, refuse } from "./result.ts";
 import { rosterOf, specOf } from "./series.ts";
@@ -37,23 +36,11 @@ export interface TurnRequest {
 }
 
 export async function confirmTurn(deps: Deps & LecturePresenting, r: TurnRequest): Promise<Result> {
-  const loaded = await lectureEnvOrRefuse(deps);
-  if (!loaded.ok) return loaded;
-  const { env } = loaded;
-  const now = deps.now();
-  return inTxRetrying(deps.db, async (tx) => {
-    const guard = await speakersTurn(tx, r.turnId, r.userId, now);
-    if (!guard.ok) return guard;
-    if (guard.turn.state === "CONFIRMED") return { ok: true };
+  return speakersChange(deps, r, async (tx, c) => {
+    const { env, turn, now } = c;
+    if (turn.state === "CONFIRMED") return { ok: true };
     if (!(await setTurnState(tx, r.turnId, ["ASSIGNED"], "CONFIRMED", now))) throw new Conflict();
-    const change = await audit(tx, {
-      actor: r.userId,
-      action: "lecture.confirm",
-      entity: "LectureTurn",
-      entityId: r.turnId,
-      source: r.source,
-      at: now,
-    });
+    const change = await auditTurn(tx, c, r, "lecture.confirm");
     await refreshTurnDm(tx, env, r.turnId, change);
     return { ok: true };
   }).then(afterLectureChange(deps.homes, [r.userId]));
@@ -63,14 +50,8 @@ export async function dropTurn(
   deps: Deps & LecturePresenting,
   r: TurnRequest,
 ): Promise<Result<{ replacement: string | null }>> {
-  const loaded = await lectureEnvOrRefuse(deps);
-  if (!loaded.ok) return loaded;
-  const { env } = loaded;
-  const now = deps.now();
-  return inTxRetrying(deps.db, async (tx) => {
-    const guard = await speakersTurn(tx, r.turnId, r.userId, now);
-    if (!guard.ok) return guard;
-    const { turn, session } = guard;
+  return speakersChange(deps, r, async (tx, c) => {
+    const { env, turn, session, now } = c;
     const spec = specOf(env, session.series);
     if (!spec) return refuse("not-found");
     const row = await rotationRow(tx, spec.series);
@@ -87,14 +68,9 @@ export async function dropTurn(
     if (!(await saveRotation(tx, spec.series, result.state, row ? row.version : null)))
       throw new Conflict();
     if (!(await setTurnState(tx, turn.id, ACTIVE_TURN, "DROPPED", now))) throw new Conflict();
-    const change = await audit(tx, {
-      actor: r.userId,
-      action: "lecture.drop",
-      entity: "LectureTurn",
-      entityId: turn.id,
-      data: { date: session.date, replacement: result.replacement },
-      source: r.source,
-      at: now,
+    const change = await auditTurn(tx, c, r, "lecture.drop", {
+      date: session.date,
+      replacement: result.replacement,
     });
     const pending = await pendingSwapOf(tx, turn.id);
     if (pending) await closeSwapIn(tx, env, pending, now, "turn-dropped", r.userId);

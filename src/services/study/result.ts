@@ -1,7 +1,6 @@
 /** Normalized study's reasons for refusing a request; each has a catalog message `study.error.<code>`. */
 import type { ProjectRefusal } from "../../domain/study.ts";
-import type { MessageKey } from "../../i18n/index.ts";
-import { type Outcome, refuse as refuseFor } from "../kit/result.ts";
+import { type Outcome, refusals } from "../kit/result.ts";
 
 export type StudyError =
   | "not-found"
@@ -35,6 +34,4 @@ export type StudyError =
 
 export type Result<T extends object = object> = Outcome<T, StudyError>;
 
-export const refuse = refuseFor<StudyError>;
-
-export const errorKey = (error: StudyError): MessageKey => `study.error.${error}`;
+export const { refuse, errorKey } = refusals<StudyError>()("study");

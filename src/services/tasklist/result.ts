@@ -1,8 +1,7 @@
 /** The round trip's reasons for refusing a request; the outcome type and helpers are the kit's. */
 import type { TaskListError } from "../../domain/task-list.ts";
 import type { ToggleError } from "../../domain/task-list-items.ts";
-import type { MessageKey } from "../../i18n/index.ts";
-import { type Outcome, refuse as refuseFor } from "../kit/result.ts";
+import { type Outcome, refusals } from "../kit/result.ts";
 
 /** Why a request was refused; each has a catalog message `tasklist.error.<code>`. */
 export type TasklistError =
@@ -22,6 +21,4 @@ export type TasklistError =
 
 export type Result<T extends object = object> = Outcome<T, TasklistError>;
 
-export const refuse = refuseFor<TasklistError>;
-
-export const errorKey = (error: TasklistError): MessageKey => `tasklist.error.${error}`;
+export const { refuse, errorKey } = refusals<TasklistError>()("tasklist");
