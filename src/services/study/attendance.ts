@@ -15,7 +15,7 @@ import { makeUpDates, prefillAttendance } from "../../domain/study.ts";
 import type { AttendanceForm, StudyPresenter } from "../../ports/study.ts";
 import type { Deps } from "../kit/result.ts";
 import { Conflict, inTxRetrying } from "../kit/tx.ts";
-import { loadStudyEnv, type StudyEnv } from "./env.ts";
+import { envAndSession, type StudyEnv } from "./env.ts";
 import { dmMakeUp, refreshInvite, refreshNotice, sessionView } from "./messages.ts";
 import { type Result, refuse } from "./result.ts";
 
@@ -44,15 +44,20 @@ export function attendanceDraft(s: StudySessionRecord): { present: string[]; exc
   return { present: of("present"), excused: of("excused") };
 }
 
+/** The org's study settings and the session, when `userId` may record its attendance. */
+async function chairsSession(deps: Deps, req: { sessionId: number; userId: string }) {
+  const found = await envAndSession(deps.db, req.sessionId);
+  if (found.ok && !(await mayRecord(deps, found.s, req.userId))) return refuse("not-chair");
+  return found;
+}
+
 export async function openAttendance(
   deps: Deps,
   req: { sessionId: number; userId: string },
 ): Promise<Result<{ form: AttendanceForm; env: StudyEnv }>> {
-  const env = await loadStudyEnv(deps.db);
-  if (!env) return refuse("no-org");
-  const s = await studySessionById(deps.db, req.sessionId);
-  if (!s) return refuse("not-found");
-  if (!(await mayRecord(deps, s, req.userId))) return refuse("not-chair");
+  const found = await chairsSession(deps, req);
+  if (!found.ok) return found;
+  const { env, s } = found;
   if (s.startsAt > deps.now()) return refuse("session-not-started");
   const view = await sessionView(deps.db.prisma, env, s);
   return {
@@ -93,11 +98,9 @@ export async function recordAttendance(
   present: StudyPresenter,
   req: { sessionId: number; userId: string; present: string[]; excused: string[]; source: string },
 ): Promise<Result<{ asked: number }> | { ok: false; error: "field"; field: AttendanceFieldError }> {
-  const env = await loadStudyEnv(deps.db);
-  if (!env) return refuse("no-org");
-  const first = await studySessionById(deps.db, req.sessionId);
-  if (!first) return refuse("not-found");
-  if (!(await mayRecord(deps, first, req.userId))) return refuse("not-chair");
+  const found = await chairsSession(deps, req);
+  if (!found.ok) return found;
+  const { env, s: first } = found;
   const expected = first.attendees.map((a) => a.userId);
   const bad = checkAttendance(expected, req.present, req.excused);
   if (bad) return { ok: false, error: "field", field: bad };

@@ -2,7 +2,9 @@
 import { STUDY_DEFAULTS, type Study } from "../../config/study-schema.ts";
 import type { Database } from "../../db/client.ts";
 import { loadOrgRecord } from "../../db/repositories/org.ts";
+import { type StudySessionRecord, studySessionById } from "../../db/repositories/study.ts";
 import { type Locale, localeOr, type Translator, translator } from "../../i18n/index.ts";
+import { type Result, refuse } from "./result.ts";
 
 export interface StudyEnv {
   timezone: string;
@@ -31,4 +33,16 @@ export async function loadStudyEnv(db: Database): Promise<StudyEnv | null> {
     study: studySettingsOf(record.settings),
     firstAppliedAt: record.firstAppliedAt,
   };
+}
+
+/** The org's study settings and the session a request names, or why not. */
+export async function envAndSession(
+  db: Database,
+  sessionId: number,
+): Promise<Result<{ env: StudyEnv; s: StudySessionRecord }>> {
+  const env = await loadStudyEnv(db);
+  if (!env) return refuse("no-org");
+  const s = await studySessionById(db, sessionId);
+  if (!s) return refuse("not-found");
+  return { ok: true, env, s };
 }

@@ -11,6 +11,14 @@ import { formatAsOf } from "../reports/format.ts";
 import { plainTableFiles } from "../reports/plain-table.ts";
 import { studyRecord } from "./record.ts";
 
+/** A row with only the section, the name and the detail (the counts' columns left empty). */
+const detailRow = (section: string, name: string, detail: string): Cell[] => [
+  section,
+  name,
+  ...Array<Cell>(7).fill(""),
+  detail,
+];
+
 export const studyReport: ReportDefinition = {
   kind: "study",
   async build(db, org, period, asOf, t) {
@@ -43,32 +51,16 @@ export const studyReport: ReportDefinition = {
           "",
           t("study.report.branchSessions", { count: b.sessions }),
         ]),
-      ...r.firstTopics.map((f) => [
-        t("study.report.firstTopic"),
-        f.date,
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        f.topic,
-      ]),
-      ...r.projects.map((p) => [
-        t("study.report.project"),
-        p.name,
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        [t(`study.project.state.${p.state as "active"}`), p.resultLink ?? ""]
-          .filter(Boolean)
-          .join(" "),
-      ]),
+      ...r.firstTopics.map((f) => detailRow(t("study.report.firstTopic"), f.date, f.topic)),
+      ...r.projects.map((p) =>
+        detailRow(
+          t("study.report.project"),
+          p.name,
+          [t(`study.project.state.${p.state as "active"}`), p.resultLink ?? ""]
+            .filter(Boolean)
+            .join(" "),
+        ),
+      ),
     ];
     const asOfText = formatAsOf(asOf, org.timezone);
     const files = await plainTableFiles({
