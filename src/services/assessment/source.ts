@@ -104,6 +104,20 @@ export function perBranch(
   return new Map(scope.branches.map((b) => [b.key, valueFor(b)]));
 }
 
+/** The scope's branch ids: what a source's one query over all branches asks for. */
+export const branchIds = (scope: AssessmentScope): number[] => scope.branches.map((b) => b.id);
+
+/** `perBranch` over rows of all branches, each branch given its own (by `branchIdOf`). */
+export function perBranchOf<T>(
+  scope: AssessmentScope,
+  rows: readonly T[],
+  branchIdOf: (row: T) => number,
+  valueFor: (branch: BranchScope, rows: T[]) => SourceValue,
+): Map<string, SourceValue> {
+  const byBranch = groupBy(rows, branchIdOf);
+  return perBranch(scope, (b) => valueFor(b, byBranch.get(b.id) ?? []));
+}
+
 /** The rows that count for the branch out of all of them, with the rows as evidence. */
 export function tally(evidence: EvidenceRow[]): SourceValue {
   return { achieved: evidence.filter((e) => e.ok).length, expected: evidence.length, evidence };

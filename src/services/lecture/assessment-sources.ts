@@ -10,6 +10,7 @@ import { localDateOf } from "../../domain/lecture-time.ts";
 import {
   type AssessmentScope,
   type AssessmentSource,
+  branchIds,
   type EvidenceRow,
   groupBy,
   linked,
@@ -21,10 +22,7 @@ import {
 async function load(db: Parameters<AssessmentSource["compute"]>[0], scope: AssessmentScope) {
   const lastDate = localDateOf(scope.asOf, scope.timezone);
   const [people, turns] = await Promise.all([
-    branchPeople(
-      db,
-      scope.branches.map((b) => b.id),
-    ),
+    branchPeople(db, branchIds(scope)),
     lectureTurnsOfYear(db, scope.year, lastDate),
   ]);
   const peopleOf = groupBy(people, (p) => p.branchId);

@@ -6,6 +6,7 @@
  */
 import {
   type AssessmentSource,
+  branchIds,
   groupBy,
   perBranch,
   type SourceValue,
@@ -17,7 +18,7 @@ export const studyAttendanceSource: AssessmentSource = {
   async compute(db, scope) {
     const sessions = await db.prisma.studySession.findMany({
       where: {
-        branchId: { in: scope.branches.map((b) => b.id) },
+        branchId: { in: branchIds(scope) },
         date: { gte: `${scope.year}-01-01`, lte: `${scope.year}-12-31` },
         attendanceAt: { not: null, lte: scope.asOf },
       },

@@ -14,11 +14,12 @@ import { isOnTime, listDeadline, monthSchedule } from "../../domain/month-schedu
 import {
   type AssessmentScope,
   type AssessmentSource,
+  branchIds,
   type EvidenceRow,
   groupBy,
   linked,
   messageLink,
-  perBranch,
+  perBranchOf,
   tally,
 } from "../assessment/source.ts";
 import { scheduleOf } from "./org.ts";
@@ -37,55 +38,55 @@ export const listsOnTime: AssessmentSource = {
   name: "lists-on-time",
   label: "assessment.source.listsOnTime",
   async compute(db, scope) {
-    const lists = await listsOfYear(
-      db,
-      scope.branches.map((b) => b.id),
-      scope.year,
-    );
-    const byBranch = groupBy(lists, (l) => l.branchId);
+    const lists = await listsOfYear(db, branchIds(scope), scope.year);
     const working = (d: string) => isWorkingDay(scope.calendar, d);
-    return perBranch(scope, (b) => {
-      const { months, deadlineOf } = dueMonths(scope, b.from, b.to);
-      const ofMonth = new Map((byBranch.get(b.id) ?? []).map((l) => [l.period, l]));
-      const evidence = months.map((period): EvidenceRow => {
-        const list = ofMonth.get(period);
-        const link = messageLink(list?.committeeChannel, list?.committeeTs);
-        const submitted =
-          list?.firstSubmittedAt && list.firstSubmittedAt.getTime() <= scope.asOf.getTime()
-            ? list.firstSubmittedAt
-            : null;
-        if (!list || !submitted) {
-          return {
-            when: period,
-            key: "assessment.evidence.listMissing",
-            params: { period },
-            ok: false,
-          };
-        }
-        const deadline = listDeadline(list, deadlineOf);
-        if (isOnTime(submitted, deadline)) {
+    return perBranchOf(
+      scope,
+      lists,
+      (l) => l.branchId,
+      (b, ofBranch) => {
+        const { months, deadlineOf } = dueMonths(scope, b.from, b.to);
+        const ofMonth = new Map(ofBranch.map((l) => [l.period, l]));
+        const evidence = months.map((period): EvidenceRow => {
+          const list = ofMonth.get(period);
+          const link = messageLink(list?.committeeChannel, list?.committeeTs);
+          const submitted =
+            list?.firstSubmittedAt && list.firstSubmittedAt.getTime() <= scope.asOf.getTime()
+              ? list.firstSubmittedAt
+              : null;
+          if (!list || !submitted) {
+            return {
+              when: period,
+              key: "assessment.evidence.listMissing",
+              params: { period },
+              ok: false,
+            };
+          }
+          const deadline = listDeadline(list, deadlineOf);
+          if (isOnTime(submitted, deadline)) {
+            return linked(
+              { when: period, key: "assessment.evidence.listOnTime", params: { period }, ok: true },
+              link,
+            );
+          }
+          const days = workingDaysLate(
+            localDateOf(deadline, scope.timezone),
+            localDateOf(submitted, scope.timezone),
+            working,
+          );
           return linked(
-            { when: period, key: "assessment.evidence.listOnTime", params: { period }, ok: true },
+            {
+              when: period,
+              key: "assessment.evidence.listLate",
+              params: { period, days },
+              ok: false,
+            },
             link,
           );
-        }
-        const days = workingDaysLate(
-          localDateOf(deadline, scope.timezone),
-          localDateOf(submitted, scope.timezone),
-          working,
-        );
-        return linked(
-          {
-            when: period,
-            key: "assessment.evidence.listLate",
-            params: { period, days },
-            ok: false,
-          },
-          link,
-        );
-      });
-      return tally(evidence); // one row a due month
-    });
+        });
+        return tally(evidence); // one row a due month
+      },
+    );
   },
 };
 
@@ -93,31 +94,35 @@ export const listsApprovedFirstTime: AssessmentSource = {
   name: "lists-approved-first-time",
   label: "assessment.source.listsApprovedFirstTime",
   async compute(db, scope) {
-    const ids = scope.branches.map((b) => b.id);
+    const ids = branchIds(scope);
     const [lists, returned] = await Promise.all([
       listsOfYear(db, ids, scope.year),
       returnedListIds(db, ids, scope.year),
     ]);
-    const byBranch = groupBy(lists, (l) => l.branchId);
-    return perBranch(scope, (b) => {
-      const approved = (byBranch.get(b.id) ?? []).filter(
-        (l) =>
-          l.period >= b.from &&
-          l.period <= b.to &&
-          l.approvedAt !== null &&
-          l.approvedAt.getTime() <= scope.asOf.getTime(),
-      );
-      return tally(
-        approved.map((l) => {
-          const first = !returned.has(l.id);
-          const key = first
-            ? "assessment.evidence.approvedFirstTime"
-            : "assessment.evidence.returnedFirst";
-          const row = { when: l.period, key, params: { period: l.period }, ok: first };
-          return linked(row, messageLink(l.committeeChannel, l.committeeTs));
-        }),
-      );
-    });
+    return perBranchOf(
+      scope,
+      lists,
+      (l) => l.branchId,
+      (b, ofBranch) => {
+        const approved = ofBranch.filter(
+          (l) =>
+            l.period >= b.from &&
+            l.period <= b.to &&
+            l.approvedAt !== null &&
+            l.approvedAt.getTime() <= scope.asOf.getTime(),
+        );
+        return tally(
+          approved.map((l) => {
+            const first = !returned.has(l.id);
+            const key = first
+              ? "assessment.evidence.approvedFirstTime"
+              : "assessment.evidence.returnedFirst";
+            const row = { when: l.period, key, params: { period: l.period }, ok: first };
+            return linked(row, messageLink(l.committeeChannel, l.committeeTs));
+          }),
+        );
+      },
+    );
   },
 };
 
@@ -125,39 +130,39 @@ export const listItemsDone: AssessmentSource = {
   name: "list-items-done",
   label: "assessment.source.listItemsDone",
   async compute(db, scope) {
-    const items = await approvedItemsOfYear(
-      db,
-      scope.branches.map((b) => b.id),
-      scope.year,
-    );
-    const byBranch = groupBy(items, (i) => i.revision.list.branchId);
-    return perBranch(scope, (b) => {
-      const counted = (byBranch.get(b.id) ?? []).filter(
-        (i) => i.revision.list.period >= b.from && i.revision.list.period <= b.to,
-      );
-      const done = (i: (typeof counted)[number]) =>
-        i.status === "DONE" && (i.doneAt === null || i.doneAt.getTime() <= scope.asOf.getTime());
-      // Evidence: each month's count, and every item not done by name.
-      const evidence: EvidenceRow[] = [];
-      for (const [period, ofMonth] of groupBy(counted, (i) => i.revision.list.period)) {
-        const n = ofMonth.filter(done).length;
-        evidence.push({
-          when: period,
-          key: "assessment.evidence.itemsDone",
-          params: { period, done: n, total: ofMonth.length },
-          ok: n === ofMonth.length,
-        });
-        for (const i of ofMonth.filter((x) => !done(x))) {
+    const items = await approvedItemsOfYear(db, branchIds(scope), scope.year);
+    return perBranchOf(
+      scope,
+      items,
+      (i) => i.revision.list.branchId,
+      (b, ofBranch) => {
+        const counted = ofBranch.filter(
+          (i) => i.revision.list.period >= b.from && i.revision.list.period <= b.to,
+        );
+        const done = (i: (typeof counted)[number]) =>
+          i.status === "DONE" && (i.doneAt === null || i.doneAt.getTime() <= scope.asOf.getTime());
+        // Evidence: each month's count, and every item not done by name.
+        const evidence: EvidenceRow[] = [];
+        for (const [period, ofMonth] of groupBy(counted, (i) => i.revision.list.period)) {
+          const n = ofMonth.filter(done).length;
           evidence.push({
             when: period,
-            key: "assessment.evidence.itemNotDone",
-            params: { period, title: i.title },
-            ok: false,
+            key: "assessment.evidence.itemsDone",
+            params: { period, done: n, total: ofMonth.length },
+            ok: n === ofMonth.length,
           });
+          for (const i of ofMonth.filter((x) => !done(x))) {
+            evidence.push({
+              when: period,
+              key: "assessment.evidence.itemNotDone",
+              params: { period, title: i.title },
+              ok: false,
+            });
+          }
         }
-      }
-      return { achieved: counted.filter(done).length, expected: counted.length, evidence };
-    });
+        return { achieved: counted.filter(done).length, expected: counted.length, evidence };
+      },
+    );
   },
 };
 
