@@ -311,6 +311,24 @@ describe.each(STORES)("the annual assessment on %s", (store) => {
 
     // The grades and the rules of the seed, as the cards say.
     const byKey = new Map(after.cards.map((c) => [c.branchKey, c]));
+    // By hand: services' first-time approvals 10 of 12 after the correction; total =
+    // party building × 0.4 + effectiveness × 0.6, each share rounded to cents.
+    expect(
+      after.cards.map((c) => [
+        c.rank,
+        c.branchKey,
+        c.card.partyBuilding,
+        c.card.partyBuildingGrade,
+        c.card.total,
+        c.card.grade,
+        c.card.rule,
+      ]),
+    ).toEqual([
+      [1, "resettlement", 75.5, "fair", 90.2, "good", "capped-by-party-building"],
+      [2, "services", 73.59, "fair", 87.04, "good", "threshold"], // 29.44 + 57.6
+      [3, "office", 73.74, "fair", 80.8, "good", "threshold"], // 29.5 + 51.3
+      [4, "rights", 62.45, "fair", 66.98, "fair", "threshold"], // 24.98 + 42
+    ]);
     const resettlement = byKey.get("resettlement")!.card;
     expect(resettlement).toMatchObject({
       partyBuilding: 75.5,
