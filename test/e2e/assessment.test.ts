@@ -171,14 +171,27 @@ describe.each(STORES)("the annual assessment on %s", (store) => {
       ],
       ["2026-10", "annualPlans.assessment.open", { title: "Party history visit", date: "" }, false],
     ]);
-    expect(evidenceOf("rectifications-on-time")).toEqual(
-      FINDINGS.map((f, i) => [
-        `2026-${f.dueOn}`,
-        "inspections.assessment.itemEvidence",
-        { problem: f.problem },
-        i === 0,
-      ]),
-    );
+    // The second finding, due Monday August 31, verified Thursday September 10: 8 working days.
+    expect(evidenceOf("rectifications-on-time")).toEqual([
+      [
+        "2026-07-31",
+        "inspections.assessment.itemOnTime",
+        { problem: FINDINGS[0].problem, due: "2026-07-31", closed: "2026-07-20" },
+        true,
+      ],
+      [
+        "2026-08-31",
+        "inspections.assessment.itemLate",
+        { problem: FINDINGS[1].problem, due: "2026-08-31", closed: "2026-09-10", days: 8 },
+        false,
+      ],
+      [
+        "2026-10-30",
+        "inspections.assessment.itemOpen",
+        { problem: FINDINGS[2].problem, due: "2026-10-30" },
+        false,
+      ],
+    ]);
     expect(evidenceOf("service-reports").filter((e) => !e[3])).toEqual(
       ["2026-Q1", "2026-Q3", "2026-Q4"].flatMap((quarter) =>
         ["U0A", "U0B"].map((who) => [
@@ -435,9 +448,17 @@ describe.each(STORES)("the annual assessment on %s", (store) => {
       ["2026-05", "Theme party day：逾期3个工作日完成（2026-06-03）", "否"],
       ["2026-10", "Party history visit：未完成", "否"],
       ["2026-03", "Theory study：按时完成（2026-03-20）", "是"],
-      ["2026-07-31", "整改事项：Minutes missing signatures", "是"],
-      ["2026-08-31", "整改事项：Dues ledger not updated", "否"],
-      ["2026-10-30", "整改事项：Theme day records incomplete", "否"],
+      [
+        "2026-07-31",
+        "整改事项“Minutes missing signatures”：2026-07-20按期销号（期限2026-07-31）",
+        "是",
+      ],
+      [
+        "2026-08-31",
+        "整改事项“Dues ledger not updated”：逾期8个工作日销号（2026-09-10，期限2026-08-31）",
+        "否",
+      ],
+      ["2026-10-30", "整改事项“Theme day records incomplete”：未销号（期限2026-10-30）", "否"],
       ["2026-06", "支部互查：90/100", "否"],
       [
         "2026-10-15",

@@ -186,7 +186,11 @@ export const inspections = defineArea(
     "inspections.assessment.scoreEvidence.mutual": "mutual inspection: {total} of {max}",
     "inspections.assessment.scoreEvidence.supervision": "supervision: {total} of {max}",
     "inspections.assessment.onTime": "rectifications closed on time",
-    "inspections.assessment.itemEvidence": "rectification item: {problem}",
+    "inspections.assessment.itemOnTime":
+      "rectification “{problem}”: closed on {closed} (due {due})",
+    "inspections.assessment.itemLate":
+      "rectification “{problem}”: closed {days} working day(s) late on {closed} (due {due})",
+    "inspections.assessment.itemOpen": "rectification “{problem}”: not closed (due {due})",
     "inspections.command.describe": "change who inspects a branch in an open round (system admins)",
     "inspections.swap.title": "Change an assignment",
     "inspections.swap.round": "Round",
@@ -370,7 +374,10 @@ export const inspections = defineArea(
     "inspections.assessment.scoreEvidence.mutual": "支部互查：{total}/{max}",
     "inspections.assessment.scoreEvidence.supervision": "全覆盖督查：{total}/{max}",
     "inspections.assessment.onTime": "整改按期销号",
-    "inspections.assessment.itemEvidence": "整改事项：{problem}",
+    "inspections.assessment.itemOnTime": "整改事项“{problem}”：{closed}按期销号（期限{due}）",
+    "inspections.assessment.itemLate":
+      "整改事项“{problem}”：逾期{days}个工作日销号（{closed}，期限{due}）",
+    "inspections.assessment.itemOpen": "整改事项“{problem}”：未销号（期限{due}）",
     "inspections.command.describe": "调整本轮检查中由谁检查某个支部（系统管理员）",
     "inspections.swap.title": "调整检查安排",
     "inspections.swap.round": "检查轮次",

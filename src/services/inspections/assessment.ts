@@ -4,8 +4,11 @@
  * - "inspection-scores": points scored out of the checklists' maximum, over the branch's
  *   submitted inspections (one evidence row per inspection);
  * - "rectifications-on-time": of the branch's rectification items due so far, how many were
- *   verified by their due date (one evidence row per item).
+ *   verified by their due date (one evidence row per item: closed on time, closed late by how
+ *   many of the org's working days, or not closed).
  */
+import { workingDaysLate } from "../../domain/assessment.ts";
+import { isWorkingDay } from "../../domain/calendar.ts";
 import { checklistMax } from "../../domain/inspection-round.ts";
 import { localDateOf } from "../../domain/period.ts";
 import type { AssessmentSource, SourceValue } from "../assessment/source.ts";
@@ -63,24 +66,35 @@ export const rectificationsOnTimeSource: AssessmentSource = {
       },
       orderBy: [{ dueOn: "asc" }, { id: "asc" }],
     });
+    const working = (d: string) => isWorkingDay(scope.calendar, d);
     const values = new Map<string, SourceValue>();
     for (const item of items) {
       const branch = byId.get(item.branchId);
       const month = item.dueOn.slice(0, 7);
       if (!branch || month < branch.from || month > branch.to) continue;
       const value = values.get(branch.key) ?? empty();
-      const onTime =
-        item.state === "VERIFIED" &&
-        item.verifiedAt !== null &&
-        item.verifiedAt <= scope.asOf &&
-        item.verifiedOn !== null &&
-        item.verifiedOn <= item.dueOn;
+      const closedOn =
+        item.state === "VERIFIED" && item.verifiedAt !== null && item.verifiedAt <= scope.asOf
+          ? item.verifiedOn
+          : null;
+      const onTime = closedOn !== null && closedOn <= item.dueOn;
       value.expected += 1;
       if (onTime) value.achieved += 1;
+      const params = { problem: item.problem, due: item.dueOn };
       value.evidence.push({
         when: item.dueOn,
-        key: "inspections.assessment.itemEvidence",
-        params: { problem: item.problem },
+        ...(closedOn === null
+          ? { key: "inspections.assessment.itemOpen", params }
+          : onTime
+            ? { key: "inspections.assessment.itemOnTime", params: { ...params, closed: closedOn } }
+            : {
+                key: "inspections.assessment.itemLate",
+                params: {
+                  ...params,
+                  closed: closedOn,
+                  days: workingDaysLate(item.dueOn, closedOn, working),
+                },
+              }),
         ok: onTime,
       });
       values.set(branch.key, value);

@@ -494,16 +494,27 @@ describe.each(STORES)("every computed source on hand-made records (%s)", (store)
     expect(rows(v, "young")).toEqual([["2026-11", "supervision", { total: 95, max: 100 }, false]]);
   });
 
-  it("rectifications-on-time: verified by the due date; late, reported-only and open ones cost; not due yet left out", async () => {
+  it("rectifications-on-time: verified by the due date; late (by working days), reported-only and open ones cost; not due yet left out", async () => {
     const v = await compute("rectifications-on-time");
     expect(counts(v)).toEqual({ old: [1, 3], young: [0, 1], empty: [0, 0] });
     expect(rows(v, "old")).toEqual([
-      ["2026-07-31", "itemEvidence", { problem: "Signatures" }, true],
-      ["2026-08-31", "itemEvidence", { problem: "Ledger" }, false],
-      ["2026-09-30", "itemEvidence", { problem: "Records" }, false],
+      [
+        "2026-07-31",
+        "itemOnTime",
+        { problem: "Signatures", due: "2026-07-31", closed: "2026-07-20" },
+        true,
+      ],
+      // Due Monday August 31, verified Thursday September 3.
+      [
+        "2026-08-31",
+        "itemLate",
+        { problem: "Ledger", due: "2026-08-31", closed: "2026-09-03", days: 3 },
+        false,
+      ],
+      ["2026-09-30", "itemOpen", { problem: "Records", due: "2026-09-30" }, false],
     ]);
     expect(rows(v, "young")).toEqual([
-      ["2026-12-15", "itemEvidence", { problem: "Minutes" }, false],
+      ["2026-12-15", "itemOpen", { problem: "Minutes", due: "2026-12-15" }, false],
     ]);
   });
 
