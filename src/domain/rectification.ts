@@ -13,7 +13,11 @@ export type Severity = (typeof SEVERITIES)[number];
 /** Working days to rectify, by severity. */
 export const DUE_WORKING_DAYS: Record<Severity, number> = { serious: 5, general: 10, minor: 20 };
 
-export type RectificationState = "OPEN" | "REPORTED" | "VERIFIED";
+/** CANCELLED: its finding was removed when the checklist was amended (the reason kept). */
+export type RectificationState = "OPEN" | "REPORTED" | "VERIFIED" | "CANCELLED";
+
+/** The states still waiting for someone: reminded, overdue, on the Home. */
+export const PENDING_STATES: readonly RectificationState[] = ["OPEN", "REPORTED"];
 
 export interface RectificationSnapshot {
   branchKey: string;
@@ -71,7 +75,7 @@ export function reminderOn(
 export const isOverdueOn = (
   item: Pick<RectificationSnapshot, "state" | "dueOn">,
   today: LocalDate,
-) => item.state !== "VERIFIED" && today > item.dueOn;
+) => PENDING_STATES.includes(item.state) && today > item.dueOn;
 
 export type RectificationError =
   | "not-owner"
@@ -164,7 +168,7 @@ export function closure(
   })[],
   today: LocalDate,
 ) {
-  const total = items.length;
+  const total = items.filter((i) => i.state !== "CANCELLED").length;
   const closed = items.filter((i) => i.state === "VERIFIED").length;
   const onTime = items.filter(
     (i) => i.state === "VERIFIED" && i.verifiedOn != null && i.verifiedOn <= i.dueOn,

@@ -52,6 +52,24 @@ export interface ChecklistForm {
   branch: string;
   items: ItemView[];
   draft: { scores: Record<string, string>; note: string; findings: FindingValues[] } | null;
+  /** Sent already: the form amends it (its findings in the first slots, a reason asked). */
+  amending: boolean;
+}
+
+/** A submitted checklist changed while its round was open, as the inspected branch sees it. */
+export interface AmendmentView {
+  kind: RoundKind;
+  period: string;
+  branch: string;
+  by: string;
+  reason: string;
+  total: number;
+  max: number;
+  scores: { item: ItemView; before: number | null; after: number }[];
+  noteChanged: boolean;
+  added: (FindingValues & { dueOn: string; owner: string })[];
+  changed: { before: string; after: string }[];
+  removed: string[];
 }
 
 /** A submitted checklist, as the inspected branch sees it in its channel. */
@@ -148,6 +166,8 @@ export interface InspectionsPresenter {
   released(n: Pick<TeamNotice, "kind" | "period" | "branch">): InspectionsMessage;
   /** In the inspected branch's channel once the checklist is submitted. */
   result(v: ResultView): InspectionsMessage;
+  /** In the inspected branch's channel when its checklist is amended. */
+  amended(v: AmendmentView): InspectionsMessage;
   /** To the owner: a new item, one reopened (with the verifier's comment), or handed to them. */
   ownerItem(v: RectificationView, reassigned?: { reassignedBy: string }): InspectionsMessage;
   /** To each verifier: the owner reported it done (Accept / Reopen). */

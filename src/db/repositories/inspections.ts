@@ -156,7 +156,7 @@ export type RectificationRow = NonNullable<Awaited<ReturnType<typeof rectificati
 export function unverifiedRectifications(db: Database | Tx, where: { ownerId?: string } = {}) {
   const client = "prisma" in db ? db.prisma : db;
   return client.rectification.findMany({
-    where: { state: { not: "VERIFIED" }, ...where },
+    where: { state: { in: ["OPEN", "REPORTED"] }, ...where },
     include: { assignment: { include: { round: true, branch: true } } },
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
   });
@@ -258,7 +258,7 @@ export async function inspectionsHomeRows(
   };
   const [owned, toVerify, toVerifyCount, assignments, rounds, overdue] = await Promise.all([
     client.rectification.findMany({
-      where: { ownerId: me, state: { not: "VERIFIED" } },
+      where: { ownerId: me, state: { in: ["OPEN", "REPORTED"] } },
       select: HOME_ITEM,
       orderBy: [{ dueOn: "asc" }, { id: "asc" }],
     }),
@@ -304,7 +304,7 @@ export async function inspectionsHomeRows(
     viewer.committee
       ? client.rectification.groupBy({
           by: ["branchId"],
-          where: { state: { not: "VERIFIED" }, dueOn: { lt: today } },
+          where: { state: { in: ["OPEN", "REPORTED"] }, dueOn: { lt: today } },
           _count: { _all: true },
         })
       : [],

@@ -94,6 +94,19 @@ export const inspections = defineArea(
     "inspections.modal.submit": "Send",
     "inspections.modal.close": "Cancel",
     "inspections.checklist.title": "Inspection checklist",
+    "inspections.checklist.amendIntro":
+      "You sent this checklist. Until the round closes ({closes}) you may change it: the branch is told what changed, a new finding becomes an item, a finding emptied cancels its item.",
+    "inspections.checklist.reason": "Why it changes",
+    "inspections.error.amend-reason-required": "say why the checklist changes",
+    "inspections.amend.title":
+      "*{kind} {period}: {branch}*: {by} amended the checklist, now {total} of {max}. Why: {reason}",
+    "inspections.amend.score": "• {item}: {before} → {after}",
+    "inspections.amend.note": "• Note changed",
+    "inspections.amend.added": "• New finding ({severity}): {problem}; due {due}, owner {owner}",
+    "inspections.amend.changed": "• Finding changed: {before} → {after}",
+    "inspections.amend.removed":
+      "• Finding removed: {problem}; its rectification item is cancelled",
+    "inspections.amend.more": "… and more changes: see the rectifications report.",
     "inspections.checklist.intro":
       "*{branch}* · {kind} {period} · open until {closes}. What you type is kept if you close this form.",
     "inspections.checklist.score": "{item} (max {max})",
@@ -149,6 +162,7 @@ export const inspections = defineArea(
     "inspections.state.OPEN": "open",
     "inspections.state.REPORTED": "reported done",
     "inspections.state.VERIFIED": "verified",
+    "inspections.state.CANCELLED": "cancelled (finding removed)",
     "inspections.report.title": "Inspections {period}",
     "inspections.report.sheet": "Inspections",
     "inspections.report.heading": "{org}: inspections and supervision, {period}",
@@ -287,6 +301,18 @@ export const inspections = defineArea(
     "inspections.modal.submit": "发送",
     "inspections.modal.close": "取消",
     "inspections.checklist.title": "检查清单",
+    "inspections.checklist.amendIntro":
+      "该检查清单已发送。本轮检查结束（{closes}）前可以修改：修改内容会通知被检查支部，新增问题生成整改事项，清空的问题将撤销其整改事项。",
+    "inspections.checklist.reason": "修改原因",
+    "inspections.error.amend-reason-required": "请说明修改原因",
+    "inspections.amend.title":
+      "*{period}{kind}：{branch}*：{by}修改了检查结果，现得分{total}/{max}。原因：{reason}",
+    "inspections.amend.score": "• {item}：{before} → {after}",
+    "inspections.amend.note": "• 检查意见已修改",
+    "inspections.amend.added": "• 新增问题（{severity}）：{problem}；整改期限{due}，责任人{owner}",
+    "inspections.amend.changed": "• 问题已修改：{before} → {after}",
+    "inspections.amend.removed": "• 问题已删除：{problem}；其整改事项已撤销",
+    "inspections.amend.more": "……更多修改请查看整改台账。",
     "inspections.checklist.intro":
       "*{branch}* · {period}{kind} · {closes}前完成。关闭此表单时已填写的内容会保留。",
     "inspections.checklist.score": "{item}（满分{max}）",
@@ -337,6 +363,7 @@ export const inspections = defineArea(
     "inspections.state.OPEN": "整改中",
     "inspections.state.REPORTED": "待验收",
     "inspections.state.VERIFIED": "已销号",
+    "inspections.state.CANCELLED": "已撤销（问题已删除）",
     "inspections.report.title": "检查督查{period}",
     "inspections.report.sheet": "检查督查",
     "inspections.report.heading": "{org}：支部互查和全覆盖督查，{period}",

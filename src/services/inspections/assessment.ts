@@ -63,6 +63,8 @@ export const rectificationsOnTimeSource: AssessmentSource = {
       where: {
         branchId: { in: [...byId.keys()] },
         dueOn: { gte: `${scope.year}-01-01`, lte: last },
+        // A finding removed by an amendment is no longer owed.
+        state: { not: "CANCELLED" },
       },
       orderBy: [{ dueOn: "asc" }, { id: "asc" }],
     });

@@ -10,6 +10,7 @@ export type InspectionsError =
   | "not-inspector"
   | "round-closed"
   | "already-submitted"
+  | "amend-reason-required"
   | "finding-without-text"
   | "score"
   | "not-admin"

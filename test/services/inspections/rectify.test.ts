@@ -83,9 +83,10 @@ describe.each(STORES)("findings to closure (%s)", (kind) => {
     expect(
       await submit(inspector, { meetings: "50", dues: "30" }, ["minutes missing", "dues late"]),
     ).toEqual({ ok: true, items: 2, total: 80 });
+    // Sending again is an amendment, which needs a reason (test/services/inspections/amend.test.ts).
     expect(await submit(inspector, { meetings: "50", dues: "30" }, ["again"])).toEqual({
       ok: false,
-      error: "already-submitted",
+      error: "amend-reason-required",
     });
     const items = await db.prisma.rectification.findMany({ orderBy: { position: "asc" } });
     expect(items.map((i) => [i.problem, i.ownerId, i.dueOn, i.state])).toEqual([

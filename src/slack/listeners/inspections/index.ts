@@ -129,7 +129,12 @@ export function registerInspections(app: ListenerApp, ctx: AppContext): void {
         await refusalOnField(ctx, INSPECTION_BLOCK.score(result.field), errorKey("score")),
       );
     }
-    const field = result.error === "finding-without-text" ? INSPECTION_BLOCK.problem(0) : first;
+    const field =
+      result.error === "finding-without-text"
+        ? INSPECTION_BLOCK.problem(0)
+        : result.error === "amend-reason-required"
+          ? INSPECTION_BLOCK.reason
+          : first;
     return ack(await refusalOnField(ctx, field, errorKey(result.error)));
   });
 

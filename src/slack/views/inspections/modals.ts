@@ -14,7 +14,7 @@ import type {
   FindingValues,
   RectificationView,
 } from "../../../ports/inspections.ts";
-import { input, modalView, option, plain, section } from "../../blocks.ts";
+import { context, input, modalView, option, plain, section } from "../../blocks.ts";
 import {
   INSPECTION_ACTION as A,
   INSPECTION_BLOCK as B,
@@ -72,6 +72,12 @@ export function buildChecklistModal(f: ChecklistForm, t: Translator): ModalView 
       }),
     ),
   ];
+  if (f.amending) {
+    blocks.push(
+      context(t("inspections.checklist.amendIntro", { closes: formatDay(f.closesOn, t) })),
+      input(B.reason, t("inspections.checklist.reason"), text(A.reason, { max: 500 })),
+    );
+  }
   for (const item of f.items) {
     const hint = itemHint(t, item);
     blocks.push(
@@ -151,15 +157,18 @@ const typed = (v: StateValues, block: string, action: string) =>
 export interface ChecklistValues {
   scores: Record<string, string>;
   note: string;
-  findings: FindingValues[];
+  /** Each with its slot (an amendment matches the slot to the item shown there). */
+  findings: (FindingValues & { slot: number })[];
+  reason: string;
 }
 
 /** Everything typed, checked or not (a draft keeps it as it is). */
 export function readChecklistRaw(values: StateValues, f: ChecklistForm): ChecklistValues {
-  const findings: FindingValues[] = [];
+  const findings: ChecklistValues["findings"] = [];
   for (let slot = 0; slot < FINDING_SLOTS; slot += 1) {
     const severity = values[B.severity(slot)]?.[A.severity]?.selected_option?.value;
     findings.push({
+      slot,
       problem: typed(values, B.problem(slot), A.problem),
       severity: SEVERITIES.includes(severity as Severity) ? (severity as Severity) : "general",
       suggestion: typed(values, B.suggestion(slot), A.suggestion),
@@ -169,6 +178,7 @@ export function readChecklistRaw(values: StateValues, f: ChecklistForm): Checkli
     scores: Object.fromEntries(f.items.map((i) => [i.key, typed(values, B.score(i.key), A.score)])),
     note: typed(values, B.note, A.note),
     findings,
+    reason: typed(values, B.reason, A.reason),
   };
 }
 
@@ -189,6 +199,9 @@ export function readChecklist(
       errors[B.problem(slot)] = t("inspections.error.finding-without-text");
     }
   });
+  if (f.amending && raw.reason === "") {
+    errors[B.reason] = t("inspections.error.amend-reason-required");
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { ...raw, findings: raw.findings.filter((x) => x.problem !== "") } };
 }

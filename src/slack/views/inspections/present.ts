@@ -9,6 +9,7 @@ import { percentOf } from "../../../domain/percent.ts";
 import { formatDay } from "../../../i18n/dates.ts";
 import type { MessageKey, Translator } from "../../../i18n/index.ts";
 import type {
+  AmendmentView,
   InspectionsMessage,
   InspectionsPresenter,
   ItemView,
@@ -145,6 +146,39 @@ export function inspectionsPresenter(t: Translator): InspectionsPresenter {
           }),
         ]),
       ]);
+    },
+    amended(v: AmendmentView) {
+      const title = t("inspections.amend.title", {
+        ...head(v),
+        branch: esc(v.branch),
+        by: mention(v.by),
+        total: v.total,
+        max: v.max,
+        reason: esc(v.reason),
+      });
+      const rows = [
+        ...v.scores.map((s) =>
+          t("inspections.amend.score", {
+            item: esc(itemTitle(t, s.item)),
+            before: s.before ?? "—",
+            after: s.after,
+          }),
+        ),
+        ...(v.noteChanged ? [t("inspections.amend.note")] : []),
+        ...v.added.map((f) =>
+          t("inspections.amend.added", {
+            severity: severityName(t, f.severity),
+            problem: esc(f.problem),
+            due: formatDay(f.dueOn, t),
+            owner: mention(f.owner),
+          }),
+        ),
+        ...v.changed.map((c) =>
+          t("inspections.amend.changed", { before: esc(c.before), after: esc(c.after) }),
+        ),
+        ...v.removed.map((problem) => t("inspections.amend.removed", { problem: esc(problem) })),
+      ];
+      return message(title, [section(title), ...sections(rows, 20, t("inspections.amend.more"))]);
     },
     released(n) {
       const text = t("inspections.swap.released", { ...head(n), branch: esc(n.branch) });
