@@ -306,7 +306,7 @@ export const inspections = defineArea(
     "inspections.checklist.reason": "修改原因",
     "inspections.error.amend-reason-required": "请说明修改原因",
     "inspections.amend.title":
-      "*{period}{kind}：{branch}*：{by}修改了检查结果，现得分{total}/{max}。原因：{reason}",
+      "*{period}{kind}：{branch}* {by}修改了检查结果，现得分{total}/{max}。原因：{reason}",
     "inspections.amend.score": "• {item}：{before} → {after}",
     "inspections.amend.note": "• 检查意见已修改",
     "inspections.amend.added": "• 新增问题（{severity}）：{problem}；整改期限{due}，责任人{owner}",
