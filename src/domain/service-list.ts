@@ -4,7 +4,14 @@
  * project's progress, its milestone reminders, and who may confirm its completion (four eyes,
  * the round trip's `deciderRefusal`). Dates are local dates "YYYY-MM-DD" in the org's zone.
  */
+
 import { addDays, type CalendarSettings, isWorkingDay, type LocalDate } from "./calendar.ts";
+import {
+  type EvidenceFile,
+  type EvidenceFileError,
+  evidenceFilesProblem,
+  REPORT_MAX_FILES,
+} from "./evidence-files.ts";
 import { percentOf } from "./percent.ts";
 import { quarterOf } from "./report-period.ts";
 import { type Actor, deciderRefusal } from "./task-list.ts";
@@ -39,7 +46,8 @@ export type ServiceReportError =
   | "unknown-community"
   | "bad-category"
   | "what-required"
-  | "bad-link";
+  | "bad-link"
+  | EvidenceFileError;
 
 export interface ServiceReportDraft {
   date: string;
@@ -49,6 +57,8 @@ export interface ServiceReportDraft {
   hours: string;
   what: string;
   link?: string | undefined;
+  /** Files uploaded in the modal (evidence). */
+  files?: readonly EvidenceFile[] | undefined;
 }
 
 export interface ServiceReportContext {
@@ -60,7 +70,7 @@ export interface ServiceReportContext {
 }
 
 export interface ServiceReportProblem {
-  field: "date" | "community" | "category" | "hours" | "what" | "link";
+  field: "date" | "community" | "category" | "hours" | "what" | "link" | "file";
   error: ServiceReportError;
 }
 
@@ -77,7 +87,8 @@ export function parseHours(text: string): number | null {
 /**
  * Every problem of a draft report, by field (the modal shows each inline; nothing is stored
  * while there is one). A date in the future or before the current year, hours ≤ 0 or over a
- * day's 24 together with what the member already reported that day, an unknown community.
+ * day's 24 together with what the member already reported that day, an unknown community, a
+ * file too large or of a type refused (evidence-files.ts).
  */
 export function serviceReportProblems(
   draft: ServiceReportDraft,
@@ -106,6 +117,8 @@ export function serviceReportProblems(
   if (draft.what.trim().length === 0) problems.push({ field: "what", error: "what-required" });
   const link = draft.link?.trim() ?? "";
   if (link !== "" && !LINK.test(link)) problems.push({ field: "link", error: "bad-link" });
+  const file = evidenceFilesProblem(draft.files ?? [], REPORT_MAX_FILES);
+  if (file) problems.push({ field: "file", error: file });
   return problems;
 }
 

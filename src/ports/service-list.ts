@@ -24,6 +24,8 @@ export interface ServiceReportView {
   hours: number;
   what: string;
   link: string | null;
+  /** A file uploaded with it as evidence (its permalink, when Slack gave one). */
+  file: { name: string; url: string | null } | null;
 }
 
 export interface RegisterForm {

@@ -50,6 +50,14 @@ async function methodsCalled(): Promise<string[]> {
   return [...called].sort();
 }
 
+/** Whether a view of the bot's takes file uploads (Block Kit's file_input element). */
+async function usesFileInput(): Promise<boolean> {
+  for (const file of await sources(SRC)) {
+    if ((await readFile(file, "utf8")).includes('type: "file_input"')) return true;
+  }
+  return false;
+}
+
 /** The conversations the bot works in: public and private channels, DMs with one person. */
 const KINDS: ChannelKind[] = ["public", "private", "im"];
 /** Those only ever asked about the org's channels (the org file, the lecture roster), not DMs. */
@@ -97,9 +105,16 @@ describe("manifest.yml against the code", () => {
       called.flatMap((method) => requiredScopes(method, KINDS_OF[method] ?? KINDS).flat()),
     );
     if (manifest.commands.length > 0) used.add("commands");
+    // A view with a file_input needs files:read ("your app must have the files:read scope",
+    // Slack's file input element reference).
+    if (await usesFileInput()) used.add("files:read");
     expect(manifest.botScopes.filter((s) => !used.has(s))).toEqual([]);
     // Every method with a scope in the table is one the code calls or the local Slack answers.
     expect(Object.keys(METHOD_SCOPES).length).toBeGreaterThan(10);
+  });
+
+  it("requests files:read when a modal takes file uploads", async () => {
+    if (await usesFileInput()) expect((await readManifest()).botScopes).toContain("files:read");
   });
 
   it("requests users:read with users:read.email, as Slack's scope page asks", async () => {

@@ -5,7 +5,8 @@ import { elementsOf, type FoundElement, findOption } from "./find.ts";
 /**
  * A typed value: text for inputs; an option value or its text for selects/radios; a list for
  * multi-selects and checkboxes; a user/conversation/channel id; YYYY-MM-DD; HH:mm; epoch
- * seconds for datetimepicker; null clears.
+ * seconds for datetimepicker; for a file_input the files uploaded, each "name" or
+ * "name:bytes" (1 KB when not given); null clears.
  */
 export type TypedValue = string | number | string[] | null;
 
@@ -21,6 +22,26 @@ function list(v: TypedValue | undefined): string[] {
 function single(v: TypedValue | undefined): string | null {
   if (v === null || v === undefined) return null;
   return Array.isArray(v) ? (v[0] ?? null) : String(v);
+}
+
+let uploads = 0;
+
+/** A file as a file_input's submission carries it (fields of Slack's file object). */
+function uploadedFile(spec: string): Json {
+  const m = /^(.*?)(?::(\d+))?$/.exec(spec);
+  const name = m?.[1] || spec;
+  const id = `F0UPLOAD${String(++uploads).padStart(4, "0")}`;
+  const dot = name.lastIndexOf(".");
+  return {
+    id,
+    name,
+    title: name,
+    filetype: dot < 0 ? "binary" : name.slice(dot + 1).toLowerCase(),
+    mimetype: "application/octet-stream",
+    size: m?.[2] === undefined ? 1024 : Number(m[2]),
+    url_private: `https://files.slack.com/files-pri/T0LOCAL-${id}/${name}`,
+    permalink: `https://localslack.slack.com/files/U0LOCAL/${id}/${name}`,
+  };
 }
 
 /** The state entry of one element; `input` undefined means "left as initially shown". */
@@ -71,6 +92,8 @@ export function elementState(el: Json, input: TypedValue | undefined): Json {
       return { type, selected_channel: given ? single(input) : (el.initial_channel ?? null) };
     case "multi_channels_select":
       return { type, selected_channels: given ? list(input) : (el.initial_channels ?? []) };
+    case "file_input":
+      return { type, files: given ? list(input).map(uploadedFile) : [] };
     case "datepicker":
       return { type, selected_date: given ? single(input) : (el.initial_date ?? null) };
     case "timepicker":

@@ -23,6 +23,11 @@ import {
 import { loadActor } from "../../db/repositories/tasklist.ts";
 import { addDays, type CalendarSettings } from "../../domain/calendar.ts";
 import {
+  type EvidenceFile,
+  type EvidenceFileError,
+  evidenceFilesProblem,
+} from "../../domain/evidence-files.ts";
+import {
   confirmRefusal,
   isoWeek,
   milestoneAlerts,
@@ -42,7 +47,12 @@ import { loadServiceEnv, type ServiceEnv } from "./env.ts";
 
 type Tx = Prisma.TransactionClient;
 
-export type ProjectOutcomeError = ProjectError | "no-org" | "not-found" | "busy";
+export type ProjectOutcomeError =
+  | ProjectError
+  | EvidenceFileError
+  | "no-org"
+  | "not-found"
+  | "busy";
 
 const PROJECT_PREFIX = "service-project:";
 const postKey = (id: number) => `${PROJECT_PREFIX}${id}:post`;
@@ -183,6 +193,8 @@ export interface ProgressInput {
   /** A milestone reached with this progress (its position), if any. */
   milestone?: number | null;
   link?: string | null;
+  /** Files uploaded in the modal: one evidence note each (checked by evidence-files.ts). */
+  files?: readonly EvidenceFile[];
 }
 
 export async function postProgress(
@@ -195,15 +207,29 @@ export async function postProgress(
   return change(deps, present, projectId, async (tx, p) => {
     const refusal = progressRefusal(snapshot(p), await loadActor(tx, userId));
     if (refusal) return refusal;
+    const files = input.files ?? [];
+    const fileProblem = evidenceFilesProblem(files);
+    if (fileProblem) return fileProblem;
     const text = input.note.trim();
-    if (text === "" && input.milestone == null) return "comment-required";
-    await addProjectNote(tx, {
-      projectId: p.id,
-      kind: input.link ? "evidence" : "progress",
-      authorId: userId,
-      text,
-      link: input.link?.trim() || null,
-    });
+    if (text === "" && input.milestone == null && files.length === 0) return "comment-required";
+    if (text !== "" || input.link || input.milestone != null || files.length === 0)
+      await addProjectNote(tx, {
+        projectId: p.id,
+        kind: input.link ? "evidence" : "progress",
+        authorId: userId,
+        text,
+        link: input.link?.trim() || null,
+      });
+    for (const f of files) {
+      await addProjectNote(tx, {
+        projectId: p.id,
+        kind: "evidence",
+        authorId: userId,
+        text: f.name,
+        link: f.permalink,
+        fileId: f.id,
+      });
+    }
     if (input.milestone != null)
       await markMilestoneDone(tx, p.id, input.milestone, userId, deps.now());
     return { data: {} };

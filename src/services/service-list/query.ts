@@ -41,6 +41,7 @@ export const reportView = (r: Omit<Row, "replies">): ServiceReportView => ({
   hours: r.centiHours / 100,
   what: r.what,
   link: r.link,
+  file: r.fileId ? { name: r.fileName ?? r.fileId, url: r.fileUrl } : null,
 });
 
 /** May `userId` query this report: a secretary of its branch or the committee, not its member. */

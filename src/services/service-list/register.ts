@@ -86,6 +86,7 @@ export async function submitServiceReport(
     if (problems.length > 0) return { ok: false, error: "invalid", problems };
     const hours = parseHours(draft.hours) ?? 0;
     const link = draft.link?.trim() || null;
+    const file = draft.files?.[0];
     const report = await insertServiceReport(tx, {
       userId,
       branchKey,
@@ -96,6 +97,7 @@ export async function submitServiceReport(
       centiHours: Math.round(hours * 100),
       what: draft.what.trim(),
       link,
+      ...(file ? { fileId: file.id, fileName: file.name, fileUrl: file.permalink } : {}),
     });
     const ack = present.reportAck(
       {
@@ -107,6 +109,7 @@ export async function submitServiceReport(
         hours,
         what: report.what,
         link,
+        file: file ? { name: file.name, url: file.permalink } : null,
       },
       translator(deps.org.locale),
     );

@@ -35,6 +35,7 @@ export const servicesReport: ReportDefinition = {
       r.what,
       r.link ?? "",
       [r.query ?? "", ...r.replies.map((x) => x.text)].filter(Boolean).join(" / "),
+      r.fileId ? (r.fileUrl ?? r.fileName ?? r.fileId) : "",
     ]);
     let totalHours = 0;
     for (const b of branches) {
@@ -63,6 +64,7 @@ export const servicesReport: ReportDefinition = {
         }),
         "",
         "",
+        "",
       ]);
     }
     const asOfText = formatAsOf(asOf, org.timezone);
@@ -87,6 +89,7 @@ export const servicesReport: ReportDefinition = {
         t("serviceList.reportFile.col.what"),
         t("serviceList.reportFile.col.link"),
         t("serviceList.reportFile.col.query"),
+        t("serviceList.reportFile.col.file"),
       ],
       rows,
     });

@@ -53,6 +53,8 @@ export const SERVICE_ACTION = {
   projectBeneficiaries: "svc_p_beneficiaries",
   projectMilestones: "svc_p_milestones",
   newLead: "svc_p_new_lead",
+  /** file_input of the report and progress modals (evidence). */
+  file: "svc_file",
 } as const;
 
 export const SERVICE_BLOCK = {
@@ -79,4 +81,5 @@ export const SERVICE_BLOCK = {
   projectMilestones: "svc_p_milestones_block",
   newLead: "svc_p_new_lead_block",
   leadWanted: "svc_lead_wanted_actions",
+  file: "svc_file_block",
 } as const;

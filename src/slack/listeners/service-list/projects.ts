@@ -46,6 +46,9 @@ const projectErrorKey = (e: ProjectOutcomeError | NameLeadError): MessageKey =>
 
 const LINK = /^https?:\/\/[^\s<>|]+$/;
 
+/** Refusals of the evidence files, shown on the file field. */
+const FILE_ERRORS: ReadonlySet<string> = new Set(["file-too-large", "file-type", "too-many-files"]);
+
 /** A reply in a project's thread: a progress note, its files evidence. */
 export const projectThreadReply: ThreadReplyHandler = (ctx, reply) =>
   recordProjectReply(ctx, serviceListPresenter, reply);
@@ -143,7 +146,10 @@ export function registerProjects(app: ListenerApp, ctx: AppContext): void {
       const bad = check(input);
       if (bad) return ack(await refusalOnField(ctx, SERVICE_BLOCK.link, bad));
       const result = await act(body.user.id, Number(view.private_metadata), input);
-      if (!result.ok) return ack(await refusalOnField(ctx, blockId, projectErrorKey(result.error)));
+      if (!result.ok) {
+        const on = FILE_ERRORS.has(result.error) ? SERVICE_BLOCK.file : blockId;
+        return ack(await refusalOnField(ctx, on, projectErrorKey(result.error)));
+      }
       await ack();
     });
 

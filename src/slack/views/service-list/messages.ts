@@ -26,7 +26,12 @@ export function reportLine(r: ServiceReportView, t: Translator, opts: { who?: bo
     t("serviceList.hours", { hours: r.hours }),
   ].join(" · ");
   const link = r.link ? ` <${r.link}|${t("serviceList.report.linkLabel")}>` : "";
-  return `${head} — ${esc(r.what)}${link}`;
+  const file = !r.file
+    ? ""
+    : r.file.url
+      ? ` <${r.file.url}|${esc(r.file.name)}>`
+      : ` ${t("serviceList.report.fileLabel")}: ${esc(r.file.name)}`;
+  return `${head} — ${esc(r.what)}${link}${file}`;
 }
 
 export function buildReportAck(r: ServiceReportView, t: Translator): ServiceMessage {

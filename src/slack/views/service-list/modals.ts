@@ -3,6 +3,11 @@
  * secretary's query. Field errors come back on their block (`response_action: "errors"`).
  */
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import {
+  EVIDENCE_FILETYPES,
+  type EvidenceFile,
+  REPORT_MAX_FILES,
+} from "../../../domain/evidence-files.ts";
 import type { ServiceReportDraft, ServiceReportProblem } from "../../../domain/service-list.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import type { QueryForm, RegisterForm, ReportForm } from "../../../ports/service-list.ts";
@@ -71,6 +76,31 @@ export function selectField(
   });
 }
 
+/** The optional evidence upload of the report and progress modals (types: evidence-files.ts). */
+export function evidenceFileField(label: string, maxFiles: number, t: Translator): InputBlock {
+  return input(
+    SERVICE_BLOCK.file,
+    label,
+    {
+      type: "file_input",
+      action_id: SERVICE_ACTION.file,
+      filetypes: [...EVIDENCE_FILETYPES],
+      max_files: maxFiles,
+    },
+    { optional: true, hint: plain(t("serviceList.evidence.fileHint")) },
+  );
+}
+
+/** The files uploaded in a modal's evidence field, as the policy and the ledgers read them. */
+export function readEvidenceFiles(values: StateValues): EvidenceFile[] {
+  return (field(values, SERVICE_BLOCK.file, SERVICE_ACTION.file)?.files ?? []).map((f) => ({
+    id: f.id,
+    name: f.name ?? f.title ?? f.id,
+    size: Number(f.size ?? 0),
+    permalink: f.permalink ?? null,
+  }));
+}
+
 /** At most 100 options in a select: the member's own communities come first. */
 const MAX_OPTIONS = 100;
 
@@ -116,6 +146,7 @@ export function buildReportModal(f: ReportForm, t: Translator): ModalView {
       optional: true,
       hint: t("serviceList.report.linkHint"),
     }),
+    evidenceFileField(t("serviceList.report.file"), REPORT_MAX_FILES, t),
   ];
   return modal(SERVICE_CALLBACK.report, t("serviceList.report.title"), "", blocks, t);
 }
@@ -138,7 +169,7 @@ export function buildQueryModal(f: QueryForm, t: Translator): ModalView {
   );
 }
 
-type StateValues = Record<
+export type StateValues = Record<
   string,
   Record<
     string,
@@ -146,6 +177,14 @@ type StateValues = Record<
       value?: string | null;
       selected_option?: { value: string } | null;
       selected_date?: string | null;
+      selected_user?: string | null;
+      files?: {
+        id: string;
+        name?: string;
+        title?: string;
+        size?: number;
+        permalink?: string;
+      }[];
     }
   >
 >;
@@ -169,6 +208,7 @@ export function readReport(values: StateValues): ServiceReportDraft {
     hours: field(values, SERVICE_BLOCK.hours, SERVICE_ACTION.hours)?.value ?? "",
     what: field(values, SERVICE_BLOCK.what, SERVICE_ACTION.what)?.value ?? "",
     link: field(values, SERVICE_BLOCK.link, SERVICE_ACTION.link)?.value ?? undefined,
+    files: readEvidenceFiles(values),
   };
 }
 
@@ -179,6 +219,7 @@ const PROBLEM_BLOCK: Record<ServiceReportProblem["field"], string> = {
   hours: SERVICE_BLOCK.hours,
   what: SERVICE_BLOCK.what,
   link: SERVICE_BLOCK.link,
+  file: SERVICE_BLOCK.file,
 };
 
 /** Each problem on its field, in the org's language. */

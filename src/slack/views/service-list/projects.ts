@@ -3,6 +3,7 @@
  * drifts from the post), its milestone reminder and escalation, and its two modals.
  */
 import type { KnownBlock, ModalView } from "@slack/types";
+import { EVIDENCE_MAX_FILES } from "../../../domain/evidence-files.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import type {
   LeadWantedView,
@@ -24,6 +25,7 @@ import {
 } from "../../blocks.ts";
 import { SERVICE_ACTION, SERVICE_BLOCK, SERVICE_CALLBACK } from "../../ids/service-list.ts";
 import { esc } from "../tasklist/format.ts";
+import { evidenceFileField, readEvidenceFiles, type StateValues } from "./modals.ts";
 
 const MAX_MILESTONES_SHOWN = 15;
 
@@ -205,6 +207,7 @@ export function buildProgressModal(p: ProjectView, t: Translator): ModalView {
       { type: "plain_text_input", action_id: SERVICE_ACTION.link, max_length: 500 },
       { optional: true, hint: plain(t("serviceList.progress.linkHint")) },
     ),
+    evidenceFileField(t("serviceList.progress.file"), EVIDENCE_MAX_FILES, t),
   );
   return modal(SERVICE_CALLBACK.progress, t("serviceList.progress.title"), p.id, blocks, t);
 }
@@ -245,18 +248,6 @@ export function buildNameLeadModal(p: ProjectView, t: Translator): ModalView {
   );
 }
 
-type StateValues = Record<
-  string,
-  Record<
-    string,
-    {
-      value?: string | null;
-      selected_option?: { value: string } | null;
-      selected_user?: string | null;
-    }
-  >
->;
-
 export const readNewLead = (values: StateValues): string =>
   values[SERVICE_BLOCK.newLead]?.[SERVICE_ACTION.newLead]?.selected_user ?? "";
 
@@ -268,6 +259,7 @@ export function readProgress(values: StateValues) {
     note: values[SERVICE_BLOCK.note]?.[SERVICE_ACTION.note]?.value ?? "",
     milestone: milestone === undefined ? null : Number(milestone),
     link: link === "" ? null : link,
+    files: readEvidenceFiles(values),
   };
 }
 

@@ -35,6 +35,7 @@ const report = (i: number): ServiceReportView => ({
   hours: 2.5,
   what: `${i} ${LONG}`,
   link: "https://example.org/a",
+  file: { name: `${LONG.slice(0, 200)}.jpg`, url: `https://files.example/${i}/${"x".repeat(200)}` },
 });
 
 const branchRow = (i: number): ServiceBranchRow => ({
