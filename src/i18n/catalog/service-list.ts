@@ -392,9 +392,9 @@ export const serviceList = defineArea(
     "serviceList.progress.linkHint": "文件可在下方上传，或在项目话题中分享。",
     "serviceList.progress.file": "佐证文件（选填）",
     "serviceList.report.file": "佐证文件（选填）",
-    "serviceList.evidence.fileHint": "照片、PDF 或 Office 文档，不超过 10 MB。",
+    "serviceList.evidence.fileHint": "照片、PDF 或 Office 文档，不超过10 MB。",
     "serviceList.report.fileLabel": "文件",
-    "serviceList.error.file-too-large": "文件过大或为空：佐证文件不超过 10 MB。未保存任何内容。",
+    "serviceList.error.file-too-large": "文件过大或为空：佐证文件不超过10 MB。未保存任何内容。",
     "serviceList.error.file-type":
       "不接受该类型的文件：请上传照片（jpg、png、heic、gif）、PDF 或 Office 文档。未保存任何内容。",
     "serviceList.error.too-many-files": "一次上传的文件过多。未保存任何内容。",
