@@ -1,8 +1,10 @@
 /**
  * `npm run bench:assessment [-- --branches 30,300 --runs 5] [--postgres <url>]`: drafting the
  * annual assessment's cards (issue 22) over a year of records — twelve monthly lists per branch
- * (late, returned, one missing), their items, a year of lecture sessions — with every feature's
- * sources, the committee summary and each secretary's card rendered and enqueued. Prints the
+ * (late, returned, one missing), their items, a year of lecture sessions, an annual plan, service
+ * reports and practical projects, an inspection round with its rectifications, branch study —
+ * with an indicator on every feature's source, the committee summary and each secretary's card
+ * rendered and enqueued. Prints the
  * Prisma queries per draft (the same at 30 and 300 branches: a fixed number) and the draft's time
  * as a ratio of issue 22's 2 s budget, with the load beside it. Medians over the runs.
  */
