@@ -34,6 +34,8 @@ export interface Click<E extends string, R> {
   ref: R;
   userId: string;
   reply: Replier<E>;
+  /** Says something else to them (a confirmation), on the same surface as `reply`. */
+  tell: Tell;
 }
 
 /** Registers buttons of one kind: `on(actionId, act)`. */
@@ -49,7 +51,7 @@ export function buttons<E extends string, R>(
       const reply = replier(ctx, tell, kind.errorKey);
       const ref = kind.parse(args.action.value);
       if (ref === null) return reply.refuse(kind.invalid);
-      await act({ ref, userId: args.body.user.id, reply }, args);
+      await act({ ref, userId: args.body.user.id, reply, tell }, args);
     });
 }
 

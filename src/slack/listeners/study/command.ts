@@ -7,35 +7,24 @@ import { listProjects } from "../../../services/study/projects.ts";
 import { errorKey } from "../../../services/study/result.ts";
 import { openNewSession } from "../../../services/study/schedule.ts";
 import { studySummary } from "../../../services/study/summary.ts";
-import { refusalText } from "../../reply.ts";
 import {
   buildNewProjectModal,
   buildNewSessionModal,
   buildProjectList,
   buildStudySummary,
 } from "../../views/study/index.ts";
-import type { Subcommand } from "../commands/pbb-subcommands.ts";
+import { answerWith, openModalWith, type Subcommand } from "../commands/pbb-subcommands.ts";
 
 export const studySubcommand: Subcommand = {
   name: "study",
   usage: "study [new | projects [new]]",
   describe: (t) => t("study.command.describe"),
-  async run({ ctx, command, args, t, respond }) {
+  async run(a) {
+    const { ctx, command, args, t, respond } = a;
     const sub = args[0]?.toLowerCase();
     if (sub === "new") {
       const opened = await openNewSession(ctx, command.user_id);
-      if (!opened.ok) {
-        await respond({
-          response_type: "ephemeral",
-          text: await refusalText(ctx, errorKey(opened.error)),
-        });
-        return;
-      }
-      await ctx.client.views.open({
-        trigger_id: command.trigger_id,
-        view: buildNewSessionModal(opened.form, opened.env.t),
-      });
-      return;
+      return openModalWith(a, opened, errorKey, (o) => buildNewSessionModal(o.form, o.env.t));
     }
     if (sub === "projects" || sub === "project") {
       if (args[1]?.toLowerCase() === "new") {
@@ -50,20 +39,13 @@ export const studySubcommand: Subcommand = {
         userId: command.user_id,
         ...(year ? { year } : {}),
       });
-      const message = listed.ok
-        ? buildProjectList(listed.view, listed.env.t)
-        : { text: await refusalText(ctx, errorKey(listed.error)) };
-      await respond({ response_type: "ephemeral", ...message });
-      return;
+      return answerWith(a, listed, errorKey, (l) => buildProjectList(l.view, l.env.t));
     }
     if (sub !== undefined) {
       await respond({ response_type: "ephemeral", text: t("study.command.usage") });
       return;
     }
     const shown = await studySummary(ctx, command.user_id);
-    const message = shown.ok
-      ? buildStudySummary(shown.view, shown.env.t)
-      : { text: await refusalText(ctx, errorKey(shown.error)) };
-    await respond({ response_type: "ephemeral", ...message });
+    await answerWith(a, shown, errorKey, (s) => buildStudySummary(s.view, s.env.t));
   },
 };

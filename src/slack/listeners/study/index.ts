@@ -27,15 +27,8 @@ import {
   readNewSession,
   studyPresenter,
 } from "../../views/study/index.ts";
-import { type Button, type ButtonKind, buttons, registerIdButton } from "../buttons.ts";
-import { registerStudyProjects } from "./projects.ts";
-
-/** The study's buttons name one session or draw by its id. */
-const STUDY_BUTTON: ButtonKind<StudyError, number> = {
-  parse: parseId,
-  invalid: "not-found",
-  errorKey,
-};
+import { type Button, buttons, registerIdButton } from "../buttons.ts";
+import { registerStudyProjects, STUDY_BUTTON } from "./projects.ts";
 
 /** A button that opens a modal for the session its value names, or says why not. */
 function modalButton<F>(

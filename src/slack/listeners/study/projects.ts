@@ -3,7 +3,6 @@
  * Accept and Send back (from a list, a DM, the committee channel or the Home), and their modals.
  * Values carry the project id; every right is checked in the use case.
  */
-import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { orgTranslator } from "../../../services/org/locale.ts";
 import { parseId } from "../../../services/study/keys.ts";
@@ -14,9 +13,9 @@ import {
   reviewProjectResult,
   submitProjectResult,
 } from "../../../services/study/projects.ts";
-import { errorKey } from "../../../services/study/result.ts";
+import { errorKey, type StudyError } from "../../../services/study/result.ts";
 import { STUDY_ACTION, STUDY_BLOCK, STUDY_CALLBACK } from "../../ids/study.ts";
-import { refusalOnField, replier, tellFor, viaDm } from "../../reply.ts";
+import { refusalOnField, type Tell, tellFor, viaDm } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import {
   buildNewProjectModal,
@@ -26,8 +25,7 @@ import {
   readNewProject,
   studyPresenter,
 } from "../../views/study/index.ts";
-
-type Button = BlockAction<ButtonAction>;
+import { type Button, type ButtonKind, buttons } from "../buttons.ts";
 
 type ViewValues = Record<
   string,
@@ -37,8 +35,18 @@ type ViewValues = Record<
   >
 >;
 
+/** The study's buttons name one session, draw or project by its id. */
+export const STUDY_BUTTON: ButtonKind<StudyError, number> = {
+  parse: parseId,
+  invalid: "not-found",
+  errorKey,
+};
+
 export function registerStudyProjects(app: ListenerApp, ctx: AppContext): void {
   const present = studyPresenter;
+  /** A confirmation the person may miss (the change is made): a failure to tell is logged. */
+  const confirm = (tell: Tell, text: string, what: string) =>
+    tell(text).catch((err: unknown) => ctx.logger.warn({ err }, `could not confirm the ${what}`));
 
   app.action<Button>(STUDY_ACTION.openNewProject, async ({ ack, body, client }) => {
     await ack();
@@ -64,66 +72,50 @@ export function registerStudyProjects(app: ListenerApp, ctx: AppContext): void {
     }
     await ack();
     ctx.homes?.changed({ users: [body.user.id] });
-    await viaDm(
-      client,
-      body.user.id,
-    )(t("study.project.news.registered", { name: read.value.name })).catch((err: unknown) =>
-      ctx.logger.warn({ err }, "could not confirm the new project"),
-    );
+    const dm = viaDm(client, body.user.id);
+    await confirm(dm, t("study.project.news.registered", { name: read.value.name }), "new project");
   });
 
-  app.action<Button>(STUDY_ACTION.milestoneDone, async ({ ack, body, action, respond }) => {
-    await ack();
-    const tell = tellFor(ctx, body, respond);
-    const reply = replier(ctx, tell, errorKey);
-    const projectId = parseId(action.value);
-    if (projectId === null) return reply.refuse("not-found");
+  const project = buttons(app, ctx, {
+    ...STUDY_BUTTON,
+    tell: (_ctx, { body, respond }) => tellFor(ctx, body, respond),
+  });
+
+  project(STUDY_ACTION.milestoneDone, async ({ ref, userId, reply, tell }) => {
     const result = await completeMilestone(ctx, {
-      projectId,
-      userId: body.user.id,
+      projectId: ref,
+      userId,
       source: STUDY_ACTION.milestoneDone,
     }).catch(reply.failed);
     if (!result) return;
     if (!result.ok) return reply.refuse(result.error);
-    ctx.homes?.changed({ users: [body.user.id] });
+    ctx.homes?.changed({ users: [userId] });
     const t = await orgTranslator(ctx.db);
-    await tell(t("study.project.milestoneMarked", { title: result.title })).catch((err: unknown) =>
-      ctx.logger.warn({ err }, "could not confirm the milestone"),
-    );
+    await confirm(tell, t("study.project.milestoneMarked", { title: result.title }), "milestone");
   });
 
-  app.action<Button>(STUDY_ACTION.projectAccept, async ({ ack, body, action, respond }) => {
-    await ack();
-    const tell = tellFor(ctx, body, respond);
-    const reply = replier(ctx, tell, errorKey);
-    const projectId = parseId(action.value);
-    if (projectId === null) return reply.refuse("not-found");
-    const opened = await openProject(ctx, { projectId, userId: body.user.id, purpose: "return" });
+  project(STUDY_ACTION.projectAccept, async ({ ref, userId, reply, tell }) => {
+    const opened = await openProject(ctx, { projectId: ref, userId, purpose: "return" });
     if (!opened.ok) return reply.refuse(opened.error);
     const result = await reviewProjectResult(ctx, present, {
-      projectId,
-      userId: body.user.id,
+      projectId: ref,
+      userId,
       decision: "accept",
       comment: "",
       source: STUDY_ACTION.projectAccept,
     }).catch(reply.failed);
     if (!result) return;
     if (!result.ok) return reply.refuse(result.error);
-    await tell(opened.env.t("study.project.reviewed.accept", { name: opened.project.name })).catch(
-      (err: unknown) => ctx.logger.warn({ err }, "could not confirm the review"),
-    );
+    const { name } = opened.project;
+    await confirm(tell, opened.env.t("study.project.reviewed.accept", { name }), "review");
   });
 
   for (const [actionId, purpose] of [
     [STUDY_ACTION.openProjectResult, "submit"],
     [STUDY_ACTION.openProjectReturn, "return"],
   ] as const) {
-    app.action<Button>(actionId, async ({ ack, body, action, client, respond }) => {
-      await ack();
-      const reply = replier(ctx, tellFor(ctx, body, respond), errorKey);
-      const projectId = parseId(action.value);
-      if (projectId === null) return reply.refuse("not-found");
-      const opened = await openProject(ctx, { projectId, userId: body.user.id, purpose });
+    project(actionId, async ({ ref, userId, reply }, { body, client }) => {
+      const opened = await openProject(ctx, { projectId: ref, userId, purpose });
       if (!opened.ok) return reply.refuse(opened.error);
       const build = purpose === "submit" ? buildProjectResultModal : buildProjectReturnModal;
       await client.views.open({
@@ -158,11 +150,10 @@ export function registerStudyProjects(app: ListenerApp, ctx: AppContext): void {
     }
     await ack();
     const t = await orgTranslator(ctx.db);
-    await viaDm(
-      client,
-      body.user.id,
-    )(t("study.project.submitted", { name: result.name })).catch((err: unknown) =>
-      ctx.logger.warn({ err }, "could not confirm the result"),
+    await confirm(
+      viaDm(client, body.user.id),
+      t("study.project.submitted", { name: result.name }),
+      "result",
     );
   });
 
@@ -183,11 +174,7 @@ export function registerStudyProjects(app: ListenerApp, ctx: AppContext): void {
       return ack(await refusalOnField(ctx, STUDY_BLOCK.reviewComment, errorKey(result.error)));
     await ack();
     const t = await orgTranslator(ctx.db);
-    await viaDm(
-      client,
-      body.user.id,
-    )(t("study.project.reviewed.return", { name: result.name })).catch((err: unknown) =>
-      ctx.logger.warn({ err }, "could not confirm the review"),
-    );
+    const dm = viaDm(client, body.user.id);
+    await confirm(dm, t("study.project.reviewed.return", { name: result.name }), "review");
   });
 }

@@ -4,7 +4,7 @@
  * first), pre-filled from the draft, the returned revision or the plan in force. notify_on_close
  * keeps what was typed. And the committee's return modal (a comment is required).
  */
-import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import {
   MAX_PLAN_RESULT,
   MAX_PLAN_TITLE,
@@ -27,12 +27,8 @@ import {
   input,
   modalView,
   option,
-  optionalInput,
   plain,
   section,
-  staticSelect,
-  textBox,
-  userPicker,
 } from "../../blocks.ts";
 import {
   PLAN_ACTION,
@@ -42,6 +38,7 @@ import {
   parsePlanRowBlock,
   planRowBlock,
 } from "../../ids/annual-plans.ts";
+import { optionalInput, staticSelect, textBox, userPicker } from "../../inputs.ts";
 import { esc, kindLabel, targetLabel } from "./format.ts";
 
 export interface PlanModalMeta {
@@ -71,32 +68,50 @@ export function targetOptions(firstMonth: number, t: Translator): PlainTextOptio
 const pageRows = (page: number) =>
   Array.from({ length: PLAN_PAGE_SIZE }, (_, i) => page * PLAN_PAGE_SIZE + i);
 
+/** Where one of a row's inputs goes: its block id, label and action id. */
+type RowField = (input: "title" | "target" | "result") => [string, string, string];
+
+/** A row's title, target and expected result: a plan's row, a responsibility list's row. */
+export function targetRowInputs(
+  r: RawPlanRow,
+  options: PlainTextOption[],
+  chosen: PlainTextOption | undefined,
+  at: RowField,
+): [InputBlock, InputBlock, InputBlock] {
+  const field = (
+    f: Parameters<RowField>[0],
+    element: (actionId: string) => InputBlock["element"],
+  ) => {
+    const [blockId, label, actionId] = at(f);
+    return optionalInput(blockId, label, element(actionId));
+  };
+  return [
+    field("title", (a) => textBox(a, { max: MAX_PLAN_TITLE, initial: r.title })),
+    field("target", (a) => staticSelect(a, options, chosen)),
+    field("result", (a) => textBox(a, { max: MAX_PLAN_RESULT, initial: r.expectedResult })),
+  ];
+}
+
+const PLAN_FIELD = { title: "title", target: "target", result: "expected" } as const;
+
 function rowBlocks(plan: PlanRecord, r: RawPlanRow, t: Translator): KnownBlock[] {
   const n = r.row + 1;
   const options = targetOptions(plan.firstMonth, t);
   const chosen = options.find((o) => o.value === r.target && parseTarget(r.target));
-  return [
-    optionalInput(
-      planRowBlock(r.row, "title"),
-      t("annualPlans.modal.title.label", { n }),
-      textBox(PLAN_ACTION.title, { max: MAX_PLAN_TITLE, initial: r.title }),
-    ),
-    optionalInput(
-      planRowBlock(r.row, "target"),
-      t("annualPlans.modal.target.label", { n }),
-      staticSelect(PLAN_ACTION.target, options, chosen),
-    ),
-    optionalInput(
-      planRowBlock(r.row, "owner"),
-      t("annualPlans.modal.owner.label", { n }),
-      userPicker(PLAN_ACTION.owner, r.owner),
-    ),
-    optionalInput(
-      planRowBlock(r.row, "expected"),
-      t("annualPlans.modal.expected.label", { n }),
-      textBox(PLAN_ACTION.expected, { max: MAX_PLAN_RESULT, initial: r.expectedResult }),
-    ),
-  ];
+  const [title, target, expected] = targetRowInputs(r, options, chosen, (f) => {
+    const input = PLAN_FIELD[f];
+    return [
+      planRowBlock(r.row, input),
+      t(`annualPlans.modal.${input}.label`, { n }),
+      PLAN_ACTION[input],
+    ];
+  });
+  const owner = optionalInput(
+    planRowBlock(r.row, "owner"),
+    t("annualPlans.modal.owner.label", { n }),
+    userPicker(PLAN_ACTION.owner, r.owner),
+  );
+  return [title, target, owner, expected];
 }
 
 export function planModal(form: PlanForm, t: Translator): ModalView {

@@ -21,16 +21,14 @@ import {
   actions,
   button,
   context,
-  datePicker,
   featureModal,
   header,
   mention,
-  optionalInput,
   section,
-  textBox,
   truncate,
 } from "../../blocks.ts";
 import { PLAN_ACTION, PLAN_BLOCK, PLAN_CALLBACK, reasonBlock } from "../../ids/annual-plans.ts";
+import { datePicker, optionalInput, textBox } from "../../inputs.ts";
 import { chunks, esc, targetLabel } from "./format.ts";
 
 const who = (ids: readonly string[]) => ids.map(mention).join(" ");

@@ -6,7 +6,6 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import {
   MAX_PLAN_RESULT,
-  MAX_PLAN_TITLE,
   type PlanRowError,
   type RawPlanRow,
 } from "../../../domain/annual-plan.ts";
@@ -19,17 +18,7 @@ import type {
   DutyMarkProblem,
   DutyView,
 } from "../../../ports/responsibilities.ts";
-import {
-  context,
-  featureModal,
-  input,
-  option,
-  optionalInput,
-  plain,
-  section,
-  staticSelect,
-  textBox,
-} from "../../blocks.ts";
+import { context, featureModal, input, option, plain, section } from "../../blocks.ts";
 import {
   DUTY_ACTION,
   DUTY_CALLBACK,
@@ -39,8 +28,11 @@ import {
   parseDutyBlock,
   parseDutyRowBlock,
 } from "../../ids/responsibilities.ts";
+import { optionalInput, staticSelect, textBox } from "../../inputs.ts";
 import { targetLabel } from "../annual-plans/format.ts";
-import { targetOptions } from "../annual-plans/modal.ts";
+import { targetOptions, targetRowInputs } from "../annual-plans/modal.ts";
+
+const DUTY_FIELD = { title: "duty", target: "target", result: "result" } as const;
 
 const modal = featureModal("duties.modal.submit", "duties.modal.close");
 
@@ -142,21 +134,10 @@ export function dutyEditModal(form: DutyEditForm, owner: string, t: Translator):
     const n = r.row + 1;
     const chosen = options.find((o) => o.value === r.target);
     blocks.push(
-      optionalInput(
-        dutyRowBlock(r.row, "duty"),
-        t("duties.edit.duty", { n }),
-        textBox(DUTY_ACTION.duty, { max: MAX_PLAN_TITLE, initial: r.title }),
-      ),
-      optionalInput(
-        dutyRowBlock(r.row, "target"),
-        t("duties.edit.target", { n }),
-        staticSelect(DUTY_ACTION.target, options, chosen),
-      ),
-      optionalInput(
-        dutyRowBlock(r.row, "result"),
-        t("duties.edit.result", { n }),
-        textBox(DUTY_ACTION.result, { max: MAX_PLAN_RESULT, initial: r.expectedResult }),
-      ),
+      ...targetRowInputs(r, options, chosen, (f) => {
+        const input = DUTY_FIELD[f];
+        return [dutyRowBlock(r.row, input), t(`duties.edit.${input}`, { n }), DUTY_ACTION[input]];
+      }),
     );
   }
   return modal(

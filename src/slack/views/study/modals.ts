@@ -18,19 +18,9 @@ import type {
   MakeUpForm,
   NewSessionForm,
 } from "../../../ports/study.ts";
-import {
-  datePicker,
-  featureModal,
-  input,
-  option,
-  optionalInput,
-  plain,
-  section,
-  staticSelect,
-  textBox,
-  usersPicker,
-} from "../../blocks.ts";
+import { featureModal, input, option, plain, section } from "../../blocks.ts";
 import { STUDY_ACTION, STUDY_BLOCK, STUDY_CALLBACK } from "../../ids/study.ts";
+import { datePicker, optionalInput, staticSelect, textBox, usersPicker } from "../../inputs.ts";
 import { esc } from "../lecture/format.ts";
 import { materialLines } from "./messages.ts";
 

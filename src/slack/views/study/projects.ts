@@ -17,15 +17,12 @@ import {
   header,
   input,
   mention,
-  optionalInput,
   plain,
   section,
-  textBox,
   truncate,
-  userPicker,
-  usersPicker,
 } from "../../blocks.ts";
 import { STUDY_ACTION, STUDY_BLOCK, STUDY_CALLBACK } from "../../ids/study.ts";
+import { optionalInput, textBox, userPicker, usersPicker } from "../../inputs.ts";
 import { esc } from "../lecture/format.ts";
 import type { Validation } from "./modals.ts";
 

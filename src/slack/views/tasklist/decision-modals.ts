@@ -2,8 +2,9 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import { groupByCategory } from "../../../domain/task-list-items.ts";
 import type { Translator } from "../../../i18n/index.ts";
-import { context, header, input, mention, modalView, section, textBox } from "../../blocks.ts";
+import { context, header, input, mention, modalView, section } from "../../blocks.ts";
 import { TASKLIST_ACTION, TASKLIST_BLOCK, TASKLIST_CALLBACK } from "../../ids/tasklist.ts";
+import { textBox } from "../../inputs.ts";
 import { categoryLabel, esc, itemLine, periodLabel } from "./format.ts";
 import type { FullListView, RevisionView } from "./model.ts";
 import { revisionMetadata } from "./refs.ts";
