@@ -25,7 +25,8 @@ import { EXAMPLE_ORG, startTestBot, type TestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
 
-const ORG = `${readFileSync(EXAMPLE_ORG, "utf8")}
+// The example's own inspections section gives way to this test's (December: supervision only).
+const ORG = `${readFileSync(EXAMPLE_ORG, "utf8").replace(/^inspections:[\s\S]*?(?=^\S)/m, "")}
 inspections:
   mutual: { months: [6] }
   supervision: { months: [12] }
