@@ -1,18 +1,13 @@
 import { z } from "zod";
+import { WEEKDAYS as SUNDAY_FIRST, type Weekday } from "../domain/lecture-time.ts";
 import { closest } from "./suggest.ts";
 
 /** Field schemas of the org file, each with a message that says what was expected and got. */
 
-export const WEEKDAYS = [
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+const [sunday, ...mondayToSaturday] = SUNDAY_FIRST;
+/** The weekdays as the org file's messages and the admin's choices list them: Monday first. */
+export const WEEKDAYS = [...mondayToSaturday, sunday] as const;
+export type { Weekday };
 
 /** The most of a file's text one message quotes (issue 26: `org apply /etc/passwd` printed it). */
 export const EXCERPT_CHARS = 60;

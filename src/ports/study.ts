@@ -198,3 +198,13 @@ export interface StudyHomeView {
     toReview: ProjectListView["projects"];
   } | null;
 }
+
+/** A new project as the registration modal reads it. */
+export interface NewProjectValues {
+  name: string;
+  lead: string | null;
+  members: string[];
+  question: string;
+  advisor: string | null;
+  milestones: { title: string; dueDate: string | null }[];
+}

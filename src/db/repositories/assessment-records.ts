@@ -4,12 +4,15 @@
  */
 import type { Database } from "../client.ts";
 
+/** The branches' monthly lists of `year`. */
+const listsOf = (branchIds: readonly number[], year: number) => ({
+  branchId: { in: [...branchIds] },
+  period: { gte: `${year}-01`, lte: `${year}-12` },
+});
+
 export function listsOfYear(db: Database, branchIds: readonly number[], year: number) {
   return db.prisma.taskList.findMany({
-    where: {
-      branchId: { in: [...branchIds] },
-      period: { gte: `${year}-01`, lte: `${year}-12` },
-    },
+    where: listsOf(branchIds, year),
     select: {
       id: true,
       branchId: true,
@@ -34,10 +37,7 @@ export async function returnedListIds(
     where: {
       kind: "RETURNED",
       revision: {
-        list: {
-          branchId: { in: [...branchIds] },
-          period: { gte: `${year}-01`, lte: `${year}-12` },
-        },
+        list: listsOf(branchIds, year),
       },
     },
     select: { revision: { select: { listId: true } } },
@@ -51,10 +51,7 @@ export function approvedItemsOfYear(db: Database, branchIds: readonly number[], 
     where: {
       revision: {
         status: "APPROVED",
-        list: {
-          branchId: { in: [...branchIds] },
-          period: { gte: `${year}-01`, lte: `${year}-12` },
-        },
+        list: listsOf(branchIds, year),
       },
     },
     select: {

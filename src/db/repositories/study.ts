@@ -287,14 +287,18 @@ export async function studyAudit(
 
 // ── youth research projects ──
 
-export interface ProjectRecord {
-  id: number;
+/** What a project is given when it is proposed. */
+interface ProjectProposal {
   year: number;
   name: string;
   leadUserId: string;
   members: string[];
   question: string;
   advisorUserId: string | null;
+}
+
+export interface ProjectRecord extends ProjectProposal {
+  id: number;
   state: "active" | "submitted" | "returned" | "accepted";
   resultLink: string | null;
   resultSummary: string | null;
@@ -338,13 +342,7 @@ export async function projectsOfYear(db: Reader, year: number): Promise<ProjectR
 
 export async function createProject(
   tx: Tx,
-  p: {
-    year: number;
-    name: string;
-    leadUserId: string;
-    members: string[];
-    question: string;
-    advisorUserId: string | null;
+  p: ProjectProposal & {
     createdBy: string;
     milestones: { title: string; dueDate: string | null }[];
   },

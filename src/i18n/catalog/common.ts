@@ -1,5 +1,21 @@
 import { defineArea } from "../define.ts";
 
+/** The months' English names, January first (the catalogs' dates in English). */
+export const EN_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
 export const common = defineArea(
   {
     "common.notAllowed": "You can't do that: {reason}",

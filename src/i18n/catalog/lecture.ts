@@ -1,21 +1,8 @@
 import { defineArea } from "../define.ts";
+import { EN_MONTHS } from "./common.ts";
 
 const EN_WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const ZH_WEEKDAYS = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
-const EN_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 type Params = Record<string, unknown>;
 const n = (value: unknown): number => Number(value);
 

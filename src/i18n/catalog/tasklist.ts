@@ -1,26 +1,13 @@
 import { defineArea } from "../define.ts";
+import { EN_MONTHS } from "./common.ts";
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const n = (p: Record<string, unknown>, key = "count"): number => Number(p[key] ?? 0);
 const plural = (count: number, one: string, many: string): string =>
   `${count} ${count === 1 ? one : many}`;
 
 export const tasklist = defineArea(
   {
-    "tasklist.period": (p) => `${MONTHS[n(p, "month") - 1] ?? "?"} ${p.year}`,
+    "tasklist.period": (p) => `${EN_MONTHS[n(p, "month") - 1] ?? "?"} ${p.year}`,
 
     "tasklist.category.WORK_ARRANGEMENT": "Party building work arrangement",
     "tasklist.category.CONDUCT_INTEGRITY": "Party conduct and clean government",

@@ -19,7 +19,12 @@ import {
 } from "../../db/repositories/study.ts";
 import { localDateOf } from "../../domain/lecture-time.ts";
 import { projectInputError, reviewRefusal, submitResultRefusal } from "../../domain/study.ts";
-import type { ProjectListView, ProjectView, StudyPresenter } from "../../ports/study.ts";
+import type {
+  NewProjectValues,
+  ProjectListView,
+  ProjectView,
+  StudyPresenter,
+} from "../../ports/study.ts";
 import type { Deps } from "../kit/result.ts";
 import { Conflict, inTxRetrying } from "../kit/tx.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
@@ -104,14 +109,8 @@ export async function listProjects(
   };
 }
 
-export interface NewProjectRequest {
+export interface NewProjectRequest extends NewProjectValues {
   actor: string;
-  name: string;
-  lead: string | null;
-  members: string[];
-  question: string;
-  advisor: string | null;
-  milestones: { title: string; dueDate: string | null }[];
   source: string;
 }
 

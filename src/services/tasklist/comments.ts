@@ -11,17 +11,10 @@ import {
 import { latestRevision } from "../../domain/task-list.ts";
 import type { TasklistDeps } from "../../ports/tasklist.ts";
 import type { Deps } from "../kit/result.ts";
+import type { ThreadReply } from "../kit/thread-reply.ts";
 import { inTx } from "../kit/tx.ts";
 import { loadTasklistOrg } from "./org.ts";
 import { reminderExtras, updateCommittee, updateReminder } from "./transition.ts";
-
-export interface ThreadReply {
-  channel: string;
-  threadTs: string;
-  ts: string;
-  userId: string;
-  text: string;
-}
 
 /** The list the reply is about, if its thread is a reminder's (a cheap lookup first). */
 export async function reminderListOf(deps: Deps, reply: Pick<ThreadReply, "channel" | "threadTs">) {

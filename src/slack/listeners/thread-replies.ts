@@ -7,14 +7,10 @@
  */
 import { z } from "zod";
 import type { AppContext } from "../../app/context.ts";
+import type { ThreadReply as ServiceThreadReply } from "../../services/kit/thread-reply.ts";
 import type { ListenerApp } from "../router.ts";
 
-export interface ThreadReply {
-  channel: string;
-  threadTs: string;
-  ts: string;
-  userId: string;
-  text: string;
+export interface ThreadReply extends ServiceThreadReply {
   /** Files shared with the reply: their ids, names and Slack links. */
   files: { id: string; name: string; permalink: string | null }[];
 }

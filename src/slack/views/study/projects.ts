@@ -8,7 +8,12 @@ import type { Button, KnownBlock, ModalView } from "@slack/types";
 import { MILESTONES_MAX, PROJECT_NAME_MAX, parseMilestones } from "../../../domain/study.ts";
 import { formatDay } from "../../../i18n/dates.ts";
 import type { Translator } from "../../../i18n/index.ts";
-import type { ProjectListView, ProjectView, StudyMessage } from "../../../ports/study.ts";
+import type {
+  NewProjectValues,
+  ProjectListView,
+  ProjectView,
+  StudyMessage,
+} from "../../../ports/study.ts";
 import {
   actions,
   button,
@@ -222,15 +227,6 @@ type StateValues = Record<
     { value?: string | null; selected_user?: string | null; selected_users?: string[] | null }
   >
 >;
-
-export interface NewProjectValues {
-  name: string;
-  lead: string | null;
-  members: string[];
-  question: string;
-  advisor: string | null;
-  milestones: { title: string; dueDate: string | null }[];
-}
 
 export function readNewProject(values: StateValues, t: Translator): Validation<NewProjectValues> {
   const v = (block: string, action: string) => values[block]?.[action];
