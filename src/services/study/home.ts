@@ -16,6 +16,7 @@ import { localDateOf } from "../../domain/lecture-time.ts";
 import { type AttendanceRecord, studyHours, tallyAttendance } from "../../domain/study.ts";
 import type { StudyHomeView } from "../../ports/study.ts";
 import { projectView } from "./projects.ts";
+import { branchTally, owedMakeUps } from "./record.ts";
 
 const AHEAD_DAYS = 60;
 const UPCOMING_SHOWN = 3;
@@ -61,15 +62,8 @@ export async function loadStudyHome(
     .filter((d) => d.userId === me && d.outcome === "spoke").length;
   const allPlaces = held.flatMap((s) => s.attendees);
   const branchFigures = viewer.secretaryOf.map((b) => {
-    const own = held.filter((s) => s.branchId === b.id);
-    const places = own.flatMap((s) => s.attendees);
-    return {
-      name: b.name,
-      held: own.length,
-      expected: places.length,
-      attended: places.filter((a) => a.attendance === "present").length,
-      madeUp: places.filter((a) => a.attendance !== "present" && a.madeUpAt !== null).length,
-    };
+    const { sessions: ownHeld, ...places } = branchTally(held, b.id);
+    return { name: b.name, held: ownHeld, ...places };
   });
   const row = (p: ProjectRecord) => ({
     ...projectView(p),
@@ -103,16 +97,7 @@ export async function loadStudyHome(
             hours: studyHours(tally?.minutes ?? 0),
           }
         : null,
-    owed: held.flatMap((s) =>
-      s.attendees
-        .filter(
-          (a) =>
-            a.userId === me &&
-            (a.attendance === "absent" || a.attendance === "excused") &&
-            a.madeUpAt === null,
-        )
-        .map(() => ({ sessionId: s.id, topic: s.topic, due: s.makeUpDue ?? s.date })),
-    ),
+    owed: owedMakeUps(held, me),
     projects: projects.filter((p) => inProject(p, me)).map(row),
     branches: branchFigures,
     committee: viewer.committee

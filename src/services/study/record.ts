@@ -9,10 +9,37 @@ import { personNames } from "../../db/repositories/lecture.ts";
 import {
   activeBranchList,
   projectsOfYear,
+  type StudySessionRecord,
   studySessionsBetween,
 } from "../../db/repositories/study.ts";
 import { type AttendanceRecord, studyHours, tallyAttendance } from "../../domain/study.ts";
 import type { BranchStudyRow, PersonStudyRow, StudyRecordView } from "../../ports/study.ts";
+
+/** A branch's held sessions and their places: expected, attended, made up. */
+export function branchTally(held: readonly StudySessionRecord[], branchId: number) {
+  const own = held.filter((s) => s.branchId === branchId);
+  const places = own.flatMap((s) => s.attendees);
+  return {
+    sessions: own.length,
+    expected: places.length,
+    attended: places.filter((a) => a.attendance === "present").length,
+    madeUp: places.filter((a) => a.attendance !== "present" && a.madeUpAt !== null).length,
+  };
+}
+
+/** The make-ups `userId` still owes for `sessions`, with when each is due. */
+export function owedMakeUps(sessions: readonly StudySessionRecord[], userId: string) {
+  return sessions.flatMap((s) =>
+    s.attendees
+      .filter(
+        (a) =>
+          a.userId === userId &&
+          (a.attendance === "absent" || a.attendance === "excused") &&
+          a.madeUpAt === null,
+      )
+      .map(() => ({ sessionId: s.id, topic: s.topic, due: s.makeUpDue ?? s.date })),
+  );
+}
 
 /** The record of [first, last] (local dates; default: the whole year). */
 export async function studyRecord(
@@ -55,16 +82,7 @@ export async function studyRecord(
     };
   });
   const branches: BranchStudyRow[] = (await activeBranchList(db)).map((b) => {
-    const own = held.filter((s) => s.branchId === b.id);
-    const all = own.flatMap((s) => s.attendees);
-    return {
-      key: b.key,
-      name: b.name,
-      sessions: own.length,
-      expected: all.length,
-      attended: all.filter((a) => a.attendance === "present").length,
-      madeUp: all.filter((a) => a.attendance !== "present" && a.madeUpAt !== null).length,
-    };
+    return { key: b.key, name: b.name, ...branchTally(held, b.id) };
   });
   const projects = await projectsOfYear(db, year);
   return {

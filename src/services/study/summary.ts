@@ -6,7 +6,7 @@ import { localDateOf } from "../../domain/lecture-time.ts";
 import type { StudySummaryView } from "../../ports/study.ts";
 import type { Deps } from "../kit/result.ts";
 import { loadStudyEnv, type StudyEnv } from "./env.ts";
-import { studyRecord } from "./record.ts";
+import { owedMakeUps, studyRecord } from "./record.ts";
 import { type Result, refuse } from "./result.ts";
 
 export async function studySummary(
@@ -40,16 +40,7 @@ export async function studySummary(
           expected: s.attendees.some((a) => a.userId === userId),
         })),
       mine: record.people.find((p) => p.userId === userId) ?? null,
-      owed: recent.flatMap((s) =>
-        s.attendees
-          .filter(
-            (a) =>
-              a.userId === userId &&
-              (a.attendance === "absent" || a.attendance === "excused") &&
-              a.madeUpAt === null,
-          )
-          .map(() => ({ sessionId: s.id, topic: s.topic, due: s.makeUpDue ?? s.date })),
-      ),
+      owed: owedMakeUps(recent, userId),
     },
   };
 }

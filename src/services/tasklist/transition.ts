@@ -20,14 +20,7 @@ import {
   writeRevisions,
 } from "../../db/repositories/tasklist.ts";
 import { previousPeriod } from "../../domain/period.ts";
-import {
-  type Effect,
-  type ListEvent,
-  type ListSnapshot,
-  type ListState,
-  latestRevision,
-  revisionOf,
-} from "../../domain/task-list.ts";
+import { type Effect, type ListState, latestRevision, revisionOf } from "../../domain/task-list.ts";
 import { unfinishedItems } from "../../domain/task-list-items.ts";
 import type {
   ReminderExtras,
@@ -37,7 +30,7 @@ import type {
 } from "../../ports/tasklist.ts";
 import { duePlanItems } from "../annual-plans/items.ts";
 import { afterListChange } from "../home/refresh.ts";
-import { type ApprovalStore, runApproval } from "../kit/approval.ts";
+import { type ApprovalRequest, type ApprovalStore, runApproval } from "../kit/approval.ts";
 import { enqueueDelivery, enqueuePost, enqueueUpdate } from "../outbox/index.ts";
 import { tasklistKeys as keys } from "./keys.ts";
 import { loadTasklistOrg, type TasklistOrg } from "./org.ts";
@@ -77,21 +70,10 @@ export function decideList(deps: TasklistDeps, req: DecideRequest): Promise<Tran
 
 // ── Any change of a list ────────────────────────────────────────────────────────────────────
 
-export interface TransitionRequest {
+/** A change to a list through the approval machinery, the list named by `listId`. */
+export type TransitionRequest = Omit<ApprovalRequest<ListRecord, NewItem, TasklistError>, "id"> & {
   listId: number;
-  userId: string;
-  /** The Slack action_id or callback_id (or job) that asked for it, for the audit log. */
-  source: string;
-  /** The event for the list as stored, or why not. */
-  event(snapshot: ListSnapshot): ListEvent | TasklistError;
-  /** Checks of the request against the stored list (e.g. the modal's month). */
-  check?(rec: ListRecord): TasklistError | null;
-  /** The items of the revision the transition creates. */
-  items?(rec: ListRecord): NewItem[];
-  /** More writes in the same transaction once the change is applied. */
-  alsoWrite?(tx: Tx, rec: ListRecord): Promise<void>;
-  auditData?: Record<string, string | number | null>;
-}
+};
 
 export type TransitionOutcome = Result<{ listId: number; revision: number; state: ListState }>;
 
@@ -112,6 +94,7 @@ export async function runTransition(
   deps: TasklistDeps,
   req: TransitionRequest,
 ): Promise<TransitionOutcome> {
+  const { listId, ...request } = req;
   let org: TasklistOrg | undefined; // what the messages need; a refusal needs none of it
   const outcome = await runApproval(
     deps,
@@ -130,16 +113,7 @@ export async function runTransition(
         );
       },
     },
-    {
-      id: req.listId,
-      userId: req.userId,
-      source: req.source,
-      event: req.event,
-      ...(req.check ? { check: req.check } : {}),
-      ...(req.items ? { items: req.items } : {}),
-      ...(req.alsoWrite ? { alsoWrite: req.alsoWrite } : {}),
-      ...(req.auditData ? { auditData: req.auditData } : {}),
-    },
+    { ...request, id: listId },
   );
   const result: TransitionOutcome = outcome.ok
     ? { ok: true, listId: outcome.id, revision: outcome.revision, state: outcome.state }
