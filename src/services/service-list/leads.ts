@@ -10,17 +10,20 @@ import {
   addProjectNote,
   inOrganisation,
   leaderlessProjects,
-  projectById,
 } from "../../db/repositories/practical-projects.ts";
 import { loadActor } from "../../db/repositories/tasklist.ts";
 import { nameLeadRefusal } from "../../domain/service-list.ts";
 import { localeOr, translator } from "../../i18n/index.ts";
 import type { ProjectsPresenter } from "../../ports/service-list.ts";
 import type { Deps } from "../kit/result.ts";
-import { refuse } from "../kit/result.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
-import { loadServiceEnv } from "./env.ts";
-import { change, type MessageEnv, projectView, refreshMessage } from "./projects.ts";
+import {
+  change,
+  type MessageEnv,
+  openProjectModal,
+  projectView,
+  refreshMessage,
+} from "./projects.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -66,15 +69,8 @@ async function messageEnvOf(tx: Tx): Promise<MessageEnv | null> {
 }
 
 /** May this person name the project's new lead (the modal opens only then)? */
-export async function openNameLead(deps: Deps, userId: string, projectId: number) {
-  const env = await loadServiceEnv(deps);
-  if (!env) return refuse("no-org" as const);
-  const p = await projectById(deps.db.prisma, projectId);
-  if (!p) return refuse("not-found" as const);
-  const refusal = nameLeadRefusal(p, await loadActor(deps.db, userId));
-  if (refusal) return refuse(refusal);
-  return { ok: true as const, env, view: await projectView(deps.db.prisma, p) };
-}
+export const openNameLead = (deps: Deps, userId: string, projectId: number) =>
+  openProjectModal(deps, userId, projectId, nameLeadRefusal);
 
 /**
  * A committee member names the project's new lead: an active member of the organisation. The

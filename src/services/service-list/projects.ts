@@ -236,33 +236,34 @@ export async function postProgress(
   });
 }
 
-export async function requestCompletion(
-  deps: Deps,
-  present: ProjectsPresenter,
-  userId: string,
-  projectId: number,
-) {
-  return change(deps, present, projectId, async (tx, p) => {
-    const refusal = requestRefusal(snapshot(p), await loadActor(tx, userId));
-    if (refusal) return refusal;
-    await addProjectNote(tx, { projectId: p.id, kind: "request", authorId: userId, text: "" });
-    return { data: { status: "COMPLETION_REQUESTED", requestedAt: deps.now() } };
-  });
-}
+/**
+ * A click that records its note and sets the project's status, when `refusal` lets this person:
+ * asking for completion, confirming it.
+ */
+const statusClick =
+  (
+    refusal: typeof requestRefusal,
+    kind: string,
+    data: (now: Date, userId: string) => Prisma.PracticalProjectUpdateManyMutationInput,
+  ) =>
+  (deps: Deps, present: ProjectsPresenter, userId: string, projectId: number) =>
+    change(deps, present, projectId, async (tx, p) => {
+      const refused = refusal(snapshot(p), await loadActor(tx, userId));
+      if (refused) return refused;
+      await addProjectNote(tx, { projectId: p.id, kind, authorId: userId, text: "" });
+      return { data: data(deps.now(), userId) };
+    });
 
-export async function confirmCompletion(
-  deps: Deps,
-  present: ProjectsPresenter,
-  userId: string,
-  projectId: number,
-) {
-  return change(deps, present, projectId, async (tx, p) => {
-    const refusal = confirmRefusal(snapshot(p), await loadActor(tx, userId));
-    if (refusal) return refusal;
-    await addProjectNote(tx, { projectId: p.id, kind: "confirmed", authorId: userId, text: "" });
-    return { data: { status: "DONE", confirmedBy: userId, confirmedAt: deps.now() } };
-  });
-}
+export const requestCompletion = statusClick(requestRefusal, "request", (now) => ({
+  status: "COMPLETION_REQUESTED",
+  requestedAt: now,
+}));
+
+export const confirmCompletion = statusClick(confirmRefusal, "confirmed", (now, userId) => ({
+  status: "DONE",
+  confirmedBy: userId,
+  confirmedAt: now,
+}));
 
 export async function sendBack(
   deps: Deps,
@@ -285,27 +286,32 @@ export async function sendBack(
   });
 }
 
-/** What the progress modal starts from (and whether this person may post progress). */
-export async function openProgress(deps: Deps, userId: string, projectId: number) {
+/**
+ * What a project's modal starts from, once `refusal` (read from the database now) lets this
+ * person open it: nothing is asked of them while they may not.
+ */
+export async function openProjectModal<E extends string>(
+  deps: Deps,
+  userId: string,
+  projectId: number,
+  refusal: (p: ProjectRow, actor: Awaited<ReturnType<typeof loadActor>>) => E | null,
+) {
   const env = await loadServiceEnv(deps);
   if (!env) return refuse("no-org" as const);
   const p = await projectById(deps.db.prisma, projectId);
   if (!p) return refuse("not-found" as const);
-  const refusal = progressRefusal(snapshot(p), await loadActor(deps.db, userId));
-  if (refusal) return refuse(refusal);
+  const refused = refusal(p, await loadActor(deps.db, userId));
+  if (refused) return refuse(refused);
   return { ok: true as const, env, view: await projectView(deps.db.prisma, p) };
 }
 
+/** What the progress modal starts from (and whether this person may post progress). */
+export const openProgress = (deps: Deps, userId: string, projectId: number) =>
+  openProjectModal(deps, userId, projectId, (p, actor) => progressRefusal(snapshot(p), actor));
+
 /** May this person send the project back (the modal asks for the comment first)? */
-export async function openSendBack(deps: Deps, userId: string, projectId: number) {
-  const env = await loadServiceEnv(deps);
-  if (!env) return refuse("no-org" as const);
-  const p = await projectById(deps.db.prisma, projectId);
-  if (!p) return refuse("not-found" as const);
-  const refusal = confirmRefusal(snapshot(p), await loadActor(deps.db, userId));
-  if (refusal) return refuse(refusal);
-  return { ok: true as const, env, view: await projectView(deps.db.prisma, p) };
-}
+export const openSendBack = (deps: Deps, userId: string, projectId: number) =>
+  openProjectModal(deps, userId, projectId, (p, actor) => confirmRefusal(snapshot(p), actor));
 
 export interface ProjectThreadReply {
   channel: string;

@@ -4,9 +4,15 @@
  * the member's replies in a query's thread. Every right is checked in the use case.
  */
 import type { BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../app/context.ts";
-import { loadServiceEnv, serviceErrorKey } from "../../../services/service-list/env.ts";
+import type { Translator } from "../../../i18n/index.ts";
+import {
+  loadServiceEnv,
+  type ServiceError,
+  serviceErrorKey,
+} from "../../../services/service-list/env.ts";
 import { openRegister, openReport } from "../../../services/service-list/forms.ts";
 import {
   openQuery,
@@ -31,6 +37,7 @@ import {
 } from "../../views/service-list/index.ts";
 import type { ThreadReplyHandler } from "../thread-replies.ts";
 import { registerProjects } from "./projects.ts";
+import { confirmInDm, showModal } from "./shared.ts";
 
 type Button = BlockAction<ButtonAction>;
 
@@ -45,27 +52,26 @@ export function registerServiceList(app: ListenerApp, ctx: AppContext): void {
   const present = serviceListPresenter;
   registerProjects(app, ctx);
 
-  app.action<Button>(SERVICE_ACTION.openRegister, async ({ ack, body, client, respond }) => {
-    await ack();
-    const reply = replier(ctx, tellFor(client, body.user.id, respond), serviceErrorKey);
-    const opened = await openRegister(ctx, body.user.id);
-    if (!opened.ok) return reply.refuse(opened.error);
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: buildRegisterModal(opened.form, opened.env.t),
+  /** A button opening one of the member's modals, once the use case lets them. */
+  const opens = <F>(
+    actionId: string,
+    open: (
+      deps: AppContext,
+      userId: string,
+    ) => Promise<
+      { ok: true; form: F; env: { t: Translator } } | { ok: false; error: ServiceError }
+    >,
+    build: (form: F, t: Translator) => ModalView,
+  ) =>
+    app.action<Button>(actionId, async ({ ack, body, client, respond }) => {
+      await ack();
+      const reply = replier(ctx, tellFor(client, body.user.id, respond), serviceErrorKey);
+      await showModal(client, body.trigger_id, reply, await open(ctx, body.user.id), (o, t) =>
+        build(o.form, t),
+      );
     });
-  });
-
-  app.action<Button>(SERVICE_ACTION.openReport, async ({ ack, body, client, respond }) => {
-    await ack();
-    const reply = replier(ctx, tellFor(client, body.user.id, respond), serviceErrorKey);
-    const opened = await openReport(ctx, body.user.id);
-    if (!opened.ok) return reply.refuse(opened.error);
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: buildReportModal(opened.form, opened.env.t),
-    });
-  });
+  opens(SERVICE_ACTION.openRegister, openRegister, buildRegisterModal);
+  opens(SERVICE_ACTION.openReport, openReport, buildReportModal);
 
   app.action<Button>(SERVICE_ACTION.branchReports, async ({ ack, body, client, respond }) => {
     await ack();
@@ -103,11 +109,12 @@ export function registerServiceList(app: ListenerApp, ctx: AppContext): void {
     if (!done.ok)
       return ack(await refusalOnField(ctx, SERVICE_BLOCK.community, serviceErrorKey(done.error)));
     await ack();
-    await viaDm(
+    await confirmInDm(
+      ctx,
       client,
       body.user.id,
-    )(env.t("serviceList.registered.text", { community: done.community })).catch((err: unknown) =>
-      ctx.logger.warn({ err }, "could not confirm the registration"),
+      (t) => t("serviceList.registered.text", { community: done.community }),
+      "the registration",
     );
   });
 
@@ -142,13 +149,12 @@ export function registerServiceList(app: ListenerApp, ctx: AppContext): void {
     if (!result.ok)
       return ack(await refusalOnField(ctx, SERVICE_BLOCK.question, serviceErrorKey(result.error)));
     await ack();
-    const env = await loadServiceEnv(ctx);
-    if (env)
-      await viaDm(
-        client,
-        body.user.id,
-      )(env.t("serviceList.query.sent", { member: `<@${result.memberId}>` })).catch(
-        (err: unknown) => ctx.logger.warn({ err }, "could not confirm the query"),
-      );
+    await confirmInDm(
+      ctx,
+      client,
+      body.user.id,
+      (t) => t("serviceList.query.sent", { member: `<@${result.memberId}>` }),
+      "the query",
+    );
   });
 }

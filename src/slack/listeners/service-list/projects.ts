@@ -5,7 +5,8 @@
  */
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
-import type { MessageKey } from "../../../i18n/index.ts";
+import type { MessageKey, Translator } from "../../../i18n/index.ts";
+import type { ProjectView } from "../../../ports/service-list.ts";
 import { loadServiceEnv } from "../../../services/service-list/env.ts";
 import {
   type NameLeadError,
@@ -24,7 +25,7 @@ import {
   sendBack,
 } from "../../../services/service-list/projects.ts";
 import { SERVICE_ACTION, SERVICE_BLOCK, SERVICE_CALLBACK } from "../../ids/service-list.ts";
-import { refusalOnField, replier, viaDm, viaResponseUrl } from "../../reply.ts";
+import { refusalOnField, replier, viaResponseUrl } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import {
   buildNameLeadModal,
@@ -38,6 +39,7 @@ import {
   serviceListPresenter,
 } from "../../views/service-list/index.ts";
 import type { ThreadReplyHandler } from "../thread-replies.ts";
+import { confirmInDm, showModal } from "./shared.ts";
 
 type Button = BlockAction<ButtonAction>;
 
@@ -77,14 +79,13 @@ export function registerProjects(app: ListenerApp, ctx: AppContext): void {
         ),
       );
     await ack();
-    const env = await loadServiceEnv(ctx);
-    if (env)
-      await viaDm(
-        client,
-        body.user.id,
-      )(env.t("serviceList.newProject.created")).catch((err: unknown) =>
-        ctx.logger.warn({ err }, "could not confirm the new project"),
-      );
+    await confirmInDm(
+      ctx,
+      client,
+      body.user.id,
+      (t) => t("serviceList.newProject.created"),
+      "the new project",
+    );
   });
 
   const clicked = (
@@ -112,18 +113,17 @@ export function registerProjects(app: ListenerApp, ctx: AppContext): void {
       deps: AppContext,
       userId: string,
       projectId: number,
-    ) => ReturnType<typeof openProgress> | ReturnType<typeof openNameLead>,
+    ) => Promise<
+      | { ok: true; env: { t: Translator }; view: ProjectView }
+      | { ok: false; error: ProjectOutcomeError }
+    >,
     build: typeof buildProgressModal,
   ) =>
     app.action<Button>(actionId, async ({ ack, body, action, client, respond }) => {
       await ack();
       const reply = replier(ctx, viaResponseUrl(respond), projectErrorKey);
       const opened = await open(ctx, body.user.id, Number(action.value));
-      if (!opened.ok) return reply.refuse(opened.error);
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: build(opened.view, opened.env.t),
-      });
+      await showModal(client, body.trigger_id, reply, opened, (o, t) => build(o.view, t));
     });
   opens(SERVICE_ACTION.projectProgress, openProgress, buildProgressModal);
   opens(SERVICE_ACTION.projectSendBack, openSendBack, buildSendBackModal);
