@@ -160,7 +160,7 @@ export interface RoundComparison {
 }
 
 export interface InspectionsPresenter {
-  announcement(a: RoundAnnouncement): string;
+  announcement(a: RoundAnnouncement): InspectionsMessage;
   teamNotice(n: TeamNotice): InspectionsMessage;
   /** To an inspecting team an admin took the assignment from. */
   released(n: Pick<TeamNotice, "kind" | "period" | "branch">): InspectionsMessage;

@@ -7,6 +7,7 @@ export const inspections = defineArea(
     "inspections.announce.title":
       "*{kind} {period}*: the round is open from {opens} to {closes}. Who inspects which branch:",
     "inspections.announce.line": "• {inspector} → {branch}",
+    "inspections.announce.more": "… and more: every assignment is in `/pbb report inspections`.",
     "inspections.announce.conflict.two-branches":
       "• {branch}: not assigned: with only two active branches they would inspect each other. A system admin assigns it.",
     "inspections.announce.conflict.all-members-involved":
@@ -217,6 +218,7 @@ export const inspections = defineArea(
     "inspections.kind.mutual": "支部互查",
     "inspections.kind.supervision": "全覆盖督查",
     "inspections.announce.title": "{period}{kind}：检查时间{opens}至{closes}。检查安排如下：",
+    "inspections.announce.more": "……其余安排见 `/pbb report inspections` 。",
     "inspections.announce.line": "• {inspector} → {branch}",
     "inspections.announce.conflict.two-branches":
       "• {branch}：未安排：只有两个在用的支部，二者会互相检查。请系统管理员指定。",

@@ -54,16 +54,16 @@ export async function announceRound(
   presenter: InspectionsPresenter,
   change?: number,
 ): Promise<void> {
-  const text = presenter.announcement(await roundAnnouncement(tx, round.id));
+  const message = presenter.announcement(await roundAnnouncement(tx, round.id));
   const postKey = announceKey(round.key);
   await enqueueDelivery(
     tx,
     change === undefined
-      ? { dedupeKey: postKey, method: "chat.postMessage", payload: { channel, text } }
+      ? { dedupeKey: postKey, method: "chat.postMessage", payload: { channel, ...message } }
       : {
           dedupeKey: `${postKey}:${change}`,
           method: "chat.update",
-          payload: { text },
+          payload: { ...message },
           after: postKey,
         },
   );

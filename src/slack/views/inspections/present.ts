@@ -111,25 +111,29 @@ export function inspectionsPresenter(t: Translator): InspectionsPresenter {
     period: periodLabel(a.period, t),
   });
   return {
-    announcement(a: RoundAnnouncement): string {
+    announcement(a: RoundAnnouncement) {
       const h = { ...head(a), opens: formatDay(a.opensOn, t), closes: formatDay(a.closesOn, t) };
-      if (a.skipped) return t(`inspections.announce.skipped.${a.skipped}`, h);
-      return lines(
-        [
-          t("inspections.announce.title", h),
-          ...a.lines.map((l) =>
-            t("inspections.announce.line", {
-              inspector:
-                "user" in l.inspector ? mention(l.inspector.user) : esc(l.inspector.branch),
-              branch: esc(l.branch),
-            }),
-          ),
-          ...a.conflicts.map((c) =>
-            t(`inspections.announce.conflict.${c.reason}`, { branch: esc(c.branch) }),
-          ),
-        ],
-        39_000,
-      );
+      if (a.skipped) {
+        const text = t(`inspections.announce.skipped.${a.skipped}`, h);
+        return message(text, [section(text)]);
+      }
+      const title = t("inspections.announce.title", h);
+      const rows = [
+        ...a.lines.map((l) =>
+          t("inspections.announce.line", {
+            inspector: "user" in l.inspector ? mention(l.inspector.user) : esc(l.inspector.branch),
+            branch: esc(l.branch),
+          }),
+        ),
+        ...a.conflicts.map((c) =>
+          t(`inspections.announce.conflict.${c.reason}`, { branch: esc(c.branch) }),
+        ),
+      ];
+      // The fallback stays within chat.update's limit: a swap updates this message in place.
+      return message(lines([title, ...rows], 3900), [
+        section(title),
+        ...sections(rows, 49, t("inspections.announce.more")),
+      ]);
     },
     teamNotice(n: TeamNotice) {
       const text = t("inspections.team.dm", {
