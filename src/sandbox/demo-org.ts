@@ -6,6 +6,7 @@
  */
 
 import { stringify } from "yaml";
+import { ASSESSMENT_DEFAULTS } from "../config/assessment-schema.ts";
 import { addDays } from "../domain/calendar.ts";
 import { addMonths, localDateOf, periodOf } from "../domain/period.ts";
 import type { ChannelInit, UserInit } from "../localslack/index.ts";
@@ -406,9 +407,10 @@ export function demoOrgYaml(locale: DemoLocale = "zh-CN", start = new Date()): s
     // The annual assessment: last year's draft and its contest are seeded (demo-assessment.ts).
     assessment: {
       partyBuildingWeight: 0.4,
-      draft: { month: 12, day: 20, time: "09:00" },
-      contestDays: 7,
-      thresholds: { excellent: 90, good: 80, fair: 60 },
+      // The draft's date, the contest window and the grades' thresholds are the defaults.
+      draft: ASSESSMENT_DEFAULTS.draft,
+      contestDays: ASSESSMENT_DEFAULTS.contestDays,
+      thresholds: ASSESSMENT_DEFAULTS.thresholds,
       indicators: [
         { key: "lists-on-time", weight: 20, source: "lists-on-time" },
         { key: "lists-approved-first-time", weight: 20, source: "lists-approved-first-time" },

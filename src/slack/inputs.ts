@@ -13,6 +13,9 @@ import type {
 } from "@slack/types";
 import { input, plain } from "./blocks.ts";
 
+/** A modal's values read: clean, or the errors on the fields at fault (`response_action: "errors"`). */
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+
 /** An input the person may leave empty. */
 export const optionalInput = (
   blockId: string,

@@ -75,11 +75,14 @@ export function answerOf(d: Delivery, t: Translator = translator("en")): ActionA
   return { ok: true };
 }
 
-export async function act(
+/** One kind of thing a person does on the page (`req`: its parsed request), as the app answers it. */
+type PageAction<R extends z.ZodType> = (
   driver: SlackDriver,
-  req: z.infer<typeof actionRequest>,
+  req: z.infer<R>,
   t?: Translator,
-): Promise<ActionAnswer> {
+) => Promise<ActionAnswer>;
+
+export const act: PageAction<typeof actionRequest> = async (driver, req, t) => {
   const session = driver.as(req.as);
   const element = { blockId: req.blockId, actionId: req.actionId };
   const s = req.surface;
@@ -98,7 +101,7 @@ export async function act(
       ? await session.clickButton(target)
       : await session.select({ ...target, value });
   return answerOf(result, t);
-}
+};
 
 /** `/pbb help` → ["/pbb", "help"]. */
 export function splitCommand(text: string): [string, string] | undefined {
@@ -106,11 +109,7 @@ export function splitCommand(text: string): [string, string] | undefined {
   return m ? [m[1] ?? "", (m[2] ?? "").trim()] : undefined;
 }
 
-export async function sendMessage(
-  driver: SlackDriver,
-  req: z.infer<typeof messageRequest>,
-  t?: Translator,
-): Promise<ActionAnswer> {
+export const sendMessage: PageAction<typeof messageRequest> = async (driver, req, t) => {
   const session = driver.as(req.as);
   const command = req.threadTs ? undefined : splitCommand(req.text);
   if (command) {
@@ -124,4 +123,4 @@ export async function sendMessage(
   return sent.event && !sent.event.ok
     ? { ok: false, notice: "The app did not acknowledge the message event." }
     : { ok: true };
-}
+};

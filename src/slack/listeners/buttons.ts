@@ -111,3 +111,26 @@ export function registerDecisionButtons<E extends string, R extends { revision: 
   if (open && openView)
     button(open, async (click, args) => openModal(click, args, await openView(click)));
 }
+
+/** A button that opens a modal (`open` builds it, or says why not); a failure is logged and told. */
+export function registerModalButton<E extends string, R>(
+  app: ListenerApp,
+  ctx: AppContext,
+  kind: ButtonKind<E, R>,
+  actionId: string,
+  open: (click: Click<E, R>) => Promise<{ ok: true; view: View } | { ok: false; error: E }>,
+): void {
+  buttons(
+    app,
+    ctx,
+    kind,
+  )(actionId, async (click, { body, client }) => {
+    try {
+      const made = await open(click);
+      if (!made.ok) return click.reply.refuse(made.error);
+      await client.views.open({ trigger_id: body.trigger_id, view: made.view });
+    } catch (err) {
+      await click.reply.failed(err);
+    }
+  });
+}

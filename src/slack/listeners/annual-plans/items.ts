@@ -3,7 +3,6 @@
  * and its submission: a move needs a reason and a new date after today in the plan's year
  * (inline errors, nothing stored); a refusal is told privately.
  */
-import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import {
   changePlanItem,
@@ -13,7 +12,7 @@ import {
 import { loadPlanOrg } from "../../../services/annual-plans/org.ts";
 import { planErrorKey } from "../../../services/annual-plans/result.ts";
 import { PLAN_ACTION, PLAN_BLOCK, PLAN_CALLBACK } from "../../ids/annual-plans.ts";
-import { replier, viaDm, viaResponseUrl } from "../../reply.ts";
+import { replier, viaDm } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import {
   newDateErrors,
@@ -21,27 +20,17 @@ import {
   planItemsModal,
   readItemChoice,
 } from "../../views/annual-plans/items.ts";
-import { parsePlanValue } from "../../views/annual-plans/messages.ts";
+import { registerModalButton } from "../buttons.ts";
+import { PLAN_BUTTON } from "./decide.ts";
 
 const ITEM_FIELD_BLOCK = { reason: PLAN_BLOCK.itemReason, date: PLAN_BLOCK.itemDate } as const;
 
 export function registerPlanItems(app: ListenerApp, ctx: AppContext): void {
-  app.action<BlockAction<ButtonAction>>(PLAN_ACTION.items, async (args) => {
-    await args.ack();
-    const reply = replier(ctx, viaResponseUrl(args.respond), planErrorKey);
-    const ref = parsePlanValue(args.action.value);
-    if (!ref) return reply.refuse("invalid");
-    try {
-      const ready = await preparePlanItems(ctx, { planId: ref.planId, userId: args.body.user.id });
-      if (!ready.ok) return reply.refuse(ready.error);
-      const { t } = await loadPlanOrg(ctx.db);
-      await args.client.views.open({
-        trigger_id: args.body.trigger_id,
-        view: planItemsModal(ready.plan, t),
-      });
-    } catch (err) {
-      await reply.failed(err);
-    }
+  registerModalButton(app, ctx, PLAN_BUTTON, PLAN_ACTION.items, async ({ ref, userId }) => {
+    const ready = await preparePlanItems(ctx, { planId: ref.planId, userId });
+    if (!ready.ok) return ready;
+    const { t } = await loadPlanOrg(ctx.db);
+    return { ok: true, view: planItemsModal(ready.plan, t) };
   });
 
   app.view(PLAN_CALLBACK.itemModal, async ({ ack, body, view, client }) => {

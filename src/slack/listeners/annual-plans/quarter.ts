@@ -3,33 +3,23 @@
  * only), and its submission: each answered overdue item needs a reason and a new date after
  * today within the plan's year (inline errors, nothing stored); a refusal is told privately.
  */
-import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
 import { loadPlanOrg } from "../../../services/annual-plans/org.ts";
 import { prepareReasons, saveReasons } from "../../../services/annual-plans/quarter.ts";
 import { planErrorKey } from "../../../services/annual-plans/result.ts";
 import { PLAN_ACTION, PLAN_CALLBACK, reasonBlock } from "../../ids/annual-plans.ts";
-import { replier, viaDm, viaResponseUrl } from "../../reply.ts";
+import { replier, viaDm } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import { newDateErrors } from "../../views/annual-plans/items.ts";
 import { parseQuarterValue, readReasons, reasonsModal } from "../../views/annual-plans/quarter.ts";
+import { registerModalButton } from "../buttons.ts";
+import { PLAN_BUTTON } from "./decide.ts";
 
 export function registerQuarterReasons(app: ListenerApp, ctx: AppContext): void {
-  app.action<BlockAction<ButtonAction>>(PLAN_ACTION.reasons, async (args) => {
-    await args.ack();
-    const reply = replier(ctx, viaResponseUrl(args.respond), planErrorKey);
-    const ref = parseQuarterValue(args.action.value);
-    if (!ref) return reply.refuse("invalid");
-    try {
-      const ready = await prepareReasons(ctx, { ...ref, userId: args.body.user.id });
-      if (!ready.ok) return reply.refuse(ready.error);
-      await args.client.views.open({
-        trigger_id: args.body.trigger_id,
-        view: reasonsModal(ready.form, ready.org.t),
-      });
-    } catch (err) {
-      await reply.failed(err);
-    }
+  const quarterButton = { ...PLAN_BUTTON, parse: parseQuarterValue };
+  registerModalButton(app, ctx, quarterButton, PLAN_ACTION.reasons, async ({ ref, userId }) => {
+    const ready = await prepareReasons(ctx, { ...ref, userId });
+    return ready.ok ? { ok: true, view: reasonsModal(ready.form, ready.org.t) } : ready;
   });
 
   app.view(PLAN_CALLBACK.reasonsModal, async ({ ack, body, view, client }) => {

@@ -101,6 +101,16 @@ export function buildLectureModal(org: Org, t: Translator): ModalView {
   );
 }
 
+/** A day of the month and a time: the monthly reminder's, the deadline's. */
+const dayAndTime = (
+  name: "reminder" | "deadline",
+  at: { day: number; time: string },
+  t: Translator,
+) => [
+  field(`${name}Day`, t(`admin.schedules.${name}Day`), whole(`${name}Day`, at.day, 1, 28)),
+  field(`${name}Time`, t(`admin.schedules.${name}Time`), time(`${name}Time`, at.time)),
+];
+
 export function buildSchedulesModal(org: Org, t: Translator): ModalView {
   const s = org.schedules;
   const followUps = s.followUps.map((f) => `${f.day} ${f.time}`).join(", ");
@@ -108,26 +118,8 @@ export function buildSchedulesModal(org: Org, t: Translator): ModalView {
     ADMIN_CALLBACK.schedules,
     t("admin.schedules.title"),
     [
-      field(
-        "reminderDay",
-        t("admin.schedules.reminderDay"),
-        whole("reminderDay", s.monthlyReminder.day, 1, 28),
-      ),
-      field(
-        "reminderTime",
-        t("admin.schedules.reminderTime"),
-        time("reminderTime", s.monthlyReminder.time),
-      ),
-      field(
-        "deadlineDay",
-        t("admin.schedules.deadlineDay"),
-        whole("deadlineDay", s.deadline.day, 1, 28),
-      ),
-      field(
-        "deadlineTime",
-        t("admin.schedules.deadlineTime"),
-        time("deadlineTime", s.deadline.time),
-      ),
+      ...dayAndTime("reminder", s.monthlyReminder, t),
+      ...dayAndTime("deadline", s.deadline, t),
       field("followUps", t("admin.schedules.followUps"), text("followUps", followUps, 300), {
         optional: true,
         hint: plain(t("admin.schedules.followUpsHint")),

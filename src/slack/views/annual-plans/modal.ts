@@ -20,16 +20,7 @@ import {
   type PlanForm,
   type PlanRecord,
 } from "../../../ports/annual-plans.ts";
-import {
-  actions,
-  button,
-  context,
-  input,
-  modalView,
-  option,
-  plain,
-  section,
-} from "../../blocks.ts";
+import { actions, button, context, input, modalView, option, section } from "../../blocks.ts";
 import {
   PLAN_ACTION,
   PLAN_BLOCK,
@@ -145,16 +136,16 @@ export function planModal(form: PlanForm, t: Translator): ModalView {
     ),
   );
   for (const row of pageRows(page)) blocks.push(...rowBlocks(plan, byRow.get(row) ?? { row }, t));
-  return {
-    type: "modal",
-    callback_id: PLAN_CALLBACK.planModal,
-    notify_on_close: true,
-    title: plain(t("annualPlans.modal.title")),
-    submit: plain(t("annualPlans.modal.submit")),
-    close: plain(t("annualPlans.modal.close")),
-    private_metadata: JSON.stringify({ planId: plan.id, page } satisfies PlanModalMeta),
+  const view = modalView({
+    callbackId: PLAN_CALLBACK.planModal,
+    title: t("annualPlans.modal.title"),
+    submit: t("annualPlans.modal.submit"),
+    close: t("annualPlans.modal.close"),
+    metadata: JSON.stringify({ planId: plan.id, page } satisfies PlanModalMeta),
     blocks,
-  };
+  });
+  // Closing keeps what was typed as the draft.
+  return { ...view, notify_on_close: true };
 }
 
 type StateValues = Record<

@@ -16,10 +16,9 @@ import type {
 } from "../../../ports/assessment.ts";
 import { context, featureModal, input, option, plain, section } from "../../blocks.ts";
 import { ASSESSMENT_ACTION, ASSESSMENT_BLOCK, ASSESSMENT_CALLBACK } from "../../ids/assessment.ts";
+import type { Validation } from "../../inputs.ts";
 import { esc } from "../tasklist/format.ts";
 import { indicatorLabel } from "./present.ts";
-
-export type Validation<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
 const modal = featureModal("assessment.modal.submit", "assessment.modal.cancel");
 

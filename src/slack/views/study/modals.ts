@@ -20,11 +20,16 @@ import type {
 } from "../../../ports/study.ts";
 import { featureModal, input, option, plain, section } from "../../blocks.ts";
 import { STUDY_ACTION, STUDY_BLOCK, STUDY_CALLBACK } from "../../ids/study.ts";
-import { datePicker, optionalInput, staticSelect, textBox, usersPicker } from "../../inputs.ts";
+import {
+  datePicker,
+  optionalInput,
+  staticSelect,
+  textBox,
+  usersPicker,
+  type Validation,
+} from "../../inputs.ts";
 import { esc } from "../lecture/format.ts";
 import { materialLines } from "./messages.ts";
-
-export type Validation<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
 const modal = featureModal("study.modal.submit", "study.modal.close");
 

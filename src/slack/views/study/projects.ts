@@ -27,9 +27,8 @@ import {
   truncate,
 } from "../../blocks.ts";
 import { STUDY_ACTION, STUDY_BLOCK, STUDY_CALLBACK } from "../../ids/study.ts";
-import { optionalInput, textBox, userPicker, usersPicker } from "../../inputs.ts";
+import { optionalInput, textBox, userPicker, usersPicker, type Validation } from "../../inputs.ts";
 import { esc } from "../lecture/format.ts";
-import type { Validation } from "./modals.ts";
 
 type ProjectRow = ProjectListView["projects"][number];
 
