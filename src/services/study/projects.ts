@@ -159,30 +159,55 @@ export async function registerProject(
   });
 }
 
+/**
+ * A change to a project: the org loaded, then in one transaction (from the top if another
+ * change won) the project read and `change` applied.
+ */
+async function projectChange<T extends object>(
+  deps: Deps,
+  req: { projectId: number },
+  change: (tx: Tx, c: { env: StudyEnv; p: ProjectRecord; now: Date }) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const env = await loadStudyEnv(deps.db);
+  if (!env) return refuse("no-org");
+  const now = deps.now();
+  return inTxRetrying(deps.db, async (tx): Promise<Result<T>> => {
+    const p = await projectById(tx, req.projectId);
+    if (!p) return refuse("not-found");
+    return change(tx, { env, p, now });
+  });
+}
+
+/** The audit entry `study.project.<action>` of a change to project `projectId`. */
+function auditProject(
+  tx: Tx,
+  req: { userId: string; source: string },
+  projectId: number,
+  action: string,
+  data: object,
+) {
+  return studyAudit(tx, {
+    actor: req.userId,
+    action: `study.project.${action}`,
+    entityId: String(projectId),
+    data,
+    source: req.source,
+  });
+}
+
 /** The lead or a member marks the project's next open milestone done. */
 export async function completeMilestone(
   deps: Deps,
   req: { projectId: number; userId: string; source: string },
 ): Promise<Result<{ title: string }>> {
-  const env = await loadStudyEnv(deps.db);
-  if (!env) return refuse("no-org");
-  const now = deps.now();
-  return inTxRetrying(deps.db, async (tx): Promise<Result<{ title: string }>> => {
-    const p = await projectById(tx, req.projectId);
-    if (!p) return refuse("not-found");
+  return projectChange(deps, req, async (tx, { p, now }): Promise<Result<{ title: string }>> => {
     if (!inProject(p, req.userId)) return refuse("not-member");
     if (p.state === "accepted" || p.state === "submitted") return refuse("wrong-state");
     const next = p.milestones.find((m) => m.doneAt === null);
     if (!next) return refuse("no-milestone");
     if (!(await updateProjectIfUnchanged(tx, p.id, p.version, {}))) throw new Conflict();
     if (!(await markMilestoneDone(tx, next.id, now))) throw new Conflict();
-    await studyAudit(tx, {
-      actor: req.userId,
-      action: "study.project.milestone",
-      entityId: String(p.id),
-      data: { position: next.position, title: next.title },
-      source: req.source,
-    });
+    await auditProject(tx, req, p.id, "milestone", { position: next.position, title: next.title });
     return { ok: true, title: next.title };
   });
 }
@@ -219,12 +244,7 @@ export async function submitProjectResult(
   present: StudyPresenter,
   req: { projectId: number; userId: string; link: string; summary: string; source: string },
 ): Promise<Result<{ name: string }>> {
-  const env = await loadStudyEnv(deps.db);
-  if (!env) return refuse("no-org");
-  const now = deps.now();
-  const result = await inTxRetrying(deps.db, async (tx): Promise<Result<{ name: string }>> => {
-    const p = await projectById(tx, req.projectId);
-    if (!p) return refuse("not-found");
+  const result = await projectChange(deps, req, async (tx, { env, p, now }) => {
     const why = submitResultRefusal({
       state: p.state,
       actor: req.userId,
@@ -241,13 +261,7 @@ export async function submitProjectResult(
       submittedAt: now,
     };
     if (!(await updateProjectIfUnchanged(tx, p.id, p.version, data))) throw new Conflict();
-    await studyAudit(tx, {
-      actor: req.userId,
-      action: "study.project.submit",
-      entityId: String(p.id),
-      data: { link: data.resultLink },
-      source: req.source,
-    });
+    await auditProject(tx, req, p.id, "submit", { link: data.resultLink });
     const view = projectView({ ...p, ...data, state: "submitted" });
     await enqueueDelivery(tx, {
       dedupeKey: `study:project:${p.id}:v${p.version + 1}:review`,
@@ -276,13 +290,8 @@ export async function reviewProjectResult(
     source: string;
   },
 ): Promise<Result<{ name: string }>> {
-  const env = await loadStudyEnv(deps.db);
-  if (!env) return refuse("no-org");
   const roles = await committeeRolesOf(deps.db, req.userId);
-  const now = deps.now();
-  const result = await inTxRetrying(deps.db, async (tx): Promise<Result<{ name: string }>> => {
-    const p = await projectById(tx, req.projectId);
-    if (!p) return refuse("not-found");
+  const result = await projectChange(deps, req, async (tx, { env, p, now }) => {
     const why = reviewRefusal({
       state: p.state,
       reviewerIsCommittee: roles.member || roles.admin,
@@ -299,13 +308,7 @@ export async function reviewProjectResult(
       ...(accepted ? { acceptedAt: now } : {}),
     };
     if (!(await updateProjectIfUnchanged(tx, p.id, p.version, data))) throw new Conflict();
-    await studyAudit(tx, {
-      actor: req.userId,
-      action: `study.project.${req.decision}`,
-      entityId: String(p.id),
-      data: { comment: data.reviewComment },
-      source: req.source,
-    });
+    await auditProject(tx, req, p.id, req.decision, { comment: data.reviewComment });
     const after = await projectById(tx, p.id);
     if (after) await tell(tx, env, present, after, accepted ? "accepted" : "returned");
     return { ok: true, name: p.name };
