@@ -16,6 +16,7 @@
 import type { Database } from "../../db/client.ts";
 import type { CalendarSettings } from "../../domain/calendar.ts";
 import type { Period } from "../../domain/period.ts";
+import { groupBy } from "../kit/group.ts";
 
 /** One branch as the assessment sees it. */
 export interface BranchScope {
@@ -84,17 +85,7 @@ export function messageLink(
     : undefined;
 }
 
-/** Groups rows by a key. */
-export function groupBy<T, K>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
-}
+export { groupBy };
 
 /** Every scope branch's value, by branch key: the fold each source ends with. */
 export function perBranch(

@@ -23,6 +23,7 @@ import {
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { type Logger, silentLogger } from "../../observability/logger.ts";
 import type { Metrics } from "../../observability/metrics.ts";
+import { groupBy } from "../kit/group.ts";
 import { backoffMs, classifyFailure } from "./classify.ts";
 import { DELIVERY_METHODS, type DeliveryMethod, type DeliveryPayload } from "./enqueue.ts";
 import { type Pacer, processPacer } from "./pacer.ts";
@@ -281,14 +282,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
 export async function processInLanes<
   D extends Pick<ClaimedDelivery, "id" | "payload" | "afterKey">,
 >(batch: D[], lanes: number, fn: (d: D) => Promise<void>): Promise<void> {
-  const byConversation = new Map<string, D[]>();
-  for (const d of batch) {
-    const key = conversationOf(d);
-    const lane = byConversation.get(key);
-    if (lane) lane.push(d);
-    else byConversation.set(key, [d]);
-  }
-  const queue = [...byConversation.values()];
+  const queue = [...groupBy(batch, conversationOf).values()];
   const runLanes = async () => {
     for (let lane = queue.shift(); lane; lane = queue.shift()) {
       for (const d of lane) await fn(d);
