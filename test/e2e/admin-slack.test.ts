@@ -125,6 +125,40 @@ describe.each(STORES)("admin in Slack (%s)", (store) => {
     await t.slack.as("U0CHAIR").closeModal();
   });
 
+  it("when an admin sets a branch's community and services, then a bad line is refused on its field and the saved ones come back in the modal", async () => {
+    const edit = async () => {
+      await openMenu("U0CHAIR");
+      await push("U0CHAIR", {
+        blockId: branchBlockId("resettlement"),
+        actionId: ADMIN_ACTION.editBranch,
+      });
+    };
+    await edit();
+    const bad = await t.slack
+      .as("U0CHAIR")
+      .submitModal({ [f("community")]: "金丰路社区", [f("services")]: "政策咨询 每月" });
+    expect(bad.outcome).toBe("errors");
+    expect(JSON.stringify(bad)).toContain("每项服务单独一行");
+    expect((await exported()).services).toBeUndefined();
+    const updates = t.emulator.calls.of("views.update").length;
+    const ok = await t.slack.as("U0CHAIR").submitModal({
+      [f("services")]: "policy-consultation | monthly | 退役安置政策咨询",
+    });
+    expect(ok.outcome).toBe("closed");
+    await t.emulator.calls.waitFor("views.update", { count: updates + 1 });
+    const org = await exported();
+    expect(org.branches.find((b) => b.key === "resettlement")?.community).toBe("金丰路社区");
+    expect(org.services?.map((s) => [s.branch, s.category, s.what])).toEqual([
+      ["resettlement", "policy-consultation", "退役安置政策咨询"],
+    ]);
+    await t.slack.as("U0CHAIR").closeModal();
+    await edit();
+    const shown = JSON.stringify(t.slack.openView("U0CHAIR")?.blocks);
+    expect(shown).toContain("共建社区");
+    expect(shown).toContain("policy-consultation | monthly | 退役安置政策咨询 | ");
+    await t.slack.as("U0CHAIR").closeModal();
+  });
+
   it("when a value is invalid, then the error is on the field at fault and nothing changes", async () => {
     const before = { branches: await branchRows(), audit: await t.db.prisma.auditLog.count() };
     await openMenu("U0CHAIR");

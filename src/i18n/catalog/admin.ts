@@ -44,6 +44,11 @@ export const admin = defineArea(
     "admin.branch.members": "Members",
     "admin.branch.deactivate": "Deactivate",
     "admin.branch.deactivateOption": "Deactivate this branch (its history stays)",
+    "admin.branch.community": "Joint-construction community",
+    "admin.branch.communityHint": "The residential community the branch serves (optional).",
+    "admin.branch.services": "Services this year",
+    "admin.branch.servicesHint":
+      "One a line: category | how often | what | lead (a user id; the first secretary if left out). Categories: policy-consultation, defence-education, civilization, volunteering, other; how often: weekly, monthly, quarterly, yearly, once.",
     "admin.committee.title": "Committee",
     "admin.committee.channel": "Committee channel",
     "admin.committee.members": "Members (approve lists)",
@@ -79,6 +84,8 @@ export const admin = defineArea(
     "admin.error.badKey":
       "Use lower-case letters, digits, hyphens and underscores (such as resettlement).",
     "admin.error.badFollowUps": "Write each follow-up as a day and a time, such as `3 09:00`.",
+    "admin.error.badServices":
+      "Write each service on its own line as category | how often | what, with an optional | lead.",
     "admin.error.noAdmins": "Keep at least one system admin, or nobody could change this in Slack.",
     "admin.error.cannotPost": "The bot cannot post in this channel: invite it first ({problem}).",
     "admin.error.unknownUser": "{problem}",
@@ -122,6 +129,11 @@ export const admin = defineArea(
     "admin.branch.members": "党员",
     "admin.branch.deactivate": "停用",
     "admin.branch.deactivateOption": "停用此支部（历史记录保留）",
+    "admin.branch.community": "共建社区",
+    "admin.branch.communityHint": "支部服务的居民社区（选填）。",
+    "admin.branch.services": "本年度服务清单",
+    "admin.branch.servicesHint":
+      "每行一项：类别 | 频次 | 服务内容 | 负责人（用户 ID，不填则为第一位书记）。类别：policy-consultation、defence-education、civilization、volunteering、other；频次：weekly、monthly、quarterly、yearly、once。",
     "admin.committee.title": "机关党委设置",
     "admin.committee.channel": "机关党委频道",
     "admin.committee.members": "委员（审核清单）",
@@ -156,6 +168,7 @@ export const admin = defineArea(
     "admin.error.duplicateChannel": "该频道已被其他支部使用。",
     "admin.error.badKey": "请使用小写字母、数字、连字符和下划线（例如 resettlement）。",
     "admin.error.badFollowUps": "每次催报请写日期和时间，例如 `3 09:00`。",
+    "admin.error.badServices": "每项服务单独一行：类别 | 频次 | 服务内容，可再加 | 负责人。",
     "admin.error.noAdmins": "请至少保留一名系统管理员，否则无人能在 Slack 中修改配置。",
     "admin.error.cannotPost": "机器人无法在此频道发消息：请先邀请机器人（{problem}）。",
     "admin.error.unknownUser": "{problem}",

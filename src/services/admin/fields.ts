@@ -35,8 +35,13 @@ export function fieldFor(form: AdminForm, path: Path, branchIndex: number): Admi
   const [top, second, third] = path;
   switch (form) {
     case "branch":
+      if (top === "services") return "services";
       return top === "branches" && second === branchIndex
-        ? pick(third, ["key", "name", "channel", "secretaries", "members"] as const, "name")
+        ? pick(
+            third,
+            ["key", "name", "channel", "secretaries", "members", "community"] as const,
+            "name",
+          )
         : "name";
     case "committee":
       return top === "committee"

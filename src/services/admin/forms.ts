@@ -12,6 +12,10 @@ export interface BranchForm {
   channel: string;
   secretaries: string[];
   members: string[];
+  /** The branch's joint-construction community (empty: none). */
+  community: string;
+  /** Its services this year, one a line: "category | frequency | what | lead" (lead optional). */
+  services: string;
   deactivate: boolean;
 }
 
@@ -71,20 +75,62 @@ export function parseFollowUps(text: string): { day: number | string; time: stri
 
 const clean = (text: string) => text.trim();
 
+/** A branch's service as the form's line states it ("category | frequency | what | lead"). */
+export type ServiceLine = Record<"branch" | "category" | "frequency" | "what" | "lead", string>;
+
+/**
+ * The form's service lines for `branch`, or null when a line has not 3 or 4 parts; a line
+ * without a lead is led by the branch's first secretary. The org schema checks each part.
+ */
+export function parseServiceLines(text: string, branch: string, secretary: string) {
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  const out: ServiceLine[] = [];
+  for (const line of lines) {
+    const parts = line.split(/[|｜]/).map((p) => p.trim());
+    if (parts.length < 3 || parts.length > 4 || parts.some((p, i) => p === "" && i < 3)) return null;
+    const [category = "", frequency = "", what = "", lead = ""] = parts;
+    const id = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(lead)?.[1] ?? lead;
+    out.push({ branch, category, frequency, what, lead: id || secretary });
+  }
+  return out;
+}
+
+/** The branch's services as the form shows them, one a line. */
+export const serviceLinesOf = (org: Org, branch: string): string =>
+  (org.services ?? [])
+    .filter((s) => s.branch === branch)
+    .map((s) => [s.category, s.frequency, s.what, s.lead].join(" | "))
+    .join("\n");
+
 function withBranch(org: Org, f: BranchForm): Branch[] {
   const others = org.branches.filter((b) => b.key !== f.editing);
   if (f.deactivate && f.editing !== null) return others;
   const current = org.branches.find((b) => b.key === f.editing);
+  const { community: _was, ...rest } = current ?? {};
+  const community = clean(f.community);
   const next: Branch = {
-    ...(current ?? {}),
+    ...rest,
     key: f.editing ?? clean(f.key),
     name: clean(f.name),
     channel: f.channel,
     secretaries: f.secretaries,
     members: f.members,
+    ...(community ? { community } : {}),
   };
   if (current === undefined) return [...org.branches, next];
   return org.branches.map((b) => (b.key === f.editing ? next : b));
+}
+
+/** The org's services with the form's branch's replaced by its lines (none once deactivated). */
+function withServices(org: Org, f: BranchForm): unknown[] | undefined {
+  const key = f.editing ?? clean(f.key);
+  const others = (org.services ?? []).filter((s) => s.branch !== key);
+  const mine = f.deactivate ? [] : (parseServiceLines(f.services, key, f.secretaries[0] ?? "") ?? []);
+  const all = [...others, ...mine];
+  return all.length > 0 || org.services ? all : undefined;
 }
 
 /**
@@ -93,8 +139,14 @@ function withBranch(org: Org, f: BranchForm): Branch[] {
  */
 export function changedOrg(org: Org, change: AdminChange): Record<string, unknown> {
   switch (change.form) {
-    case "branch":
-      return { ...org, branches: withBranch(org, change.values) };
+    case "branch": {
+      const services = withServices(org, change.values);
+      return {
+        ...org,
+        branches: withBranch(org, change.values),
+        ...(services ? { services } : {}),
+      };
+    }
     case "committee":
       return { ...org, committee: { ...change.values } };
     case "lecture": {

@@ -53,6 +53,7 @@ function formRefs(
         people: [
           ["secretaries", next.branches.flatMap((b) => b.secretaries)],
           ["members", next.branches.flatMap((b) => b.members)],
+          ["services", (next.services ?? []).map((s) => s.lead)],
         ],
       };
     case "schedules":

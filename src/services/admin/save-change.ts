@@ -9,7 +9,7 @@ import { loadOrg, type OrgWrittenHook, writeOrg } from "../../db/repositories/or
 import { committeeRolesOf } from "../../db/repositories/report-access.ts";
 import type { OrgResolver } from "../org/resolver.ts";
 import { type FieldError, fieldFor, messageFor } from "./fields.ts";
-import { type AdminChange, changedOrg, parseFollowUps } from "./forms.ts";
+import { type AdminChange, changedOrg, parseFollowUps, parseServiceLines } from "./forms.ts";
 import { checkNewRefs } from "./refs.ts";
 
 export type SaveOutcome =
@@ -31,6 +31,9 @@ function formErrors(org: Org, change: AdminChange): FieldError[] {
     const key = change.values.editing;
     if (!org.branches.some((b) => b.key === key))
       return [{ field: "name", key: "admin.error.branchGone" }];
+  }
+  if (change.form === "branch" && parseServiceLines(change.values.services, "", "") === null) {
+    return [{ field: "services", key: "admin.error.badServices" }];
   }
   if (change.form === "schedules" && "followUps" in v && parseFollowUps(v.followUps) === null) {
     return [{ field: "followUps", key: "admin.error.badFollowUps" }];

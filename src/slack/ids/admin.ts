@@ -26,7 +26,16 @@ export const ADMIN_ACTION = {
 export type AdminForm = "branch" | "committee" | "lecture" | "schedules";
 
 export const ADMIN_FIELDS = {
-  branch: ["key", "name", "channel", "secretaries", "members", "deactivate"],
+  branch: [
+    "key",
+    "name",
+    "channel",
+    "secretaries",
+    "members",
+    "community",
+    "services",
+    "deactivate",
+  ],
   committee: ["channel", "members", "admins"],
   lecture: ["channel", "roster", "weekday", "time", "noticeDaysBefore", "speakersPerSession"],
   schedules: [

@@ -81,6 +81,61 @@ describe.each(STORES)("admin changes on %s", (store) => {
     });
   });
 
+  it("when an admin sets a branch's community and services, then the org has them; a bad line changes nothing", async () => {
+    const org = await loadOrg(db);
+    const branch = org!.branches.find((b) => b.key === "rights")!;
+    const values = {
+      editing: "rights",
+      key: "",
+      name: branch.name,
+      channel: branch.channel,
+      secretaries: branch.secretaries,
+      members: branch.members,
+      community: "  Jinfeng Road Community ",
+      services: "policy-consultation | monthly | Pension questions answered\n\ndefence-education | quarterly | Talks at the school | <@U0A>",
+      deactivate: false,
+    };
+    const broken = { ...values, services: "policy-consultation monthly Pension questions" };
+    expect(await save("U0CHAIR", { form: "branch", values: broken })).toEqual({
+      status: "invalid",
+      errors: [{ field: "services", key: "admin.error.badServices" }],
+    });
+    const unknown = { ...values, services: "gardening | monthly | Flowers" };
+    expect(await save("U0CHAIR", { form: "branch", values: unknown })).toMatchObject({
+      status: "invalid",
+      errors: [{ field: "services", key: "admin.error.schema" }],
+    });
+    expect(await save("U0A", { form: "branch", values })).toEqual({ status: "refused" });
+    expect((await loadOrg(db))?.services).toBeUndefined();
+
+    expect(await save("U0CHAIR", { form: "branch", values })).toMatchObject({ status: "saved" });
+    const saved = await loadOrg(db);
+    expect(saved?.branches.find((b) => b.key === "rights")?.community).toBe(
+      "Jinfeng Road Community",
+    );
+    expect(saved?.services).toEqual([
+      {
+        branch: "rights",
+        category: "policy-consultation",
+        frequency: "monthly",
+        what: "Pension questions answered",
+        lead: branch.secretaries[0],
+      },
+      {
+        branch: "rights",
+        category: "defence-education",
+        frequency: "quarterly",
+        what: "Talks at the school",
+        lead: "U0A",
+      },
+    ]);
+    // emptied, the community and the branch's services are gone again
+    await save("U0CHAIR", { form: "branch", values: { ...values, community: "", services: "" } });
+    const cleared = await loadOrg(db);
+    expect(cleared?.branches.find((b) => b.key === "rights")?.community).toBeUndefined();
+    expect(cleared?.services ?? []).toEqual([]);
+  });
+
   it("when an admin deactivates a branch, then it leaves the org and keeps its row", async () => {
     const values = {
       editing: "rights",
@@ -89,6 +144,8 @@ describe.each(STORES)("admin changes on %s", (store) => {
       channel: "C0RIGHTS",
       secretaries: ["U0SEC3"],
       members: [],
+      community: "",
+      services: "",
       deactivate: true,
     };
     expect(await save("U0CHAIR", { form: "branch", values })).toEqual({

@@ -1,5 +1,5 @@
 /** The admin's edit modals: a branch (add or edit), the committee, the lecture hall, schedules. */
-import type { KnownBlock, ModalView } from "@slack/types";
+import type { KnownBlock, ModalView, PlainTextInput } from "@slack/types";
 import type { Branch, Org } from "../../../config/org-schema.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import { context, modalView, plain } from "../../blocks.ts";
@@ -23,7 +23,11 @@ function modal(
 }
 
 /** A new branch when `branch` is undefined; its key is then typed, otherwise shown. */
-export function buildBranchModal(branch: Branch | undefined, t: Translator): ModalView {
+export function buildBranchModal(
+  branch: Branch | undefined,
+  t: Translator,
+  services = "",
+): ModalView {
   const keyBlock: KnownBlock = branch
     ? context(t("admin.branch.keyShown", { key: branch.key }))
     : field("key", t("admin.branch.key"), text("key", "", 64), {
@@ -41,6 +45,16 @@ export function buildBranchModal(branch: Branch | undefined, t: Translator): Mod
     field("members", t("admin.branch.members"), users("members", branch?.members ?? []), {
       optional: true,
     }),
+    field("community", t("admin.branch.community"), text("community", branch?.community ?? ""), {
+      optional: true,
+      hint: plain(t("admin.branch.communityHint")),
+    }),
+    field(
+      "services",
+      t("admin.branch.services"),
+      { ...(text("services", services, 3000) as PlainTextInput), multiline: true },
+      { optional: true, hint: plain(t("admin.branch.servicesHint")) },
+    ),
   ];
   if (branch) {
     blocks.push(

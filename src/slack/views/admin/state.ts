@@ -49,6 +49,8 @@ export function readBranchForm(values: StateValues, editing: string | null): Bra
     channel: str(values, "channel"),
     secretaries: list(values, "secretaries"),
     members: list(values, "members"),
+    community: str(values, "community"),
+    services: str(values, "services"),
     deactivate: checked(values, "deactivate"),
   };
 }
