@@ -90,7 +90,8 @@ export function parseServiceLines(text: string, branch: string, secretary: strin
   const out: ServiceLine[] = [];
   for (const line of lines) {
     const parts = line.split(/[|｜]/).map((p) => p.trim());
-    if (parts.length < 3 || parts.length > 4 || parts.some((p, i) => p === "" && i < 3)) return null;
+    if (parts.length < 3 || parts.length > 4 || parts.some((p, i) => p === "" && i < 3))
+      return null;
     const [category = "", frequency = "", what = "", lead = ""] = parts;
     const id = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(lead)?.[1] ?? lead;
     out.push({ branch, category, frequency, what, lead: id || secretary });
@@ -128,7 +129,9 @@ function withBranch(org: Org, f: BranchForm): Branch[] {
 function withServices(org: Org, f: BranchForm): unknown[] | undefined {
   const key = f.editing ?? clean(f.key);
   const others = (org.services ?? []).filter((s) => s.branch !== key);
-  const mine = f.deactivate ? [] : (parseServiceLines(f.services, key, f.secretaries[0] ?? "") ?? []);
+  const mine = f.deactivate
+    ? []
+    : (parseServiceLines(f.services, key, f.secretaries[0] ?? "") ?? []);
   const all = [...others, ...mine];
   return all.length > 0 || org.services ? all : undefined;
 }

@@ -92,7 +92,8 @@ describe.each(STORES)("admin changes on %s", (store) => {
       secretaries: branch.secretaries,
       members: branch.members,
       community: "  Jinfeng Road Community ",
-      services: "policy-consultation | monthly | Pension questions answered\n\ndefence-education | quarterly | Talks at the school | <@U0A>",
+      services:
+        "policy-consultation | monthly | Pension questions answered\n\ndefence-education | quarterly | Talks at the school | <@U0A>",
       deactivate: false,
     };
     const broken = { ...values, services: "policy-consultation monthly Pension questions" };
