@@ -99,6 +99,8 @@ export const inspections = defineArea(
       "You sent this checklist. Until the round closes ({closes}) you may change it: the branch is told what changed, a new finding becomes an item, a finding emptied cancels its item.",
     "inspections.checklist.reason": "Why it changes",
     "inspections.error.amend-reason-required": "say why the checklist changes",
+    "inspections.error.branch-inactive":
+      "this branch was deactivated during the round: its checklist is no longer due (what was sent and its rectification items are kept)",
     "inspections.amend.title":
       "*{kind} {period}: {branch}*: {by} amended the checklist, now {total} of {max}. Why: {reason}",
     "inspections.amend.score": "• {item}: {before} → {after}",
@@ -307,6 +309,8 @@ export const inspections = defineArea(
       "该检查清单已发送。本轮检查结束（{closes}）前可以修改：修改内容会通知被检查支部，新增问题生成整改事项，清空的问题将撤销其整改事项。",
     "inspections.checklist.reason": "修改原因",
     "inspections.error.amend-reason-required": "请说明修改原因",
+    "inspections.error.branch-inactive":
+      "该支部已在本轮检查期间停用，无需再提交检查清单（已提交的结果及整改事项均保留）",
     "inspections.amend.title":
       "*{period}{kind}：{branch}* {by}修改了检查结果，现得分{total}/{max}。原因：{reason}",
     "inspections.amend.score": "• {item}：{before} → {after}",

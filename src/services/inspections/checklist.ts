@@ -65,6 +65,7 @@ export async function openChecklist(
   if (!a) return refuse("not-found");
   if (!(await inspectorsOf(deps.db, a)).includes(req.userId)) return refuse("not-inspector");
   if (!isOpen(a.round, localDateOf(deps.now(), org.timezone))) return refuse("round-closed");
+  if (!a.branch.active) return refuse("branch-inactive");
   const amending = a.state === "SUBMITTED";
   const draft = amending ? await submittedValues(deps.db, a) : (a.draft as ChecklistForm["draft"]);
   return {
@@ -148,6 +149,8 @@ export async function submitChecklist(
     if (!a) return refuse("not-found");
     if (!(await inspectorsOf(tx, a)).includes(input.userId)) return refuse("not-inspector");
     if (!isOpen(a.round, today)) return refuse("round-closed");
+    // A branch deactivated mid-round is no longer inspected; what it was sent stays.
+    if (!a.branch.active) return refuse("branch-inactive");
     const items = itemsOf(a.round.checklist);
     const scores: Record<string, number> = {};
     for (const item of items) {

@@ -11,6 +11,7 @@ export type InspectionsError =
   | "round-closed"
   | "already-submitted"
   | "amend-reason-required"
+  | "branch-inactive"
   | "finding-without-text"
   | "score"
   | "not-admin"
