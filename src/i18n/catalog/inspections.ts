@@ -310,7 +310,7 @@ export const inspections = defineArea(
     "inspections.checklist.reason": "修改原因",
     "inspections.error.amend-reason-required": "请说明修改原因",
     "inspections.error.branch-inactive":
-      "该支部已在本轮检查期间停用，无需再提交检查清单（已提交的结果及整改事项均保留）",
+      "该支部已在本轮检查期间停用，无需再报送检查清单（已报送的结果及整改事项均保留）",
     "inspections.amend.title":
       "*{period}{kind}：{branch}* {by}修改了检查结果，现得分{total}/{max}。原因：{reason}",
     "inspections.amend.score": "• {item}：{before} → {after}",
