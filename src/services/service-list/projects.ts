@@ -40,6 +40,7 @@ import {
 import type { ProjectsPresenter, ProjectView } from "../../ports/service-list.ts";
 import type { Deps, Outcome } from "../kit/result.ts";
 import { refuse } from "../kit/result.ts";
+import type { ThreadReply } from "../kit/thread-reply.ts";
 import { Conflict, inTx, inTxRetrying } from "../kit/tx.ts";
 import { calendarOf } from "../org/calendar-settings.ts";
 import { enqueueDelivery, type ResultHandlers } from "../outbox/index.ts";
@@ -313,12 +314,7 @@ export const openProgress = (deps: Deps, userId: string, projectId: number) =>
 export const openSendBack = (deps: Deps, userId: string, projectId: number) =>
   openProjectModal(deps, userId, projectId, (p, actor) => confirmRefusal(snapshot(p), actor));
 
-export interface ProjectThreadReply {
-  channel: string;
-  threadTs: string;
-  ts: string;
-  userId: string;
-  text: string;
+export interface ProjectThreadReply extends ThreadReply {
   files: { id: string; name: string; permalink: string | null }[];
 }
 

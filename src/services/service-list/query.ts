@@ -23,6 +23,7 @@ import type {
 } from "../../ports/service-list.ts";
 import type { Deps, Outcome } from "../kit/result.ts";
 import { refuse } from "../kit/result.ts";
+import type { ThreadReply } from "../kit/thread-reply.ts";
 import { inTxRetrying } from "../kit/tx.ts";
 import type { ResultHandlers } from "../outbox/index.ts";
 import { enqueueDelivery } from "../outbox/index.ts";
@@ -103,14 +104,6 @@ export const serviceResultHandlers: ResultHandlers = {
     if (Number.isSafeInteger(id)) await storeQueryTs(tx, id, channel, ts);
   },
 };
-
-export interface ThreadReply {
-  channel: string;
-  threadTs: string;
-  ts: string;
-  userId: string;
-  text: string;
-}
 
 /** A reply in a query's thread by the report's member, recorded once; false when none. */
 export async function recordQueryAnswer(deps: Deps, reply: ThreadReply): Promise<boolean> {
