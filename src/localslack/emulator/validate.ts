@@ -124,6 +124,21 @@ class Checker {
     return v as unknown[];
   }
 
+  /** An array (at least one item unless said otherwise), each item checked at its own pointer. */
+  items(
+    v: unknown,
+    pointer: string,
+    max: number,
+    check: (item: unknown, pointer: string) => void,
+    opts: { required?: boolean; min?: number } = { required: true, min: 1 },
+  ): unknown[] {
+    const list = this.array(v, pointer, max, opts);
+    list.forEach((item, i) => {
+      check(item, `${pointer}/${i}`);
+    });
+    return list;
+  }
+
   int(v: unknown, pointer: string, min: number, max: number): number | undefined {
     if (v === undefined || v === null) return undefined;
     if (typeof v !== "number" || !Number.isInteger(v)) {
@@ -241,10 +256,13 @@ function checkSelectOptions(c: Checker, e: Obj, p: string): void {
   }
   let all: unknown[] = [];
   if (hasOptions) {
-    all = c.array(e.options, `${p}/options`, LIMITS.selectOptions, { min: 1 });
-    all.forEach((o, i) => {
-      checkOption(c, o, `${p}/options/${i}`, true);
-    });
+    all = c.items(
+      e.options,
+      `${p}/options`,
+      LIMITS.selectOptions,
+      (o, q) => checkOption(c, o, q, true),
+      { min: 1 },
+    );
   } else {
     const groups = c.array(e.option_groups, `${p}/option_groups`, LIMITS.selectOptions, { min: 1 });
     groups.forEach((g, gi) => {
@@ -254,10 +272,13 @@ function checkSelectOptions(c: Checker, e: Obj, p: string): void {
         return;
       }
       c.text(g.label, `${gp}/label`, LIMITS.optionText, { required: true, plainOnly: true });
-      const opts = c.array(g.options, `${gp}/options`, LIMITS.selectOptions, { required: true });
-      opts.forEach((o, i) => {
-        checkOption(c, o, `${gp}/options/${i}`, true);
-      });
+      const opts = c.items(
+        g.options,
+        `${gp}/options`,
+        LIMITS.selectOptions,
+        (o, q) => checkOption(c, o, q, true),
+        { required: true },
+      );
       all = all.concat(opts);
     });
   }
@@ -286,24 +307,16 @@ function checkElement(c: Checker, e: Obj, p: string): void {
         c.int(e.max_selected_items, `${p}/max_selected_items`, 1, 100);
       return;
     case "overflow": {
-      const opts = c.array(e.options, `${p}/options`, LIMITS.overflowOptions, {
-        required: true,
-        min: 1,
-      });
-      opts.forEach((o, i) => {
-        checkOption(c, o, `${p}/options/${i}`, true);
-      });
+      c.items(e.options, `${p}/options`, LIMITS.overflowOptions, (o, q) =>
+        checkOption(c, o, q, true),
+      );
       return;
     }
     case "checkboxes":
     case "radio_buttons": {
-      const opts = c.array(e.options, `${p}/options`, LIMITS.checkboxOptions, {
-        required: true,
-        min: 1,
-      });
-      opts.forEach((o, i) => {
-        checkOption(c, o, `${p}/options/${i}`, false);
-      });
+      const opts = c.items(e.options, `${p}/options`, LIMITS.checkboxOptions, (o, q) =>
+        checkOption(c, o, q, false),
+      );
       checkInitialOptions(c, e, p, optionValues(opts));
       return;
     }
@@ -368,10 +381,9 @@ function checkBlock(c: Checker, b: Obj, p: string): void {
         c.fail(p, "must provide text or fields");
       }
       c.text(b.text, `${p}/text`, LIMITS.sectionText);
-      const fields = c.array(b.fields, `${p}/fields`, LIMITS.sectionFields, { min: 1 });
-      fields.forEach((f, i) => {
-        c.text(f, `${p}/fields/${i}`, LIMITS.sectionFieldText, { required: true });
-      });
+      const field = (f: unknown, q: string) =>
+        c.text(f, q, LIMITS.sectionFieldText, { required: true });
+      c.items(b.fields, `${p}/fields`, LIMITS.sectionFields, field, { min: 1 });
       if (b.accessory !== undefined) {
         checkElementIn(c, b.accessory, `${p}/accessory`, ACCESSORY_ELEMENTS, "a section accessory");
       }
@@ -381,23 +393,14 @@ function checkBlock(c: Checker, b: Obj, p: string): void {
       c.text(b.text, `${p}/text`, LIMITS.headerText, { required: true, plainOnly: true });
       return;
     case "actions": {
-      const els = c.array(b.elements, `${p}/elements`, LIMITS.actionsElements, {
-        required: true,
-        min: 1,
-      });
-      els.forEach((e, i) => {
-        checkElementIn(c, e, `${p}/elements/${i}`, ACTION_ELEMENTS, "an actions block");
-      });
+      const element = (e: unknown, q: string) =>
+        checkElementIn(c, e, q, ACTION_ELEMENTS, "an actions block");
+      const els = c.items(b.elements, `${p}/elements`, LIMITS.actionsElements, element);
       checkActionIdsUnique(c, els, `${p}/elements`);
       return;
     }
     case "context": {
-      const els = c.array(b.elements, `${p}/elements`, LIMITS.contextElements, {
-        required: true,
-        min: 1,
-      });
-      els.forEach((e, i) => {
-        const ep = `${p}/elements/${i}`;
+      c.items(b.elements, `${p}/elements`, LIMITS.contextElements, (e, ep) => {
         if (!isObj(e)) c.fail(ep, "must be an element object");
         else if (e.type === "image") checkElement(c, e, ep);
         else if (e.type === "plain_text" || e.type === "mrkdwn") c.text(e, ep, LIMITS.sectionText);

@@ -7,7 +7,7 @@ import type { BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../app/context.ts";
 import { COMMITTEE_OWNER } from "../../../domain/responsibility.ts";
-import type { MessageKey } from "../../../i18n/index.ts";
+import type { MessageKey, Translator } from "../../../i18n/index.ts";
 import {
   type DutyError,
   dutyOverview,
@@ -46,6 +46,18 @@ export const dutyErrorKey = (error: DutyError): MessageKey => `duties.error.${er
 const tellFor = (client: WebClient, userId: string, respond: RespondFn | undefined): Tell =>
   respond ? viaResponseUrl(respond) : viaDm(client, userId);
 
+/** A save refused: the problems on their fields, or the reason on the first field. */
+async function refusedSave<P>(
+  ctx: AppContext,
+  result: { ok: false; error: DutyError } | { ok: false; problems: P; env: { t: Translator } },
+  first: string,
+  errorsOf: (problems: P, t: Translator) => Record<string, string>,
+) {
+  if ("problems" in result)
+    return { response_action: "errors" as const, errors: errorsOf(result.problems, result.env.t) };
+  return refusalOnField(ctx, first, dutyErrorKey(result.error));
+}
+
 export function registerResponsibilityListeners(app: ListenerApp, ctx: AppContext): void {
   app.action<Button>(DUTY_ACTION.open, async ({ ack, body, client, respond }) => {
     await ack();
@@ -62,14 +74,7 @@ export function registerResponsibilityListeners(app: ListenerApp, ctx: AppContex
     const marks = readDutyMarks(view.state.values as never);
     const first = dutyBlock(marks[0]?.id ?? 0, "status");
     const result = await markDuties(ctx, body.user.id, marks);
-    if (!result.ok) {
-      if ("problems" in result)
-        return ack({
-          response_action: "errors",
-          errors: dutyMarkErrors(result.problems, result.env.t),
-        });
-      return ack(await refusalOnField(ctx, first, dutyErrorKey(result.error)));
-    }
+    if (!result.ok) return ack(await refusedSave(ctx, result, first, dutyMarkErrors));
     await ack();
     ctx.homes.changed({ users: result.concerned });
   });
@@ -82,14 +87,7 @@ export function registerResponsibilityListeners(app: ListenerApp, ctx: AppContex
       ...meta,
       rows: readDutyRows(view.state.values as never),
     });
-    if (!result.ok) {
-      if ("problems" in result)
-        return ack({
-          response_action: "errors",
-          errors: dutyEditErrors(result.problems, result.env.t),
-        });
-      return ack(await refusalOnField(ctx, first, dutyErrorKey(result.error)));
-    }
+    if (!result.ok) return ack(await refusedSave(ctx, result, first, dutyEditErrors));
     await ack();
     const owner =
       meta.owner === COMMITTEE_OWNER ? result.env.t("duties.owner.committee") : mention(meta.owner);

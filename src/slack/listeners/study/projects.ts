@@ -3,6 +3,7 @@
  * Accept and Send back (from a list, a DM, the committee channel or the Home), and their modals.
  * Values carry the project id; every right is checked in the use case.
  */
+import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../app/context.ts";
 import { orgTranslator } from "../../../services/org/locale.ts";
 import { parseId } from "../../../services/study/keys.ts";
@@ -42,11 +43,26 @@ export const STUDY_BUTTON: ButtonKind<StudyError, number> = {
   errorKey,
 };
 
+/** What was typed in a project modal's text field ("" when nothing). */
+const typed = (
+  view: { state: { values: unknown } },
+  field: "resultLink" | "resultSummary" | "reviewComment",
+): string =>
+  (view.state.values as ViewValues)[STUDY_BLOCK[field]]?.[STUDY_ACTION[field]]?.value ?? "";
+
 export function registerStudyProjects(app: ListenerApp, ctx: AppContext): void {
   const present = studyPresenter;
   /** A confirmation the person may miss (the change is made): a failure to tell is logged. */
   const confirm = (tell: Tell, text: string, what: string) =>
     tell(text).catch((err: unknown) => ctx.logger.warn({ err }, `could not confirm the ${what}`));
+  /** After the ack: the DM names the project the result was handed in or sent back for. */
+  const confirmInDm = async (
+    client: WebClient,
+    userId: string,
+    key: "study.project.submitted" | "study.project.reviewed.return",
+    name: string,
+    what: string,
+  ) => confirm(viaDm(client, userId), (await orgTranslator(ctx.db))(key, { name }), what);
 
   app.action<Button>(STUDY_ACTION.openNewProject, async ({ ack, body, client }) => {
     await ack();
@@ -127,9 +143,7 @@ export function registerStudyProjects(app: ListenerApp, ctx: AppContext): void {
 
   app.view(STUDY_CALLBACK.projectResult, async ({ ack, body, view, client }) => {
     const projectId = parseId(view.private_metadata);
-    const values = view.state.values as ViewValues;
-    const link = values[STUDY_BLOCK.resultLink]?.[STUDY_ACTION.resultLink]?.value ?? "";
-    const summary = values[STUDY_BLOCK.resultSummary]?.[STUDY_ACTION.resultSummary]?.value ?? "";
+    const [link, summary] = [typed(view, "resultLink"), typed(view, "resultSummary")];
     if (projectId === null)
       return ack(await refusalOnField(ctx, STUDY_BLOCK.resultLink, errorKey("not-found")));
     const result = await submitProjectResult(ctx, present, {
@@ -149,18 +163,12 @@ export function registerStudyProjects(app: ListenerApp, ctx: AppContext): void {
       return ack(await refusalOnField(ctx, field, errorKey(result.error)));
     }
     await ack();
-    const t = await orgTranslator(ctx.db);
-    await confirm(
-      viaDm(client, body.user.id),
-      t("study.project.submitted", { name: result.name }),
-      "result",
-    );
+    await confirmInDm(client, body.user.id, "study.project.submitted", result.name, "result");
   });
 
   app.view(STUDY_CALLBACK.projectReturn, async ({ ack, body, view, client }) => {
     const projectId = parseId(view.private_metadata);
-    const values = view.state.values as ViewValues;
-    const comment = values[STUDY_BLOCK.reviewComment]?.[STUDY_ACTION.reviewComment]?.value ?? "";
+    const comment = typed(view, "reviewComment");
     if (projectId === null)
       return ack(await refusalOnField(ctx, STUDY_BLOCK.reviewComment, errorKey("not-found")));
     const result = await reviewProjectResult(ctx, present, {
@@ -173,8 +181,6 @@ export function registerStudyProjects(app: ListenerApp, ctx: AppContext): void {
     if (!result.ok)
       return ack(await refusalOnField(ctx, STUDY_BLOCK.reviewComment, errorKey(result.error)));
     await ack();
-    const t = await orgTranslator(ctx.db);
-    const dm = viaDm(client, body.user.id);
-    await confirm(dm, t("study.project.reviewed.return", { name: result.name }), "review");
+    await confirmInDm(client, body.user.id, "study.project.reviewed.return", result.name, "review");
   });
 }
