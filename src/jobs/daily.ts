@@ -1,6 +1,7 @@
 import { addDays, type LocalDate } from "../domain/calendar.ts";
+import { zonedInstant } from "../domain/lecture-time.ts";
 import { localDateOf } from "../domain/period.ts";
-import type { JobOrg, Occurrence } from "./define.ts";
+import { defineJob, type JobDefinition, type JobOrg, type Occurrence } from "./define.ts";
 
 /**
  * The fires of a job that runs at most once a local day, keyed by that date, between `from`
@@ -30,4 +31,30 @@ export function latestOccurrence(
   lookbackDays: number,
 ): Occurrence | null {
   return between(org, new Date(at.getTime() - lookbackDays * 86_400_000), at).at(-1) ?? null;
+}
+
+type Days = (org: JobOrg, from: Date, to: Date) => Occurrence[];
+
+/** Every day at `time` ("HH:MM") in the org's zone. */
+export const everyDayAt =
+  (time: string): Days =>
+  (org, from, to) =>
+    dailyOccurrences(org.timezone, from, to, (day) => zonedInstant(day, time, org.timezone));
+
+/**
+ * A job that runs at most once a local day on the fires `days` gives, keyed by the date; asked
+ * for the occurrence of a moment, it looks back `lookbackDays` for the latest fire.
+ */
+export function dailyJob<S>(
+  name: string,
+  days: Days,
+  lookbackDays: number,
+  run: JobDefinition<JobOrg, S>["run"],
+): JobDefinition<JobOrg, S> {
+  return defineJob<JobOrg, S>({
+    name,
+    occurrenceFor: (org, at) => latestOccurrence(days, org, at, lookbackDays),
+    occurrencesBetween: days,
+    run,
+  });
 }

@@ -8,8 +8,8 @@ import { zonedTime } from "../../domain/period.ts";
 import { planSettingsOf } from "../../services/annual-plans/org.ts";
 import { askNewBranches } from "../../services/annual-plans/reminder.ts";
 import { annualPlanPresenter } from "../../slack/views/annual-plans/present.ts";
-import { dailyOccurrences, latestOccurrence } from "../daily.ts";
-import { defineJob, type JobOrg, type Occurrence } from "../define.ts";
+import { dailyJob, dailyOccurrences } from "../daily.ts";
+import type { JobOrg, Occurrence } from "../define.ts";
 
 function days(org: JobOrg, from: Date, to: Date): Occurrence[] {
   const settings = planSettingsOf(org.settings, org.timezone);
@@ -19,11 +19,11 @@ function days(org: JobOrg, from: Date, to: Date): Occurrence[] {
   );
 }
 
-export const annualPlanNewBranchesJob = defineJob({
-  name: "annual-plan-new-branches",
-  occurrenceFor: (org, at) => latestOccurrence(days, org, at, 2),
-  occurrencesBetween: days,
-  run: (ctx, _occurrence, at) =>
+export const annualPlanNewBranchesJob = dailyJob(
+  "annual-plan-new-branches",
+  days,
+  2,
+  (ctx, _occurrence, at) =>
     askNewBranches({
       db: ctx.db,
       homes: ctx.homes,
@@ -31,4 +31,4 @@ export const annualPlanNewBranchesJob = defineJob({
       source: "annual-plan-new-branches",
       presenters: { annualPlans: annualPlanPresenter },
     }),
-});
+);
