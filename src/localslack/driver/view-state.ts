@@ -93,7 +93,13 @@ export function elementState(el: Json, input: TypedValue | undefined): Json {
     case "multi_channels_select":
       return { type, selected_channels: given ? list(input) : (el.initial_channels ?? []) };
     case "file_input":
-      return { type, files: given ? list(input).map(uploadedFile) : [] };
+      // Nothing typed (the sandbox's page sends "" for an untouched field) uploads nothing.
+      return {
+        type,
+        files: list(input)
+          .filter((spec) => spec.trim() !== "")
+          .map(uploadedFile),
+      };
     case "datepicker":
       return { type, selected_date: given ? single(input) : (el.initial_date ?? null) };
     case "timepicker":
