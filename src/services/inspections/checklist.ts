@@ -31,7 +31,7 @@ import { currentOrgRecord } from "../org/current.ts";
 import { orgTranslator } from "../org/locale.ts";
 import { enqueueDelivery } from "../outbox/enqueue.ts";
 import type { Result } from "./result.ts";
-import { itemsOf, type PresenterFor, rectificationView } from "./views.ts";
+import { itemsOf, type PresenterFor, recordChange, rectificationView } from "./views.ts";
 
 export interface FindingInput {
   problem: string;
@@ -318,21 +318,19 @@ async function amend(
     data: { scores: c.scores, total: c.total, note, amendedAt: c.at, version: { increment: 1 } },
   });
   if (won.count === 0) return refuse("busy");
-  await tx.auditLog.create({
+  await recordChange(tx, {
+    actor: input.userId,
+    action: "amend",
+    entity: "inspection-assignment",
+    id: a.id,
+    at: c.at,
     data: {
-      actor: input.userId,
-      action: "amend",
-      entity: "inspection-assignment",
-      entityId: String(a.id),
-      at: c.at,
-      data: {
-        reason,
-        scores: scores.map((s) => ({ item: s.item.key, before: s.before, after: s.after })),
-        note: note === a.note ? null : { before: a.note, after: note },
-        added: added.map((f) => f.problem),
-        changed,
-        removed,
-      },
+      reason,
+      scores: scores.map((s) => ({ item: s.item.key, before: s.before, after: s.after })),
+      note: note === a.note ? null : { before: a.note, after: note },
+      added: added.map((f) => f.problem),
+      changed,
+      removed,
     },
   });
   const message = p.amended({

@@ -28,7 +28,7 @@ import { currentOrgRecord } from "../org/current.ts";
 import { orgTranslator } from "../org/locale.ts";
 import { enqueueDelivery } from "../outbox/enqueue.ts";
 import type { InspectionsError, Result } from "./result.ts";
-import { type PresenterFor, rectificationView } from "./views.ts";
+import { type PresenterFor, recordChange, rectificationView } from "./views.ts";
 
 async function snapshotOf(db: Database | Tx, row: RectificationRow) {
   const snap: RectificationSnapshot = {
@@ -113,15 +113,13 @@ export async function reassign(
       data: { ownerId: input.owner, version: { increment: 1 } },
     });
     if (won.count === 0) return refuse("busy");
-    await tx.auditLog.create({
-      data: {
-        actor: input.userId,
-        action: "reassign",
-        entity: "rectification",
-        entityId: String(row.id),
-        data: { from: row.ownerId, to: input.owner },
-        at,
-      },
+    await recordChange(tx, {
+      actor: input.userId,
+      action: "reassign",
+      entity: "rectification",
+      id: row.id,
+      at,
+      data: { from: row.ownerId, to: input.owner },
     });
     const after = await rectificationById(tx, row.id);
     if (!after) return refuse("not-found");

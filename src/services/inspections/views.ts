@@ -1,9 +1,11 @@
 /** Rows → the view models the presenter is given (ports/inspections.ts). */
+import type { Prisma } from "../../db/client.ts";
 import type { RectificationRow } from "../../db/repositories/inspections.ts";
 import type { ChecklistItem, RoundKind } from "../../domain/inspection-round.ts";
 import type { RectificationState, Severity } from "../../domain/rectification.ts";
 import type { Translator } from "../../i18n/index.ts";
 import type { InspectionsPresenter, ItemView, RectificationView } from "../../ports/inspections.ts";
+import type { Tx } from "../kit/tx.ts";
 
 /** How the use cases are given the presenter: in the org's language. */
 export type PresenterFor = (t: Translator) => InspectionsPresenter;
@@ -52,3 +54,19 @@ export const rectificationView = (row: RectificationViewRow): RectificationView 
   reopenCount: row.reopenCount,
   verifiedBy: row.verifiedBy,
 });
+
+/** A change recorded in the audit log: who, when, on what, and what changed. */
+export const recordChange = (
+  tx: Tx,
+  e: { actor: string; action: string; entity: string; id: number; at: Date; data: object },
+) =>
+  tx.auditLog.create({
+    data: {
+      actor: e.actor,
+      action: e.action,
+      entity: e.entity,
+      entityId: String(e.id),
+      at: e.at,
+      data: e.data as Prisma.InputJsonValue,
+    },
+  });

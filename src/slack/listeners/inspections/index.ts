@@ -6,6 +6,8 @@
  */
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.ts";
+import type { Translator } from "../../../i18n/index.ts";
+import type { RectificationView } from "../../../ports/inspections.ts";
 import {
   keepDraft,
   openChecklist,
@@ -20,6 +22,7 @@ import {
   verify,
 } from "../../../services/inspections/rectify.ts";
 import { errorKey, type InspectionsError } from "../../../services/inspections/result.ts";
+import type { Outcome } from "../../../services/kit/result.ts";
 import { orgTranslator } from "../../../services/org/locale.ts";
 import { INSPECTION_ACTION, INSPECTION_BLOCK, INSPECTION_CALLBACK } from "../../ids/inspections.ts";
 import { refusalOnField, replier, tellFor } from "../../reply.ts";
@@ -67,23 +70,37 @@ export function registerInspections(app: ListenerApp, ctx: AppContext): void {
       await client.views.open({ trigger_id: body.trigger_id, view: opened.view as never });
     });
 
-  opener(INSPECTION_ACTION.openChecklist, async (assignmentId, userId) => {
-    const r = await openChecklist(ctx, { assignmentId, userId });
-    return r.ok ? { ok: true, view: buildChecklistModal(r.form, await orgTranslator(ctx.db)) } : r;
-  });
-  opener(INSPECTION_ACTION.openDone, async (id, userId) => {
-    const r = await openDone(ctx, { id, userId });
-    return r.ok ? { ok: true, view: buildDoneModal(r.item, await orgTranslator(ctx.db)) } : r;
-  });
-  opener(INSPECTION_ACTION.openReopen, async (id, userId) => {
-    const r = await openReopen(ctx, { id, userId });
-    return r.ok ? { ok: true, view: buildReopenModal(r.item, await orgTranslator(ctx.db)) } : r;
-  });
+  /** A button whose service hands back what its modal shows (or why not). */
+  const modalOpener = <T>(
+    actionId: string,
+    open: (id: number, userId: string) => Promise<Outcome<{ value: T }, InspectionsError>>,
+    build: (value: T, t: Translator) => object,
+  ) =>
+    opener(actionId, async (id, userId) => {
+      const r = await open(id, userId);
+      return r.ok ? { ok: true, view: build(r.value, await orgTranslator(ctx.db)) } : r;
+    });
+  const item =
+    (f: typeof openDone) =>
+    async (
+      id: number,
+      userId: string,
+    ): Promise<Outcome<{ value: RectificationView }, InspectionsError>> => {
+      const r = await f(ctx, { id, userId });
+      return r.ok ? { ok: true, value: r.item } : r;
+    };
 
-  opener(INSPECTION_ACTION.openReassign, async (id, userId) => {
-    const r = await openReassign(ctx, { id, userId });
-    return r.ok ? { ok: true, view: buildReassignModal(r.item, await orgTranslator(ctx.db)) } : r;
-  });
+  modalOpener(
+    INSPECTION_ACTION.openChecklist,
+    async (assignmentId, userId) => {
+      const r = await openChecklist(ctx, { assignmentId, userId });
+      return r.ok ? { ok: true, value: r.form } : r;
+    },
+    buildChecklistModal,
+  );
+  modalOpener(INSPECTION_ACTION.openDone, item(openDone), buildDoneModal);
+  modalOpener(INSPECTION_ACTION.openReopen, item(openReopen), buildReopenModal);
+  modalOpener(INSPECTION_ACTION.openReassign, item(openReassign), buildReassignModal);
 
   app.view(INSPECTION_CALLBACK.reassign, async ({ ack, body, view }) => {
     const id = parseId(view.private_metadata);
