@@ -192,27 +192,27 @@ export class PayloadBuilder {
     };
   }
 
-  viewSubmission(user: string, v: ViewRecord): Json {
+  /** What a modal's submission and its closing both carry. */
+  private viewEvent(type: "view_submission" | "view_closed", user: string, v: ViewRecord) {
     return {
-      type: "view_submission",
+      type,
       team: this.team(),
       user: this.user(user),
       view: viewJson(this.ws, v),
       ...this.common(),
+    };
+  }
+
+  viewSubmission(user: string, v: ViewRecord): Json {
+    return {
+      ...this.viewEvent("view_submission", user, v),
       trigger_id: this.emulator.mintTriggerId(user),
       response_urls: [],
     };
   }
 
   viewClosed(user: string, v: ViewRecord, isCleared: boolean): Json {
-    return {
-      type: "view_closed",
-      team: this.team(),
-      user: this.user(user),
-      view: viewJson(this.ws, v),
-      ...this.common(),
-      is_cleared: isCleared,
-    };
+    return { ...this.viewEvent("view_closed", user, v), is_cleared: isCleared };
   }
 
   slashCommand(user: string, c: ChannelRecord, command: string, text: string): Json {

@@ -91,15 +91,24 @@ function history(ctx: MethodContext) {
     .history(c.id)
     .filter((m) => !m.thread_ts || m.thread_ts === m.ts || m.reply_broadcast)
     .reverse();
-  const { page, nextCursor } = paginate(args, inRange(ctx, top), {
-    kind: "history",
-    defaultLimit: 100,
-  });
+  const paging = { kind: "history", defaultLimit: 100 };
+  return messagesPage(ctx, top, paging, includeMetadata, { pin_count: 0 });
+}
+
+/** One page of messages in the range asked for, with Slack's `has_more` and next cursor. */
+function messagesPage(
+  ctx: MethodContext,
+  messages: MessageRecord[],
+  paging: { kind: string; defaultLimit: number },
+  includeMetadata: boolean,
+  extra: Record<string, unknown> = {},
+) {
+  const { page, nextCursor } = paginate(ctx.args, inRange(ctx, messages), paging);
   return {
     ok: true,
-    messages: page.map((m) => messageJson(ws, m, { includeMetadata })),
+    messages: page.map((m) => messageJson(ctx.ws, m, { includeMetadata })),
     has_more: nextCursor !== "",
-    pin_count: 0,
+    ...extra,
     response_metadata: { next_cursor: nextCursor },
   };
 }
@@ -114,16 +123,7 @@ function replies(ctx: MethodContext) {
   const root = parent.thread_ts ?? parent.ts;
   const thread = ws.history(c.id).filter((m) => m.ts === root || m.thread_ts === root);
   const includeMetadata = optBool(args, "include_all_metadata") === true;
-  const { page, nextCursor } = paginate(args, inRange(ctx, thread), {
-    kind: "replies",
-    defaultLimit: 1000,
-  });
-  return {
-    ok: true,
-    messages: page.map((m) => messageJson(ws, m, { includeMetadata })),
-    has_more: nextCursor !== "",
-    response_metadata: { next_cursor: nextCursor },
-  };
+  return messagesPage(ctx, thread, { kind: "replies", defaultLimit: 1000 }, includeMetadata);
 }
 
 function join(ctx: MethodContext) {
