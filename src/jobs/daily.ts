@@ -58,3 +58,20 @@ export function dailyJob<S>(
     run,
   });
 }
+
+const HOUR = 3600_000;
+const hourAt = (ms: number): Occurrence => ({
+  key: new Date(ms).toISOString().slice(0, 13),
+  fireAt: new Date(ms),
+});
+
+/** The hour `at` falls in, as the occurrence of an hourly job (keyed by the UTC hour). */
+export const hourOf = (at: Date): Occurrence => hourAt(Math.floor(at.getTime() / HOUR) * HOUR);
+
+/** An hourly job's occurrences, on the hour, with `from < fireAt <= to`. */
+export function hoursBetween(from: Date, to: Date): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (let ms = Math.floor(from.getTime() / HOUR) * HOUR + HOUR; ms <= to.getTime(); ms += HOUR)
+    out.push(hourAt(ms));
+  return out;
+}

@@ -7,25 +7,13 @@
  */
 import { nextNoticeAt, sendDueNotices } from "../../services/study/schedule.ts";
 import { studyPresenter } from "../../slack/views/study/index.ts";
-import { defineJob, type Occurrence } from "../define.ts";
-
-const HOUR = 3600_000;
-const occurrenceAt = (ms: number): Occurrence => ({
-  key: new Date(ms).toISOString().slice(0, 13),
-  fireAt: new Date(ms),
-});
+import { hourOf, hoursBetween } from "../daily.ts";
+import { defineJob } from "../define.ts";
 
 export const studyNoticeJob = defineJob({
   name: "study-notice",
-  occurrenceFor(_org, at) {
-    return occurrenceAt(Math.floor(at.getTime() / HOUR) * HOUR);
-  },
-  occurrencesBetween(_org, from, to) {
-    const out: Occurrence[] = [];
-    for (let ms = Math.floor(from.getTime() / HOUR) * HOUR + HOUR; ms <= to.getTime(); ms += HOUR)
-      out.push(occurrenceAt(ms));
-    return out;
-  },
+  occurrenceFor: (_org, at) => hourOf(at),
+  occurrencesBetween: (_org, from, to) => hoursBetween(from, to),
   nextWorkAt(db, _org, after) {
     return nextNoticeAt(db, after);
   },
