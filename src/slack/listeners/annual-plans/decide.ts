@@ -3,6 +3,7 @@
  * return modal; the comment is required) — and the branch's Withdraw. Every click is checked on
  * the server by the shared approval machinery (four eyes, stale revisions, double clicks).
  */
+import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../app/context.ts";
 import { decidePlan, prepareReturn, withdrawPlan } from "../../../services/annual-plans/decide.ts";
 import { loadPlanOrg } from "../../../services/annual-plans/org.ts";
@@ -24,6 +25,31 @@ export const PLAN_BUTTON: ButtonKind<PlanError, { planId: number; revision?: num
   invalid: "invalid",
   errorKey: planErrorKey,
 };
+
+/**
+ * A plan modal's submission: who sent it, their DM to answer in, and what its metadata names; a
+ * forged metadata is acked and refused (null).
+ */
+export async function planSubmission<M>(
+  ctx: AppContext,
+  args: {
+    ack: () => Promise<void>;
+    body: { user: { id: string } };
+    view: { private_metadata: string };
+    client: WebClient;
+  },
+  parse: (raw: string | undefined) => M | null,
+) {
+  const userId = args.body.user.id;
+  const reply = replier(ctx, viaDm(args.client, userId), planErrorKey);
+  const meta = parse(args.view.private_metadata);
+  if (!meta) {
+    await args.ack();
+    await reply.refuse("invalid");
+    return null;
+  }
+  return { userId, reply, meta };
+}
 
 export function registerPlanDecisions(app: ListenerApp, ctx: AppContext): void {
   registerDecisionButtons<PlanError, { planId: number; revision: number }>(app, ctx, {

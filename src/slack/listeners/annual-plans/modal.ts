@@ -19,7 +19,7 @@ import {
   rowErrors,
 } from "../../views/annual-plans/modal.ts";
 import { type ButtonArgs as Args, type Button, buttons } from "../buttons.ts";
-import { PLAN_BUTTON } from "./decide.ts";
+import { PLAN_BUTTON, planSubmission } from "./decide.ts";
 
 export function registerPlanModal(app: ListenerApp, ctx: AppContext): void {
   buttons(
@@ -77,14 +77,11 @@ export function registerPlanModal(app: ListenerApp, ctx: AppContext): void {
     },
   );
 
-  app.view(PLAN_CALLBACK.planModal, async ({ ack, body, view, client }) => {
-    const userId = body.user.id;
-    const reply = replier(ctx, viaDm(client, userId), planErrorKey);
-    const meta = parsePlanModalMeta(view.private_metadata);
-    if (!meta) {
-      await ack();
-      return reply.refuse("invalid");
-    }
+  app.view(PLAN_CALLBACK.planModal, async (args) => {
+    const { ack, view } = args;
+    const sent = await planSubmission(ctx, args, parsePlanModalMeta);
+    if (!sent) return;
+    const { userId, reply, meta } = sent;
     const typed = readPlanRows(view.state.values, meta.page);
     const checked = await checkPlanSubmission(ctx, { planId: meta.planId, userId, typed });
     if (!checked.ok && checked.error === "rows") {

@@ -6,14 +6,12 @@
 import type { AppContext } from "../../../app/context.ts";
 import { loadPlanOrg } from "../../../services/annual-plans/org.ts";
 import { prepareReasons, saveReasons } from "../../../services/annual-plans/quarter.ts";
-import { planErrorKey } from "../../../services/annual-plans/result.ts";
 import { PLAN_ACTION, PLAN_CALLBACK, reasonBlock } from "../../ids/annual-plans.ts";
-import { replier, viaDm } from "../../reply.ts";
 import type { ListenerApp } from "../../router.ts";
 import { newDateErrors } from "../../views/annual-plans/items.ts";
 import { parseQuarterValue, readReasons, reasonsModal } from "../../views/annual-plans/quarter.ts";
 import { registerModalButton } from "../buttons.ts";
-import { PLAN_BUTTON } from "./decide.ts";
+import { PLAN_BUTTON, planSubmission } from "./decide.ts";
 
 export function registerQuarterReasons(app: ListenerApp, ctx: AppContext): void {
   const quarterButton = { ...PLAN_BUTTON, parse: parseQuarterValue };
@@ -22,14 +20,11 @@ export function registerQuarterReasons(app: ListenerApp, ctx: AppContext): void 
     return ready.ok ? { ok: true, view: reasonsModal(ready.form, ready.org.t) } : ready;
   });
 
-  app.view(PLAN_CALLBACK.reasonsModal, async ({ ack, body, view, client }) => {
-    const userId = body.user.id;
-    const reply = replier(ctx, viaDm(client, userId), planErrorKey);
-    const ref = parseQuarterValue(view.private_metadata);
-    if (!ref) {
-      await ack();
-      return reply.refuse("invalid");
-    }
+  app.view(PLAN_CALLBACK.reasonsModal, async (args) => {
+    const { ack, view } = args;
+    const sent = await planSubmission(ctx, args, parseQuarterValue);
+    if (!sent) return;
+    const { userId, reply, meta: ref } = sent;
     const req = { ...ref, userId, typed: readReasons(view.state.values) };
     const checked = await saveReasons(ctx, { ...req, write: false });
     if (!checked.ok && checked.error === "input") {
