@@ -13,6 +13,22 @@ import type {
 } from "@slack/types";
 import { input, plain } from "./blocks.ts";
 
+/** A modal's state values as Slack sends them: by block id, then by action id. */
+export type ModalValues = Record<
+  string,
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_option?: { value: string } | null;
+      selected_date?: string | null;
+      selected_time?: string | null;
+      selected_user?: string | null;
+      selected_users?: string[] | null;
+    }
+  >
+>;
+
 /** A modal's values read: clean, or the errors on the fields at fault (`response_action: "errors"`). */
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 

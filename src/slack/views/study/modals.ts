@@ -22,6 +22,7 @@ import { featureModal, input, option, plain, section } from "../../blocks.ts";
 import { STUDY_ACTION, STUDY_BLOCK, STUDY_CALLBACK } from "../../ids/study.ts";
 import {
   datePicker,
+  type ModalValues,
   optionalInput,
   staticSelect,
   textBox,
@@ -93,21 +94,7 @@ export interface NewSessionValues {
   expected: string[];
 }
 
-type StateValues = Record<
-  string,
-  Record<
-    string,
-    {
-      value?: string | null;
-      selected_option?: { value: string } | null;
-      selected_date?: string | null;
-      selected_time?: string | null;
-      selected_users?: string[] | null;
-    }
-  >
->;
-
-export function readNewSession(values: StateValues, t: Translator): Validation<NewSessionValues> {
+export function readNewSession(values: ModalValues, t: Translator): Validation<NewSessionValues> {
   const v = (block: string, action: string) => values[block]?.[action];
   const errors: Record<string, string> = {};
   const kind = v(STUDY_BLOCK.kind, STUDY_ACTION.kind)?.selected_option?.value as
