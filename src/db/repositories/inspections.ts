@@ -312,12 +312,13 @@ export async function inspectionsHomeRows(
   const worst = [...overdue]
     .sort((a, b) => b._count._all - a._count._all || a.branchId - b.branchId)
     .slice(0, SHOWN);
-  const names = viewer.committee
-    ? await client.branch.findMany({
-        where: { id: { in: worst.map((w) => w.branchId) } },
-        select: { id: true, name: true },
-      })
-    : [];
+  const names =
+    worst.length > 0
+      ? await client.branch.findMany({
+          where: { id: { in: worst.map((w) => w.branchId) } },
+          select: { id: true, name: true },
+        })
+      : [];
   const nameOf = new Map(names.map((b) => [b.id, b.name]));
   return {
     owned,
