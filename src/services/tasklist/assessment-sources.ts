@@ -24,14 +24,25 @@ import {
 } from "../assessment/source.ts";
 import { scheduleOf } from "./org.ts";
 
-/** The months of a branch whose submission deadline had passed at the scope's asOf. */
-function dueMonths(scope: AssessmentScope, from: string, to: string) {
+/**
+ * The months of a branch whose submission deadline had passed at the scope's asOf. Every branch
+ * shares the org's schedule, so each month's deadline is computed once per draft, not per branch.
+ */
+function dueMonthsOf(scope: AssessmentScope) {
   const { schedule, calendar } = scheduleOf(scope.settings, scope.timezone);
-  const deadlineOf = (period: string) => monthSchedule(schedule, calendar, period).deadline.at;
-  return {
+  const deadlines = new Map<string, Date>();
+  const deadlineOf = (period: string) => {
+    let at = deadlines.get(period);
+    if (!at) {
+      at = monthSchedule(schedule, calendar, period).deadline.at;
+      deadlines.set(period, at);
+    }
+    return at;
+  };
+  return (from: string, to: string) => ({
     deadlineOf,
     months: monthsFromTo(from, to).filter((p) => deadlineOf(p).getTime() <= scope.asOf.getTime()),
-  };
+  });
 }
 
 export const listsOnTime: AssessmentSource = {
@@ -40,12 +51,13 @@ export const listsOnTime: AssessmentSource = {
   async compute(db, scope) {
     const lists = await listsOfYear(db, branchIds(scope), scope.year);
     const working = (d: string) => isWorkingDay(scope.calendar, d);
+    const dueMonths = dueMonthsOf(scope);
     return perBranchOf(
       scope,
       lists,
       (l) => l.branchId,
       (b, ofBranch) => {
-        const { months, deadlineOf } = dueMonths(scope, b.from, b.to);
+        const { months, deadlineOf } = dueMonths(b.from, b.to);
         const ofMonth = new Map(ofBranch.map((l) => [l.period, l]));
         const evidence = months.map((period): EvidenceRow => {
           const list = ofMonth.get(period);
