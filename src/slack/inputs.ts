@@ -25,6 +25,7 @@ export type ModalValues = Record<
       selected_time?: string | null;
       selected_user?: string | null;
       selected_users?: string[] | null;
+      files?: { id: string; name?: string; title?: string; size?: number; permalink?: string }[];
     }
   >
 >;

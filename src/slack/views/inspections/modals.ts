@@ -21,6 +21,7 @@ import {
   FINDING_SLOTS,
   INSPECTION_CALLBACK,
 } from "../../ids/inspections.ts";
+import type { ModalValues } from "../../inputs.ts";
 import { esc, periodLabel } from "../tasklist/format.ts";
 import { itemHint, itemTitle, kindName, severityName } from "./present.ts";
 
@@ -139,19 +140,7 @@ export function buildChecklistModal(f: ChecklistForm, t: Translator): ModalView 
   );
 }
 
-type StateValues = Record<
-  string,
-  Record<
-    string,
-    {
-      value?: string | null;
-      selected_option?: { value: string } | null;
-      selected_user?: string | null;
-    }
-  >
->;
-
-const typed = (v: StateValues, block: string, action: string) =>
+const typed = (v: ModalValues, block: string, action: string) =>
   (v[block]?.[action]?.value ?? "").trim();
 
 export interface ChecklistValues {
@@ -163,7 +152,7 @@ export interface ChecklistValues {
 }
 
 /** Everything typed, checked or not (a draft keeps it as it is). */
-export function readChecklistRaw(values: StateValues, f: ChecklistForm): ChecklistValues {
+export function readChecklistRaw(values: ModalValues, f: ChecklistForm): ChecklistValues {
   const findings: ChecklistValues["findings"] = [];
   for (let slot = 0; slot < FINDING_SLOTS; slot += 1) {
     const severity = values[B.severity(slot)]?.[A.severity]?.selected_option?.value;
@@ -184,7 +173,7 @@ export function readChecklistRaw(values: StateValues, f: ChecklistForm): Checkli
 
 /** The checklist, checked: each score within its item's maximum, each finding with text. */
 export function readChecklist(
-  values: StateValues,
+  values: ModalValues,
   f: ChecklistForm,
   t: Translator,
 ): Validation<ChecklistValues> {
@@ -217,7 +206,7 @@ const itemModal = (
 
 /** Each text field typed, or the catalog's error on each one left empty. */
 function required<K extends string>(
-  values: StateValues,
+  values: ModalValues,
   fields: Record<K, { block: string; action: string; error: MessageKey }>,
   t: Translator,
 ): Validation<Record<K, string>> {
@@ -246,7 +235,7 @@ export const buildDoneModal = (v: RectificationView, t: Translator): ModalView =
     t,
   );
 
-export const readDone = (values: StateValues, t: Translator) =>
+export const readDone = (values: ModalValues, t: Translator) =>
   required(
     values,
     {
@@ -269,7 +258,7 @@ export const buildReopenModal = (v: RectificationView, t: Translator): ModalView
     t,
   );
 
-export function readComment(values: StateValues, t: Translator): Validation<string> {
+export function readComment(values: ModalValues, t: Translator): Validation<string> {
   const read = required(
     values,
     {
@@ -295,7 +284,7 @@ export const buildReassignModal = (v: RectificationView, t: Translator): ModalVi
     t,
   );
 
-export function readOwner(values: StateValues, t: Translator): Validation<string> {
+export function readOwner(values: ModalValues, t: Translator): Validation<string> {
   const owner = values[B.owner]?.[A.owner]?.selected_user ?? "";
   return owner === ""
     ? { ok: false, errors: { [B.owner]: t("inspections.reassign.required") } }
@@ -330,7 +319,7 @@ export function buildSwapModal(
   );
 }
 
-export function readSwap(values: StateValues): {
+export function readSwap(values: ModalValues): {
   roundKey: string;
   branchKey: string;
   inspector: string;

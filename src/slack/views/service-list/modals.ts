@@ -13,6 +13,7 @@ import type { Translator } from "../../../i18n/index.ts";
 import type { QueryForm, RegisterForm, ReportForm } from "../../../ports/service-list.ts";
 import { featureModal, input, option, plain, section } from "../../blocks.ts";
 import { SERVICE_ACTION, SERVICE_BLOCK, SERVICE_CALLBACK } from "../../ids/service-list.ts";
+import type { ModalValues } from "../../inputs.ts";
 import { reportLine } from "./messages.ts";
 
 const modal = featureModal("serviceList.modal.submit", "serviceList.modal.close");
@@ -92,7 +93,7 @@ export function evidenceFileField(label: string, maxFiles: number, t: Translator
 }
 
 /** The files uploaded in a modal's evidence field, as the policy and the ledgers read them. */
-export function readEvidenceFiles(values: StateValues): EvidenceFile[] {
+export function readEvidenceFiles(values: ModalValues): EvidenceFile[] {
   return (field(values, SERVICE_BLOCK.file, SERVICE_ACTION.file)?.files ?? []).map((f) => ({
     id: f.id,
     name: f.name ?? f.title ?? f.id,
@@ -169,36 +170,16 @@ export function buildQueryModal(f: QueryForm, t: Translator): ModalView {
   );
 }
 
-export type StateValues = Record<
-  string,
-  Record<
-    string,
-    {
-      value?: string | null;
-      selected_option?: { value: string } | null;
-      selected_date?: string | null;
-      selected_user?: string | null;
-      files?: {
-        id: string;
-        name?: string;
-        title?: string;
-        size?: number;
-        permalink?: string;
-      }[];
-    }
-  >
->;
+const field = (values: ModalValues, block: string, action: string) => values[block]?.[action];
 
-const field = (values: StateValues, block: string, action: string) => values[block]?.[action];
-
-export const readCommunity = (values: StateValues): string =>
+export const readCommunity = (values: ModalValues): string =>
   field(values, SERVICE_BLOCK.community, SERVICE_ACTION.community)?.value ?? "";
 
-export const readQuestion = (values: StateValues): string =>
+export const readQuestion = (values: ModalValues): string =>
   field(values, SERVICE_BLOCK.question, SERVICE_ACTION.question)?.value ?? "";
 
 /** The report modal's values as the member gave them (the domain checks them). */
-export function readReport(values: StateValues): ServiceReportDraft {
+export function readReport(values: ModalValues): ServiceReportDraft {
   const community = field(values, SERVICE_BLOCK.reportCommunity, SERVICE_ACTION.reportCommunity);
   return {
     date: field(values, SERVICE_BLOCK.date, SERVICE_ACTION.date)?.selected_date ?? "",

@@ -22,6 +22,7 @@ import {
   truncate,
 } from "../../blocks.ts";
 import { SERVICE_ACTION, SERVICE_BLOCK, SERVICE_CALLBACK } from "../../ids/service-list.ts";
+import type { ModalValues } from "../../inputs.ts";
 import { esc } from "../tasklist/format.ts";
 import { selectField, textField } from "./modals.ts";
 
@@ -90,19 +91,7 @@ export function buildNewProjectModal(f: NewProjectForm, t: Translator): ModalVie
   return modal(SERVICE_CALLBACK.newProject, t("serviceList.newProject.modalTitle"), "", blocks, t);
 }
 
-type StateValues = Record<
-  string,
-  Record<
-    string,
-    {
-      value?: string | null;
-      selected_option?: { value: string } | null;
-      selected_user?: string | null;
-    }
-  >
->;
-
-export function readNewProject(values: StateValues): ProjectDraft {
+export function readNewProject(values: ModalValues): ProjectDraft {
   const v = (block: string, action: string) => values[block]?.[action];
   const branch = v(SERVICE_BLOCK.projectBranch, SERVICE_ACTION.projectBranch);
   return {

@@ -24,8 +24,9 @@ import {
   section,
 } from "../../blocks.ts";
 import { SERVICE_ACTION, SERVICE_BLOCK, SERVICE_CALLBACK } from "../../ids/service-list.ts";
+import type { ModalValues } from "../../inputs.ts";
 import { esc } from "../tasklist/format.ts";
-import { evidenceFileField, readEvidenceFiles, type StateValues } from "./modals.ts";
+import { evidenceFileField, readEvidenceFiles } from "./modals.ts";
 
 const MAX_MILESTONES_SHOWN = 15;
 
@@ -248,10 +249,10 @@ export function buildNameLeadModal(p: ProjectView, t: Translator): ModalView {
   );
 }
 
-export const readNewLead = (values: StateValues): string =>
+export const readNewLead = (values: ModalValues): string =>
   values[SERVICE_BLOCK.newLead]?.[SERVICE_ACTION.newLead]?.selected_user ?? "";
 
-export function readProgress(values: StateValues) {
+export function readProgress(values: ModalValues) {
   const link = values[SERVICE_BLOCK.link]?.[SERVICE_ACTION.link]?.value?.trim() ?? "";
   const milestone =
     values[SERVICE_BLOCK.milestone]?.[SERVICE_ACTION.milestone]?.selected_option?.value;
@@ -263,5 +264,5 @@ export function readProgress(values: StateValues) {
   };
 }
 
-export const readComment = (values: StateValues): string =>
+export const readComment = (values: ModalValues): string =>
   values[SERVICE_BLOCK.comment]?.[SERVICE_ACTION.comment]?.value ?? "";
