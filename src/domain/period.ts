@@ -43,6 +43,11 @@ export function dayOfPeriod(period: Period, day: number): LocalDate {
 
 export const periodStart = (period: Period): LocalDate => `${period}-01`;
 export const periodEnd = (period: Period): LocalDate => dayOfPeriod(period, 31);
+/** The local dates of a year, as a filter on a date column stored as "YYYY-MM-DD". */
+export const datesOfYear = (year: number): { gte: LocalDate; lte: LocalDate } => ({
+  gte: `${year}-01-01`,
+  lte: `${year}-12-31`,
+});
 
 /** Whole months from `a` to `b` (b − a). */
 export function monthsBetween(a: Period, b: Period): number {

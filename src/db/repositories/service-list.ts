@@ -1,4 +1,5 @@
 /** The service list's queries: registrations, reports, the communities a report may name. */
+import { datesOfYear } from "../../domain/period.ts";
 import type { Prisma } from "../client.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -82,14 +83,14 @@ export const branchReports = (tx: Tx, branchKeys: readonly string[], quarter: st
 /** A person's own reports of a year, newest first. */
 export const reportsOfUser = (tx: Tx, userId: string, year: number) =>
   tx.serviceReport.findMany({
-    where: { userId, date: { gte: `${year}-01-01`, lte: `${year}-12-31` } },
+    where: { userId, date: datesOfYear(year) },
     orderBy: [{ date: "desc" }, { id: "desc" }],
   });
 
 /** Every report of a year (the ledger), by date. */
 export const reportsOfYear = (tx: Tx, year: number) =>
   tx.serviceReport.findMany({
-    where: { date: { gte: `${year}-01-01`, lte: `${year}-12-31` } },
+    where: { date: datesOfYear(year) },
     orderBy: [{ date: "asc" }, { id: "asc" }],
     include: { replies: { orderBy: { id: "asc" } } },
   });

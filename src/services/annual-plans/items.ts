@@ -18,12 +18,7 @@ import {
   type PlanItemPlace,
 } from "../../db/repositories/annual-plan-items.ts";
 import { loadActor, loadListRecord } from "../../db/repositories/tasklist.ts";
-import {
-  type PlanKind,
-  type PlanTarget,
-  parseTarget,
-  targetCode,
-} from "../../domain/annual-plan.ts";
+import { parseTarget, targetCode } from "../../domain/annual-plan.ts";
 import {
   checkNewDate,
   itemsDueInMonth,
@@ -32,7 +27,7 @@ import {
   planItemRefusal,
 } from "../../domain/annual-plan-months.ts";
 import { localDateOf } from "../../domain/period.ts";
-import type { TaskCategory, TaskItemData } from "../../domain/task-list-items.ts";
+import type { TaskItemData } from "../../domain/task-list-items.ts";
 import {
   type DuePlanItem,
   kindOf,

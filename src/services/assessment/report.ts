@@ -5,7 +5,6 @@
  * and a chart of the branches' scores. The CSV: the totals, then every evidence row.
  */
 import { stringify } from "csv-stringify/sync";
-import type { Database } from "../../db/client.ts";
 import type { MessageKey, Translator } from "../../i18n/index.ts";
 import { silentLogger } from "../../observability/logger.ts";
 import type { CardView, EvidenceRow, IndicatorView, YearView } from "../../ports/assessment.ts";

@@ -8,7 +8,9 @@
  * - "practical-projects-done": the year's practical projects led by the branch, and of them the
  *   ones confirmed done by the draft (four eyes). Evidence: each project by name.
  */
+
 import { branchMembers } from "../../db/repositories/service-list.ts";
+import { datesOfYear } from "../../domain/period.ts";
 import { quarterOf } from "../../domain/report-period.ts";
 import type {
   AssessmentScope,
@@ -138,7 +140,7 @@ export const serviceReportsPerMemberSource: AssessmentSource = {
       db.prisma.serviceReport.findMany({
         where: {
           branchKey: { in: keys },
-          date: { gte: `${scope.year}-01-01`, lte: `${scope.year}-12-31` },
+          date: datesOfYear(scope.year),
           createdAt: { lte: scope.asOf },
         },
         orderBy: [{ date: "asc" }, { id: "asc" }],

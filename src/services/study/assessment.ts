@@ -4,6 +4,7 @@
  * the draft's time, within the branch's own months), how many were attended or made up. One query
  * for every branch; one evidence row per session.
  */
+import { datesOfYear } from "../../domain/period.ts";
 import {
   type AssessmentSource,
   branchIds,
@@ -19,7 +20,7 @@ export const studyAttendanceSource: AssessmentSource = {
     const sessions = await db.prisma.studySession.findMany({
       where: {
         branchId: { in: branchIds(scope) },
-        date: { gte: `${scope.year}-01-01`, lte: `${scope.year}-12-31` },
+        date: datesOfYear(scope.year),
         attendanceAt: { not: null, lte: scope.asOf },
       },
       include: { attendees: true },
