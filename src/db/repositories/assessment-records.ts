@@ -2,6 +2,7 @@
  * The records the assessment's built-in sources count (issue 22): each function is ONE query
  * over all the given branches, so drafting 300 branches costs what drafting 3 does.
  */
+import { Prisma, type TaskItemStatus } from "../../generated/prisma/client.ts";
 import type { Database } from "../client.ts";
 
 /** The branches' monthly lists of `year`. */
@@ -45,23 +46,47 @@ export async function returnedListIds(
   return new Set(rows.map((r) => r.revision.listId));
 }
 
-/** The items of the year's approved revisions (the list as it stands). */
-export function approvedItemsOfYear(db: Database, branchIds: readonly number[], year: number) {
-  return db.prisma.taskItem.findMany({
-    where: {
-      revision: {
-        status: "APPROVED",
-        list: listsOf(branchIds, year),
-      },
-    },
-    select: {
-      title: true,
-      status: true,
-      doneAt: true,
-      revision: { select: { list: { select: { branchId: true, period: true } } } },
-    },
-    orderBy: [{ revisionId: "asc" }, { position: "asc" }],
-  });
+/**
+ * The items of the year's approved revisions (the list as it stands), in one flat statement:
+ * Prisma's nested select builds a JSON object per item, which on the embedded store cost more
+ * than the rest of the draft's reads together at 300 branches.
+ */
+export async function approvedItemsOfYear(
+  db: Database,
+  branchIds: readonly number[],
+  year: number,
+): Promise<ApprovedItem[]> {
+  const ids = branchIds.map(Number).filter(Number.isSafeInteger);
+  if (ids.length === 0) return [];
+  const rows = await db.prisma.$queryRaw<ApprovedItemRow[]>`
+    SELECT i."title", i."status"::text AS "status", i."doneAt", l."branchId", l."period"
+    FROM "TaskItem" i
+    JOIN "TaskListRevision" r ON r."id" = i."revisionId"
+    JOIN "TaskList" l ON l."id" = r."listId"
+    WHERE r."status" = 'APPROVED' AND l."branchId" IN (${Prisma.join(ids)})
+      AND l."period" >= ${`${year}-01`} AND l."period" <= ${`${year}-12`}
+    ORDER BY i."revisionId", i."position"`;
+  return rows.map((r) => ({
+    title: r.title,
+    status: r.status,
+    doneAt: r.doneAt,
+    revision: { list: { branchId: r.branchId, period: r.period } },
+  }));
+}
+
+interface ApprovedItemRow {
+  title: string;
+  status: TaskItemStatus;
+  doneAt: Date | null;
+  branchId: number;
+  period: string;
+}
+
+export interface ApprovedItem {
+  title: string;
+  status: TaskItemStatus;
+  doneAt: Date | null;
+  revision: { list: { branchId: number; period: string } };
 }
 
 /** Each branch's people (secretaries and members), by Slack user id. */
