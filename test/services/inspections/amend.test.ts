@@ -9,23 +9,7 @@ import { openRounds } from "../../../src/services/inspections/open-round.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
 import { inspectionsPresenter } from "../../../src/slack/views/inspections/present.ts";
 import { createTestDatabase, STORES } from "../../helpers/database.ts";
-
-const file = (
-  locale: string,
-) => `organization: { name: T, timezone: Asia/Shanghai, locale: ${locale} }
-committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEP] }
-branches:
-  - { key: b0, name: B0, channel: C0B0, secretaries: [U0SEC0] }
-  - { key: b1, name: B1, channel: C0B1, secretaries: [U0SEC1] }
-schedules: { monthlyReminder: { day: 1, time: "09:00" }, deadline: { day: 5, time: "18:00" } }
-calendar: { useStatutoryHolidays: false }
-inspections:
-  mutual: { months: [6] }
-  supervision: { months: [3] }
-  checklist:
-    - { key: meetings, title: Meetings, maxScore: 60 }
-    - { key: dues, title: Dues, maxScore: 40 }
-`;
+import { inspectionsOrg } from "../../helpers/inspections-org.ts";
 
 let db: Database | undefined;
 afterEach(async () => {
@@ -43,7 +27,7 @@ describe.each(STORES)("amending a sent checklist (%s)", (kind) => {
     "until the round closes, recorded and told to the branch (%s)",
     async (locale, score, removed, added) => {
       db = await createTestDatabase(kind);
-      const parsed = parseOrgFile(file(locale), "org.yml");
+      const parsed = parseOrgFile(inspectionsOrg(locale), "org.yml");
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
       await writeOrg(db, parsed.org, { actor: "t", source: "test" });
       const record = await currentOrgRecord(db);
