@@ -17,17 +17,7 @@ export function loadAssessmentYear(db: Database | Tx, year: number) {
       cards: {
         orderBy: { branchId: "asc" },
         include: {
-          branch: {
-            select: {
-              key: true,
-              name: true,
-              channelId: true,
-              roles: {
-                where: { role: "SECRETARY" },
-                select: { person: { select: { slackUserId: true } } },
-              },
-            },
-          },
+          branch: { select: cardBranch },
           scores: true,
           remarks: { orderBy: { id: "asc" } },
         },
@@ -37,10 +27,21 @@ export function loadAssessmentYear(db: Database | Tx, year: number) {
 }
 export type LoadedYear = NonNullable<Awaited<ReturnType<typeof loadAssessmentYear>>>;
 
+/** The branch columns a card shows (its name, channel and secretaries). */
+const cardBranch = {
+  key: true,
+  name: true,
+  channelId: true,
+  roles: {
+    where: { role: "SECRETARY" },
+    select: { person: { select: { slackUserId: true } } },
+  },
+} as const satisfies Prisma.BranchSelect;
+
 export function activeBranchesForAssessment(db: Database) {
   return db.prisma.branch.findMany({
     where: { active: true },
-    select: { id: true, key: true, createdAt: true },
+    select: { id: true, createdAt: true, ...cardBranch },
     orderBy: { id: "asc" },
   });
 }
@@ -52,21 +53,27 @@ export interface NewCard {
   computed: Prisma.InputJsonValue;
 }
 
-/** Creates the year and its cards (two statements); false when the year already exists. */
+/**
+ * Creates the year and its cards (two statements) and returns each card's id by branch; null when
+ * the year already exists. Only the ids come back: the caller holds the rest.
+ */
 export async function createAssessmentYear(
   tx: Tx,
   year: number,
   rules: Prisma.InputJsonValue,
   asOf: Date,
   cards: readonly NewCard[],
-): Promise<boolean> {
+): Promise<Map<number, number> | null> {
   const created = await tx.assessmentYear.createMany({
     data: [{ year, rules, asOf }],
     skipDuplicates: true,
   });
-  if (created.count === 0) return false;
-  await tx.assessmentCard.createMany({ data: cards.map((c) => ({ ...c, year })) });
-  return true;
+  if (created.count === 0) return null;
+  const rows = await tx.assessmentCard.createManyAndReturn({
+    data: cards.map((c) => ({ ...c, year })),
+    select: { id: true, branchId: true },
+  });
+  return new Map(rows.map((r) => [r.branchId, r.id]));
 }
 
 /** A person's committee roles and branch roles (who may score, remark, answer, finalize). */

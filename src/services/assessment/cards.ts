@@ -19,7 +19,22 @@ export type ComputedValues = Record<
 
 type LoadedCard = LoadedYear["cards"][number];
 
-function scoreOne(rules: Assessment, card: LoadedCard): Omit<CardView, "rank"> {
+/** What scoring reads of a card: its stored row, or the row the draft has just written. */
+export type CardRow = Pick<
+  LoadedCard,
+  "id" | "branchId" | "fromPeriod" | "toPeriod" | "computed" | "effectiveness" | "frozen" | "branch"
+> & {
+  scores: readonly Pick<LoadedCard["scores"][number], "indicator" | "score">[];
+  remarks: LoadedCard["remarks"];
+};
+
+/** What scoring reads of a year. */
+export type YearRows = Pick<
+  LoadedYear,
+  "year" | "state" | "rules" | "asOf" | "finalizedAt" | "finalizedBy"
+> & { cards: readonly CardRow[] };
+
+function scoreOne(rules: Assessment, card: CardRow): Omit<CardView, "rank"> {
   const computed = card.computed as unknown as ComputedValues;
   const scores = new Map(card.scores.map((s) => [s.indicator, s.score]));
   const corrections = new Map(
@@ -105,8 +120,8 @@ function scoreOne(rules: Assessment, card: LoadedCard): Omit<CardView, "rank"> {
   };
 }
 
-/** The year's cards from loaded rows; a finalized card is its frozen copy. */
-export function yearViewOf(loaded: LoadedYear): YearView {
+/** The year's cards from their rows; a finalized card is its frozen copy. */
+export function yearViewOf(loaded: YearRows): YearView {
   const rules = loaded.rules as unknown as Assessment;
   const cards = loaded.cards.map((c) =>
     c.frozen ? (c.frozen as unknown as Omit<CardView, "rank">) : scoreOne(rules, c),

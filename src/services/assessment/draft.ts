@@ -17,8 +17,7 @@ import type { YearView } from "../../ports/assessment.ts";
 import { inTx } from "../kit/tx.ts";
 import { calendarOf } from "../org/calendar-settings.ts";
 import { type DeliveryRequest, enqueueDeliveries } from "../outbox/enqueue.ts";
-import type { ComputedValues } from "./cards.ts";
-import { loadYearView } from "./cards.ts";
+import { type ComputedValues, yearViewOf } from "./cards.ts";
 import type { AssessmentScope, AssessmentSource, BranchScope } from "./source.ts";
 
 export type DraftResult =
@@ -112,17 +111,37 @@ export async function draftYear(input: DraftInput): Promise<DraftResult> {
     toPeriod: b.to,
     computed: (values.get(b.key) ?? {}) as unknown as Prisma.InputJsonValue,
   }));
+  const branchById = new Map(branches.map((b) => [b.id, b]));
   return inTx(input.db, async (tx) => {
-    const created = await createAssessmentYear(
+    const ids = await createAssessmentYear(
       tx,
       input.year,
       rules as unknown as Prisma.InputJsonValue,
       input.asOf,
       cards,
     );
-    if (!created) return { status: "exists", year: input.year } as const;
-    const view = await loadYearView(tx, input.year);
-    await enqueueDeliveries(tx, view ? input.render(view) : []);
+    if (!ids) return { status: "exists", year: input.year } as const;
+    // A new year has no scores, remarks or effectiveness yet: its view is scored from the cards
+    // just written rather than read back (the read-back was a tenth of the draft on PGlite).
+    const view = yearViewOf({
+      year: input.year,
+      state: "draft",
+      rules: rules as unknown as Prisma.JsonValue,
+      asOf: input.asOf,
+      finalizedAt: null,
+      finalizedBy: null,
+      cards: cards.map((c) => ({
+        ...c,
+        id: ids.get(c.branchId)!,
+        computed: c.computed as Prisma.JsonValue,
+        effectiveness: null,
+        frozen: null,
+        branch: branchById.get(c.branchId)!,
+        scores: [],
+        remarks: [],
+      })),
+    });
+    await enqueueDeliveries(tx, input.render(view));
     return { status: "drafted", year: input.year, cards: cards.length } as const;
   });
 }
