@@ -60,7 +60,12 @@ export const dueDateFor = (
 
 export type ReminderKind = "before" | "due";
 
-/** Which reminder an open item gets on `today`: 3 working days before its due date, and on it. */
+/**
+ * The reminder in effect for an open item on `today`: "before" from 3 working days before its
+ * due date until the day before it, "due" on the due date, none otherwise. The job sends each
+ * once per owner (its key names the owner), so the owner hears of it the first morning it is in
+ * effect, and someone who takes the item over later in that span still gets it.
+ */
 export function reminderOn(
   calendar: CalendarSettings,
   item: Pick<RectificationSnapshot, "state" | "dueOn">,
@@ -68,8 +73,18 @@ export function reminderOn(
 ): ReminderKind | null {
   if (item.state !== "OPEN") return null;
   if (today === item.dueOn) return "due";
-  if (today === subtractWorkingDays(calendar, item.dueOn, 3)) return "before";
+  if (today < item.dueOn && today >= subtractWorkingDays(calendar, item.dueOn, 3)) return "before";
   return null;
+}
+
+/** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+export function workingDaysUntil(calendar: CalendarSettings, from: LocalDate, to: LocalDate) {
+  let days = 0;
+  for (let day = addDays(from, 1), guard = 0; day <= to && guard < 400; guard += 1) {
+    if (isWorkingDay(calendar, day)) days += 1;
+    day = addDays(day, 1);
+  }
+  return days;
 }
 
 export const isOverdueOn = (

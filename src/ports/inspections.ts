@@ -174,8 +174,11 @@ export interface InspectionsPresenter {
   verifyRequest(v: RectificationView): InspectionsMessage;
   /** To the owner: verified. */
   verified(v: RectificationView): InspectionsMessage;
-  /** To the owner: 3 working days before the due date, and on it. */
-  reminder(v: RectificationView, when: ReminderWhen): InspectionsMessage;
+  /**
+   * To the owner: from 3 working days before the due date (`daysLeft` working days to go), and
+   * on it.
+   */
+  reminder(v: RectificationView, when: ReminderWhen, daysLeft: number): InspectionsMessage;
   /** To the committee when the round closes ("brightness ratio"). */
   comparison(v: RoundComparison): InspectionsMessage;
   /** To the committee, weekly: the overdue items. */

@@ -9,6 +9,7 @@ import {
   reportRefusal,
   verifierRefusal,
   verifyTransition,
+  workingDaysUntil,
 } from "../../src/domain/rectification.ts";
 
 const cal: CalendarSettings = { timezone: "Asia/Shanghai", useStatutoryHolidays: false };
@@ -33,12 +34,20 @@ describe("due dates and reminders", () => {
     expect(dueDateFor(cal, "2027-03-01", "general")).toBe("2027-03-15");
     expect(dueDateFor(cal, "2027-03-01", "minor")).toBe("2027-03-29");
   });
-  it("reminds 3 working days before and on the due date, only while open", () => {
+  it("reminds from 3 working days before the due date and on it, only while open", () => {
     const open = { ...item, state: "OPEN" as const };
+    expect(reminderOn(cal, open, "2027-03-09")).toBeNull();
     expect(reminderOn(cal, open, "2027-03-10")).toBe("before");
+    // Still in effect until the due date (for an owner who takes the item over).
+    expect(reminderOn(cal, open, "2027-03-12")).toBe("before");
     expect(reminderOn(cal, open, "2027-03-15")).toBe("due");
-    expect(reminderOn(cal, open, "2027-03-11")).toBeNull();
+    expect(reminderOn(cal, open, "2027-03-16")).toBeNull();
     expect(reminderOn(cal, item, "2027-03-15")).toBeNull();
+  });
+  it("counts the working days left to the due date", () => {
+    expect(workingDaysUntil(cal, "2027-03-10", "2027-03-15")).toBe(3);
+    expect(workingDaysUntil(cal, "2027-03-12", "2027-03-15")).toBe(1);
+    expect(workingDaysUntil(cal, "2027-03-15", "2027-03-15")).toBe(0);
   });
 });
 

@@ -57,7 +57,8 @@ export const inspections = defineArea(
     "inspections.verify.accept": "Accept",
     "inspections.verify.reopen": "Reopen",
     "inspections.verify.accepted": "Verified: the item is closed.",
-    "inspections.reminder.before": "Reminder: this item is due on {due}, in 3 working days.",
+    "inspections.reminder.before": (p) =>
+      `Reminder: this item is due on ${p.due}, in ${p.n} working day${p.n === 1 ? "" : "s"}.`,
     "inspections.reminder.due": "Reminder: this item is due today ({due}).",
     "inspections.compare.title":
       "*{kind} {period}* closed on {closes}: {inspected} of {assigned} branches inspected.",
@@ -268,7 +269,7 @@ export const inspections = defineArea(
     "inspections.verify.accept": "验收通过",
     "inspections.verify.reopen": "退回整改",
     "inspections.verify.accepted": "已验收：该整改事项已销号。",
-    "inspections.reminder.before": "提醒：该整改事项将于{due}到期，还有3个工作日。",
+    "inspections.reminder.before": "提醒：该整改事项将于{due}到期，还有{n}个工作日。",
     "inspections.reminder.due": "提醒：该整改事项今天（{due}）到期。",
     "inspections.compare.title":
       "{period}{kind}已于{closes}结束：{inspected}/{assigned}个支部完成检查。",

@@ -1,12 +1,13 @@
 /**
- * The `rectification-reminders` run of one day: each open item's owner hears of it 3 working
- * days before its due date and on it; once a week the committee gets the overdue items. Every
- * message is keyed (item + kind + due date; the week), so a re-run or a catch-up sends nothing
- * twice.
+ * The `rectification-reminders` run of one day: each open item's owner hears of it from 3 working
+ * days before its due date, and on it; once a week the committee gets the overdue items. Every
+ * message is keyed (item + kind + due date + owner; the week), so a re-run or a catch-up sends
+ * nothing twice, and an item reassigned after its reminder went out brings the reminder in
+ * effect to its new owner on the next run (the old one hears no more: reminders go to the owner).
  */
 import { unverifiedRectifications } from "../../db/repositories/inspections.ts";
 import type { LocalDate } from "../../domain/calendar.ts";
-import { isOverdueOn, reminderOn, weekOf } from "../../domain/rectification.ts";
+import { isOverdueOn, reminderOn, weekOf, workingDaysUntil } from "../../domain/rectification.ts";
 import type { Deps } from "../kit/result.ts";
 import { inTx } from "../kit/tx.ts";
 import { calendarOf } from "../org/calendar-settings.ts";
@@ -31,9 +32,16 @@ export async function remindRectifications(
       const when = reminderOn(calendar, { state: item.state as "OPEN", dueOn: item.dueOn }, today);
       if (!when) continue;
       const sent = await enqueueDelivery(tx, {
-        dedupeKey: `inspections:rect:${item.id}:remind:${when}:${item.dueOn}`,
+        dedupeKey: `inspections:rect:${item.id}:remind:${when}:${item.dueOn}:${item.ownerId}`,
         method: "dm",
-        payload: { user: item.ownerId, ...p.reminder(rectificationView(item), when) },
+        payload: {
+          user: item.ownerId,
+          ...p.reminder(
+            rectificationView(item),
+            when,
+            workingDaysUntil(calendar, today, item.dueOn),
+          ),
+        },
       });
       if (sent) reminded += 1;
     }

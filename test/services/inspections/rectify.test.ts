@@ -7,6 +7,7 @@ import { submitChecklist } from "../../../src/services/inspections/checklist.ts"
 import { openRounds } from "../../../src/services/inspections/open-round.ts";
 import { reassign, reportDone, verify } from "../../../src/services/inspections/rectify.ts";
 import { remindRectifications } from "../../../src/services/inspections/reminders.ts";
+import { rectificationView } from "../../../src/services/inspections/views.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
 import { inspectionsPresenter } from "../../../src/slack/views/inspections/present.ts";
 import { createTestDatabase, STORES } from "../../helpers/database.ts";
@@ -143,35 +144,45 @@ describe.each(STORES)("findings to closure (%s)", (kind) => {
   });
 });
 
+/**
+ * B1 with members U0DEP (a committee member) and U0B1M; the chair inspects it and, on
+ * 2027-03-01, finds one serious problem owned by U0SEC1: due 2027-03-08, reminded from 03-03.
+ */
+async function oneSeriousItem(database: Database) {
+  const parsed = parseOrgFile(
+    file.replace("secretaries: [U0SEC1] }", "secretaries: [U0SEC1], members: [U0DEP, U0B1M] }"),
+    "org.yml",
+  );
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  await writeOrg(database, parsed.org, { actor: "t", source: "test" });
+  const record = await currentOrgRecord(database);
+  if (!record) throw new Error("no org");
+  await openRounds(database, record, "2027-03", inspectionsPresenter(translator("en")));
+  const assignment = await database.prisma.inspectionAssignment.findFirstOrThrow({
+    where: { branch: { key: "b1" } },
+  });
+  // U0DEP is a member of b1, so the chair inspects it.
+  expect(assignment.inspectorUserId).toBe("U0CHAIR");
+  const clock = { now: at("2027-03-01T03:00:00Z") };
+  const deps = { db: database, now: () => clock.now };
+  await submitChecklist(deps, inspectionsPresenter, {
+    assignmentId: assignment.id,
+    userId: "U0CHAIR",
+    checklist: {
+      scores: { meetings: "50", dues: "30" },
+      findings: [{ problem: "minutes missing", severity: "serious" }],
+    },
+  });
+  const item = await database.prisma.rectification.findFirstOrThrow();
+  expect(item).toMatchObject({ ownerId: "U0SEC1", dueOn: "2027-03-08" });
+  return { item, deps, clock };
+}
+
 describe.each(STORES)("reassigning a rectification item (%s)", (kind) => {
   it("a secretary or committee member hands it on; never to its inspector; four eyes hold", async () => {
     db = await createTestDatabase(kind);
-    const parsed = parseOrgFile(
-      file.replace("secretaries: [U0SEC1] }", "secretaries: [U0SEC1], members: [U0DEP, U0B1M] }"),
-      "org.yml",
-    );
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    await writeOrg(db, parsed.org, { actor: "t", source: "test" });
-    const record = await currentOrgRecord(db);
-    if (!record) throw new Error("no org");
-    await openRounds(db, record, "2027-03", inspectionsPresenter(translator("en")));
-    const assignment = await db.prisma.inspectionAssignment.findFirstOrThrow({
-      where: { branch: { key: "b1" } },
-    });
-    // U0DEP is a member of b1, so the chair inspects it.
-    expect(assignment.inspectorUserId).toBe("U0CHAIR");
-    const now = at("2027-03-01T03:00:00Z");
-    const deps = { db, now: () => now };
+    const { item, deps } = await oneSeriousItem(db);
     const present = inspectionsPresenter;
-    await submitChecklist(deps, present, {
-      assignmentId: assignment.id,
-      userId: "U0CHAIR",
-      checklist: {
-        scores: { meetings: "50", dues: "30" },
-        findings: [{ problem: "minutes missing", severity: "serious" }],
-      },
-    });
-    const item = await db.prisma.rectification.findFirstOrThrow();
     const move = (userId: string, owner: string) =>
       reassign(deps, present, { id: item.id, userId, owner });
     expect(await move("U0B1M", "U0DEP")).toEqual({ ok: false, error: "not-reassigner" });
@@ -227,5 +238,62 @@ describe.each(STORES)("reassigning a rectification item (%s)", (kind) => {
       ok: true,
       state: "VERIFIED",
     });
+  });
+});
+
+describe.each(STORES)("reminders follow a reassigned item (%s)", (kind) => {
+  it("the new owner gets the reminder in effect once, however often the job runs; the old one no more", async () => {
+    db = await createTestDatabase(kind);
+    const database = db;
+    const { item, deps, clock } = await oneSeriousItem(database);
+    const present = inspectionsPresenter;
+    const remind = (today: string) => remindRectifications(deps, present, today);
+    const reminders = async () =>
+      (
+        await database.prisma.delivery.findMany({
+          where: { dedupeKey: { startsWith: `inspections:rect:${item.id}:remind:` } },
+          orderBy: { id: "asc" },
+        })
+      ).map((d) => {
+        const payload = d.payload as { user: string; text: string };
+        return [payload.user, payload.text.split("\n")[0]];
+      });
+    // 03-03, 3 working days before 03-08: the owner is reminded, once.
+    expect(await remind("2027-03-03")).toMatchObject({ reminded: 1 });
+    expect(await remind("2027-03-03")).toMatchObject({ reminded: 0 });
+    const before = "Reminder: this item is due on 2027-03-08";
+    expect(await reminders()).toEqual([["U0SEC1", `${before}, in 3 working days.`]]);
+    // Handed to U0B1M the same morning: a run that day reminds U0B1M, once.
+    clock.now = at("2027-03-03T03:00:00Z");
+    expect(
+      await reassign(deps, present, { id: item.id, userId: "U0CHAIR", owner: "U0B1M" }),
+    ).toEqual({ ok: true });
+    expect(await remind("2027-03-03")).toMatchObject({ reminded: 1 });
+    expect(await remind("2027-03-03")).toMatchObject({ reminded: 0 });
+    // Handed to U0DEP on 03-04: the next morning's run (twice) brings it to U0DEP only.
+    clock.now = at("2027-03-04T03:00:00Z");
+    expect(
+      await reassign(deps, present, { id: item.id, userId: "U0SEC1", owner: "U0DEP" }),
+    ).toEqual({ ok: true });
+    expect(await remind("2027-03-05")).toMatchObject({ reminded: 1 });
+    expect(await remind("2027-03-05")).toMatchObject({ reminded: 0 });
+    // The due date's reminder goes to the owner of the day only.
+    expect(await remind("2027-03-08")).toMatchObject({ reminded: 1 });
+    expect(await remind("2027-03-08")).toMatchObject({ reminded: 0 });
+    expect(await remind("2027-03-09")).toMatchObject({ reminded: 0 });
+    expect(await reminders()).toEqual([
+      ["U0SEC1", `${before}, in 3 working days.`],
+      ["U0B1M", `${before}, in 3 working days.`],
+      ["U0DEP", `${before}, in 1 working day.`],
+      ["U0DEP", "Reminder: this item is due today (2027-03-08)."],
+    ]);
+    // The same reminder in Chinese counts the working days left too.
+    const row = await database.prisma.rectification.findUniqueOrThrow({
+      where: { id: item.id },
+      include: { assignment: { include: { round: true, branch: true } } },
+    });
+    expect(
+      inspectionsPresenter(translator("zh-CN")).reminder(rectificationView(row), "before", 2).text,
+    ).toContain("提醒：该整改事项将于2027年3月8日到期，还有2个工作日。");
   });
 });

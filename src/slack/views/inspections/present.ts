@@ -252,8 +252,8 @@ export function inspectionsPresenter(t: Translator): InspectionsPresenter {
       });
       return message(text, [section(text)]);
     },
-    reminder(v: RectificationView, when: ReminderWhen) {
-      const intro = t(`inspections.reminder.${when}`, { due: formatDay(v.dueOn, t) });
+    reminder(v: RectificationView, when: ReminderWhen, daysLeft: number) {
+      const intro = t(`inspections.reminder.${when}`, { due: formatDay(v.dueOn, t), n: daysLeft });
       return message(`${intro}\n${itemText(t, v)}`, [
         section(intro),
         section(itemText(t, v)),
