@@ -181,6 +181,6 @@ export interface InspectionsPresenter {
   reminder(v: RectificationView, when: ReminderWhen, daysLeft: number): InspectionsMessage;
   /** To the committee when the round closes ("brightness ratio"). */
   comparison(v: RoundComparison): InspectionsMessage;
-  /** To the committee, weekly: the overdue items. */
+  /** To the committee, weekly: the overdue items (Reassign on the open ones). */
   overdue(items: RectificationView[], today: string): InspectionsMessage;
 }

@@ -22,7 +22,7 @@ export const INSPECTION_ACTION = {
   /** Verifier's DM and Home (value: item id). */
   accept: "insp_accept",
   openReopen: "insp_open_reopen",
-  /** Owner's DM and reminders (value: item id). */
+  /** Owner's DM, reminders, the committee's overdue list and Home (value: item id). */
   openReassign: "insp_open_reassign",
   /** `/pbb inspections swap` (value: empty). */
   openSwap: "insp_open_swap",

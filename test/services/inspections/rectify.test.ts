@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseOrgFile } from "../../../src/config/org-file.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { writeOrg } from "../../../src/db/repositories/org.ts";
+import { weekOf } from "../../../src/domain/rectification.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { submitChecklist } from "../../../src/services/inspections/checklist.ts";
 import { openRounds } from "../../../src/services/inspections/open-round.ts";
@@ -295,5 +296,41 @@ describe.each(STORES)("reminders follow a reassigned item (%s)", (kind) => {
     expect(
       inspectionsPresenter(translator("zh-CN")).reminder(rectificationView(row), "before", 2).text,
     ).toContain("提醒：该整改事项将于2027年3月8日到期，还有2个工作日。");
+  });
+
+  it("the committee's weekly overdue list offers Reassign on an open item, not on one reported done", async () => {
+    db = await createTestDatabase(kind);
+    const database = db;
+    const { item, deps } = await oneSeriousItem(database);
+    const present = inspectionsPresenter;
+    const overdueList = async (today: string) => {
+      expect(await remindRectifications(deps, present, today)).toMatchObject({
+        overdue: 1,
+        escalated: true,
+      });
+      const posted = await database.prisma.delivery.findFirstOrThrow({
+        where: { dedupeKey: `inspections:overdue:${weekOf(today)}` },
+      });
+      expect(posted.payload).toMatchObject({ channel: "C0COMMITTEE" });
+      return (posted.payload as { blocks: { text?: { text: string }; accessory?: unknown }[] })
+        .blocks;
+    };
+    const [, open] = await overdueList("2027-03-09");
+    expect(open?.text?.text).toContain("B1: minutes missing (due 2027-03-08, owner <@U0SEC1>)");
+    expect(open?.accessory).toEqual({
+      type: "button",
+      text: { type: "plain_text", text: "Reassign", emoji: true },
+      action_id: "insp_open_reassign",
+      value: String(item.id),
+    });
+    await reportDone(deps, present, {
+      id: item.id,
+      userId: "U0SEC1",
+      doneText: "written up",
+      evidence: "minutes.pdf",
+    });
+    const [, reported] = await overdueList("2027-03-15");
+    expect(reported?.text?.text).toContain("B1: minutes missing");
+    expect(reported?.accessory).toBeUndefined();
   });
 });

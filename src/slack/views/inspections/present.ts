@@ -1,8 +1,8 @@
 /**
  * Inspections' messages: the round's announcement in the committee channel, each inspecting
  * team's DM (with the checklist button), the result in the inspected branch's channel, and a
- * rectification item for its owner (report done), its verifiers (accept / reopen), the
- * reminders and the committee's weekly overdue list. Person-typed text is escaped.
+ * rectification item for its owner (report done, reassign), its verifiers (accept / reopen), the
+ * reminders and the committee's weekly overdue list (reassign). Person-typed text is escaped.
  */
 import type { KnownBlock } from "@slack/types";
 import { percentOf } from "../../../domain/percent.ts";
@@ -20,7 +20,7 @@ import type {
   RoundComparison,
   TeamNotice,
 } from "../../../ports/inspections.ts";
-import { actions, button, context, mention, section } from "../../blocks.ts";
+import { actions, button, context, mention, section, truncate } from "../../blocks.ts";
 import { INSPECTION_ACTION, INSPECTION_BLOCK } from "../../ids/inspections.ts";
 import { esc, lines, periodLabel } from "../tasklist/format.ts";
 
@@ -65,17 +65,25 @@ export const verifyActions = (t: Translator, id: number): KnownBlock =>
     button(t("inspections.verify.reopen"), INSPECTION_ACTION.openReopen, { value: String(id) }),
   ]);
 
-/** Report done (the owner) and Reassign (a secretary of the branch or a committee member). */
+/**
+ * Reassign an open item (a secretary of its branch or a committee member): in the owner's DM,
+ * the reminders, the committee's overdue list and its Home.
+ */
+export const reassignButton = (t: Translator, id: number) =>
+  button(t("inspections.reassign.button"), INSPECTION_ACTION.openReassign, { value: String(id) });
+
+/** Report done (the owner) and Reassign. */
 const itemActions = (t: Translator, id: number, style?: "primary"): KnownBlock =>
   actions(INSPECTION_BLOCK.itemActions, [
     button(t("inspections.owner.done"), INSPECTION_ACTION.openDone, {
       value: String(id),
       ...(style ? { style } : {}),
     }),
-    button(t("inspections.reassign.button"), INSPECTION_ACTION.openReassign, {
-      value: String(id),
-    }),
+    reassignButton(t, id),
   ]);
+
+/** The overdue items the committee's weekly list shows, one section each (50 blocks a message). */
+const OVERDUE_SHOWN = 48;
 
 /** A score's change against the previous round: "+3", "−2.5", "=", or "first round". */
 export function changeText(t: Translator, change: number | null): string {
@@ -316,15 +324,21 @@ export function inspectionsPresenter(t: Translator): InspectionsPresenter {
         count: items.length,
         today: formatDay(today, t),
       });
-      const rows = items.map((v) =>
-        t("inspections.overdue.line", {
-          branch: esc(v.branch),
-          problem: esc(v.problem),
-          due: formatDay(v.dueOn, t),
-          owner: mention(v.owner),
-        }),
+      // One section per item, with Reassign while it is open (one reported done waits for its
+      // verifier); the rest is in the report.
+      const rows = items.slice(0, OVERDUE_SHOWN).map((v) =>
+        section(
+          t("inspections.overdue.line", {
+            branch: esc(v.branch),
+            problem: esc(truncate(v.problem, 500)),
+            due: formatDay(v.dueOn, t),
+            owner: mention(v.owner),
+          }),
+          v.state === "OPEN" ? { accessory: reassignButton(t, v.id) } : {},
+        ),
       );
-      return message(title, [section(title), ...sections(rows, 49, t("inspections.overdue.more"))]);
+      const more = items.length > OVERDUE_SHOWN ? [context(t("inspections.overdue.more"))] : [];
+      return message(title, [section(title), ...rows, ...more]);
     },
   };
 }

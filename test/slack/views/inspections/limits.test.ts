@@ -130,12 +130,26 @@ describe.each(["en", "zh-CN"] as const)("inspections' views at their largest (%s
         removed: Array.from({ length: 5 }, () => LONG),
       }),
     );
-    fits(
-      p.overdue(
-        Array.from({ length: 600 }, () => item),
-        "2027-07-01",
-      ),
+    const overdue = p.overdue(
+      Array.from({ length: 600 }, (_, i) => ({
+        ...item,
+        id: i,
+        state: i % 2 === 0 ? ("OPEN" as const) : ("REPORTED" as const),
+      })),
+      "2027-07-01",
     );
+    fits(overdue);
+    // The first 48 items, one section each: Reassign on the open ones, then where the rest is.
+    const accessories = (overdue.blocks as { accessory?: unknown }[]).flatMap((b) =>
+      b.accessory ? [b.accessory] : [],
+    );
+    expect(accessories).toHaveLength(24);
+    expect(accessories[1]).toMatchObject({
+      action_id: "insp_open_reassign",
+      value: "2",
+      text: { text: t("inspections.reassign.button") },
+    });
+    expect(JSON.stringify(overdue.blocks.at(-1))).toContain("/pbb report rectifications");
     fits(p.ownerItem(item, { reassignedBy: "U0SEC1" }));
     fits(p.released({ kind: "mutual", period: "2027-06", branch: branch(1) }));
   });
