@@ -18,7 +18,7 @@ const MAIN = [
   'import { answer } from "./answer.ts";',
   "const argv: string[] = process.argv.slice(2);",
   'if (argv[0] === "boom") throw new Error("boom from the sources");',
-  "console.log(`built code ran: ${answer()} ${argv.join(' ')}`);",
+  'console.log("built code ran:", answer(), argv.join(" "));',
 ].join("\n");
 
 const checkouts: string[] = [];

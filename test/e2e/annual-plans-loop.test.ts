@@ -9,7 +9,7 @@
  */
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadOrgRecord } from "../../src/db/repositories/org.ts";
 import type { PlanTarget } from "../../src/domain/annual-plan.ts";
 import { parseReportPeriod } from "../../src/domain/report-period.ts";
@@ -17,11 +17,11 @@ import { translator } from "../../src/i18n/index.ts";
 import { decidePlan } from "../../src/services/annual-plans/decide.ts";
 import { plansReport } from "../../src/services/annual-plans/report.ts";
 import { submitPlan } from "../../src/services/annual-plans/submit.ts";
-import { PLAN_ACTION, PLAN_BLOCK, reasonBlock } from "../../src/slack/ids/annual-plans.ts";
+import { PLAN_ACTION, reasonBlock } from "../../src/slack/ids/annual-plans.ts";
 import { TASKLIST_ACTION, TASKLIST_BLOCK } from "../../src/slack/ids/tasklist.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { type TestBot, useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
-import { allText, runJob, settle, waitAny, waitCall, withoutPacing } from "./round-trip-helpers.ts";
+import { allText, runJob, settle, waitAny, waitCall } from "./round-trip-helpers.ts";
 
 const ORG = `organization: { name: Test Committee, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEPUTY], admins: [U0CHAIR] }
@@ -57,16 +57,10 @@ const posts = (t: TestBot, channel: string) =>
   t.emulator.calls.of("chat.postMessage").filter((c) => c.args.channel === channel);
 
 describe.each(STORES)("the year's plans as one loop (%s)", (store) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    withoutPacing();
-    t = await startTestBot({ store, orgText: ORG, now: "2027-01-05T01:00:00Z" });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const bot = useTestBot({ store, orgText: ORG, now: "2027-01-05T01:00:00Z", unpaced: true });
 
   it("goes from the annual reminder to the quarter's table and the ledger", async () => {
+    const t = bot();
     // ---- the annual reminder, once
     expect((await runJob(t, "annual-plan-reminder", "2027-01-05T09:00")).status).toBe("ran");
     expect((await runJob(t, "annual-plan-reminder", "2027-01-05T11:00")).status).not.toBe("ran");

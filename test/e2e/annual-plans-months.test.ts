@@ -6,7 +6,7 @@
  * or moved on its own from the plan in force (secretaries only; a move needs a reason and a new
  * date after today in the plan's year: inline errors, nothing stored).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PlanTarget } from "../../src/domain/annual-plan.ts";
 import { decidePlan } from "../../src/services/annual-plans/decide.ts";
 import {
@@ -17,9 +17,9 @@ import {
 import { submitPlan } from "../../src/services/annual-plans/submit.ts";
 import { PLAN_ACTION, PLAN_BLOCK } from "../../src/slack/ids/annual-plans.ts";
 import { TASKLIST_ACTION, TASKLIST_BLOCK } from "../../src/slack/ids/tasklist.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { type TestBot, useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
-import { allText, runJob, settle, waitAny, waitCall, withoutPacing } from "./round-trip-helpers.ts";
+import { allText, runJob, settle, waitAny, waitCall } from "./round-trip-helpers.ts";
 
 const ORG = `organization: { name: Test Committee, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEPUTY], admins: [U0CHAIR] }
@@ -67,16 +67,10 @@ const itemOf = (t: TestBot, title: string) =>
   t.db.prisma.annualPlanItem.findFirstOrThrow({ where: { title }, include: { events: true } });
 
 describe.each(STORES)("the year's plans in the months (%s)", (store) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    withoutPacing();
-    t = await startTestBot({ store, orgText: ORG, now: "2027-01-10T01:00:00Z" });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const bot = useTestBot({ store, orgText: ORG, now: "2027-01-10T01:00:00Z", unpaced: true });
 
   it("names, offers, links and advances the plan items due in the month", async () => {
+    const t = bot();
     expect((await runJob(t, "annual-plan-reminder", "2027-01-05T09:00")).status).toBe("ran");
     const arrangement = await submittedPlan(t, "resettlement", "ARRANGEMENT", [
       { title: "April branch meeting on the plan", target: { month: 4 }, ownerUserId: "U0MEM1" },

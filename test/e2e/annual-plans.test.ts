@@ -5,19 +5,11 @@
  * the returned notice (the committee sees the changes) → approved by a member who is not the
  * submitter; four eyes refused on the server.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PLAN_ACTION, PLAN_BLOCK, planRowBlock } from "../../src/slack/ids/annual-plans.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
-import {
-  allText,
-  buttonsOf,
-  runJob,
-  settle,
-  waitAny,
-  waitCall,
-  withoutPacing,
-} from "./round-trip-helpers.ts";
+import { allText, buttonsOf, runJob, settle, waitAny, waitCall } from "./round-trip-helpers.ts";
 
 const ORG = `organization: { name: Test Committee, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEPUTY, U0SEC1], admins: [U0CHAIR] }
@@ -42,16 +34,10 @@ const f = (row: number, input: "title" | "target" | "owner" | "expected") => {
 };
 
 describe.each(STORES)("the annual plans in Slack (%s)", (store) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    withoutPacing();
-    t = await startTestBot({ store, orgText: ORG, now: "2027-01-04T01:00:00Z" });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const bot = useTestBot({ store, orgText: ORG, now: "2027-01-04T01:00:00Z", unpaced: true });
 
   it("goes from the annual reminder to an approved plan", async () => {
+    const t = bot();
     // ---- the annual reminder: once, however often it is run (keyed by the year)
     expect((await runJob(t, "annual-plan-reminder", "2027-01-05T09:00")).status).toBe("ran");
     expect((await runJob(t, "annual-plan-reminder", "2027-01-05T10:00")).status).not.toBe("ran");

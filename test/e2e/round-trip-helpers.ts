@@ -3,26 +3,18 @@
  * waiting for what the bot posts, reading message content, and a picture of the stored state
  * to check that a refused action changed nothing.
  */
-import { vi } from "vitest";
 import { z } from "zod";
 import { jobEnvOf } from "../../src/app/wire.ts";
 import type { Database } from "../../src/db/client.ts";
 import { runJobByName } from "../../src/jobs/manual.ts";
 import type { RecordedCall } from "../../src/localslack/emulator/calls.ts";
 import { createLogger } from "../../src/observability/logger.ts";
-import { processPacer } from "../../src/services/outbox/index.ts";
 import { ITEM_INPUT_ACTION, type ItemInput, itemBlockId } from "../../src/slack/ids/tasklist.ts";
 import type { TestBot } from "../helpers/bot.ts";
 
 const logger = createLogger("silent");
 
-/**
- * The outbox paces Web API calls like Slack wants (chat.update at most every 1.2 s across the
- * workspace, …) on the wall clock; these tests are about content and order, not pacing.
- */
-export function withoutPacing(): void {
-  vi.spyOn(processPacer, "waitMs").mockReturnValue(0);
-}
+export { withoutPacing } from "../helpers/bot.ts";
 
 /** `pbb jobs run <name> --at <at>` against the bot's store (the bot's worker delivers). */
 export function runJob(t: TestBot, name: string, at: string) {

@@ -5,12 +5,12 @@
  * and read back in the service and project ledgers.
  */
 import { parse as parseCsv } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadOrgRecord } from "../../src/db/repositories/org.ts";
 import { parseReportPeriod } from "../../src/domain/report-period.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { projectsReport, servicesReport } from "../../src/services/service-list/report.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { SERVICE_ORG_WITH_PROJECT } from "../helpers/service-org.ts";
 import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
@@ -19,8 +19,8 @@ const TOO_LARGE = "That file is too large or empty";
 const BAD_TYPE = "That type of file is not taken";
 
 describe.each(STORES)("evidence files in the service list's modals (%s)", (store) => {
-  let t: TestBot;
   const ledger = async (report: typeof servicesReport) => {
+    const t = bot();
     const org = await loadOrgRecord(t.db);
     const period = parseReportPeriod("year", "2026");
     if (!org || !period) throw new Error("no org");
@@ -28,18 +28,14 @@ describe.each(STORES)("evidence files in the service list's modals (%s)", (store
     return parseCsv(built.files.csv.bytes.toString("utf8"), { bom: true }) as string[][];
   };
 
-  beforeAll(async () => {
-    t = await startTestBot({
-      store,
-      orgText: SERVICE_ORG_WITH_PROJECT,
-      now: "2026-11-10T02:00:00Z",
-    });
-  });
-  afterAll(async () => {
-    await t?.close();
+  const bot = useTestBot({
+    store,
+    orgText: SERVICE_ORG_WITH_PROJECT,
+    now: "2026-11-10T02:00:00Z",
   });
 
   it("a service report refuses a bad file on its field, stores a good one, the ledger shows it", async () => {
+    const t = bot();
     await t.slack.as("U0A").slashCommand("/pbb", "service report", { channel: "C0VETS" });
     await t.emulator.calls.waitFor("views.open");
     const fields = {
@@ -72,6 +68,7 @@ describe.each(STORES)("evidence files in the service list's modals (%s)", (store
   });
 
   it("a project's progress refuses a bad file and records each good one as evidence", async () => {
+    const t = bot();
     await runJob(t.db, "project-milestones", "2026-11-10T10:00");
     await settled(t);
     const posted = await waitCall(t, "chat.postMessage", "C0COMMITTEE", {

@@ -4,26 +4,21 @@
  * its milestones and posts its committee message; a committee member who is not an admin is
  * told why; the board lists every project of the year with its status and beneficiaries.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { describe, expect, it } from "vitest";
+import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { SERVICE_ORG_WITH_PROJECT } from "../helpers/service-org.ts";
 import { settled } from "../services/lecture/helpers.ts";
 
 describe.each(STORES)("adding a practical project in Slack (%s)", (store) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot({
-      store,
-      orgText: SERVICE_ORG_WITH_PROJECT,
-      now: "2026-11-10T02:00:00Z",
-    });
-  });
-  afterAll(async () => {
-    await t?.close();
+  const bot = useTestBot({
+    store,
+    orgText: SERVICE_ORG_WITH_PROJECT,
+    now: "2026-11-10T02:00:00Z",
   });
 
   it("an admin's bad fields come back on each field, nothing stored; a good project is created and posted", async () => {
+    const t = bot();
     await t.slack.as("U0CHAIR").slashCommand("/pbb", "project new", { channel: "C0COMMITTEE" });
     await t.emulator.calls.waitFor("views.open");
     const bad = await t.slack.as("U0CHAIR").submitModal({
@@ -76,6 +71,7 @@ describe.each(STORES)("adding a practical project in Slack (%s)", (store) => {
   });
 
   it("a committee member who is not an admin is refused", async () => {
+    const t = bot();
     await t.slack.as("U0DEPUTY").slashCommand("/pbb", "project new", { channel: "C0COMMITTEE" });
     const refusal = await t.emulator.calls.waitFor("response_url", {
       where: (c) => String(c.args.text).includes("only system admins can add practical projects"),
@@ -84,6 +80,7 @@ describe.each(STORES)("adding a practical project in Slack (%s)", (store) => {
   });
 
   it("the board lists every project of the year with its status and beneficiaries", async () => {
+    const t = bot();
     await t.slack.as("U0A").slashCommand("/pbb", "project board 2026", { channel: "C0VETS" });
     const board = await t.emulator.calls.waitFor("response_url", {
       where: (c) => JSON.stringify(c.args).includes("Practical projects 2026"),

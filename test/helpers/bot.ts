@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { WebClient } from "@slack/web-api";
+import { afterAll, beforeAll, vi } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { type RunningBot, startBot } from "../../src/app/runtime.ts";
 import type { StartupPlaceholder } from "../../src/app/startup-placeholder.ts";
@@ -21,6 +22,7 @@ import {
 } from "../../src/localslack/index.ts";
 import { applyOrgText } from "../../src/services/org/apply-org.ts";
 import { slackResolver } from "../../src/services/org/resolver.ts";
+import { processPacer } from "../../src/services/outbox/index.ts";
 import { createTestDatabase, type StoreKind } from "./database.ts";
 import { MANIFEST } from "./manifest.ts";
 
@@ -181,5 +183,50 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       await emulator.socket.waitUntilClosed();
       await emulator.stop();
     },
+  };
+}
+
+/**
+ * The outbox paces Web API calls like Slack wants (chat.update at most every 1.2 s across the
+ * workspace, …) on the wall clock; these tests are about content and order, not pacing.
+ */
+export function withoutPacing(): void {
+  vi.spyOn(processPacer, "waitMs").mockReturnValue(0);
+}
+
+export interface UseTestBotOptions extends TestBotOptions {
+  /** Turn the outbox's pacing off before the bot starts (`withoutPacing`). */
+  unpaced?: boolean;
+  /** What the block needs of the bot before its first test (jobs run, rows seeded, …). */
+  setUp?: (t: TestBot) => Promise<void> | void;
+  /** Run before the bot is closed after the block's last test. */
+  beforeClose?: (t: TestBot) => Promise<void> | void;
+}
+
+/**
+ * One bot for the enclosing describe block: started (then `setUp`) before its first test and
+ * closed after its last. Returns the running bot; reading it before the block starts throws.
+ */
+export function useTestBot(options: UseTestBotOptions = {}): () => TestBot {
+  const { unpaced, setUp, beforeClose, ...start } = options;
+  let running: TestBot | undefined;
+  beforeAll(async () => {
+    if (unpaced) withoutPacing();
+    running = await startTestBot(start);
+    await setUp?.(running);
+  });
+  afterAll(async () => {
+    if (!running) return;
+    const t = running;
+    running = undefined;
+    try {
+      await beforeClose?.(t);
+    } finally {
+      await t.close();
+    }
+  });
+  return () => {
+    if (!running) throw new Error("the test bot is not running (used outside its describe block)");
+    return running;
   };
 }

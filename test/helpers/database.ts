@@ -5,9 +5,11 @@
  * PostgreSQL run is required: its absence fails loudly instead of passing silently.
  */
 import { readFile } from "node:fs/promises";
-import { inject } from "vitest";
+import { afterEach, beforeEach, inject } from "vitest";
+import { parseOrgFile } from "../../src/config/org-file.ts";
 import { type Database, wrapPglite } from "../../src/db/client.ts";
 import { createPglite } from "../../src/db/pglite.ts";
+import { writeOrg } from "../../src/db/repositories/org.ts";
 import { createThrowawayPostgres } from "./throwaway-postgres.ts";
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -28,6 +30,37 @@ if (!TEST_DATABASE_URL) {
 
 export async function createTestDatabase(kind: StoreKind = "pglite"): Promise<Database> {
   return kind === "postgres" ? createPostgresDatabase() : createPgliteDatabase();
+}
+
+/** Writes the org file `text` to `db` as the org in force (no Slack lookups: ids only). */
+export async function writeOrgText(db: Database, text: string, actor = "t"): Promise<void> {
+  const parsed = parseOrgFile(text, "org.yml");
+  if (!parsed.ok) throw new Error(`test org does not parse: ${JSON.stringify(parsed.errors)}`);
+  await writeOrg(db, parsed.org, { actor, source: "test" });
+}
+
+/**
+ * A fresh database of `store` for each test of the enclosing block (with `orgText` written as
+ * the org in force by `actor`), closed after the test. Returns the current test's database.
+ */
+export function useTestDatabase(
+  store: StoreKind,
+  options: { orgText?: string; actor?: string } = {},
+): () => Database {
+  let current: Database | undefined;
+  beforeEach(async () => {
+    current = await createTestDatabase(store);
+    if (options.orgText !== undefined) await writeOrgText(current, options.orgText, options.actor);
+  });
+  afterEach(async () => {
+    const db = current;
+    current = undefined;
+    await db?.close();
+  });
+  return () => {
+    if (!current) throw new Error("no test database (used outside a test of its block)");
+    return current;
+  };
 }
 
 async function createPgliteDatabase(): Promise<Database> {
