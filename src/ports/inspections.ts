@@ -139,6 +139,8 @@ export interface InspectionsHomeView {
     }[];
     overdueTotal: number;
     overdueByBranch: { branch: string; overdue: number }[];
+    /** The open item overdue longest, to reassign (one reported done waits for its verifier). */
+    overdueItem: HomeItem | null;
   } | null;
 }
 

@@ -105,6 +105,9 @@ describe.each(STORES)("inspections on the Home (%s)", (kind) => {
     ]);
     expect(owner).toMatchObject({ waiting: 1, toVerifyCount: 0, committee: null });
     const chair = await loadInspectionsHome(db, viewer("U0CHAIR", true), TODAY);
+    const overdueItem = await db.prisma.rectification.findFirstOrThrow({
+      where: { branchId: b0.branchId, position: 1 },
+    });
     expect(chair?.committee).toEqual({
       rounds: [
         {
@@ -120,6 +123,13 @@ describe.each(STORES)("inspections on the Home (%s)", (kind) => {
       ],
       overdueTotal: 1,
       overdueByBranch: [{ branch: "Branch <0>", overdue: 1 }],
+      overdueItem: expect.objectContaining({
+        id: overdueItem.id,
+        branch: "Branch <0>",
+        dueOn: "2027-03-04",
+        owner: "U0SEC0",
+        overdue: true,
+      }),
     });
     expect(chair?.toVerifyCount).toBe(2);
     // U0DEP is a secretary of Branch 1: its item is not theirs to verify (four eyes).
@@ -145,11 +155,33 @@ describe.each(STORES)("inspections on the Home (%s)", (kind) => {
     const text = JSON.stringify(chairBlocks);
     expect(text).toContain("checklists sent 1/4 · closure rate 20% (1/5) · overdue 1");
     expect(text).toContain("*Overdue items*: 1, most in Branch &lt;0&gt; (1)");
+    // The open item overdue longest, with the DMs' Reassign (the committee hands it on).
+    const [, committeeSection] = chairBlocks;
+    expect(JSON.stringify(committeeSection)).toContain(
+      `Overdue longest: Branch &lt;0&gt; · problem ${b0.branchId}.1 &lt;x&gt; · was due 2027-03-04, owner <@U0SEC0>`,
+    );
+    expect(committeeSection).toMatchObject({
+      accessory: {
+        action_id: "insp_open_reassign",
+        value: String(overdueItem.id),
+        text: { text: "Reassign" },
+      },
+    });
     expect(text).toContain('"action_id":"insp_accept"');
     expect(text).toContain('"action_id":"insp_open_reopen"');
     expect(text).toContain('"action_id":"insp_open_checklist"');
     const zh = JSON.stringify(inspectionsHomeBlocks(chair as never, translator("zh-CN")));
     expect(zh).toContain("检查清单已交1/4 · 整改完成率20%（1/5）");
+    expect(zh).toContain("逾期最久：Branch &lt;0&gt; · problem");
+    expect(zh).toContain('"text":"更换责任人"');
+    // Reported done, the overdue item waits for its verifier: nothing to reassign.
+    await db.prisma.rectification.update({
+      where: { id: overdueItem.id },
+      data: { state: "REPORTED", doneText: "fixed", evidence: "e" },
+    });
+    const waiting = await loadInspectionsHome(db, viewer("U0CHAIR", true), TODAY);
+    expect(waiting?.committee).toMatchObject({ overdueTotal: 1, overdueItem: null });
+    expect(inspectionsHomeBlocks(waiting as never, t)[1]).not.toHaveProperty("accessory");
     for (const blocks of [chairBlocks, inspectionsHomeBlocks(owner as never, t)])
       expect(blocks.length).toBeLessThanOrEqual(8);
     // The whole Home, as published.
@@ -220,6 +252,11 @@ describe.each(STORES)("inspections on the Home (%s)", (kind) => {
       expect(at300.queries).toBe(at4.queries);
       expect(at4.queries).toBe(7);
       expect(at300.view?.committee?.overdueTotal).toBe(297);
+      // The open item overdue longest: due 03-01, the first of the added branches.
+      expect(at300.view?.committee?.overdueItem).toMatchObject({
+        branch: `Branch x0 ${"n".repeat(60)}`,
+        dueOn: "2027-03-01",
+      });
       expect(at300.view?.pendingAssignments).toBeGreaterThanOrEqual(30);
       for (const locale of ["en", "zh-CN"] as const) {
         const blocks = inspectionsHomeBlocks(at300.view as never, translator(locale));

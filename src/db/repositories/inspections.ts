@@ -227,8 +227,9 @@ const SHOWN = 3;
  * What the Home shows of inspections to one person, in a fixed number of queries: the items
  * they own (not verified), the reported items they may verify (not their own, not their
  * branch's; the committee or the inspecting branch's secretary), their pending assignments in
- * open rounds; for the committee, the open rounds' assignments and items and the overdue items
- * per branch.
+ * open rounds; for the committee, the open rounds' assignments and items, the overdue items
+ * per branch, and the open item overdue longest (to reassign), read with the worst branches'
+ * names.
  */
 export async function inspectionsHomeRows(
   db: Database | Tx,
@@ -303,23 +304,55 @@ export async function inspectionsHomeRows(
       : [],
     viewer.committee
       ? client.rectification.groupBy({
-          by: ["branchId"],
+          by: ["branchId", "state"],
           where: { state: { in: ["OPEN", "REPORTED"] }, dueOn: { lt: today } },
           _count: { _all: true },
+          _min: { dueOn: true },
         })
       : [],
   ]);
-  const worst = [...overdue]
-    .sort((a, b) => b._count._all - a._count._all || a.branchId - b.branchId)
-    .slice(0, SHOWN);
-  const names =
-    worst.length > 0
+  const perBranch = new Map<number, number>();
+  for (const o of overdue)
+    perBranch.set(o.branchId, (perBranch.get(o.branchId) ?? 0) + o._count._all);
+  const worst = [...perBranch]
+    .sort(([a, m], [b, n]) => n - m || a - b)
+    .slice(0, SHOWN)
+    .map(([branchId, count]) => ({ branchId, count }));
+  // The branch of the open item overdue longest (one reported done waits for its verifier).
+  const [oldest] = overdue
+    .filter((o) => o.state === "OPEN")
+    .sort(
+      (a, b) => (a._min.dueOn ?? "").localeCompare(b._min.dueOn ?? "") || a.branchId - b.branchId,
+    );
+  const named = [
+    ...new Set([...worst.map((w) => w.branchId), ...(oldest ? [oldest.branchId] : [])]),
+  ];
+  const overdueOpen = { state: "OPEN", dueOn: { lt: today } };
+  const branches =
+    named.length > 0
       ? await client.branch.findMany({
-          where: { id: { in: worst.map((w) => w.branchId) } },
-          select: { id: true, name: true },
+          where: { id: { in: named } },
+          select: {
+            id: true,
+            name: true,
+            inspectionAssignments: {
+              where: { rectifications: { some: overdueOpen } },
+              select: {
+                rectifications: {
+                  where: overdueOpen,
+                  select: HOME_ITEM,
+                  orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+                  take: 1,
+                },
+              },
+            },
+          },
         })
       : [];
-  const nameOf = new Map(names.map((b) => [b.id, b.name]));
+  const nameOf = new Map(branches.map((b) => [b.id, b.name]));
+  const [overdueItem = null] = branches
+    .flatMap((b) => b.inspectionAssignments.flatMap((a) => a.rectifications))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id - b.id);
   return {
     owned,
     toVerify,
@@ -329,8 +362,9 @@ export async function inspectionsHomeRows(
     overdueTotal: overdue.reduce((s, o) => s + o._count._all, 0),
     overdueByBranch: worst.map((w) => ({
       branch: nameOf.get(w.branchId) ?? "?",
-      overdue: w._count._all,
+      overdue: w.count,
     })),
+    overdueItem,
   };
 }
 

@@ -82,6 +82,8 @@ export const inspections = defineArea(
     "inspections.home.noOverdue": "No rectification item is overdue.",
     "inspections.home.overdue": "*Overdue items*: {count}, most in {branches}",
     "inspections.home.overdueBranch": "{branch} ({count})",
+    "inspections.home.overdueItem":
+      "Overdue longest: {branch} · {problem} · was due {due}, owner {owner}",
     "inspections.home.separator": ", ",
     "inspections.home.assignments": "*Checklists to send* ({count}):",
     "inspections.home.assignment": "• {kind} {period} · {branch}, by {closes}",
@@ -292,6 +294,7 @@ export const inspections = defineArea(
     "inspections.home.noOverdue": "没有逾期的整改事项。",
     "inspections.home.overdue": "逾期整改事项{count}项，较多的支部：{branches}",
     "inspections.home.overdueBranch": "{branch}（{count}项）",
+    "inspections.home.overdueItem": "逾期最久：{branch} · {problem} · 期限{due}，责任人{owner}",
     "inspections.home.separator": "、",
     "inspections.home.assignments": "待报送的检查清单（{count}份）：",
     "inspections.home.assignment": "• {period}{kind} · {branch}，{closes}前",

@@ -2,8 +2,9 @@
  * Inspections on the App Home, in a fixed number of queries (db/repositories/inspections.ts
  * `inspectionsHomeRows`): the open rectification items a person owns (Report done), the items
  * reported done they may verify (Accept / Reopen: never their own nor their branch's), their
- * checklists still to send in an open round; for the committee, each open round's progress and
- * the overdue items per branch, worst first. Null when there is nothing to show.
+ * checklists still to send in an open round; for the committee, each open round's progress,
+ * the overdue items per branch, worst first, and the open item overdue longest (Reassign).
+ * Null when there is nothing to show.
  */
 import {
   type InspectionsHomeViewer,
@@ -51,6 +52,7 @@ export async function loadInspectionsHome(
         }),
         overdueTotal: rows.overdueTotal,
         overdueByBranch: rows.overdueByBranch,
+        overdueItem: rows.overdueItem ? homeItem(rows.overdueItem, today) : null,
       }
     : null;
   const view: InspectionsHomeView = {

@@ -1,7 +1,7 @@
 /**
  * Inspections on the Home (the loader is services/inspections/home.ts): for the committee, each
- * open round's progress (checklists sent of assigned, closure rate, overdue) and the overdue
- * items per branch, worst first; an inspector's checklists still to send (Open the checklist);
+ * open round's progress (checklists sent of assigned, closure rate, overdue), the overdue items
+ * per branch, worst first, and the open item overdue longest (Reassign); an inspector's checklists still to send (Open the checklist);
  * the owner's open items (Report done) and the items they may verify (Accept / Reopen). The
  * buttons are the DMs' own actions. At most 8 blocks; the rest is counted and in the report.
  */
@@ -11,7 +11,7 @@ import type { Translator } from "../../../i18n/index.ts";
 import type { HomeItem, InspectionsHomeView } from "../../../ports/inspections.ts";
 import { button, context, header, mention, section, truncate } from "../../blocks.ts";
 import { INSPECTION_ACTION } from "../../ids/inspections.ts";
-import { kindName, severityName, verifyActions } from "../inspections/present.ts";
+import { kindName, reassignButton, severityName, verifyActions } from "../inspections/present.ts";
 import { periodLabel } from "../tasklist/format.ts";
 import { esc, percent } from "./format.ts";
 
@@ -54,12 +54,26 @@ function committeeText(c: NonNullable<InspectionsHomeView["committee"]>, t: Tran
             .join(t("inspections.home.separator")),
         }),
   );
+  if (c.overdueItem)
+    rows.push(
+      t("inspections.home.overdueItem", {
+        branch: esc(c.overdueItem.branch),
+        problem: esc(truncate(c.overdueItem.problem, 300)),
+        due: formatDay(c.overdueItem.dueOn, t),
+        owner: mention(c.overdueItem.owner),
+      }),
+    );
   return rows.join("\n");
 }
 
 export function inspectionsHomeBlocks(v: InspectionsHomeView, t: Translator): KnownBlock[] {
   const blocks: KnownBlock[] = [header(t("inspections.home.header"))];
-  if (v.committee) blocks.push(section(committeeText(v.committee, t)));
+  if (v.committee) {
+    const item = v.committee.overdueItem;
+    blocks.push(
+      section(committeeText(v.committee, t), item ? { accessory: reassignButton(t, item.id) } : {}),
+    );
+  }
   const [firstAssignment] = v.assignments;
   if (firstAssignment) {
     const rows = v.assignments.map((a) =>
