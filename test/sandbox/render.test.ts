@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translator } from "../../src/i18n/index.ts";
 import { createSlackEmulator } from "../../src/localslack/index.ts";
 import { renderBlocks } from "../../src/sandbox/render/blocks.ts";
 import type { RenderContext } from "../../src/sandbox/render/context.ts";
@@ -120,6 +121,41 @@ describe("Block Kit", () => {
     expect(out).toContain('aria-invalid="true"');
     expect(out).toContain('<p class="bk-error" id="in-title-v-error" role="alert">太短</p>');
     expect(out).toContain('aria-describedby="in-title-v-hint in-title-v-error"');
+  });
+
+  it("renders a file_input as a file picker with its types and count, and the files attached", () => {
+    const field = (element: Record<string, unknown>) => ({
+      type: "input",
+      block_id: "ev",
+      label: { type: "plain_text", text: "Evidence" },
+      element: { type: "file_input", action_id: "f", ...element },
+    });
+    const one = renderBlocks([field({ filetypes: ["jpg", "pdf"], max_files: 1 })], ctx).value;
+    expect(one).toContain(
+      '<input class="bk-file" type="file" id="in-ev-f" data-key="ev.f" data-input="file_input" aria-describedby="in-ev-f-limit" accept=".jpg,.pdf" data-max-files="1" data-max-bytes="10485760">',
+    );
+    expect(one).toContain(
+      '<small class="bk-file-limit" id="in-ev-f-limit">One file, up to 10.0 MB</small>',
+    );
+    expect(one).not.toContain("bk-text-input");
+
+    const several = renderBlocks([field({ max_files: 3 })], {
+      ...ctx,
+      t: translator("zh-CN"),
+      state: {
+        ev: { f: { type: "file_input", files: [{ id: "F1", name: "<a>.pdf", size: 2048 }] } },
+      },
+    }).value;
+    expect(several).toContain(
+      'data-input="file_input" aria-describedby="in-ev-f-limit" multiple data-max-files="3"',
+    );
+    expect(several).not.toContain("accept=");
+    expect(several).toContain("最多3个文件，每个不超过10.0 MB");
+    expect(several).toContain(
+      '<p class="bk-file-attached">已附加：&lt;a&gt;.pdf · 2.0 KB。重新选择文件即可替换。</p>',
+    );
+    // Without max_files Slack takes 10.
+    expect(renderBlocks([field({})], ctx).value).toContain('multiple data-max-files="10"');
   });
 
   it("reads what a control shows from the state, else from the element's initial value", () => {

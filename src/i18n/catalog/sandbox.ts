@@ -149,10 +149,20 @@ export const sandbox = defineArea(
     "sandbox.page.appStatus": "The app answered with HTTP {status}.",
     "sandbox.page.download": "Download",
     "sandbox.page.file": "{name} · {size}",
+    "sandbox.page.fileLimit": (p: Record<string, unknown>) =>
+      n(p) === 1 ? `One file, up to ${p.size}` : `Up to ${n(p)} files, ${p.size} each`,
+    "sandbox.page.filesAttached": "Attached: {files}. Choose files again to replace them.",
+    "sandbox.page.uploadTooLarge":
+      "The upload is larger than this modal's file fields take ({size} a file). Nothing was stored.",
     "sandbox.form.required": "Please complete this required field.",
     "sandbox.form.min": "Must be at least {min} characters.",
     "sandbox.form.max": "Must be at most {max} characters.",
     "sandbox.form.date": "Enter a date as YYYY-MM-DD, e.g. {example}.",
+    "sandbox.form.fileTooLarge": "{name} is {size}: a file may be at most {max}.",
+    "sandbox.form.maxFiles": (p: Record<string, unknown>) =>
+      n(p) === 1
+        ? "Only one file can be attached here."
+        : `At most ${n(p)} files can be attached here.`,
     "sandbox.role.committee": "Committee",
     "sandbox.role.secretaries": "Branch secretaries",
     "sandbox.role.members": "Members",
@@ -298,10 +308,17 @@ export const sandbox = defineArea(
     "sandbox.page.appStatus": "应用返回了HTTP {status}。",
     "sandbox.page.download": "下载",
     "sandbox.page.file": "{name} · {size}",
+    "sandbox.page.fileLimit": (p: Record<string, unknown>) =>
+      n(p) === 1 ? `限1个文件，不超过${p.size}` : `最多${n(p)}个文件，每个不超过${p.size}`,
+    "sandbox.page.filesAttached": "已附加：{files}。重新选择文件即可替换。",
+    "sandbox.page.uploadTooLarge":
+      "上传的内容超过此弹窗文件栏的上限（每个文件{size}），未保存任何内容。",
     "sandbox.form.required": "请填写此必填项。",
     "sandbox.form.min": "至少需要{min}个字符。",
     "sandbox.form.max": "最多{max}个字符。",
     "sandbox.form.date": "请按“年-月-日”填写日期，例如{example}。",
+    "sandbox.form.fileTooLarge": "{name}大小为{size}：每个文件不超过{max}。",
+    "sandbox.form.maxFiles": "此处最多附加{count}个文件。",
     "sandbox.role.committee": "机关党委",
     "sandbox.role.secretaries": "支部书记",
     "sandbox.role.members": "党员",

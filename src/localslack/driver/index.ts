@@ -154,4 +154,4 @@ export type { SigningMode } from "./sign.ts";
 export { signature, signingHeaders } from "./sign.ts";
 export type { DeliverOptions, Delivery, DeliveryKind } from "./transport.ts";
 export type { SubmitOutcome, SubmitResult } from "./view-response.ts";
-export type { TypedValue } from "./view-state.ts";
+export { FILE_INPUT_MAX_BYTES, type TypedValue } from "./view-state.ts";

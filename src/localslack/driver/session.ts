@@ -1,13 +1,13 @@
 /** `slack.as(user)`: what one user does in Slack, as readable test steps. */
 import type { SlackEmulator } from "../emulator/index.ts";
 import { answerResponseUrl } from "../emulator/response-handler.ts";
-import { viewJson } from "../emulator/serialize.ts";
+import { fileJson, viewJson } from "../emulator/serialize.ts";
 import type { ChannelRecord, Json, MessageRecord, ViewRecord } from "../emulator/types.ts";
 import { type ElementQuery, type FoundElement, findElement } from "./find.ts";
 import type { PayloadBuilder } from "./payloads.ts";
 import type { DeliverOptions, Delivery, DeliveryKind } from "./transport.ts";
 import { applyViewResponse, type SubmitResult } from "./view-response.ts";
-import { buildState, clientErrors, type TypedValue } from "./view-state.ts";
+import { buildState, clientErrors, type TypedValue, type UploadedFiles } from "./view-state.ts";
 
 /** Where the element is: a message in a channel (latest, by ts, in a thread, ephemeral) or a view. */
 export type SurfaceTarget =
@@ -44,6 +44,33 @@ export class UserSession {
     return this.core.emulator.workspace;
   }
 
+  /**
+   * Uploads a file as Slack's client does when the person picks it in a file_input: stored with
+   * its bytes and type, owned by the person. Its id, typed into the file_input, submits it.
+   */
+  uploadFile(file: { name: string; bytes: Buffer; mimetype?: string }): string {
+    const id = this.ws.newId("F");
+    this.ws.files.set(id, {
+      id,
+      name: file.name,
+      title: file.name,
+      length: file.bytes.length,
+      bytes: file.bytes,
+      ...(file.mimetype ? { mimetype: file.mimetype } : {}),
+      completed: true,
+      channels: [],
+      created: Math.floor(this.ws.now() / 1000),
+      user: this.userId,
+    });
+    return id;
+  }
+
+  /** The files this person uploaded, as a file_input's state carries them. */
+  private readonly uploaded: UploadedFiles = (spec) => {
+    const f = this.ws.files.get(spec);
+    return f && f.user === this.userId && f.bytes ? fileJson(this.ws, f) : undefined;
+  };
+
   /** Clicks a button found by its visible label (or action_id/block_id). */
   clickButton(target: ElementTarget): Promise<InteractionResult> {
     return this.interact({ ...target, type: target.type ?? "button" }, undefined);
@@ -71,9 +98,12 @@ export class UserSession {
     if (!v) throw new Error(`${this.userId} has no open ${target.view} view`);
     const f = findElement(v.blocks, target);
     if (value !== undefined) {
-      v.state.values = buildState(v.blocks, v.state.values, {
-        [`${f.blockId}.${f.actionId}`]: value,
-      });
+      v.state.values = buildState(
+        v.blocks,
+        v.state.values,
+        { [`${f.blockId}.${f.actionId}`]: value },
+        this.uploaded,
+      );
     } else {
       v.state.values = buildState(v.blocks, v.state.values);
     }
@@ -125,7 +155,7 @@ export class UserSession {
   /** Types values into the open modal without submitting (keys as for submitModal). */
   fill(values: Record<string, TypedValue>): ViewRecord {
     const v = this.requireModal();
-    v.state.values = buildState(v.blocks, v.state.values, values);
+    v.state.values = buildState(v.blocks, v.state.values, values, this.uploaded);
     return v;
   }
 

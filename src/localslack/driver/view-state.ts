@@ -6,9 +6,16 @@ import { elementsOf, type FoundElement, findOption } from "./find.ts";
  * A typed value: text for inputs; an option value or its text for selects/radios; a list for
  * multi-selects and checkboxes; a user/conversation/channel id; YYYY-MM-DD; HH:mm; epoch
  * seconds for datetimepicker; for a file_input the files uploaded, each "name" or
- * "name:bytes" (1 KB when not given); null clears.
+ * "name:bytes" (1 KB when not given) or the id of a file the person uploaded
+ * (`UserSession.uploadFile`, with its real bytes and type); null clears.
  */
 export type TypedValue = string | number | string[] | null;
+
+/** Slack's limit for one file of a file_input ("There is a 10MB file size limit"). */
+export const FILE_INPUT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Slack's file object of a file the person uploaded, by its id; undefined for any other spec. */
+export type UploadedFiles = (spec: string) => Json | undefined;
 
 export type StateValues = Record<string, Record<string, Json>>;
 
@@ -45,7 +52,11 @@ function uploadedFile(spec: string): Json {
 }
 
 /** The state entry of one element; `input` undefined means "left as initially shown". */
-export function elementState(el: Json, input: TypedValue | undefined): Json {
+export function elementState(
+  el: Json,
+  input: TypedValue | undefined,
+  uploaded: UploadedFiles = () => undefined,
+): Json {
   const type = String(el.type);
   const given = input !== undefined;
   const pickOne = (): Json | null => {
@@ -98,7 +109,7 @@ export function elementState(el: Json, input: TypedValue | undefined): Json {
         type,
         files: list(input)
           .filter((spec) => spec.trim() !== "")
-          .map(uploadedFile),
+          .map((spec) => uploaded(spec) ?? uploadedFile(spec)),
       };
     case "datepicker":
       return { type, selected_date: given ? single(input) : (el.initial_date ?? null) };
@@ -161,6 +172,7 @@ export function buildState(
   blocks: Json[],
   previous: StateValues,
   typed: Record<string, TypedValue> = {},
+  uploaded?: UploadedFiles,
 ): StateValues {
   const values: StateValues = {};
   const key = (f: FoundElement) => `${f.blockId}.${f.actionId}`;
@@ -169,7 +181,7 @@ export function buildState(
     if (NOT_STATEFUL.has(String(f.element.type))) continue;
     const prev = previous[f.blockId]?.[f.actionId];
     const entry = typedByElement.has(key(f))
-      ? elementState(f.element, typedByElement.get(key(f)))
+      ? elementState(f.element, typedByElement.get(key(f)), uploaded)
       : (prev ?? elementState(f.element, undefined));
     values[f.blockId] = { ...values[f.blockId], [f.actionId]: entry };
   }

@@ -211,7 +211,7 @@ export function fileJson(ws: Workspace, f: FileRecord): Json {
     timestamp: f.created,
     name: f.name,
     title: f.title,
-    mimetype: "application/octet-stream",
+    mimetype: f.mimetype || "application/octet-stream",
     filetype: f.name.split(".").pop() ?? "binary",
     user: f.user,
     size: f.length,

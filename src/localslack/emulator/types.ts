@@ -67,6 +67,8 @@ export interface FileRecord {
   title: string;
   length: number;
   bytes?: Buffer;
+  /** The type the uploader gave (a browser's File.type); application/octet-stream when not. */
+  mimetype?: string;
   completed: boolean;
   channels: string[];
   created: number;

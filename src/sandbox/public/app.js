@@ -1,7 +1,7 @@
 // The sandbox page: swaps in the regions of the acting person's screen when the server says
 // something changed, and sends what the person does to /sandbox/api/….
 import { getScreen, post, setWords, toast } from "./api.js";
-import { confirmFirst, elementValue, modalValues, surfaceOf } from "./forms.js";
+import { confirmFirst, elementValue, modalFiles, modalValues, surfaceOf } from "./forms.js";
 
 const HOME = "app:home";
 const query = new URLSearchParams(location.search);
@@ -201,7 +201,12 @@ async function submitModal() {
   const modal = document.querySelector(".modal[data-view-id]");
   if (!modal) return;
   const form = modal.querySelector("[data-modal-form]");
-  await post("submit", { as: state.as, viewId: modal.dataset.viewId, values: modalValues(form) });
+  await post("submit", {
+    as: state.as,
+    viewId: modal.dataset.viewId,
+    values: modalValues(form),
+    files: await modalFiles(form),
+  });
   await refresh();
 }
 

@@ -13,11 +13,47 @@ export function controlValue(el) {
   return orNull(el.value);
 }
 
-/** Every input of the open modal, keyed "block_id.action_id". */
+/** Every input of the open modal, keyed "block_id.action_id" (files: modalFiles). */
 export function modalValues(form) {
   const values = {};
-  for (const el of form.querySelectorAll("[data-key]")) values[el.dataset.key] = controlValue(el);
+  for (const el of form.querySelectorAll("[data-key]")) {
+    if (el.dataset.input !== "file_input") values[el.dataset.key] = controlValue(el);
+  }
   return values;
+}
+
+/** A file's bytes in base64 (what a data: URL carries after its comma). */
+function base64Of(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () =>
+      resolve(String(reader.result).slice(String(reader.result).indexOf(",") + 1));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * The files picked in the modal's file fields, keyed "block_id.action_id": name, type, size and
+ * the bytes. A file over the field's limit goes without its bytes: the server refuses it on the
+ * field, as Slack does, instead of receiving what it would not keep. A field where nothing was
+ * picked is left out, so the files attached before stay.
+ */
+export async function modalFiles(form) {
+  const files = {};
+  for (const el of form.querySelectorAll('[data-input="file_input"]')) {
+    if (el.files.length === 0) continue;
+    const limit = Number(el.dataset.maxBytes);
+    files[el.dataset.key] = await Promise.all(
+      [...el.files].map(async (f) => ({
+        name: f.name,
+        type: f.type,
+        size: f.size,
+        ...(f.size <= limit ? { data: await base64Of(f) } : {}),
+      })),
+    );
+  }
+  return files;
 }
 
 /** The value an element outside inputs sends (undefined: a button click). */

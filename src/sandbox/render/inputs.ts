@@ -3,10 +3,12 @@
  * element's initial value, with the hint and the app's error under the field. The page reads
  * the controls by data-key ("block_id.action_id") and data-input (the element type).
  */
+import { FILE_INPUT_MAX_BYTES } from "../../localslack/index.ts";
 import { pageWords, type RenderContext } from "./context.ts";
 import { selectOptions } from "./elements.ts";
 import { attr, type Html, html } from "./html.ts";
 import { type Json, obj, objs, plainOf, str, strs } from "./json.ts";
+import { fileSize } from "./messages.ts";
 
 /** What the control shows: the state entry when the user typed, else the initial value. */
 export function currentValue(el: Json, state: Json | undefined): string[] {
@@ -131,6 +133,47 @@ function textControl(el: Json, c: Control, value: string[]): Html {
 
 const numberOr = (v: unknown) => (typeof v === "number" ? v : undefined);
 
+/** Slack's default and ceiling for a file_input's max_files. */
+const MAX_FILES = 10;
+
+/** How many files a file_input takes (its max_files, 1–10; 10 when not given). */
+export function maxFilesOf(el: Json): number {
+  const n = numberOr(el.max_files);
+  return n === undefined ? MAX_FILES : Math.min(MAX_FILES, Math.max(1, Math.floor(n)));
+}
+
+/**
+ * A file picker like Slack's: `accept` from the element's filetypes (a convenience, as in
+ * Slack: any file can still be chosen, and the app checks), several files when max_files
+ * allows, the limits said under it, and the files already attached (the view's state) listed.
+ * Picking files again replaces them. The page sends the picked files with the submission.
+ */
+function fileControl(el: Json, c: Control, state: Json | undefined, ctx: RenderContext): Html {
+  const t = pageWords(ctx);
+  const max = maxFilesOf(el);
+  const types = strs(el.filetypes).map((x) => `.${x.replace(/^\./, "")}`);
+  const attached = objs(state?.files).map((f) =>
+    t("sandbox.page.file", {
+      name: str(f.name) ?? str(f.id) ?? "",
+      size: fileSize(Number(f.size ?? 0)),
+    }),
+  );
+  const limit = html`<small class="bk-file-limit" id="${c.id}-limit">${t("sandbox.page.fileLimit", {
+    count: max,
+    size: fileSize(FILE_INPUT_MAX_BYTES),
+  })}</small>`;
+  return html`<input class="bk-file" type="file" ${common(c, "file_input")}${attr(
+    "accept",
+    types.length > 0 ? types.join(",") : undefined,
+  )}${max > 1 ? html` multiple` : ""} data-max-files="${max}" data-max-bytes="${FILE_INPUT_MAX_BYTES}">${limit}${
+    attached.length > 0
+      ? html`<p class="bk-file-attached">${t("sandbox.page.filesAttached", {
+          files: attached.join(", "),
+        })}</p>`
+      : ""
+  }`;
+}
+
 function choiceControl(el: Json, c: Control, value: string[], kind: "checkbox" | "radio"): Html {
   const type = str(el.type) ?? "";
   const items = objs(el.options).map((o, i) => {
@@ -144,9 +187,17 @@ function choiceControl(el: Json, c: Control, value: string[], kind: "checkbox" |
   return html`<div class="bk-choices" role="group" aria-labelledby="${c.id}-label" ${common(c, type)}>${items}</div>`;
 }
 
-function control(el: Json, c: Control, value: string[], ctx: RenderContext): Html {
+function control(
+  el: Json,
+  c: Control,
+  value: string[],
+  ctx: RenderContext,
+  state: Json | undefined,
+): Html {
   const type = str(el.type) ?? "";
   switch (type) {
+    case "file_input":
+      return fileControl(el, c, state, ctx);
     case "checkboxes":
       return choiceControl(el, c, value, "checkbox");
     case "radio_buttons":
@@ -177,7 +228,13 @@ export function renderInput(block: Json, ctx: RenderContext): Html {
   const error = ctx.errors?.[blockId];
   const hint = plainOf(block.hint);
   const describedBy =
-    [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+    [
+      el.type === "file_input" ? `${id}-limit` : "",
+      hint ? `${id}-hint` : "",
+      error ? `${id}-error` : "",
+    ]
+      .filter(Boolean)
+      .join(" ") || undefined;
   const c: Control = {
     key: `${blockId}.${actionId}`,
     id,
@@ -185,7 +242,8 @@ export function renderInput(block: Json, ctx: RenderContext): Html {
     invalid: error !== undefined,
     dispatch: block.dispatch_action === true,
   };
-  const value = currentValue(el, ctx.state?.[blockId]?.[actionId]);
+  const state = ctx.state?.[blockId]?.[actionId];
+  const value = currentValue(el, state);
   const optionalWord = pageWords(ctx)("sandbox.page.optional");
   const optional =
     block.optional === true ? html`<span class="bk-optional">${optionalWord}</span>` : "";
@@ -198,6 +256,7 @@ export function renderInput(block: Json, ctx: RenderContext): Html {
     c,
     value,
     ctx,
+    state,
   )}${hint ? html`<p class="bk-hint" id="${id}-hint">${hint}</p>` : ""}${
     error ? html`<p class="bk-error" id="${id}-error" role="alert">${error}</p>` : ""
   }</div>`;

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { type Translator, translator } from "../../i18n/index.ts";
 import type { Delivery, SlackDriver, TypedValue } from "../../localslack/index.ts";
+import { pickedFiles } from "./files.ts";
 import { HttpError } from "./http.ts";
 
 const typed = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
@@ -28,7 +29,13 @@ export const actionRequest = z.object({
   /** What is typed in the open modal, sent before an action inside it. */
   modalValues: values.optional(),
 });
-export const submitRequest = z.object({ as: user, viewId: z.string(), values });
+export const submitRequest = z.object({
+  as: user,
+  viewId: z.string(),
+  values,
+  /** The files picked in the modal's file_input fields (files.ts). */
+  files: pickedFiles.optional(),
+});
 export const closeRequest = z.object({ as: user, viewId: z.string() });
 export const messageRequest = z.object({
   as: user,

@@ -3,7 +3,8 @@ import { readFile } from "node:fs/promises";
 import { type IncomingMessage, request, type ServerResponse } from "node:http";
 import path from "node:path";
 
-const MAX_BODY = 1_000_000;
+/** The body of any request but a modal's submission with files (see `submitBodyLimit`). */
+export const MAX_BODY = 1_000_000;
 
 export class HttpError extends Error {
   constructor(
@@ -14,16 +15,35 @@ export class HttpError extends Error {
   }
 }
 
-export async function readJson(req: IncomingMessage): Promise<unknown> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > MAX_BODY) throw new HttpError(413, "request body too large");
-    chunks.push(buf);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+/**
+ * Reads a JSON body of at most `limit` bytes. A larger one is refused (413, `tooLarge`) as soon
+ * as its Content-Length says so, or once that many bytes arrived, and the rest is discarded.
+ */
+export async function readJson(
+  req: IncomingMessage,
+  limit = MAX_BODY,
+  tooLarge = "request body too large",
+): Promise<unknown> {
+  const body = await new Promise<Buffer>((resolve, reject) => {
+    // Read on and drop the rest (rather than reset the connection), so the refusal is answered.
+    if (Number(req.headers["content-length"] ?? 0) > limit) {
+      req.resume();
+      return reject(new HttpError(413, tooLarge));
+    }
+    let size = 0;
+    const chunks: Buffer[] = [];
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.resume();
+      reject(new HttpError(413, tooLarge));
+    };
+    req.on("data", onData);
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+  const text = body.toString("utf8");
   try {
     return text === "" ? {} : JSON.parse(text);
   } catch {

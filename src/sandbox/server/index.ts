@@ -28,6 +28,7 @@ import {
   submitRequest,
 } from "./actions.ts";
 import { createChangeFeed } from "./changes.ts";
+import { checkFiles, submitBodyLimit, uploadAll, uploadTooLarge } from "./files.ts";
 import { guardRequest } from "./guard.ts";
 import { HttpError, proxy, readJson, sendJson, sendStatic } from "./http.ts";
 
@@ -146,13 +147,19 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         const req = parse(submitRequest, body);
         const top = driver.openView(req.as);
         if (!top || top.id !== req.viewId) throw new HttpError(409, "that modal is no longer open");
-        const badDates = dateErrors(top.blocks, req.values, t);
-        if (Object.keys(badDates).length > 0) {
-          driver.as(req.as).fill(withoutKeys(req.values, badDates));
-          modalErrors.set(req.as, { viewId: top.id, hash: top.hash, errors: badDates });
-          return { ok: true, outcome: "client_errors", errors: badDates };
+        const files = checkFiles(top.blocks, req.files, t);
+        const refused = {
+          ...dateErrors(top.blocks, req.values, t),
+          ...(files.ok ? {} : files.errors),
+        };
+        if (Object.keys(refused).length > 0) {
+          driver.as(req.as).fill(withoutKeys(req.values, refused));
+          modalErrors.set(req.as, { viewId: top.id, hash: top.hash, errors: refused });
+          return { ok: true, outcome: "client_errors", errors: refused };
         }
-        const result = await driver.as(req.as).submitModal(req.values);
+        const session = driver.as(req.as);
+        const uploaded = files.ok ? uploadAll(session, files.files) : {};
+        const result = await session.submitModal({ ...req.values, ...uploaded });
         if (result.outcome === "client_errors") result.errors = clientWords(result.errors, t);
         if (result.outcome === "errors" || result.outcome === "client_errors") {
           modalErrors.set(req.as, { viewId: top.id, hash: top.hash, errors: result.errors ?? {} });
@@ -227,7 +234,13 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     if (req.method === "GET" && p === "/sandbox/api/screen")
       return sendJson(res, 200, await screen(url));
     if (req.method === "POST" && p.startsWith("/sandbox/api/")) {
-      const answer = await post(p.slice("/sandbox/api/".length), await readJson(req));
+      const route = p.slice("/sandbox/api/".length);
+      // A submission carries the files picked in the modal: as much as its file fields take.
+      const body =
+        route === "submit"
+          ? await readJson(req, submitBodyLimit(ws), uploadTooLarge(translator(localeNow())))
+          : await readJson(req);
+      const answer = await post(route, body);
       feed.bump();
       return sendJson(res, 200, answer);
     }
