@@ -4,14 +4,11 @@
  * taken on the file field and store nothing; a good file is stored with its id and permalink
  * and read back in the service and project ledgers.
  */
-import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { loadOrgRecord } from "../../src/db/repositories/org.ts";
-import { parseReportPeriod } from "../../src/domain/report-period.ts";
-import { translator } from "../../src/i18n/index.ts";
 import { projectsReport, servicesReport } from "../../src/services/service-list/report.ts";
 import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
+import { ledgerRows } from "../helpers/service-ledger.ts";
 import { SERVICE_ORG_WITH_PROJECT } from "../helpers/service-org.ts";
 import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
 
@@ -19,14 +16,7 @@ const TOO_LARGE = "That file is too large or empty";
 const BAD_TYPE = "That type of file is not taken";
 
 describe.each(STORES)("evidence files in the service list's modals (%s)", (store) => {
-  const ledger = async (report: typeof servicesReport) => {
-    const t = bot();
-    const org = await loadOrgRecord(t.db);
-    const period = parseReportPeriod("year", "2026");
-    if (!org || !period) throw new Error("no org");
-    const built = await report.build(t.db, org, period, t.clock.now(), translator("en"));
-    return parseCsv(built.files.csv.bytes.toString("utf8"), { bom: true }) as string[][];
-  };
+  const ledger = (report: typeof servicesReport) => ledgerRows(bot(), report);
 
   const bot = useTestBot({
     store,

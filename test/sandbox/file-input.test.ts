@@ -6,15 +6,12 @@
  * is refused on the field before the bot hears of it; a body larger than the open modal's file
  * fields can take is refused with a clear error. What is refused stores nothing.
  */
-import { parse as parseCsv } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadOrgRecord } from "../../src/db/repositories/org.ts";
-import { parseReportPeriod } from "../../src/domain/report-period.ts";
-import { translator } from "../../src/i18n/index.ts";
+import { describe, expect, it } from "vitest";
 import { type SandboxServer, startSandboxServer } from "../../src/sandbox/server/index.ts";
 import { servicesReport } from "../../src/services/service-list/report.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
+import { ledgerRows } from "../helpers/service-ledger.ts";
 import { SERVICE_ORG } from "../helpers/service-org.ts";
 
 const FIELD = "svc_file_block.svc_file";
@@ -33,11 +30,26 @@ interface Answer {
 }
 
 describe.each(STORES)("the sandbox's file picker (%s)", (store) => {
-  let t: TestBot;
   let server: SandboxServer;
+  // The bot, the page's server on its local Slack, and U0A's service report modal open.
+  const bot = useTestBot({
+    store,
+    orgText: SERVICE_ORG,
+    now: "2026-11-10T02:00:00Z",
+    setUp: async (t) => {
+      server = await startSandboxServer({
+        driver: t.slack,
+        port: 0,
+        timezone: () => "Asia/Shanghai",
+      });
+      await t.slack.as("U0A").slashCommand("/pbb", "service report", { channel: "C0VETS" });
+      await t.emulator.calls.waitFor("views.open");
+    },
+    beforeClose: () => server?.stop(),
+  });
 
   const submit = async (files: unknown, body?: string): Promise<Answer> => {
-    const viewId = t.slack.openView("U0A")?.id;
+    const viewId = bot().slack.openView("U0A")?.id;
     const res = await fetch(`${server.url}sandbox/api/submit`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -46,22 +58,7 @@ describe.each(STORES)("the sandbox's file picker (%s)", (store) => {
     });
     return { status: res.status, body: (await res.json()) as Answer["body"] };
   };
-  const stored = () => [...t.emulator.workspace.files.values()];
-
-  beforeAll(async () => {
-    t = await startTestBot({ store, orgText: SERVICE_ORG, now: "2026-11-10T02:00:00Z" });
-    server = await startSandboxServer({
-      driver: t.slack,
-      port: 0,
-      timezone: () => "Asia/Shanghai",
-    });
-    await t.slack.as("U0A").slashCommand("/pbb", "service report", { channel: "C0VETS" });
-    await t.emulator.calls.waitFor("views.open");
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await t?.close();
-  });
+  const stored = () => [...bot().emulator.workspace.files.values()];
 
   it("draws the evidence field as a file picker of the policy's types, one file", async () => {
     const res = await fetch(`${server.url}sandbox/api/screen?as=U0A&c=C0VETS`);
@@ -87,11 +84,11 @@ describe.each(STORES)("the sandbox's file picker (%s)", (store) => {
     ]);
     expect(two.body.errors).toEqual({ svc_file_block: "Only one file can be attached here." });
     expect(stored()).toEqual([]);
-    expect(t.emulator.workspace.topView("U0A")?.state.values.svc_file_block?.svc_file).toEqual({
+    expect(bot().emulator.workspace.topView("U0A")?.state.values.svc_file_block?.svc_file).toEqual({
       type: "file_input",
       files: [],
     });
-    expect(await t.db.prisma.serviceReport.count()).toBe(0);
+    expect(await bot().db.prisma.serviceReport.count()).toBe(0);
   });
 
   it("a body larger than the modal's file field takes is refused with a clear error, nothing stored", async () => {
@@ -102,7 +99,7 @@ describe.each(STORES)("the sandbox's file picker (%s)", (store) => {
       "The upload is larger than this modal's file fields take (10.0 MB a file). Nothing was stored.",
     );
     expect(stored()).toEqual([]);
-    expect(await t.db.prisma.serviceReport.count()).toBe(0);
+    expect(await bot().db.prisma.serviceReport.count()).toBe(0);
   });
 
   it("a .exe reaches the bot under its own name, and the bot refuses it on the field", async () => {
@@ -111,7 +108,7 @@ describe.each(STORES)("the sandbox's file picker (%s)", (store) => {
     ]);
     expect(exe.body).toMatchObject({ ok: true, outcome: "errors" });
     expect(exe.body.errors?.svc_file_block).toContain("That type of file is not taken");
-    expect(await t.db.prisma.serviceReport.count()).toBe(0);
+    expect(await bot().db.prisma.serviceReport.count()).toBe(0);
   });
 
   it("a PDF is uploaded with its bytes and type, kept with the report, and shown in the ledger", async () => {
@@ -124,8 +121,8 @@ describe.each(STORES)("the sandbox's file picker (%s)", (store) => {
       },
     ]);
     expect(ok.body).toMatchObject({ ok: true, outcome: "closed" });
-    const row = await t.db.prisma.serviceReport.findFirstOrThrow();
-    const file = t.emulator.workspace.files.get(row.fileId ?? "");
+    const row = await bot().db.prisma.serviceReport.findFirstOrThrow();
+    const file = bot().emulator.workspace.files.get(row.fileId ?? "");
     expect([file?.name, file?.mimetype, file?.user, file?.bytes?.equals(PDF)]).toEqual([
       "visit.pdf",
       "application/pdf",
@@ -135,11 +132,7 @@ describe.each(STORES)("the sandbox's file picker (%s)", (store) => {
     expect(row.fileName).toBe("visit.pdf");
     expect(row.fileUrl).toMatch(new RegExp(`/files/U0A/${row.fileId}/visit\\.pdf$`));
 
-    const org = await loadOrgRecord(t.db);
-    const period = parseReportPeriod("year", "2026");
-    if (!org || !period) throw new Error("no org");
-    const built = await servicesReport.build(t.db, org, period, t.clock.now(), translator("en"));
-    const rows = parseCsv(built.files.csv.bytes.toString("utf8"), { bom: true }) as string[][];
+    const rows = await ledgerRows(bot(), servicesReport);
     expect(rows[0]?.at(-1)).toBe("Evidence file");
     expect(rows.filter((r) => r[0] === "Report").map((r) => r.at(-1))).toEqual([row.fileUrl]);
   });
