@@ -4,7 +4,8 @@
  * two inspectors open their checklist from the DM (a score above the maximum is refused on its
  * field), close it (the draft is kept) and send it with findings; the items reach their owner;
  * the reminders come 3 working days before and on the due date, the overdue list once a week;
- * the owner reports done with evidence, the owner may not verify, the inspector reopens once,
+ * a committee member reassigns an overdue item from that list and the chair hands it back from
+ * the Home; the owner reports done with evidence, the owner may not verify, the inspector reopens once,
  * then accepts; the ranking, the closure rate and both ledgers read back.
  */
 import { readFileSync } from "node:fs";
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOrgRecord } from "../../src/db/repositories/org.ts";
 import { parseReportPeriod } from "../../src/domain/report-period.ts";
 import { translator } from "../../src/i18n/index.ts";
+import type { SurfaceTarget } from "../../src/localslack/driver/session.ts";
 import type { RecordedCall } from "../../src/localslack/emulator/calls.ts";
 import {
   inspectionScoresSource,
@@ -205,6 +207,41 @@ describe.each(STORES)("inspections in Slack (%s)", (store) => {
       .filter((c) => c.args.channel === "C0COMMITTEE" && json(c).includes("逾期整改事项"));
     expect(overdue).toHaveLength(1);
     expect(json(overdue[0])).toContain("支委会记录缺&lt;少&gt;签字");
+  });
+
+  it("the committee hands an overdue item on from its overdue list, and back from its Home", async () => {
+    const [first] = await t.db.prisma.rectification.findMany({ orderBy: { id: "asc" } });
+    const id = first?.id as number;
+    expect(first).toMatchObject({ ownerId: "U0SEC1", state: "OPEN" });
+    const reassignTo = async (by: string, target: SurfaceTarget, owner: string) => {
+      const opened = t.emulator.calls.of("views.open").length;
+      await t.slack.as(by).clickButton({ ...target, label: "更换责任人" });
+      await t.emulator.calls.waitFor("views.open", { count: opened + 1, timeoutMs: 20_000 });
+      const submitted = await t.slack.as(by).submitModal({ "insp_owner_block.insp_owner": owner });
+      expect(submitted.outcome).toBe("closed");
+      const row = await t.db.prisma.rectification.findUniqueOrThrow({ where: { id } });
+      expect(row.ownerId).toBe(owner);
+      await waitCall(t, "chat.postMessage", dm(owner), {
+        where: (c) => json(c).includes("将此整改事项交由您负责") && json(c).includes(by),
+      });
+    };
+    // The weekly list in the committee channel: its first item's Reassign carries the item.
+    const list = t.slack
+      .messages("C0COMMITTEE")
+      .filter((m) => json(m).includes("逾期整改事项"))
+      .at(-1);
+    const reassignOf = (blocks: unknown) =>
+      (blocks as { accessory?: { action_id?: string; value?: string } }[] | undefined)
+        ?.map((b) => b.accessory)
+        .find((a) => a?.action_id === "insp_open_reassign")?.value;
+    expect(reassignOf(list?.blocks)).toBe(String(id));
+    await reassignTo("U0COMM3", { channel: "C0COMMITTEE", messageTs: list?.ts as string }, "U0A");
+    // The chair's Home names the open item overdue longest, with the same button.
+    await t.slack.as("U0CHAIR").openAppHome();
+    const home = () => json(t.slack.homeView("U0CHAIR")?.blocks ?? []);
+    await expect.poll(home, { timeout: 20_000 }).toContain("逾期最久");
+    expect(reassignOf(t.slack.homeView("U0CHAIR")?.blocks)).toBe(String(id));
+    await reassignTo("U0CHAIR", { view: "home" }, "U0SEC1");
   });
 
   it("done with evidence, the owner may not verify, reopened once with a comment, then verified", async () => {
