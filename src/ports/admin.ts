@@ -6,4 +6,5 @@ export type {
   CommitteeForm,
   LectureForm,
   SchedulesForm,
+  ServiceRow,
 } from "../services/admin/forms.ts";

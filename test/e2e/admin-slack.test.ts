@@ -9,7 +9,13 @@ import { parseOrgFile } from "../../src/config/org-file.ts";
 import type { Org } from "../../src/config/org-schema.ts";
 import { loadOrg, writeOrg } from "../../src/db/repositories/org.ts";
 import { offlineResolver } from "../../src/services/org/resolver.ts";
-import { ADMIN_ACTION, branchBlockId, fieldId } from "../../src/slack/ids/admin.ts";
+import {
+  ADMIN_ACTION,
+  branchBlockId,
+  fieldId,
+  type ServicePart,
+  serviceField,
+} from "../../src/slack/ids/admin.ts";
 import { startTestBot, type TestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 
@@ -18,7 +24,11 @@ const f = (name: string) => `${fieldId(name)}.${fieldId(name)}`;
 describe.each(STORES)("admin in Slack (%s)", (store) => {
   let t: TestBot;
   beforeAll(async () => {
-    t = await startTestBot({ store, now: "2026-12-10T02:00:00Z", extraUsers: ["U0NEWSEC"] });
+    t = await startTestBot({
+      store,
+      now: "2026-12-10T02:00:00Z",
+      extraUsers: ["U0NEWSEC", "U0GUEST"],
+    });
     t.emulator.workspace.addChannel({ id: "C0VETERAN", name: "branch-veterans", botMember: true });
     t.emulator.workspace.addChannel({ id: "G0NOBOT", name: "no-bot", private: true });
   });
@@ -125,7 +135,7 @@ describe.each(STORES)("admin in Slack (%s)", (store) => {
     await t.slack.as("U0CHAIR").closeModal();
   });
 
-  it("when an admin sets a branch's community and services, then a bad line is refused on its field and the saved ones come back in the modal", async () => {
+  it("when an admin picks a branch's services, then a missing frequency or a lead outside the organisation is refused on its field, and the picked ones are saved and shown again", async () => {
     const edit = async () => {
       await openMenu("U0CHAIR");
       await push("U0CHAIR", {
@@ -133,29 +143,72 @@ describe.each(STORES)("admin in Slack (%s)", (store) => {
         actionId: ADMIN_ACTION.editBranch,
       });
     };
+    const s = (row: number, part: ServicePart) => f(serviceField(row, part));
+    const audits = await t.db.prisma.auditLog.count();
     await edit();
-    const bad = await t.slack
-      .as("U0CHAIR")
-      .submitModal({ [f("community")]: "金丰路社区", [f("services")]: "政策咨询 每月" });
-    expect(bad.outcome).toBe("errors");
-    expect(JSON.stringify(bad)).toContain("每项服务单独一行");
-    expect((await exported()).services).toBeUndefined();
-    const updates = t.emulator.calls.of("views.update").length;
-    const ok = await t.slack.as("U0CHAIR").submitModal({
-      [f("services")]: "policy-consultation | monthly | 退役安置政策咨询",
+    const picked = {
+      [f("community")]: "金丰路社区",
+      [s(0, "what")]: "退役安置政策咨询",
+      [s(0, "category")]: "政策咨询", // picked by its label, as a person does
+      [s(0, "frequency")]: "monthly",
+      [s(1, "what")]: "国防教育进校园",
+      [s(1, "category")]: "defence-education",
+      [s(1, "frequency")]: null,
+      [s(1, "lead")]: "U0GUEST",
+    };
+    const missing = await t.slack.as("U0CHAIR").submitModal(picked);
+    expect(missing.outcome).toBe("errors");
+    expect(missing.errors).toEqual({ [fieldId(serviceField(1, "frequency"))]: "请选择服务频次。" });
+    const stranger = await t.slack.as("U0CHAIR").submitModal({ [s(1, "frequency")]: "每季度" });
+    expect(stranger.outcome).toBe("errors");
+    expect(stranger.errors).toEqual({
+      [fieldId(serviceField(1, "lead"))]:
+        "请选择本组织的人员：机关党委委员，或在用支部的书记、党员。",
     });
+    expect((await exported()).services).toBeUndefined();
+    expect(await t.db.prisma.auditLog.count()).toBe(audits);
+
+    const updates = t.emulator.calls.of("views.update").length;
+    const ok = await t.slack.as("U0CHAIR").submitModal({ [s(1, "lead")]: "U0B" });
     expect(ok.outcome).toBe("closed");
     await t.emulator.calls.waitFor("views.update", { count: updates + 1 });
     const org = await exported();
     expect(org.branches.find((b) => b.key === "resettlement")?.community).toBe("金丰路社区");
-    expect(org.services?.map((s) => [s.branch, s.category, s.what])).toEqual([
-      ["resettlement", "policy-consultation", "退役安置政策咨询"],
+    const secretary = org.branches.find((b) => b.key === "resettlement")?.secretaries[0];
+    expect(org.services).toEqual([
+      {
+        branch: "resettlement",
+        category: "policy-consultation",
+        frequency: "monthly",
+        what: "退役安置政策咨询",
+        lead: secretary,
+      },
+      {
+        branch: "resettlement",
+        category: "defence-education",
+        frequency: "quarterly",
+        what: "国防教育进校园",
+        lead: "U0B",
+      },
     ]);
     await t.slack.as("U0CHAIR").closeModal();
+
+    // reopened: the services are picked again, in the org's language
     await edit();
     const shown = JSON.stringify(t.slack.openView("U0CHAIR")?.blocks);
-    expect(shown).toContain("共建社区");
-    expect(shown).toContain("policy-consultation | monthly | 退役安置政策咨询 | ");
+    expect(shown).toContain('"initial_value":"国防教育进校园"');
+    expect(shown).toContain(
+      '"initial_option":{"text":{"type":"plain_text","text":"每季度","emoji":true},"value":"quarterly"}',
+    );
+    expect(shown).toContain(
+      '"initial_option":{"text":{"type":"plain_text","text":"政策咨询","emoji":true},"value":"policy-consultation"}',
+    );
+    expect(shown).toContain('"initial_user":"U0B"');
+    // clearing a description removes its service
+    const removed = await t.slack.as("U0CHAIR").submitModal({ [s(0, "what")]: "" });
+    expect(removed.outcome).toBe("closed");
+    await t.emulator.calls.waitFor("views.update", { count: updates + 2 });
+    expect((await exported()).services?.map((x) => x.what)).toEqual(["国防教育进校园"]);
     await t.slack.as("U0CHAIR").closeModal();
   });
 

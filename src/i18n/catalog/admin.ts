@@ -48,7 +48,14 @@ export const admin = defineArea(
     "admin.branch.communityHint": "The residential community the branch serves (optional).",
     "admin.branch.services": "Services this year",
     "admin.branch.servicesHint":
-      "One a line: category | how often | what | lead (a user id; the first secretary if left out). Categories: policy-consultation, defence-education, civilization, volunteering, other; how often: weekly, monthly, quarterly, yearly, once.",
+      "Fill an empty row to add a service; clear a service's description to remove it. Saved, the modal shows the services again with empty rows for more.",
+    "admin.branch.servicesMore":
+      "{count} more services of this branch are not shown here and stay as they are (edit them in the org file).",
+    "admin.branch.serviceWhat": "Service {n}: what",
+    "admin.branch.serviceCategory": "Service {n}: category",
+    "admin.branch.serviceFrequency": "Service {n}: how often",
+    "admin.branch.serviceLead": "Service {n}: lead",
+    "admin.branch.serviceLeadHint": "The branch's first secretary when nobody is picked.",
     "admin.committee.title": "Committee",
     "admin.committee.channel": "Committee channel",
     "admin.committee.members": "Members (approve lists)",
@@ -84,8 +91,10 @@ export const admin = defineArea(
     "admin.error.badKey":
       "Use lower-case letters, digits, hyphens and underscores (such as resettlement).",
     "admin.error.badFollowUps": "Write each follow-up as a day and a time, such as `3 09:00`.",
-    "admin.error.badServices":
-      "Write each service on its own line as category | how often | what, with an optional | lead.",
+    "admin.error.serviceCategory": "Choose the service's category.",
+    "admin.error.serviceFrequency": "Choose how often the service is offered.",
+    "admin.error.serviceLead":
+      "Pick someone in the organisation: a committee member or a secretary or member of an active branch.",
     "admin.error.noAdmins": "Keep at least one system admin, or nobody could change this in Slack.",
     "admin.error.cannotPost": "The bot cannot post in this channel: invite it first ({problem}).",
     "admin.error.unknownUser": "{problem}",
@@ -133,7 +142,14 @@ export const admin = defineArea(
     "admin.branch.communityHint": "支部服务的居民社区（选填）。",
     "admin.branch.services": "本年度服务清单",
     "admin.branch.servicesHint":
-      "每行一项：类别 | 频次 | 服务内容 | 负责人（用户 ID，不填则为第一位书记）。类别：policy-consultation、defence-education、civilization、volunteering、other；频次：weekly、monthly、quarterly、yearly、once。",
+      "填写空行即新增一项服务；清空某项的服务内容即删除该项。保存后再次打开，会显示已有服务和可继续填写的空行。",
+    "admin.branch.servicesMore":
+      "本支部另有{count}项服务未在此显示，保持不变（请在组织配置文件中修改）。",
+    "admin.branch.serviceWhat": "服务{n}：服务内容",
+    "admin.branch.serviceCategory": "服务{n}：类别",
+    "admin.branch.serviceFrequency": "服务{n}：频次",
+    "admin.branch.serviceLead": "服务{n}：负责人",
+    "admin.branch.serviceLeadHint": "未选择时为本支部第一位书记。",
     "admin.committee.title": "机关党委设置",
     "admin.committee.channel": "机关党委频道",
     "admin.committee.members": "委员（审核清单）",
@@ -168,7 +184,9 @@ export const admin = defineArea(
     "admin.error.duplicateChannel": "该频道已被其他支部使用。",
     "admin.error.badKey": "请使用小写字母、数字、连字符和下划线（例如 resettlement）。",
     "admin.error.badFollowUps": "每次催报请写日期和时间，例如 `3 09:00`。",
-    "admin.error.badServices": "每项服务单独一行：类别 | 频次 | 服务内容，可再加 | 负责人。",
+    "admin.error.serviceCategory": "请选择服务类别。",
+    "admin.error.serviceFrequency": "请选择服务频次。",
+    "admin.error.serviceLead": "请选择本组织的人员：机关党委委员，或在用支部的书记、党员。",
     "admin.error.noAdmins": "请至少保留一名系统管理员，否则无人能在 Slack 中修改配置。",
     "admin.error.cannotPost": "机器人无法在此频道发消息：请先邀请机器人（{problem}）。",
     "admin.error.unknownUser": "{problem}",

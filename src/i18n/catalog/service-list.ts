@@ -8,6 +8,11 @@ export const serviceList = defineArea(
     "serviceList.category.civilization": "Civilization creation",
     "serviceList.category.volunteering": "Volunteering",
     "serviceList.category.other": "Other",
+    "serviceList.frequency.weekly": "Weekly",
+    "serviceList.frequency.monthly": "Monthly",
+    "serviceList.frequency.quarterly": "Quarterly",
+    "serviceList.frequency.yearly": "Once a year",
+    "serviceList.frequency.once": "Once",
 
     "serviceList.registered.text": "You are registered in {community}.",
     "serviceList.report.ack":
@@ -252,6 +257,11 @@ export const serviceList = defineArea(
     "serviceList.category.civilization": "文明创建",
     "serviceList.category.volunteering": "志愿服务",
     "serviceList.category.other": "其他",
+    "serviceList.frequency.weekly": "每周",
+    "serviceList.frequency.monthly": "每月",
+    "serviceList.frequency.quarterly": "每季度",
+    "serviceList.frequency.yearly": "每年",
+    "serviceList.frequency.once": "一次性",
 
     "serviceList.registered.text": "你已在{community}报到。",
     "serviceList.report.ack":

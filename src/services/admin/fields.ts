@@ -1,7 +1,12 @@
 /** Which field of an admin form a problem of the org (by its path in the org file) belongs to. */
 
 import type { MessageKey } from "../../i18n/index.ts";
-import type { AdminField, AdminForm } from "../../slack/ids/admin.ts";
+import {
+  type AdminField,
+  type AdminForm,
+  SERVICE_PARTS,
+  serviceField,
+} from "../../slack/ids/admin.ts";
 
 export interface FieldError {
   field: AdminField;
@@ -30,12 +35,24 @@ function pick<F extends AdminField>(name: unknown, allowed: readonly F[], fallba
   return allowed.find((f) => f === name) ?? fallback;
 }
 
-/** The field at fault; `branchIndex` is where the edited branch sits in the changed org. */
-export function fieldFor(form: AdminForm, path: Path, branchIndex: number): AdminField {
+/**
+ * The field at fault; `branchIndex` is where the edited branch sits in the changed org,
+ * `serviceRows[i]` the modal's row its `services[i]` came from (-1: none).
+ */
+export function fieldFor(
+  form: AdminForm,
+  path: Path,
+  branchIndex: number,
+  serviceRows: readonly number[] = [],
+): AdminField {
   const [top, second, third] = path;
   switch (form) {
     case "branch":
-      if (top === "services") return "services";
+      if (top === "services") {
+        const row = typeof second === "number" ? (serviceRows[second] ?? -1) : -1;
+        const part = SERVICE_PARTS.find((p) => p === third) ?? "what";
+        return row >= 0 ? serviceField(row, part) : "name";
+      }
       return top === "branches" && second === branchIndex
         ? pick(
             third,

@@ -3,6 +3,9 @@
  * is an org file's content, validated by the same schema as the file (see save-change.ts).
  */
 import type { Branch, Org } from "../../config/org-schema.ts";
+import { SERVICE_CATEGORIES, SERVICE_FREQUENCIES } from "../../domain/service-list.ts";
+import type { MessageKey } from "../../i18n/index.ts";
+import { type ServiceField, serviceField } from "../../slack/ids/admin.ts";
 
 export interface BranchForm {
   /** The key of the branch being edited (from the view), or null for a new branch. */
@@ -14,8 +17,13 @@ export interface BranchForm {
   members: string[];
   /** The branch's joint-construction community (empty: none). */
   community: string;
-  /** Its services this year, one a line: "category | frequency | what | lead" (lead optional). */
-  services: string;
+  /** Its services this year, one a row as picked (a row without a description states none). */
+  services: ServiceRow[];
+  /**
+   * How many of the branch's services the modal showed (its first ones): those after them were
+   * not shown and stay as they are.
+   */
+  servicesShown: number;
   deactivate: boolean;
 }
 
@@ -75,36 +83,62 @@ export function parseFollowUps(text: string): { day: number | string; time: stri
 
 const clean = (text: string) => text.trim();
 
-/** A branch's service as the form's line states it ("category | frequency | what | lead"). */
-export type ServiceLine = Record<"branch" | "category" | "frequency" | "what" | "lead", string>;
-
-/**
- * The form's service lines for `branch`, or null when a line has not 3 or 4 parts; a line
- * without a lead is led by the branch's first secretary. The org schema checks each part.
- */
-export function parseServiceLines(text: string, branch: string, secretary: string) {
-  const lines = text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
-  const out: ServiceLine[] = [];
-  for (const line of lines) {
-    const parts = line.split(/[|｜]/).map((p) => p.trim());
-    if (parts.length < 3 || parts.length > 4 || parts.some((p, i) => p === "" && i < 3))
-      return null;
-    const [category = "", frequency = "", what = "", lead = ""] = parts;
-    const id = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(lead)?.[1] ?? lead;
-    out.push({ branch, category, frequency, what, lead: id || secretary });
-  }
-  return out;
+/** One service row of the branch modal as picked: empty strings where nothing is. */
+export interface ServiceRow {
+  what: string;
+  category: string;
+  frequency: string;
+  /** A user id; empty: the branch's first secretary. */
+  lead: string;
 }
 
-/** The branch's services as the form shows them, one a line. */
-export const serviceLinesOf = (org: Org, branch: string): string =>
-  (org.services ?? [])
-    .filter((s) => s.branch === branch)
-    .map((s) => [s.category, s.frequency, s.what, s.lead].join(" | "))
-    .join("\n");
+/**
+ * The rows that state a service, with their place in the modal. A row without a description
+ * states none: that is how a service is removed, since Slack offers no way to clear a select.
+ */
+export const filledRows = (rows: readonly ServiceRow[]) =>
+  rows.flatMap((r, row) => (r.what.trim() === "" ? [] : [{ ...r, row }]));
+
+/** The branch's services in the org, in the order of the file. */
+export const servicesOf = (org: Org, branch: string) =>
+  (org.services ?? []).filter((s) => s.branch === branch);
+
+/** Everyone the org names as a member of the organisation: the committee and active branches. */
+export const organisationPeople = (org: Org): Set<string> =>
+  new Set([
+    ...org.committee.members,
+    ...org.committee.admins,
+    ...org.branches.flatMap((b) => [...b.secretaries, ...b.members]),
+  ]);
+
+/** A filled row without a category or a frequency of the catalog, on the field at fault. */
+export function serviceRowErrors(
+  rows: readonly ServiceRow[],
+): { field: ServiceField; key: MessageKey }[] {
+  const known = (list: readonly string[], value: string) => list.includes(value);
+  return filledRows(rows).flatMap((r) => [
+    ...(known(SERVICE_CATEGORIES, r.category)
+      ? []
+      : [{ field: serviceField(r.row, "category"), key: "admin.error.serviceCategory" as const }]),
+    ...(known(SERVICE_FREQUENCIES, r.frequency)
+      ? []
+      : [
+          {
+            field: serviceField(r.row, "frequency"),
+            key: "admin.error.serviceFrequency" as const,
+          },
+        ]),
+  ]);
+}
+
+/** Picked leads who are not in `next` (the org as the form would leave it), by their row. */
+export function leadErrors(next: Org, f: BranchForm): { field: ServiceField; key: MessageKey }[] {
+  if (f.deactivate) return [];
+  const people = organisationPeople(next);
+  return filledRows(f.services)
+    .filter((r) => r.lead !== "" && !people.has(r.lead))
+    .map((r) => ({ field: serviceField(r.row, "lead"), key: "admin.error.serviceLead" as const }));
+}
 
 function withBranch(org: Org, f: BranchForm): Branch[] {
   const others = org.branches.filter((b) => b.key !== f.editing);
@@ -125,15 +159,26 @@ function withBranch(org: Org, f: BranchForm): Branch[] {
   return org.branches.map((b) => (b.key === f.editing ? next : b));
 }
 
-/** The org's services with the form's branch's replaced by its lines (none once deactivated). */
-function withServices(org: Org, f: BranchForm): unknown[] | undefined {
+/**
+ * The org's services with the form's branch's replaced by its filled rows, then those of its
+ * services the modal did not show (none once deactivated). Each row keeps its place: `rows[i]`
+ * is where the changed org's `services[i]` came from (-1: not from a row).
+ */
+export function withServices(org: Org, f: BranchForm): { services?: unknown[]; rows: number[] } {
   const key = f.editing ?? clean(f.key);
   const others = (org.services ?? []).filter((s) => s.branch !== key);
-  const mine = f.deactivate
-    ? []
-    : (parseServiceLines(f.services, key, f.secretaries[0] ?? "") ?? []);
-  const all = [...others, ...mine];
-  return all.length > 0 || org.services ? all : undefined;
+  const filled = f.deactivate ? [] : filledRows(f.services);
+  const kept = f.deactivate ? [] : servicesOf(org, key).slice(f.servicesShown);
+  const mine = filled.map((r) => ({
+    branch: key,
+    category: r.category,
+    frequency: r.frequency,
+    what: clean(r.what),
+    lead: r.lead || (f.secretaries[0] ?? ""),
+  }));
+  const all = [...others, ...mine, ...kept];
+  const rows = [...others.map(() => -1), ...filled.map((r) => r.row), ...kept.map(() => -1)];
+  return all.length > 0 || org.services ? { services: all, rows } : { rows };
 }
 
 /**
@@ -143,7 +188,7 @@ function withServices(org: Org, f: BranchForm): unknown[] | undefined {
 export function changedOrg(org: Org, change: AdminChange): Record<string, unknown> {
   switch (change.form) {
     case "branch": {
-      const services = withServices(org, change.values);
+      const { services } = withServices(org, change.values);
       return {
         ...org,
         branches: withBranch(org, change.values),

@@ -53,7 +53,6 @@ function formRefs(
         people: [
           ["secretaries", next.branches.flatMap((b) => b.secretaries)],
           ["members", next.branches.flatMap((b) => b.members)],
-          ["services", (next.services ?? []).map((s) => s.lead)],
         ],
       };
     case "schedules":

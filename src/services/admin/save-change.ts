@@ -9,7 +9,14 @@ import { loadOrg, type OrgWrittenHook, writeOrg } from "../../db/repositories/or
 import { committeeRolesOf } from "../../db/repositories/report-access.ts";
 import type { OrgResolver } from "../org/resolver.ts";
 import { type FieldError, fieldFor, messageFor } from "./fields.ts";
-import { type AdminChange, changedOrg, parseFollowUps, parseServiceLines } from "./forms.ts";
+import {
+  type AdminChange,
+  changedOrg,
+  leadErrors,
+  parseFollowUps,
+  serviceRowErrors,
+  withServices,
+} from "./forms.ts";
 import { checkNewRefs } from "./refs.ts";
 
 export type SaveOutcome =
@@ -24,7 +31,10 @@ export interface AdminDeps {
   afterWrite?: OrgWrittenHook | undefined;
 }
 
-/** Problems the schema cannot see: a vanished branch, unreadable follow-ups, no admin left. */
+/**
+ * Problems the schema cannot see: a vanished branch, a service row without its category or
+ * frequency, unreadable follow-ups, no admin left.
+ */
 function formErrors(org: Org, change: AdminChange): FieldError[] {
   const v = change.values;
   if (change.form === "branch" && change.values.editing !== null) {
@@ -32,8 +42,9 @@ function formErrors(org: Org, change: AdminChange): FieldError[] {
     if (!org.branches.some((b) => b.key === key))
       return [{ field: "name", key: "admin.error.branchGone" }];
   }
-  if (change.form === "branch" && parseServiceLines(change.values.services, "", "") === null) {
-    return [{ field: "services", key: "admin.error.badServices" }];
+  if (change.form === "branch" && !change.values.deactivate) {
+    const rows = serviceRowErrors(change.values.services);
+    if (rows.length > 0) return rows;
   }
   if (change.form === "schedules" && "followUps" in v && parseFollowUps(v.followUps) === null) {
     return [{ field: "followUps", key: "admin.error.badFollowUps" }];
@@ -72,8 +83,9 @@ export async function saveAdminChange(
   const parsed = orgSchema.safeParse(candidate);
   if (!parsed.success) {
     const index = branchIndex(candidate, change);
+    const rows = change.form === "branch" ? withServices(org, change.values).rows : [];
     const errors = parsed.error.issues.map((issue) => {
-      const field = fieldFor(change.form, issue.path, index);
+      const field = fieldFor(change.form, issue.path, index, rows);
       return {
         field,
         ...messageFor(issue.message, "input" in issue ? issue.input : undefined, field),
@@ -84,6 +96,10 @@ export async function saveAdminChange(
       errors: errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i),
     };
   }
+  // A service's lead is someone of the organisation as the change leaves it (like a practical
+  // project's lead): a committee member, or a secretary or member of an active branch.
+  const leads = change.form === "branch" ? leadErrors(parsed.data, change.values) : [];
+  if (leads.length > 0) return { status: "invalid", errors: leads };
   const refs = await checkNewRefs(deps.resolver, org, parsed.data, change.form);
   if (refs.errors.length > 0) return { status: "invalid", errors: refs.errors };
   const changes = await writeOrg(deps.db, parsed.data, {

@@ -26,16 +26,7 @@ export const ADMIN_ACTION = {
 export type AdminForm = "branch" | "committee" | "lecture" | "schedules";
 
 export const ADMIN_FIELDS = {
-  branch: [
-    "key",
-    "name",
-    "channel",
-    "secretaries",
-    "members",
-    "community",
-    "services",
-    "deactivate",
-  ],
+  branch: ["key", "name", "channel", "secretaries", "members", "community", "deactivate"],
   committee: ["channel", "members", "admins"],
   lecture: ["channel", "roster", "weekday", "time", "noticeDaysBefore", "speakersPerSession"],
   schedules: [
@@ -49,7 +40,25 @@ export const ADMIN_FIELDS = {
   ],
 } as const satisfies Record<AdminForm, readonly string[]>;
 
-export type AdminField<F extends AdminForm = AdminForm> = (typeof ADMIN_FIELDS)[F][number];
+/** The parts of one service row of the branch modal, in the order shown. */
+export const SERVICE_PARTS = ["what", "category", "frequency", "lead"] as const;
+export type ServicePart = (typeof SERVICE_PARTS)[number];
+
+/** One part of the branch modal's service row `row` (from 0). */
+export type ServiceField = `service${number}_${ServicePart}`;
+export const serviceField = (row: number, part: ServicePart): ServiceField =>
+  `service${row}_${part}`;
+
+/** The row and part a service field names, or null for another field. */
+export function serviceFieldOf(field: string): { row: number; part: ServicePart } | null {
+  const m = /^service(\d+)_(\w+)$/.exec(field);
+  const part = SERVICE_PARTS.find((p) => p === m?.[2]);
+  return m && part ? { row: Number(m[1]), part } : null;
+}
+
+export type AdminField<F extends AdminForm = AdminForm> =
+  | (typeof ADMIN_FIELDS)[F][number]
+  | (F extends "branch" ? ServiceField : never);
 
 /** The admin menu's section of one branch. */
 export const branchBlockId = (key: string): string => `admin_branch_${key}`;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.ts";
 import { loadOrg } from "../../../src/db/repositories/org.ts";
+import { fieldFor } from "../../../src/services/admin/fields.ts";
 import type { AdminChange, SchedulesForm } from "../../../src/services/admin/forms.ts";
 import { saveAdminChange } from "../../../src/services/admin/save-change.ts";
 import { offlineResolver } from "../../../src/services/org/resolver.ts";
@@ -81,10 +82,17 @@ describe.each(STORES)("admin changes on %s", (store) => {
     });
   });
 
-  it("when an admin sets a branch's community and services, then the org has them; a bad line changes nothing", async () => {
-    const org = await loadOrg(db);
-    const branch = org!.branches.find((b) => b.key === "rights")!;
-    const values = {
+  /** A service row as the modal's inputs give it (empty: nothing picked). */
+  const row = (what: string, category = "", frequency = "", lead = "") => ({
+    what,
+    category,
+    frequency,
+    lead,
+  });
+
+  async function rightsForm() {
+    const branch = (await loadOrg(db))!.branches.find((b) => b.key === "rights")!;
+    return {
       editing: "rights",
       key: "",
       name: branch.name,
@@ -92,20 +100,19 @@ describe.each(STORES)("admin changes on %s", (store) => {
       secretaries: branch.secretaries,
       members: branch.members,
       community: "  Jinfeng Road Community ",
-      services:
-        "policy-consultation | monthly | Pension questions answered\n\ndefence-education | quarterly | Talks at the school | <@U0A>",
+      services: [
+        row("Pension questions answered", "policy-consultation", "monthly"),
+        // an empty row (the modal's spare ones) states no service, whatever its selects say
+        row("  ", "volunteering", "weekly", "U0E"),
+        row(" Talks at the school ", "defence-education", "quarterly", "U0E"),
+      ],
+      servicesShown: 0,
       deactivate: false,
     };
-    const broken = { ...values, services: "policy-consultation monthly Pension questions" };
-    expect(await save("U0CHAIR", { form: "branch", values: broken })).toEqual({
-      status: "invalid",
-      errors: [{ field: "services", key: "admin.error.badServices" }],
-    });
-    const unknown = { ...values, services: "gardening | monthly | Flowers" };
-    expect(await save("U0CHAIR", { form: "branch", values: unknown })).toMatchObject({
-      status: "invalid",
-      errors: [{ field: "services", key: "admin.error.schema" }],
-    });
+  }
+
+  it("when an admin sets a branch's community and picks its services, then the org has them", async () => {
+    const values = await rightsForm();
     expect(await save("U0A", { form: "branch", values })).toEqual({ status: "refused" });
     expect((await loadOrg(db))?.services).toBeUndefined();
 
@@ -120,21 +127,108 @@ describe.each(STORES)("admin changes on %s", (store) => {
         category: "policy-consultation",
         frequency: "monthly",
         what: "Pension questions answered",
-        lead: branch.secretaries[0],
+        lead: "U0SEC3", // nobody picked: the branch's first secretary
       },
       {
         branch: "rights",
         category: "defence-education",
         frequency: "quarterly",
         what: "Talks at the school",
-        lead: "U0A",
+        lead: "U0E",
       },
     ]);
-    // emptied, the community and the branch's services are gone again
-    await save("U0CHAIR", { form: "branch", values: { ...values, community: "", services: "" } });
-    const cleared = await loadOrg(db);
-    expect(cleared?.branches.find((b) => b.key === "rights")?.community).toBeUndefined();
-    expect(cleared?.services ?? []).toEqual([]);
+    // reopened, the modal shows both: a description cleared removes its service; emptied, the
+    // community is gone too
+    const [first, , second] = values.services;
+    const fewer = {
+      ...values,
+      community: "",
+      services: [first!, { ...second!, what: "" }],
+      servicesShown: 2,
+    };
+    await save("U0CHAIR", { form: "branch", values: fewer });
+    const after = await loadOrg(db);
+    expect(after?.branches.find((b) => b.key === "rights")?.community).toBeUndefined();
+    expect(after?.services?.map((s) => s.what)).toEqual(["Pension questions answered"]);
+    await save("U0CHAIR", {
+      form: "branch",
+      values: { ...values, services: [], servicesShown: 1 },
+    });
+    expect((await loadOrg(db))?.services ?? []).toEqual([]);
+  });
+
+  it("when a picked row has no frequency or no category, then each is refused on its own field and nothing changes", async () => {
+    const values = await rightsForm();
+    const audits = await db.prisma.auditLog.count();
+    const missing = {
+      ...values,
+      services: [
+        row("Pension questions answered", "policy-consultation", ""),
+        row("Flowers", "", "weekly"),
+        row("Talks", "gardening", "monthly"),
+      ],
+    };
+    expect(await save("U0CHAIR", { form: "branch", values: missing })).toEqual({
+      status: "invalid",
+      errors: [
+        { field: "service0_frequency", key: "admin.error.serviceFrequency" },
+        { field: "service1_category", key: "admin.error.serviceCategory" },
+        { field: "service2_category", key: "admin.error.serviceCategory" },
+      ],
+    });
+    expect((await loadOrg(db))?.services).toBeUndefined();
+    expect(
+      (await loadOrg(db))?.branches.find((b) => b.key === "rights")?.community,
+    ).toBeUndefined();
+    expect(await db.prisma.auditLog.count()).toBe(audits);
+  });
+
+  it("when a picked lead is not in the organisation as the change leaves it, then the lead's field says so and nothing changes", async () => {
+    const values = await rightsForm();
+    const audits = await db.prisma.auditLog.count();
+    const stranger = {
+      ...values,
+      services: [
+        row("Talks", "defence-education", "quarterly"),
+        row("Help", "other", "once", "U0STRANGER"),
+      ],
+    };
+    expect(await save("U0CHAIR", { form: "branch", values: stranger })).toEqual({
+      status: "invalid",
+      errors: [{ field: "service1_lead", key: "admin.error.serviceLead" }],
+    });
+    // U0E leaves the branch in the same change: no longer someone of the organisation
+    const leaving = { ...values, members: values.members.filter((u) => u !== "U0E") };
+    expect(await save("U0CHAIR", { form: "branch", values: leaving })).toEqual({
+      status: "invalid",
+      errors: [{ field: "service2_lead", key: "admin.error.serviceLead" }],
+    });
+    expect((await loadOrg(db))?.services).toBeUndefined();
+    expect((await loadOrg(db))?.branches.find((b) => b.key === "rights")?.members).toContain("U0E");
+    expect(await db.prisma.auditLog.count()).toBe(audits);
+    // a committee member of no branch may lead
+    const committee = { ...stranger, services: [row("Help", "other", "once", "U0COMM3")] };
+    expect(await save("U0CHAIR", { form: "branch", values: committee })).toMatchObject({
+      status: "saved",
+    });
+    expect((await loadOrg(db))?.services?.map((s) => s.lead)).toEqual(["U0COMM3"]);
+  });
+
+  it("when the modal showed only the branch's first services, then the others stay as they were", async () => {
+    const values = await rightsForm();
+    await save("U0CHAIR", { form: "branch", values });
+    const edited = {
+      ...values,
+      services: [row("Pension questions, by phone", "policy-consultation", "weekly")],
+      servicesShown: 1,
+    };
+    expect(await save("U0CHAIR", { form: "branch", values: edited })).toMatchObject({
+      status: "saved",
+    });
+    expect((await loadOrg(db))?.services?.map((s) => [s.what, s.frequency])).toEqual([
+      ["Pension questions, by phone", "weekly"],
+      ["Talks at the school", "quarterly"],
+    ]);
   });
 
   it("when an admin deactivates a branch, then it leaves the org and keeps its row", async () => {
@@ -146,7 +240,8 @@ describe.each(STORES)("admin changes on %s", (store) => {
       secretaries: ["U0SEC3"],
       members: [],
       community: "",
-      services: "",
+      services: [],
+      servicesShown: 0,
       deactivate: true,
     };
     expect(await save("U0CHAIR", { form: "branch", values })).toEqual({
@@ -175,5 +270,16 @@ describe.each(STORES)("admin changes on %s", (store) => {
     });
     expect(await loadOrg(db)).toEqual(before);
     expect(await db.prisma.auditLog.count()).toBe(audit);
+  });
+});
+
+describe("a schema problem of a service", () => {
+  it("is put on the part of the modal's row it came from", () => {
+    // services[1] came from row 3; services[0] and [2] from no row (another branch, not shown)
+    const rows = [-1, 3, -1];
+    expect(fieldFor("branch", ["services", 1, "lead"], 0, rows)).toBe("service3_lead");
+    expect(fieldFor("branch", ["services", 1, "what"], 0, rows)).toBe("service3_what");
+    expect(fieldFor("branch", ["services", 1, "branch"], 0, rows)).toBe("service3_what");
+    expect(fieldFor("branch", ["services", 2, "lead"], 0, rows)).toBe("name");
   });
 });

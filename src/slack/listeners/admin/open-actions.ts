@@ -9,7 +9,7 @@ import type { ModalView } from "@slack/types";
 import type { AppContext } from "../../../app/context.ts";
 import type { Org } from "../../../config/org-schema.ts";
 import { type Translator, translator } from "../../../i18n/index.ts";
-import { serviceLinesOf } from "../../../services/admin/forms.ts";
+import { servicesOf } from "../../../services/admin/forms.ts";
 import { committeeRoles, currentOrg } from "../../../services/org/current.ts";
 import { ADMIN_ACTION } from "../../ids/admin.ts";
 import type { ListenerApp } from "../../router.ts";
@@ -31,7 +31,7 @@ const OPENERS: [string, Builder][] = [
       buildBranchModal(
         org.branches.find((b) => b.key === key),
         t,
-        key ? serviceLinesOf(org, key) : "",
+        key ? servicesOf(org, key) : [],
       ),
   ],
   [ADMIN_ACTION.editCommittee, (org, t) => buildCommitteeModal(org, t)],

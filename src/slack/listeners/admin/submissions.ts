@@ -29,7 +29,7 @@ const READERS: [string, (view: ViewOutput, values: StateValues) => AdminChange][
     ADMIN_CALLBACK.branch,
     (v, s) => ({
       form: "branch",
-      values: readBranchForm(s, readAdminMetadata(v.private_metadata).editing),
+      values: readBranchForm(s, readAdminMetadata(v.private_metadata)),
     }),
   ],
   [ADMIN_CALLBACK.committee, (_v, s) => ({ form: "committee", values: readCommitteeForm(s) })],

@@ -32,6 +32,12 @@ export const users = (name: string, value: readonly string[]): Element => ({
   ...(value.length > 0 ? { initial_users: [...value] } : {}),
 });
 
+export const user = (name: string, value: string | undefined): Element => ({
+  type: "users_select",
+  action_id: fieldId(name),
+  ...(value ? { initial_user: value } : {}),
+});
+
 export const whole = (
   name: string,
   value: number | undefined,

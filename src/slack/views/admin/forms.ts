@@ -1,12 +1,14 @@
 /** The admin's edit modals: a branch (add or edit), the committee, the lecture hall, schedules. */
-import type { KnownBlock, ModalView, PlainTextInput } from "@slack/types";
+import type { KnownBlock, ModalView } from "@slack/types";
 import type { Branch, Org } from "../../../config/org-schema.ts";
+import type { BranchService } from "../../../config/org-service-list.ts";
 import type { Translator } from "../../../i18n/index.ts";
 import { context, modalView, plain } from "../../blocks.ts";
 import { ADMIN_CALLBACK } from "../../ids/admin.ts";
 import { channel, checkbox, field, select, text, time, users, whole } from "./elements.ts";
 import { weekdayOptions, workingDayOptions } from "./labels.ts";
-import { adminMetadata } from "./metadata.ts";
+import { type AdminMetadata, adminMetadata } from "./metadata.ts";
+import { serviceRows, shownServices } from "./services.ts";
 
 type Callback = (typeof ADMIN_CALLBACK)[keyof typeof ADMIN_CALLBACK];
 
@@ -15,18 +17,21 @@ function modal(
   title: string,
   blocks: KnownBlock[],
   t: Translator,
-  meta = {},
+  meta: Partial<AdminMetadata> = {},
 ): ModalView {
   const [submit, close] = [t("admin.modal.save"), t("admin.modal.cancel")];
   const metadata = adminMetadata(meta);
   return modalView({ callbackId: callback, title, submit, close, metadata, blocks });
 }
 
-/** A new branch when `branch` is undefined; its key is then typed, otherwise shown. */
+/**
+ * A new branch when `branch` is undefined; its key is then typed, otherwise shown. `services`:
+ * the branch's services in the org, shown as rows (services.ts).
+ */
 export function buildBranchModal(
   branch: Branch | undefined,
   t: Translator,
-  services = "",
+  services: readonly BranchService[] = [],
 ): ModalView {
   const keyBlock: KnownBlock = branch
     ? context(t("admin.branch.keyShown", { key: branch.key }))
@@ -49,12 +54,6 @@ export function buildBranchModal(
       optional: true,
       hint: plain(t("admin.branch.communityHint")),
     }),
-    field(
-      "services",
-      t("admin.branch.services"),
-      { ...(text("services", services, 3000) as PlainTextInput), multiline: true },
-      { optional: true, hint: plain(t("admin.branch.servicesHint")) },
-    ),
   ];
   if (branch) {
     blocks.push(
@@ -68,8 +67,10 @@ export function buildBranchModal(
       ),
     );
   }
+  blocks.push(...serviceRows(services, t));
   const title = t(branch ? "admin.branch.editTitle" : "admin.branch.addTitle");
-  return modal(ADMIN_CALLBACK.branch, title, blocks, t, { editing: branch?.key ?? null });
+  const meta = { editing: branch?.key ?? null, servicesShown: shownServices(services) };
+  return modal(ADMIN_CALLBACK.branch, title, blocks, t, meta);
 }
 
 export function buildCommitteeModal(org: Org, t: Translator): ModalView {

@@ -4,8 +4,10 @@ import type {
   CommitteeForm,
   LectureForm,
   SchedulesForm,
+  ServiceRow,
 } from "../../../ports/admin.ts";
-import { fieldId } from "../../ids/admin.ts";
+import { fieldId, type ServicePart, serviceField, serviceFieldOf } from "../../ids/admin.ts";
+import type { AdminMetadata } from "./metadata.ts";
 
 /** Slack's state entry of one input, as far as the admin forms read it. */
 export interface InputState {
@@ -41,7 +43,30 @@ const list = (values: StateValues, name: string): string[] =>
 const checked = (values: StateValues, name: string): boolean =>
   (entry(values, name).selected_options ?? []).length > 0;
 
-export function readBranchForm(values: StateValues, editing: string | null): BranchForm {
+/** The branch modal's service rows, in their order, whichever rows the view had. */
+function serviceRowsOf(values: StateValues): ServiceRow[] {
+  const rows = Object.keys(values).flatMap((block) => {
+    const f = serviceFieldOf(block.replace(/^admin_/, ""));
+    return f && block === fieldId(serviceField(f.row, f.part)) ? [f.row] : [];
+  });
+  const count = rows.length === 0 ? 0 : Math.max(...rows) + 1;
+  const part = (row: number, p: ServicePart) => {
+    const e = entry(values, serviceField(row, p));
+    return (e.value ?? e.selected_option?.value ?? e.selected_user ?? "").trim();
+  };
+  return Array.from({ length: count }, (_, row) => ({
+    what: part(row, "what"),
+    category: part(row, "category"),
+    frequency: part(row, "frequency"),
+    lead: part(row, "lead"),
+  }));
+}
+
+export function readBranchForm(
+  values: StateValues,
+  meta: Pick<AdminMetadata, "editing" | "servicesShown">,
+): BranchForm {
+  const { editing } = meta;
   return {
     editing,
     key: str(values, "key"),
@@ -50,7 +75,8 @@ export function readBranchForm(values: StateValues, editing: string | null): Bra
     secretaries: list(values, "secretaries"),
     members: list(values, "members"),
     community: str(values, "community"),
-    services: str(values, "services"),
+    services: serviceRowsOf(values),
+    servicesShown: meta.servicesShown,
     deactivate: checked(values, "deactivate"),
   };
 }
