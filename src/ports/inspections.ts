@@ -139,7 +139,10 @@ export interface InspectionsHomeView {
     }[];
     overdueTotal: number;
     overdueByBranch: { branch: string; overdue: number }[];
-    /** The open item overdue longest, to reassign (one reported done waits for its verifier). */
+    /**
+     * The open item overdue longest, for a committee member to reassign (one reported done waits
+     * for its verifier; an admin who is not a member sees the counts only).
+     */
     overdueItem: HomeItem | null;
   } | null;
 }

@@ -174,6 +174,13 @@ describe.each(STORES)("inspections on the Home (%s)", (kind) => {
     expect(zh).toContain("检查清单已交1/4 · 整改完成率20%（1/5）");
     expect(zh).toContain("逾期最久：Branch &lt;0&gt; · problem");
     expect(zh).toContain('"text":"更换责任人"');
+    // An admin outside the committee's members sees the counts, not the item they may not reassign.
+    const admin = await loadInspectionsHome(
+      db,
+      { ...viewer("U0ADMIN", true), committeeMember: false },
+      TODAY,
+    );
+    expect(admin?.committee).toMatchObject({ overdueTotal: 1, overdueItem: null });
     // Reported done, the overdue item waits for its verifier: nothing to reassign.
     await db.prisma.rectification.update({
       where: { id: overdueItem.id },

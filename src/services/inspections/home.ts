@@ -52,7 +52,9 @@ export async function loadInspectionsHome(
         }),
         overdueTotal: rows.overdueTotal,
         overdueByBranch: rows.overdueByBranch,
-        overdueItem: rows.overdueItem ? homeItem(rows.overdueItem, today) : null,
+        // Only for someone who may reassign it (an admin outside the committee may not).
+        overdueItem:
+          viewer.committeeMember && rows.overdueItem ? homeItem(rows.overdueItem, today) : null,
       }
     : null;
   const view: InspectionsHomeView = {
