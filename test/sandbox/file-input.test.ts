@@ -4,7 +4,8 @@
  * the file objects Slack sends, with their real bytes, size and type. A PDF is kept (the ledger
  * shows it); a .exe is refused on the field by the bot's own policy; a file over Slack's 10 MB
  * is refused on the field before the bot hears of it; a body larger than the open modal's file
- * fields can take is refused with a clear error. What is refused stores nothing.
+ * fields can take is refused with a clear error. What is refused stores nothing. The page
+ * serves the uploaded bytes.
  */
 import { describe, expect, it } from "vitest";
 import { type SandboxServer, startSandboxServer } from "../../src/sandbox/server/index.ts";
@@ -135,5 +136,10 @@ describe.each(STORES)("the sandbox's file picker (%s)", (store) => {
     const rows = await ledgerRows(bot(), servicesReport);
     expect(rows[0]?.at(-1)).toBe("Evidence file");
     expect(rows.filter((r) => r[0] === "Report").map((r) => r.at(-1))).toEqual([row.fileUrl]);
+
+    // The page serves the uploaded bytes where its links to the file lead (render.test.ts).
+    const href = `/sandbox/files/${row.fileId}/visit.pdf`;
+    const download = await fetch(new URL(href, server.url));
+    expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import type { RenderContext } from "../../src/sandbox/render/context.ts";
 import { emojiFile, emojiImages } from "../../src/sandbox/render/emoji.ts";
 import { html, raw } from "../../src/sandbox/render/html.ts";
 import { currentValue } from "../../src/sandbox/render/inputs.ts";
+import { fileLinkIn } from "../../src/sandbox/render/messages.ts";
 import { mrkdwnToHtml } from "../../src/sandbox/render/mrkdwn.ts";
 import { HOME, renderScreen } from "../../src/sandbox/render/screen.ts";
 
@@ -156,6 +157,32 @@ describe("Block Kit", () => {
     );
     // Without max_files Slack takes 10.
     expect(renderBlocks([field({})], ctx).value).toContain('multiple data-max-files="10"');
+  });
+
+  it("a link to a file the person uploaded opens its bytes on the page; other links stay", () => {
+    const emulator = createSlackEmulator({ users: [{ id: "U0A" }] });
+    const ws = emulator.workspace;
+    ws.files.set("F0PDF", {
+      id: "F0PDF",
+      name: "visit.pdf",
+      title: "visit.pdf",
+      length: 3,
+      bytes: Buffer.from("pdf"),
+      completed: true,
+      channels: [],
+      created: 0,
+      user: "U0A",
+    });
+    const permalink = `https://${ws.team.domain}.slack.com/files/U0A/F0PDF/visit.pdf`;
+    const links = { ...names, fileLink: fileLinkIn(ws) };
+    expect(mrkdwnToHtml(`<${permalink}|visit.pdf>`, links)).toBe(
+      '<a href="/sandbox/files/F0PDF/visit.pdf" target="_blank" rel="noopener noreferrer">visit.pdf</a>',
+    );
+    for (const other of [
+      `https://${ws.team.domain}.slack.com/files/U0A/F0NONE/visit.pdf`,
+      `https://evil.example/files/U0A/F0PDF/visit.pdf`,
+    ])
+      expect(mrkdwnToHtml(`<${other}|x>`, links)).toContain(`href="${other}"`);
   });
 
   it("reads what a control shows from the state, else from the element's initial value", () => {

@@ -157,6 +157,7 @@ export type { FaultConfig, FaultRule } from "./faults.ts";
 export type { BucketLimit, RateLimitConfig, RateLimitOptions } from "./rate-limit.ts";
 export { DEFAULT_RATE_LIMITS } from "./rate-limit.ts";
 export type { ResponseTarget } from "./response-urls.ts";
+export { fileJson } from "./serialize.ts";
 export type { EnvelopeType, SocketAck } from "./socket-mode.ts";
 export type * from "./types.ts";
 export * from "./validate.ts";

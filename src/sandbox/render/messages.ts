@@ -1,5 +1,11 @@
 /** Messages as Slack shows them: author, time, blocks (or text), thread summary, ephemerals. */
-import type { EphemeralRecord, MessageRecord, Workspace } from "../../localslack/index.ts";
+import {
+  type EphemeralRecord,
+  type FileRecord,
+  fileJson,
+  type MessageRecord,
+  type Workspace,
+} from "../../localslack/index.ts";
 import { renderBlocks } from "./blocks.ts";
 import { pageWords, type RenderContext } from "./context.ts";
 import { type Html, html, raw } from "./html.ts";
@@ -53,6 +59,23 @@ export function fileSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** Where the page serves a file's bytes (server/index.ts, as Slack's download link). */
+const downloadHref = (f: FileRecord) =>
+  `/sandbox/files/${encodeURIComponent(f.id)}/${encodeURIComponent(f.name)}`;
+
+/**
+ * The page's download link for a file of the local Slack named by its permalink (an app's
+ * message linking the evidence a person uploaded), so the link opens the bytes; undefined
+ * for any other URL.
+ */
+export function fileLinkIn(ws: Workspace): (url: string) => string | undefined {
+  return (url) => {
+    const id = /\/files\/[A-Z0-9]+\/(F[A-Z0-9]+)\//.exec(url)?.[1];
+    const f = id === undefined ? undefined : ws.files.get(id);
+    return f?.bytes && fileJson(ws, f).permalink === url ? downloadHref(f) : undefined;
+  };
+}
+
 /** The files of a message: name, size and a link that downloads the bytes. */
 function files(ids: readonly string[], ctx: MessageContext): Html {
   const t = pageWords(ctx);
@@ -62,9 +85,7 @@ function files(ids: readonly string[], ctx: MessageContext): Html {
     const size = fileSize(f.bytes?.length ?? f.length);
     return html`<li class="file"><span class="file-icon" aria-hidden="true">${
       f.name.split(".").pop()?.slice(0, 4).toUpperCase() ?? ""
-    }</span><span class="file-name">${f.title || f.name}</span><span class="file-size">${size}</span><a class="file-download" href="/sandbox/files/${encodeURIComponent(
-      f.id,
-    )}/${encodeURIComponent(f.name)}" download="${f.name}">${t("sandbox.page.download")}</a></li>`;
+    }</span><span class="file-name">${f.title || f.name}</span><span class="file-size">${size}</span><a class="file-download" href="${downloadHref(f)}" download="${f.name}">${t("sandbox.page.download")}</a></li>`;
   });
   return html`<ul class="files">${items}</ul>`;
 }

@@ -8,6 +8,8 @@ import { escapeHtml } from "./html.ts";
 export interface NameLookup {
   userName(id: string): string | undefined;
   channelName(id: string): string | undefined;
+  /** Where the page serves a file of the local Slack that `url` (its permalink) names. */
+  fileLink?(url: string): string | undefined;
 }
 
 const decode = (text: string) =>
@@ -45,7 +47,7 @@ function token(body: string, names: NameLookup): string {
     if (kind === "subteam") return `<span class="mention">${literal(label ?? "@team")}</span>`;
     return `<span class="mention">${escapeHtml(SPECIALS[kind] ?? `@${kind}`)}</span>`;
   }
-  const url = safeUrl(decode(target));
+  const url = names.fileLink?.(decode(target)) ?? safeUrl(decode(target));
   const text = label ?? target;
   if (!url) return literal(text);
   return `<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${format(literal(text))}</a>`;

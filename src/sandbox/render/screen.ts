@@ -7,7 +7,13 @@ import type { ChannelRecord, UserRecord, Workspace } from "../../localslack/inde
 import { renderBlocks } from "./blocks.ts";
 import { emojiImages } from "./emoji.ts";
 import { type Html, html, raw } from "./html.ts";
-import { type MessageContext, renderEphemeral, renderMessage, renderTimeline } from "./messages.ts";
+import {
+  fileLinkIn,
+  type MessageContext,
+  renderEphemeral,
+  renderMessage,
+  renderTimeline,
+} from "./messages.ts";
 import { modalRegion } from "./modal.ts";
 
 export const HOME = "app:home";
@@ -107,6 +113,7 @@ function context(ws: Workspace, options: ScreenOptions): MessageContext {
     timezone: options.timezone,
     userName: (id) => ws.user(id)?.real_name,
     channelName: (id) => ws.channels.get(id)?.name,
+    fileLink: fileLinkIn(ws),
     people: () => people(ws),
     channels: () =>
       [...ws.channels.values()]
