@@ -131,6 +131,13 @@ const formView: ModalView = {
         ],
       },
     },
+    {
+      type: "input",
+      block_id: "files",
+      optional: true,
+      label: { type: "plain_text", text: "附件" },
+      element: { type: "file_input", action_id: "v", filetypes: ["pdf", "jpg"], max_files: 2 },
+    },
   ],
 };
 
@@ -175,6 +182,9 @@ export function registerDemoApp(app: App): void {
       return;
     }
     const flags = (v.flags?.v?.selected_options ?? []).map((o) => o.value).join(",");
+    const files = (
+      (v.files?.v as { files?: { name: string; size: number; mimetype: string }[] })?.files ?? []
+    ).map((f) => `${f.name} ${f.size} ${f.mimetype}`);
     const lines = [
       `标题：${title}`,
       `说明：${v.notes?.v?.value ?? ""}`,
@@ -182,6 +192,7 @@ export function registerDemoApp(app: App): void {
       `责任人：<@${v.owner?.v?.selected_user ?? ""}>`,
       `时限：${v.due?.v?.selected_date ?? ""}`,
       `选项：${flags}`,
+      `附件：${files.join(",")}`,
     ].join("\n");
     await ack({ response_action: "push", view: summaryView(lines) });
   });

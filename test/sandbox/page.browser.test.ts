@@ -128,8 +128,14 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox page, driving any app through the lo
     await dialog.getByLabel("责任人").selectOption({ label: "张建国" });
     await dialog.getByLabel("完成时限").fill("2026-12-20");
     await dialog.getByRole("checkbox", { name: "需要协助" }).check();
+    const pdf = Buffer.from(`%PDF-1.4\n${"x".repeat(2039)}`);
+    await dialog
+      .getByLabel("附件")
+      .setInputFiles({ name: "visit.pdf", mimeType: "application/pdf", buffer: pdf });
     await dialog.getByRole("button", { name: "提交" }).click();
     await eventually(() => dialog.getByRole("alert").innerText()).toBe("标题至少需要4个字");
+    // The file went with the submission: the re-drawn field lists it (the app's state keeps it).
+    expect(await dialog.locator(".bk-file-attached").innerText()).toContain("visit.pdf · 2.0 KB");
     expect(await dialog.getByLabel("标题").getAttribute("aria-invalid")).toBe("true");
     expect(await dialog.getByLabel("说明").inputValue()).toBe("第一行\n第二行"); // kept
     await browser.shot("page-modal-errors");
@@ -143,6 +149,7 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox page, driving any app through the lo
     expect(text).toContain("责任人：@张建国");
     expect(text).toContain("时限：2026-12-20");
     expect(text).toContain("选项：help");
+    expect(text).toContain("附件：visit.pdf 2048 application/pdf");
     expect(text).toContain("第一行\n第二行");
     expect(await pushed.getByRole("button", { name: "Back" }).count()).toBe(1);
 
