@@ -141,5 +141,7 @@ describe.each(STORES)("the sandbox's file picker (%s)", (store) => {
     const href = `/sandbox/files/${row.fileId}/visit.pdf`;
     const download = await fetch(new URL(href, server.url));
     expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment;/);
+    expect(download.headers.get("x-content-type-options")).toBe("nosniff");
   });
 });

@@ -256,6 +256,8 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     if (!f?.bytes) return sendJson(res, 404, { ok: false, error: "no such file" });
     res.writeHead(200, {
       "content-type": "application/octet-stream",
+      // A person's upload (any bytes) is a download, never a page of this origin.
+      "x-content-type-options": "nosniff",
       "content-length": String(f.bytes.length),
       "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`,
       "cache-control": "no-store",
