@@ -7,6 +7,7 @@
  * fields can take is refused with a clear error. What is refused stores nothing. The page
  * serves the uploaded bytes.
  */
+import { request } from "node:http";
 import { describe, expect, it } from "vitest";
 import { type SandboxServer, startSandboxServer } from "../../src/sandbox/server/index.ts";
 import { servicesReport } from "../../src/services/service-list/report.ts";
@@ -99,6 +100,26 @@ describe.each(STORES)("the sandbox's file picker (%s)", (store) => {
     expect(res.body.notice).toBe(
       "The upload is larger than this modal's file fields take (10.0 MB a file). Nothing was stored.",
     );
+    // Sent in chunks with no Content-Length: refused once the cap is passed, answered all the same.
+    const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        `${server.url}sandbox/api/submit`,
+        { method: "POST", headers: { "content-type": "application/json" } },
+        (r) => {
+          let body = "";
+          r.on("data", (d: Buffer) => {
+            body += d.toString();
+          });
+          r.on("end", () => resolve({ status: r.statusCode ?? 0, body }));
+        },
+      );
+      req.on("error", reject);
+      const chunk = "A".repeat(1024 * 1024);
+      for (let i = 0; i < 16; i++) req.write(chunk);
+      req.end();
+    });
+    expect(chunked.status).toBe(413);
+    expect(chunked.body).toContain("Nothing was stored.");
     expect(stored()).toEqual([]);
     expect(await bot().db.prisma.serviceReport.count()).toBe(0);
   });
