@@ -4,20 +4,15 @@
  */
 import { connect } from "node:net";
 import os from "node:os";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadEnv } from "../../src/config/env.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 
 describe("OPS_PORT", () => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot({ opsPort: 0 });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const bot = useTestBot({ opsPort: 0 });
 
   it("serves /metrics, /healthz and /readyz on 127.0.0.1, and /metrics no longer on PORT", async () => {
+    const t = bot();
     const ops = `http://127.0.0.1:${t.bot.opsPort}`;
     const metrics = await fetch(`${ops}/metrics`);
     expect(metrics.status).toBe(200);
@@ -32,6 +27,7 @@ describe("OPS_PORT", () => {
   });
 
   it("is not reachable from another address than loopback", async () => {
+    const t = bot();
     const external = Object.values(os.networkInterfaces())
       .flat()
       .find((a) => a && a.family === "IPv4" && !a.internal)?.address;

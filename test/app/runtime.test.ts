@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { describe, expect, it } from "vitest";
+import { useTestBot } from "../helpers/bot.ts";
 
 describe("the running bot (HTTP mode, local Slack)", () => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const bot = useTestBot();
 
   it("answers /healthz and /readyz with 200 once started", async () => {
+    const t = bot();
     const base = `http://127.0.0.1:${t.bot.port}`;
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
@@ -24,6 +19,7 @@ describe("the running bot (HTTP mode, local Slack)", () => {
   });
 
   it("when /readyz is asked many times, Slack is asked at most once per 30 s, and not on the shared client", async () => {
+    const t = bot();
     const base = `http://127.0.0.1:${t.bot.port}`;
     const before = t.emulator.calls.of("auth.test").length;
     // Slack now rate-limits auth.test: a shared client would pause its whole queue for 30 s.
@@ -44,6 +40,7 @@ describe("the running bot (HTTP mode, local Slack)", () => {
   });
 
   it("rejects unsigned, wrongly signed and stale requests with 401", async () => {
+    const t = bot();
     const payload = { type: "event_callback", event: { type: "app_home_opened", user: "U0SEC1" } };
     for (const signing of ["none", "wrong", "stale"] as const) {
       const result = await t.slack.deliver("events_api", payload, { signing });
@@ -52,6 +49,7 @@ describe("the running bot (HTTP mode, local Slack)", () => {
   });
 
   it("when Slack re-sends an event with the same event_id, it is acknowledged and processed once", async () => {
+    const t = bot();
     const envelope = {
       type: "event_callback",
       team_id: "T0LOCAL",
@@ -74,6 +72,7 @@ describe("the running bot (HTTP mode, local Slack)", () => {
   });
 
   it("answers /pbb help ephemerally in the org's language", async () => {
+    const t = bot();
     await t.slack.as("U0SEC1").slashCommand("/pbb", "help", { channel: "C0RESETTLE" });
     const posted = await t.emulator.calls.waitFor("response_url");
     const text = String(posted.args.text);
@@ -83,6 +82,7 @@ describe("the running bot (HTTP mode, local Slack)", () => {
   });
 
   it("answers /pbb status with this month's states per branch", async () => {
+    const t = bot();
     t.emulator.calls.clear();
     await t.slack.as("U0CHAIR").slashCommand("/pbb", "status", { channel: "C0COMMITTEE" });
     const posted = await t.emulator.calls.waitFor("response_url");
@@ -94,6 +94,7 @@ describe("the running bot (HTTP mode, local Slack)", () => {
   });
 
   it("answers an unknown /pbb subcommand with help instead of silence", async () => {
+    const t = bot();
     t.emulator.calls.clear();
     await t.slack.as("U0SEC1").slashCommand("/pbb", "frobnicate", { channel: "C0RESETTLE" });
     const posted = await t.emulator.calls.waitFor("response_url");

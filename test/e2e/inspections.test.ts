@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parse as parseCsv } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadOrgRecord } from "../../src/db/repositories/org.ts";
 import { parseReportPeriod } from "../../src/domain/report-period.ts";
 import { translator } from "../../src/i18n/index.ts";
@@ -23,7 +23,7 @@ import {
 import { inspectionRecord } from "../../src/services/inspections/record.ts";
 import { inspectionsReport, rectificationsReport } from "../../src/services/inspections/report.ts";
 import { calendarOf } from "../../src/services/org/calendar-settings.ts";
-import { EXAMPLE_ORG, startTestBot, type TestBot } from "../helpers/bot.ts";
+import { EXAMPLE_ORG, useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
 
@@ -36,13 +36,15 @@ inspections:
 const json = (c: RecordedCall | unknown) => JSON.stringify(c);
 
 describe.each(STORES)("inspections in Slack (%s)", (store) => {
-  let t: TestBot;
-  const dm = (user: string) => t.emulator.workspace.dmWith(user).id;
+  const bot = useTestBot({ store, orgText: ORG, now: "2026-12-01T00:00:00Z" });
+  const dm = (user: string) => bot().emulator.workspace.dmWith(user).id;
   const assignment = (branch: string) =>
-    t.db.prisma.inspectionAssignment.findFirstOrThrow({ where: { branch: { key: branch } } });
+    bot().db.prisma.inspectionAssignment.findFirstOrThrow({ where: { branch: { key: branch } } });
   /** The DM message of `user` whose button carries `value`. */
   const messageWith = (user: string, value: number) => {
-    const m = t.slack.messages(dm(user)).find((x) => json(x).includes(`"value":"${value}"`));
+    const m = bot()
+      .slack.messages(dm(user))
+      .find((x) => json(x).includes(`"value":"${value}"`));
     if (!m) throw new Error(`no message for ${user} with ${value}`);
     return m.ts;
   };
@@ -55,14 +57,8 @@ describe.each(STORES)("inspections in Slack (%s)", (store) => {
   let ids = { resettlement: 0, services: 0 };
   let inspectors = { resettlement: "", services: "" };
 
-  beforeAll(async () => {
-    t = await startTestBot({ store, orgText: ORG, now: "2026-12-01T00:00:00Z" });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
   it("the round opens once on the first working day; the committee and each inspector hear of it", async () => {
+    const t = bot();
     t.clock.set("2026-12-01T01:00:00Z");
     expect((await runJob(t.db, "inspection-round", "2026-12-01T09:00")).status).toBe("ran");
     expect((await runJob(t.db, "inspection-round", "2026-12-01T09:30")).status).not.toBe("ran");
@@ -98,6 +94,7 @@ describe.each(STORES)("inspections in Slack (%s)", (store) => {
   });
 
   it("the checklist: someone else is refused, a score above the maximum is refused on its field, a draft is kept", async () => {
+    const t = bot();
     t.clock.set("2026-12-02T02:00:00Z");
     const inspector = inspectors.resettlement;
     const ts = messageWith(inspector, ids.resettlement);
@@ -131,6 +128,7 @@ describe.each(STORES)("inspections in Slack (%s)", (store) => {
   });
 
   it("two checklists are sent with findings: the branch sees its result, the owner gets each item", async () => {
+    const t = bot();
     const inspector = inspectors.resettlement;
     await t.slack.as(inspector).clickButton({
       channel: dm(inspector),
@@ -185,6 +183,7 @@ describe.each(STORES)("inspections in Slack (%s)", (store) => {
   });
 
   it("reminders 3 working days before and on the due date; the overdue list once a week", async () => {
+    const t = bot();
     t.clock.set("2026-12-04T01:00:00Z");
     expect((await runJob(t.db, "rectification-reminders", "2026-12-04T09:00")).status).toBe("ran");
     await settled(t);
@@ -210,6 +209,7 @@ describe.each(STORES)("inspections in Slack (%s)", (store) => {
   });
 
   it("the committee hands an overdue item on from its overdue list, and back from its Home", async () => {
+    const t = bot();
     const [first] = await t.db.prisma.rectification.findMany({ orderBy: { id: "asc" } });
     const id = first?.id as number;
     expect(first).toMatchObject({ ownerId: "U0SEC1", state: "OPEN" });
@@ -245,6 +245,7 @@ describe.each(STORES)("inspections in Slack (%s)", (store) => {
   });
 
   it("done with evidence, the owner may not verify, reopened once with a comment, then verified", async () => {
+    const t = bot();
     const [first] = await t.db.prisma.rectification.findMany({ orderBy: { id: "asc" } });
     const id = first?.id as number;
     const reportDone = async (evidence: string) => {
@@ -331,6 +332,7 @@ describe.each(STORES)("inspections in Slack (%s)", (store) => {
   });
 
   it("the ranking, the closure rate and both ledgers read back", async () => {
+    const t = bot();
     const r = await inspectionRecord(t.db, "2026-12", "2026-12", "2026-12-14");
     const round = r.rounds[0];
     expect(round?.results.map((b) => [b.branchKey, b.total, b.rank, b.items, b.closed])).toEqual([

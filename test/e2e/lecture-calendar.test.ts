@@ -3,25 +3,35 @@
  * URLs it hands out, what they serve, revocation, and the history an admin corrects.
  */
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CommandContext } from "../../src/cli/command-context.ts";
 import { runProgram } from "../../src/cli/program.ts";
 import { applyOrgText } from "../../src/services/org/apply-org.ts";
 import { offlineResolver, slackResolver } from "../../src/services/org/resolver.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { orgText, parseIcs, runJob, settled } from "../services/lecture/helpers.ts";
 
 const URL_RE = /http:\/\/127\.0\.0\.1:(\d+)\/calendar\/lectures\/([A-Za-z0-9_-]+)\.ics/g;
 
 describe.each(STORES)("lecture calendar feeds and /pbb lectures (%s)", (store) => {
-  let t: TestBot;
+  const bot = useTestBot({
+    store,
+    orgText: orgText(),
+    now: "2026-12-21T08:00:00Z",
+    extraUsers: ["U0OUT"],
+    setUp: async (t) => {
+      for (const at of ["2026-12-07T16:00", "2026-12-14T16:00", "2026-12-21T16:00"])
+        expect((await runJob(t.db, "lecture-notice", at)).status).toBe("ran");
+      await settled(t);
+    },
+  });
   let urls: string[];
 
   async function command(user: string, text: string): Promise<string> {
-    const before = t.emulator.calls.of("response_url").length;
-    await t.slack.as(user).slashCommand("/pbb", text, { channel: "C0LECTURE" });
-    const answer = await t.emulator.calls.waitFor("response_url", {
+    const before = bot().emulator.calls.of("response_url").length;
+    await bot().slack.as(user).slashCommand("/pbb", text, { channel: "C0LECTURE" });
+    const answer = await bot().emulator.calls.waitFor("response_url", {
       count: before + 1,
       timeoutMs: 20_000,
     });
@@ -29,22 +39,8 @@ describe.each(STORES)("lecture calendar feeds and /pbb lectures (%s)", (store) =
     return JSON.stringify(answer.args);
   }
 
-  beforeAll(async () => {
-    t = await startTestBot({
-      store,
-      orgText: orgText(),
-      now: "2026-12-21T08:00:00Z",
-      extraUsers: ["U0OUT"],
-    });
-    for (const at of ["2026-12-07T16:00", "2026-12-14T16:00", "2026-12-21T16:00"])
-      expect((await runJob(t.db, "lecture-notice", at)).status).toBe("ran");
-    await settled(t);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
   it("hands out a personal and a whole-schedule URL on the bot's address", async () => {
+    const t = bot();
     const answer = await command("U0A", "lectures calendar");
     urls = [...answer.matchAll(URL_RE)].map((m) => m[0]);
     expect(urls).toHaveLength(2);
@@ -65,6 +61,7 @@ describe.each(STORES)("lecture calendar feeds and /pbb lectures (%s)", (store) =
   });
 
   it("refuses links to someone neither on the roster nor on the committee", async () => {
+    const t = bot();
     const answer = await command("U0OUT", "lectures calendar");
     expect(answer).toContain("calendar links are for people on the lecture-hall roster");
     expect(answer.match(URL_RE)).toBeNull();
@@ -72,6 +69,7 @@ describe.each(STORES)("lecture calendar feeds and /pbb lectures (%s)", (store) =
   });
 
   it("serves the whole schedule as iCalendar with the right dates and speakers", async () => {
+    const t = bot();
     const res = await fetch(urls[1]!);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/calendar");
@@ -90,12 +88,14 @@ describe.each(STORES)("lecture calendar feeds and /pbb lectures (%s)", (store) =
   });
 
   it("serves a person's feed with only their turns", async () => {
+    const _t = bot();
     const { calendar, events } = parseIcs(await (await fetch(urls[0]!)).text());
     expect(calendar["X-WR-CALNAME"]).toBe("Lecture hall: my turns");
     expect(events.map((e) => e.DTSTART)).toEqual(["20261209T080000Z"]);
   });
 
   it("revokes a person's URLs: the old ones get 404, the new ones work", async () => {
+    const t = bot();
     const answer = await command("U0A", "lectures calendar revoke");
     const fresh = [...answer.matchAll(URL_RE)].map((m) => m[0]);
     expect(fresh).toHaveLength(2);
@@ -114,6 +114,7 @@ describe.each(STORES)("lecture calendar feeds and /pbb lectures (%s)", (store) =
   });
 
   it("an admin rotates the whole-schedule links: the old ones stop working, personal ones stay", async () => {
+    const _t = bot();
     const refused = await command("U0B", "lectures calendar rotate");
     expect(refused).toContain("Only system admins");
     expect((await fetch(urls[1]!)).status).toBe(200);
@@ -129,6 +130,7 @@ describe.each(STORES)("lecture calendar feeds and /pbb lectures (%s)", (store) =
   });
 
   it("counts sessions as held unless an admin records one as not held", async () => {
+    const t = bot();
     t.clock.set("2026-12-24T08:00:00Z");
     const before = await command("U0A", "lectures");
     expect(before).toContain("Sessions held: 3");
@@ -144,6 +146,7 @@ describe.each(STORES)("lecture calendar feeds and /pbb lectures (%s)", (store) =
   });
 
   it("pbb calendar rotate revokes the whole-schedule links from the command line", async () => {
+    const t = bot();
     const renewed = await command("U0B", "lectures calendar");
     const [personal, schedule] = [...renewed.matchAll(URL_RE)].map((m) => m[0]);
     expect((await fetch(schedule!)).status).toBe(200);
@@ -173,6 +176,7 @@ describe.each(STORES)("lecture calendar feeds and /pbb lectures (%s)", (store) =
   });
 
   it("when a person leaves the roster, they get no URL and their links stop working", async () => {
+    const t = bot();
     const answer = await command("U0C", "lectures calendar");
     const own = [...answer.matchAll(URL_RE)].map((m) => m[0]);
     expect(own).toHaveLength(2);

@@ -3,37 +3,36 @@
  * example org (zh-CN, 12 people in the roster). Jobs run as `pbb jobs run` runs them; people
  * click and submit through the driver.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RecordedCall } from "../../src/localslack/emulator/calls.ts";
 import { LECTURE_ACTION } from "../../src/slack/ids/lecture.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { mentionedUsers, runJob, waitCall } from "../services/lecture/helpers.ts";
 
 const json = (c: RecordedCall) => JSON.stringify(c.args);
 
 describe.each(STORES)("the lecture hall in Slack (%s)", (store) => {
-  let t: TestBot;
+  const bot = useTestBot({
+    store,
+    now: "2026-12-02T08:00:00Z",
+    setUp: async (t) => {
+      roster = t.org.lectureHall?.roster ?? [];
+    },
+  });
   let roster: string[];
-  const dm = (user: string) => t.emulator.workspace.dmWith(user).id;
+  const dm = (user: string) => bot().emulator.workspace.dmWith(user).id;
   const turns = () =>
-    t.db.prisma.lectureTurn.findMany({ orderBy: { id: "asc" }, include: { session: true } });
+    bot().db.prisma.lectureTurn.findMany({ orderBy: { id: "asc" }, include: { session: true } });
   const refusal = (count = 1) =>
-    t.emulator.calls.waitFor("response_url", {
+    bot().emulator.calls.waitFor("response_url", {
       count,
       timeoutMs: 20_000,
       where: (c) => String(c.args.text).startsWith("无法执行此操作"),
     });
 
-  beforeAll(async () => {
-    t = await startTestBot({ store, now: "2026-12-02T08:00:00Z" });
-    roster = t.org.lectureHall?.roster ?? [];
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
   it("the speaker is told a week ahead, then the notice names the speaker and nobody else", async () => {
+    const t = bot();
     expect((await runJob(t.db, "lecture-speaker-reminder", "2026-12-02T16:00")).status).toBe("ran");
     const reminder = await waitCall(t, "chat.postMessage", dm("U0CHAIR"));
     expect(json(reminder)).toContain("距今还有一周");
@@ -53,6 +52,7 @@ describe.each(STORES)("the lecture hall in Slack (%s)", (store) => {
   });
 
   it("refuses the speaker's buttons to anyone else, and nothing changes", async () => {
+    const t = bot();
     await t.slack.as("U0DEPUTY").clickButton({ channel: dm("U0CHAIR"), label: "确认" });
     expect(String((await refusal()).args.text)).toContain("只有本期主讲人本人可以操作");
     await t.slack.as("U0DEPUTY").clickButton({ channel: dm("U0CHAIR"), label: "提交题目" });
@@ -62,6 +62,7 @@ describe.each(STORES)("the lecture hall in Slack (%s)", (store) => {
   });
 
   it("the speaker confirms, and the DM shows it without the Confirm button", async () => {
+    const t = bot();
     await t.slack.as("U0CHAIR").clickButton({ channel: dm("U0CHAIR"), label: "确认" });
     const updated = await waitCall(t, "chat.update", dm("U0CHAIR"));
     expect(json(updated)).toContain("您已确认");
@@ -70,6 +71,7 @@ describe.each(STORES)("the lecture hall in Slack (%s)", (store) => {
   });
 
   it("the speaker submits a topic and the posted notice is updated with it", async () => {
+    const t = bot();
     await t.slack.as("U0CHAIR").clickButton({ channel: dm("U0CHAIR"), label: "提交题目" });
     await t.emulator.calls.waitFor("views.open");
     const submitted = await t.slack
@@ -83,6 +85,7 @@ describe.each(STORES)("the lecture hall in Slack (%s)", (store) => {
   });
 
   it("the speaker asks a colleague for a swap; only that colleague may accept", async () => {
+    const t = bot();
     await t.slack.as("U0CHAIR").clickButton({ channel: dm("U0CHAIR"), label: "申请调换" });
     await t.emulator.calls.waitFor("views.open", { count: 2 });
     const asked = await t.slack
@@ -102,6 +105,7 @@ describe.each(STORES)("the lecture hall in Slack (%s)", (store) => {
   });
 
   it("the colleague accepts: the notice names the new speaker, both are told", async () => {
+    const t = bot();
     await t.slack.as("U0DEPUTY").clickButton({ channel: dm("U0DEPUTY"), label: "同意" });
     const update = await waitCall(t, "chat.update", "C0LECTURE", { count: 2 });
     expect(mentionedUsers(update.args)).toEqual(["U0DEPUTY"]);
@@ -120,12 +124,14 @@ describe.each(STORES)("the lecture hall in Slack (%s)", (store) => {
   });
 
   it("the former speaker cannot act on the colleague's new turn", async () => {
+    const t = bot();
     await t.slack.as("U0CHAIR").clickButton({ channel: dm("U0DEPUTY"), label: "无法参加" });
     expect(String((await refusal(4)).args.text)).toContain("只有本期主讲人本人");
     expect((await turns()).map((x) => x.state)).toEqual(["SWAPPED_OUT", "ASSIGNED"]);
   });
 
   it("audits every change", async () => {
+    const t = bot();
     const log = await t.db.prisma.auditLog.findMany({
       where: { action: { startsWith: "lecture." } },
       orderBy: { id: "asc" },

@@ -2,20 +2,15 @@
  * Other workspaces (issue 26): a correctly signed request naming another team than the one the
  * bot is installed in is acknowledged and does nothing; the installation's own team is served.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { describe, expect, it } from "vitest";
+import { useTestBot } from "../helpers/bot.ts";
 import { untilIdle } from "../helpers/idle.ts";
 
 describe("requests from another workspace", () => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const bot = useTestBot();
 
   it("answers the installation's team and ignores the same command from another team", async () => {
+    const t = bot();
     const ours = await t.slack.as("U0SEC1").slashCommand("/pbb", "help", { channel: "C0RESETTLE" });
     expect(ours.status).toBe(200);
     const answer = await t.emulator.calls.waitFor("response_url", { timeoutMs: 20_000 });

@@ -4,7 +4,7 @@
  * committee channel.
  */
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { jobEnvOf } from "../../src/app/wire.ts";
 import { loadOrgRecord } from "../../src/db/repositories/org.ts";
 import { parseReportPeriod } from "../../src/domain/report-period.ts";
@@ -13,7 +13,7 @@ import { runJobByName } from "../../src/jobs/manual.ts";
 import { silentLogger } from "../../src/observability/logger.ts";
 import { buildCsv } from "../../src/services/reports/csv.ts";
 import { loadReport } from "../../src/services/reports/load-report.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { untilIdle } from "../helpers/idle.ts";
 import { EXPECTED_Q4, seedQ4 } from "../services/reports/reports-seed.ts";
@@ -21,18 +21,19 @@ import { EXPECTED_Q4, seedQ4 } from "../services/reports/reports-seed.ts";
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe.each(STORES)("reports in Slack (%s)", (store) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot({ store, now: "2027-01-02T02:00:00Z", extraUsers: ["U0GUEST"] });
-    await seedQ4(t.db);
-  });
-  afterAll(async () => {
-    await t?.close();
+  const bot = useTestBot({
+    store,
+    now: "2027-01-02T02:00:00Z",
+    extraUsers: ["U0GUEST"],
+    setUp: async (t) => {
+      await seedQ4(t.db);
+    },
   });
 
-  const ephemeralText = (user: string) => t.slack.ephemeralsFor(user).at(-1)?.text ?? "";
+  const ephemeralText = (user: string) => bot().slack.ephemeralsFor(user).at(-1)?.text ?? "";
 
   it("when a committee member asks for 2026-Q4, then the .xlsx and .csv arrive in their DM", async () => {
+    const t = bot();
     await t.slack
       .as("U0DEPUTY")
       .slashCommand("/pbb", "report quarter 2026-Q4", { channel: "C0COMMITTEE" });
@@ -79,6 +80,7 @@ describe.each(STORES)("reports in Slack (%s)", (store) => {
   });
 
   it("when someone outside the committee asks, then they are told why and get no file", async () => {
+    const t = bot();
     const before = t.emulator.workspace.files.size;
     await t.slack
       .as("U0SEC2")
@@ -90,6 +92,7 @@ describe.each(STORES)("reports in Slack (%s)", (store) => {
   });
 
   it("when the arguments are wrong, then the answer says what and shows the accepted forms", async () => {
+    const t = bot();
     const chair = t.slack.as("U0CHAIR");
     await chair.slashCommand("/pbb", "report quarter 2026-13", { channel: "C0COMMITTEE" });
     await expect
@@ -107,6 +110,7 @@ describe.each(STORES)("reports in Slack (%s)", (store) => {
   });
 
   it("the quarter-summary job posts the summary with its chart to the committee channel, once", async () => {
+    const t = bot();
     const env = { ...jobEnvOf(t.bot.ctx), logger: silentLogger, runner: "test" };
     const ran = await runJobByName(env, "quarter-summary", "2027-01-01T09:00");
     expect(ran).toMatchObject({ status: "ran", occurrence: { key: "2026-Q4" } });

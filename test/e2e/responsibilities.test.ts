@@ -5,9 +5,9 @@
  * stored); a member who is not a system admin may not open the editor; the system admin edits a
  * member's list (bad rows on their fields) and sees everyone's progress on the Home.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { allText } from "../e2e/round-trip-helpers.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 
 const ORG = `organization: { name: T, timezone: Asia/Shanghai, locale: en }
@@ -32,18 +32,12 @@ responsibilities:
 const SLOW = { timeout: 20_000, interval: 50 };
 
 describe.each(STORES)("the responsibility lists in Slack (%s)", (store) => {
-  let t: TestBot;
+  const bot = useTestBot({ store, orgText: ORG, now: "2027-04-02T02:00:00Z" });
   const idOf = async (duty: string) =>
-    (await t.db.prisma.responsibilityItem.findFirstOrThrow({ where: { duty } })).id;
-
-  beforeAll(async () => {
-    t = await startTestBot({ store, orgText: ORG, now: "2027-04-02T02:00:00Z" });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+    (await bot().db.prisma.responsibilityItem.findFirstOrThrow({ where: { duty } })).id;
 
   it("a committee member marks their items; an overdue one moved without a reason is refused on its field", async () => {
+    const t = bot();
     await t.slack.as("U0DEPUTY").slashCommand("/pbb", "duties", { channel: "C0COMMITTEE" });
     await t.emulator.calls.waitFor("views.open");
     const shown = JSON.stringify(t.emulator.workspace.topView("U0DEPUTY")?.blocks);
@@ -76,6 +70,7 @@ describe.each(STORES)("the responsibility lists in Slack (%s)", (store) => {
   });
 
   it("only a system admin edits a list; bad rows are refused on their field; the chair sees everyone's on the Home", async () => {
+    const t = bot();
     await t.slack.as("U0DEPUTY").slashCommand("/pbb", "duties edit <@U0COMM3>", {
       channel: "C0COMMITTEE",
     });

@@ -3,9 +3,9 @@
  * draft, a waiting revision is withdrawn and submitted again, the approved plan is amended
  * (items done stay done), and next month starts from this month's unfinished items.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TASKLIST_BLOCK } from "../../src/slack/ids/tasklist.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import {
   allText,
@@ -15,34 +15,33 @@ import {
   runJob,
   settle,
   waitCall,
-  withoutPacing,
 } from "./round-trip-helpers.ts";
 
 describe.each(STORES)("the branch's side of the round trip (%s)", (store) => {
-  let t: TestBot;
+  const bot = useTestBot({
+    store,
+    now: "2026-12-02T02:00:00Z",
+    unpaced: true,
+    setUp: async (t) => {
+      await runJob(t, "monthly-reminder", "2026-12-01T09:00");
+      await settle(t);
+      reminderTs = t.slack.lastMessage("C0RESETTLE")?.ts ?? "";
+    },
+  });
   let reminderTs = "";
   let committeeTs = "";
-  beforeAll(async () => {
-    withoutPacing();
-    t = await startTestBot({ store, now: "2026-12-02T02:00:00Z" });
-    await runJob(t, "monthly-reminder", "2026-12-01T09:00");
-    await settle(t);
-    reminderTs = t.slack.lastMessage("C0RESETTLE")?.ts ?? "";
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
 
-  const sec = () => t.slack.as("U0SEC1");
-  const reminder = () => t.emulator.workspace.message("C0RESETTLE", reminderTs);
+  const sec = () => bot().slack.as("U0SEC1");
+  const reminder = () => bot().emulator.workspace.message("C0RESETTLE", reminderTs);
   async function open(label: string, where: { channel: string; messageTs?: string }) {
-    const opened = t.emulator.calls.of("views.open").length;
+    const opened = bot().emulator.calls.of("views.open").length;
     await sec().clickButton({ ...where, label });
-    await t.emulator.calls.waitFor("views.open", { count: opened + 1 });
-    return t.slack.openView("U0SEC1");
+    await bot().emulator.calls.waitFor("views.open", { count: opened + 1 });
+    return bot().slack.openView("U0SEC1");
   }
 
   it("a modal closed half-filled is kept as a draft and offered next time", async () => {
+    const t = bot();
     await open("填报任务清单", { channel: "C0RESETTLE" });
     sec().fill({ [field(0, "title")]: "组织观看警示教育片", [field(0, "due")]: "2026-12-15" });
     await sec().closeModal();
@@ -63,6 +62,7 @@ describe.each(STORES)("the branch's side of the round trip (%s)", (store) => {
   });
 
   it("a waiting revision is withdrawn, then submitted again", async () => {
+    const t = bot();
     await waitCall(t, "chat.update", "C0RESETTLE", { where: (c) => c.args.ts === reminderTs });
     expect(buttonsOf(reminder()?.blocks)).toEqual([
       expect.objectContaining({ text: "撤回", style: "danger" }),
@@ -90,6 +90,7 @@ describe.each(STORES)("the branch's side of the round trip (%s)", (store) => {
   });
 
   it("the approved plan is amended; items done stay done", async () => {
+    const t = bot();
     t.clock.set("2026-12-03T02:00:00Z");
     await t.slack
       .as("U0CHAIR")
@@ -153,6 +154,7 @@ describe.each(STORES)("the branch's side of the round trip (%s)", (store) => {
   });
 
   it("next month's reminder offers this month's unfinished items", async () => {
+    const t = bot();
     await runJob(t, "monthly-reminder", "2027-01-04T09:00");
     await settle(t);
     const january = t.slack.lastMessage("C0RESETTLE");

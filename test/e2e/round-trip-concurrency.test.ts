@@ -3,10 +3,10 @@
  * modals, by different members): exactly one transition happens, everyone else is told the
  * list was already decided, and everyone sees the same final state.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDriver } from "../../src/localslack/index.ts";
 import { TASKLIST_ACTION, TASKLIST_BLOCK } from "../../src/slack/ids/tasklist.ts";
-import { SIGNING_SECRET, startTestBot, type TestBot } from "../helpers/bot.ts";
+import { SIGNING_SECRET, useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import {
   allText,
@@ -16,25 +16,24 @@ import {
   runJob,
   settle,
   waitCall,
-  withoutPacing,
 } from "./round-trip-helpers.ts";
 
 const COMMENT_FIELD = `${TASKLIST_BLOCK.returnComment}.${TASKLIST_ACTION.returnComment}`;
 const APPROVERS = ["U0CHAIR", "U0DEPUTY", "U0COMM3"];
 
 describe.each(STORES)("simultaneous decisions (%s)", (store) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    withoutPacing();
-    t = await startTestBot({ store, now: "2026-12-02T02:00:00Z" });
-    await runJob(t, "monthly-reminder", "2026-12-01T09:00");
-    await settle(t);
-  });
-  afterAll(async () => {
-    await t?.close();
+  const bot = useTestBot({
+    store,
+    now: "2026-12-02T02:00:00Z",
+    unpaced: true,
+    setUp: async (t) => {
+      await runJob(t, "monthly-reminder", "2026-12-01T09:00");
+      await settle(t);
+    },
   });
 
   it("20 Approve/Return clicks at once: one decision, one audit entry, one branch post", async () => {
+    const t = bot();
     const sec = t.slack.as("U0SEC3");
     await sec.clickButton({ channel: "C0RIGHTS", label: "填报任务清单" });
     await t.emulator.calls.waitFor("views.open");

@@ -4,11 +4,11 @@
  * or message).
  */
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyOrgText } from "../../src/services/org/apply-org.ts";
 import { slackResolver } from "../../src/services/org/resolver.ts";
 import { listModalMetadata } from "../../src/slack/views/tasklist/index.ts";
-import { EXAMPLE_ORG, startTestBot, type TestBot } from "../helpers/bot.ts";
+import { EXAMPLE_ORG, useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import {
   field,
@@ -18,21 +18,19 @@ import {
   storedState,
   waitAny,
   waitCall,
-  withoutPacing,
 } from "./round-trip-helpers.ts";
 
 const NOT_ALLOWED = "无法执行此操作：";
 
 describe.each(STORES)("refused task-list actions (%s)", (store) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    withoutPacing();
-    t = await startTestBot({ store, now: "2026-12-02T02:00:00Z" });
-    await runJob(t, "monthly-reminder", "2026-12-01T09:00");
-    await settle(t);
-  });
-  afterAll(async () => {
-    await t?.close();
+  const bot = useTestBot({
+    store,
+    now: "2026-12-02T02:00:00Z",
+    unpaced: true,
+    setUp: async (t) => {
+      await runJob(t, "monthly-reminder", "2026-12-01T09:00");
+      await settle(t);
+    },
   });
 
   /** Runs `act`, waits for the private answer to `user`, checks it and that nothing changed. */
@@ -42,34 +40,37 @@ describe.each(STORES)("refused task-list actions (%s)", (store) => {
     act: () => Promise<unknown>,
     via: "response_url" | "chat.postEphemeral" = "response_url",
   ) {
-    await settle(t);
-    const before = await storedState(t.db);
-    const seen = t.emulator.calls.of(via).length;
+    await settle(bot());
+    const before = await storedState(bot().db);
+    const seen = bot().emulator.calls.of(via).length;
     await act();
-    const answer = await waitAny(t, via, () => true, seen + 1);
+    const answer = await waitAny(bot(), via, () => true, seen + 1);
     expect(answer.args.text).toBe(`${NOT_ALLOWED}${reason}`);
     if (via === "response_url") {
       expect(answer.args).toMatchObject({ response_type: "ephemeral", replace_original: false });
     } else {
       expect(answer.args.user).toBe(user);
     }
-    expect(t.slack.ephemeralsFor(user).at(-1)?.text).toBe(`${NOT_ALLOWED}${reason}`);
-    await settle(t);
-    expect(await storedState(t.db)).toEqual(before);
+    expect(bot().slack.ephemeralsFor(user).at(-1)?.text).toBe(`${NOT_ALLOWED}${reason}`);
+    await settle(bot());
+    expect(await storedState(bot().db)).toEqual(before);
   }
 
   /** Opens the modal as the secretary and fills one valid item. */
   async function openFilledModal(user: string, channel: string) {
-    const opened = t.emulator.calls.of("views.open").length;
-    await t.slack.as(user).clickButton({ channel, label: "填报任务清单" });
-    await t.emulator.calls.waitFor("views.open", { count: opened + 1 });
-    return t.slack.as(user).fill({
-      [field(0, "title")]: "学习党章",
-      [field(0, "category")]: "THEORY_STUDY",
-    });
+    const opened = bot().emulator.calls.of("views.open").length;
+    await bot().slack.as(user).clickButton({ channel, label: "填报任务清单" });
+    await bot().emulator.calls.waitFor("views.open", { count: opened + 1 });
+    return bot()
+      .slack.as(user)
+      .fill({
+        [field(0, "title")]: "学习党章",
+        [field(0, "category")]: "THEORY_STUDY",
+      });
   }
 
   it("a branch member may not open or submit the list", async () => {
+    const t = bot();
     await expectRefused("U0A", "只有本支部书记可以报送或修改本支部清单。", () =>
       t.slack.as("U0A").clickButton({ channel: "C0RESETTLE", label: "填报任务清单" }),
     );
@@ -89,6 +90,7 @@ describe.each(STORES)("refused task-list actions (%s)", (store) => {
   });
 
   it("a secretary of another branch may not open its list", async () => {
+    const t = bot();
     await expectRefused("U0SEC2", "只有本支部书记可以报送或修改本支部清单。", () =>
       t.slack.as("U0SEC2").clickButton({ channel: "C0RESETTLE", label: "填报任务清单" }),
     );
@@ -96,6 +98,7 @@ describe.each(STORES)("refused task-list actions (%s)", (store) => {
   });
 
   it("a forged private_metadata naming another branch's list is refused", async () => {
+    const t = bot();
     const services = await listOf(t.db, "services", "2026-12");
     const view = await openFilledModal("U0SEC1", "C0RESETTLE");
     const forge = (branchKey: string) =>
@@ -126,6 +129,7 @@ describe.each(STORES)("refused task-list actions (%s)", (store) => {
   });
 
   it("someone not on the committee may not approve or return", async () => {
+    const t = bot();
     await openFilledModal("U0SEC1", "C0RESETTLE");
     expect((await t.slack.as("U0SEC1").submitModal()).outcome).toBe("closed");
     await waitCall(t, "chat.postMessage", "C0COMMITTEE");
@@ -140,6 +144,7 @@ describe.each(STORES)("refused task-list actions (%s)", (store) => {
   });
 
   it("a committee member may not decide on the list of a branch they are secretary of", async () => {
+    const t = bot();
     await openFilledModal("U0DEPUTY", "C0OFFICE");
     expect((await t.slack.as("U0DEPUTY").submitModal()).outcome).toBe("closed");
     const office = await waitCall(t, "chat.postMessage", "C0COMMITTEE", {
@@ -155,6 +160,7 @@ describe.each(STORES)("refused task-list actions (%s)", (store) => {
   });
 
   it("four eyes by person: whoever submitted the revision may not decide it, even after losing the role", async () => {
+    const t = bot();
     // U0DEPUTY submitted the office branch's list above, then stops being its secretary.
     const orgText = (await readFile(EXAMPLE_ORG, "utf8")).replace(
       "secretaries: [U0DEPUTY]",
@@ -182,6 +188,7 @@ describe.each(STORES)("refused task-list actions (%s)", (store) => {
   });
 
   it("approving a list already approved is refused (a stale message)", async () => {
+    const t = bot();
     const resettle = t.emulator.calls
       .of("chat.postMessage")
       .find((c) => c.args.channel === "C0COMMITTEE" && String(c.args.text).includes("移交安置处"));

@@ -3,9 +3,9 @@
  * bot): reminder → modal → inline errors → submit → committee returns with a comment → revise
  * → resubmit → another member approves → plan in the branch channel → items done → summary.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TASKLIST_ACTION, TASKLIST_BLOCK } from "../../src/slack/ids/tasklist.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import {
   allText,
@@ -17,22 +17,15 @@ import {
   storedState,
   waitAny,
   waitCall,
-  withoutPacing,
 } from "./round-trip-helpers.ts";
 
 const COMMENT_FIELD = `${TASKLIST_BLOCK.returnComment}.${TASKLIST_ACTION.returnComment}`;
 
 describe.each(STORES)("the monthly round trip (%s)", (store) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    withoutPacing();
-    t = await startTestBot({ store, now: "2026-12-01T01:00:00Z" });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const bot = useTestBot({ store, now: "2026-12-01T01:00:00Z", unpaced: true });
 
   it("goes from the monthly reminder to the month-end summary", async () => {
+    const t = bot();
     // ---- the reminder, as `pbb jobs run monthly-reminder --at 2026-12-01T09:00` fires it
     const ran = await runJob(t, "monthly-reminder", "2026-12-01T09:00");
     expect(ran.status).toBe("ran");

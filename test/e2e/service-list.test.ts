@@ -5,9 +5,9 @@
  * acknowledged in a DM; the secretary sees the branch's reports and queries one; the member's
  * answer in the thread is recorded; another member cannot query.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RecordedCall } from "../../src/localslack/emulator/calls.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { SERVICE_ORG } from "../helpers/service-org.ts";
 import { settled, waitCall } from "../services/lecture/helpers.ts";
@@ -15,17 +15,11 @@ import { settled, waitCall } from "../services/lecture/helpers.ts";
 const json = (c: RecordedCall) => JSON.stringify(c.args);
 
 describe.each(STORES)("the service list in Slack (%s)", (store) => {
-  let t: TestBot;
-  const dm = (user: string) => t.emulator.workspace.dmWith(user).id;
-
-  beforeAll(async () => {
-    t = await startTestBot({ store, orgText: SERVICE_ORG, now: "2026-11-10T02:00:00Z" });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const bot = useTestBot({ store, orgText: SERVICE_ORG, now: "2026-11-10T02:00:00Z" });
+  const dm = (user: string) => bot().emulator.workspace.dmWith(user).id;
 
   it("a member registers their residential community, then changes it", async () => {
+    const t = bot();
     await t.slack.as("U0A").slashCommand("/pbb", "service register", { channel: "C0VETS" });
     await t.emulator.calls.waitFor("views.open");
     const empty = await t.slack.as("U0A").submitModal({ svc_community: "   " });
@@ -52,6 +46,7 @@ describe.each(STORES)("the service list in Slack (%s)", (store) => {
   });
 
   it("a report with bad fields is refused on each field and stores nothing; a good one is acknowledged", async () => {
+    const t = bot();
     await t.slack
       .as("U0A")
       .clickButton({ channel: dm("U0A"), label: "Report service" })
@@ -100,6 +95,7 @@ describe.each(STORES)("the service list in Slack (%s)", (store) => {
   });
 
   it("the secretary sees the branch's reports and queries one; the member answers in the thread", async () => {
+    const t = bot();
     // another member may not see the branch's reports
     await t.slack.as("U0B").slashCommand("/pbb", "service reports", { channel: "C0VETS" });
     await t.emulator.calls.waitFor("response_url", {

@@ -5,11 +5,11 @@
  * is not on the committee is told why; a committee member's modal refuses someone who left,
  * then names an active member, who gets a DM, and the project's message shows them.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RecordedCall } from "../../src/localslack/emulator/calls.ts";
 import { applyOrgText } from "../../src/services/org/apply-org.ts";
 import { slackResolver } from "../../src/services/org/resolver.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { LEAD_GONE, LED_BY_MEMBER } from "../helpers/service-org.ts";
 import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
@@ -17,17 +17,11 @@ import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
 const json = (c: RecordedCall) => JSON.stringify(c.args);
 
 describe.each(STORES)("naming a new lead when a project's lead left (%s)", (store) => {
-  let t: TestBot;
-  const project = () => t.db.prisma.practicalProject.findFirstOrThrow();
-
-  beforeAll(async () => {
-    t = await startTestBot({ store, orgText: LED_BY_MEMBER, now: "2026-11-10T02:00:00Z" });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const bot = useTestBot({ store, orgText: LED_BY_MEMBER, now: "2026-11-10T02:00:00Z" });
+  const project = () => bot().db.prisma.practicalProject.findFirstOrThrow();
 
   it("the committee is asked once, and a committee member names an active member", async () => {
+    const t = bot();
     await runJob(t.db, "project-milestones", "2026-11-10T10:00");
     await settled(t);
     const posted = await waitCall(t, "chat.postMessage", "C0COMMITTEE", {

@@ -8,7 +8,7 @@
  * it done.
  */
 import { parse as parseCsv } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadOrgRecord } from "../../src/db/repositories/org.ts";
 import { parseReportPeriod } from "../../src/domain/report-period.ts";
 import { translator } from "../../src/i18n/index.ts";
@@ -16,7 +16,7 @@ import type { RecordedCall } from "../../src/localslack/emulator/calls.ts";
 import { confirmCompletion } from "../../src/services/service-list/projects.ts";
 import { projectsReport, servicesReport } from "../../src/services/service-list/report.ts";
 import { serviceListPresenter } from "../../src/slack/views/service-list/present.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { SERVICE_ORG_WITH_PROJECT } from "../helpers/service-org.ts";
 import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
@@ -24,34 +24,30 @@ import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
 const json = (c: RecordedCall) => JSON.stringify(c.args);
 
 describe.each(STORES)("service nudge and practical projects (%s)", (store) => {
-  let t: TestBot;
-  const dm = (user: string) => t.emulator.workspace.dmWith(user).id;
+  const bot = useTestBot({
+    store,
+    orgText: SERVICE_ORG_WITH_PROJECT,
+    now: "2026-11-10T02:00:00Z",
+    setUp: async (t) => {
+      await t.db.prisma.organization.update({
+        where: { id: 1 },
+        data: { firstAppliedAt: new Date("2020-01-01T00:00:00Z") },
+      });
+    },
+  });
+  const dm = (user: string) => bot().emulator.workspace.dmWith(user).id;
   const project = () =>
-    t.db.prisma.practicalProject.findFirstOrThrow({
+    bot().db.prisma.practicalProject.findFirstOrThrow({
       include: { milestones: { orderBy: { position: "asc" } }, notes: { orderBy: { id: "asc" } } },
     });
   const refusal = (text: string) =>
-    t.emulator.calls.waitFor("response_url", {
+    bot().emulator.calls.waitFor("response_url", {
       timeoutMs: 20_000,
       where: (c) => String(c.args.text).includes(text),
     });
 
-  beforeAll(async () => {
-    t = await startTestBot({
-      store,
-      orgText: SERVICE_ORG_WITH_PROJECT,
-      now: "2026-11-10T02:00:00Z",
-    });
-    await t.db.prisma.organization.update({
-      where: { id: 1 },
-      data: { firstAppliedAt: new Date("2020-01-01T00:00:00Z") },
-    });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
   it("the quarter's nudge goes to exactly the members without a report, once", async () => {
+    const t = bot();
     await t.db.prisma.serviceReport.createMany({
       data: ["U0A", "U0SEC2"].map((userId) => ({
         userId,
@@ -88,6 +84,7 @@ describe.each(STORES)("service nudge and practical projects (%s)", (store) => {
   });
 
   it("project-milestones posts the project, reminds the lead and escalates the overdue milestone, once each", async () => {
+    const t = bot();
     expect((await runJob(t.db, "project-milestones", "2026-11-10T10:00")).status).toBe("ran");
     await runJob(t.db, "project-milestones", "2026-11-10T10:00");
     await settled(t);
@@ -129,6 +126,7 @@ describe.each(STORES)("service nudge and practical projects (%s)", (store) => {
   });
 
   it("progress by the modal and in the thread (a file is evidence); only the lead or the committee", async () => {
+    const t = bot();
     const p = await project();
     const ts = p.ts!;
     await t.slack
@@ -179,6 +177,7 @@ describe.each(STORES)("service nudge and practical projects (%s)", (store) => {
   });
 
   it("completion: asked by the lead, refused for the lead, confirmed by another committee member once", async () => {
+    const t = bot();
     const ts = (await project()).ts!;
     await t.slack
       .as("U0DEPUTY")
@@ -221,6 +220,7 @@ describe.each(STORES)("service nudge and practical projects (%s)", (store) => {
   });
 
   it("the ledgers read back from the csv and the xlsx with the right totals", async () => {
+    const t = bot();
     const org = await loadOrgRecord(t.db);
     const period = parseReportPeriod("year", "2026");
     if (!org || !period) throw new Error("no org");

@@ -41,16 +41,17 @@ export async function writeOrgText(db: Database, text: string, actor = "t"): Pro
 
 /**
  * A fresh database of `store` for each test of the enclosing block (with `orgText` written as
- * the org in force by `actor`), closed after the test. Returns the current test's database.
+ * the org in force by `actor`, then `setUp`), closed after the test. Returns the current test's database.
  */
 export function useTestDatabase(
   store: StoreKind,
-  options: { orgText?: string; actor?: string } = {},
+  options: { orgText?: string; actor?: string; setUp?: (db: Database) => Promise<void> } = {},
 ): () => Database {
   let current: Database | undefined;
   beforeEach(async () => {
     current = await createTestDatabase(store);
     if (options.orgText !== undefined) await writeOrgText(current, options.orgText, options.actor);
+    await options.setUp?.(current);
   });
   afterEach(async () => {
     const db = current;

@@ -4,29 +4,30 @@
  * deadline, and the lecture notice announces the speakers. A person who keeps the Home tab open
  * sees it change without reopening it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunOutcome } from "../../src/jobs/run.ts";
-import { allText, runJob, settle, withoutPacing } from "../e2e/round-trip-helpers.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { allText, runJob, settle } from "../e2e/round-trip-helpers.ts";
+import { useTestBot } from "../helpers/bot.ts";
 
 const SLOW = { timeout: 20_000, interval: 50 };
 
 describe("Homes after the scheduled jobs", () => {
-  let t: TestBot;
-  const homeText = (user: string) => allText(t.slack.homeView(user)?.blocks ?? []);
+  const bot = useTestBot({
+    store: "pglite",
+    now: "2026-12-01T00:30:00Z",
+    unpaced: true,
+    beforeClose: async (t) => {
+      await t.bot.ctx.homes.idle();
+    },
+  });
+  const homeText = (user: string) => allText(bot().slack.homeView(user)?.blocks ?? []);
   const publishesFor = (user: string) =>
-    t.emulator.calls.of("views.publish").filter((c) => c.args.user_id === user).length;
-
-  beforeAll(async () => {
-    withoutPacing();
-    t = await startTestBot({ store: "pglite", now: "2026-12-01T00:30:00Z" });
-  });
-  afterAll(async () => {
-    if (t) await t.bot.ctx.homes.idle();
-    await t?.close();
-  });
+    bot()
+      .emulator.calls.of("views.publish")
+      .filter((c) => c.args.user_id === user).length;
 
   it("the monthly reminder and the deadline re-publish the branches' Homes", async () => {
+    const t = bot();
     await t.slack.as("U0SEC1").openAppHome();
     await expect
       .poll(() => homeText("U0SEC1"), SLOW)
@@ -42,6 +43,7 @@ describe("Homes after the scheduled jobs", () => {
   });
 
   it("the lecture notice re-publishes the speakers' Homes", async () => {
+    const t = bot();
     const ran = (await runJob(t, "lecture-notice", "2026-12-07T16:00")) as RunOutcome<{
       speakers?: string[];
     }>;

@@ -3,19 +3,11 @@
  * person's Home; a secretary submits from it; a committee member approves from it and the Homes
  * concerned are re-published; an approval forged into a secretary's Home is refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Json } from "../../src/localslack/emulator/types.ts";
 import { HOME_ACTION } from "../../src/slack/ids/home.ts";
-import {
-  allText,
-  buttonsOf,
-  field,
-  listOf,
-  runJob,
-  settle,
-  withoutPacing,
-} from "../e2e/round-trip-helpers.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { allText, buttonsOf, field, listOf, runJob, settle } from "../e2e/round-trip-helpers.ts";
+import { type TestBot, useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 
 const homeText = (t: TestBot, user: string) => allText(t.slack.homeView(user)?.blocks ?? []);
@@ -23,17 +15,17 @@ const homeText = (t: TestBot, user: string) => allText(t.slack.homeView(user)?.b
 const SLOW = { timeout: 20_000, interval: 50 };
 
 describe.each(STORES)("the App Home (%s)", (store) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    withoutPacing();
-    t = await startTestBot({ store, now: "2026-12-01T01:00:00Z" });
-  });
-  afterAll(async () => {
-    if (t) await t.bot.ctx.homes.idle();
-    await t?.close();
+  const bot = useTestBot({
+    store,
+    now: "2026-12-01T01:00:00Z",
+    unpaced: true,
+    beforeClose: async (t) => {
+      await t.bot.ctx.homes.idle();
+    },
   });
 
   it("publishes each role's Home, approves from it, refreshes it, and refuses a forged approval", async () => {
+    const t = bot();
     expect((await runJob(t, "monthly-reminder", "2026-12-01T09:00")).status).toBe("ran");
     await settle(t);
     t.clock.set("2026-12-02T02:00:00Z");

@@ -3,13 +3,10 @@
  * each committee member gets one DM with the quarter's items (their own and the committee's),
  * keyed by the quarter, so a second run of the same occurrence sends nothing more.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { features, jobsOf } from "../../src/app/features.ts";
-import { parseOrgFile } from "../../src/config/org-file.ts";
-import type { Database } from "../../src/db/client.ts";
-import { writeOrg } from "../../src/db/repositories/org.ts";
 import { runJobByName } from "../../src/jobs/manual.ts";
-import { createTestDatabase, STORES } from "../helpers/database.ts";
+import { STORES, useTestDatabase } from "../helpers/database.ts";
 import { logger } from "./helpers.ts";
 
 const ORG = `organization: { name: Test Committee, timezone: Asia/Shanghai, locale: en }
@@ -32,18 +29,10 @@ responsibilities:
       - { duty: Hold the divisions to their clean-government duties, target: m2 }
 `;
 
-let db: Database | undefined;
-afterEach(async () => {
-  await db?.close();
-  db = undefined;
-});
-
 describe.each(STORES)("quarter-tracking and the responsibility lists (%s)", (kind) => {
+  const testDb = useTestDatabase(kind, { orgText: ORG });
   it("DMs each committee member their quarter's items in the same fire, once", async () => {
-    db = await createTestDatabase(kind);
-    const parsed = parseOrgFile(ORG, "org.yml");
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+    const db = testDb();
     const env = { db, jobs: jobsOf(features), logger, runner: "test" };
 
     expect((await runJobByName(env, "quarter-tracking", "2027-04-01T09:00")).status).toBe("ran");

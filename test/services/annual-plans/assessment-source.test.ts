@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../../src/config/org-file.ts";
-import type { Database } from "../../../src/db/client.ts";
-import { writeOrg } from "../../../src/db/repositories/org.ts";
+import { describe, expect, it } from "vitest";
 import type { PlanDeps } from "../../../src/ports/annual-plans.ts";
 import { planItemsOnTime } from "../../../src/services/annual-plans/assessment-source.ts";
 import { decidePlan } from "../../../src/services/annual-plans/decide.ts";
 import { ensureAnnualPlanRequests } from "../../../src/services/annual-plans/reminder.ts";
 import { submitPlan } from "../../../src/services/annual-plans/submit.ts";
 import { annualPlanPresenter } from "../../../src/slack/views/annual-plans/present.ts";
-import { createTestDatabase, STORES } from "../../helpers/database.ts";
+import { STORES, useTestDatabase } from "../../helpers/database.ts";
 
 const file = `organization: { name: T, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR] }
@@ -22,18 +19,10 @@ schedules:
 calendar: { useStatutoryHolidays: false }
 `;
 
-let db: Database | undefined;
-afterEach(async () => {
-  await db?.close();
-  db = undefined;
-});
-
 describe.each(STORES)("plan-items-on-time (%s)", (kind) => {
+  const testDb = useTestDatabase(kind, { orgText: file });
   it("counts the items due by the draft and those done by the end of their target", async () => {
-    db = await createTestDatabase(kind);
-    const parsed = parseOrgFile(file, "org.yml");
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+    const db = testDb();
     const now = new Date("2027-01-06T01:00:00Z");
     const deps: PlanDeps = { db, now: () => now, presenters: { annualPlans: annualPlanPresenter } };
     await ensureAnnualPlanRequests({ db, at: now, source: "t", presenters: deps.presenters }, 2027);

@@ -4,10 +4,7 @@
  * against its previous round, the items where most branches lost points, the closure so far);
  * a checklist is refused after it. The comparison stays within Slack's limits at 300 branches.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../../src/config/org-file.ts";
-import type { Database } from "../../../src/db/client.ts";
-import { writeOrg } from "../../../src/db/repositories/org.ts";
+import { describe, expect, it } from "vitest";
 import { translator } from "../../../src/i18n/index.ts";
 import { inspectionCloseJob } from "../../../src/jobs/inspections/round.ts";
 import { LIMITS, validateMessage } from "../../../src/localslack/emulator/validate.ts";
@@ -17,7 +14,7 @@ import { closeRounds } from "../../../src/services/inspections/close-round.ts";
 import { openRounds } from "../../../src/services/inspections/open-round.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
 import { inspectionsPresenter } from "../../../src/slack/views/inspections/present.ts";
-import { createTestDatabase, STORES } from "../../helpers/database.ts";
+import { STORES, useTestDatabase } from "../../helpers/database.ts";
 
 const file = (
   branches: number,
@@ -33,12 +30,6 @@ schedules: { monthlyReminder: { day: 1, time: "09:00" }, deadline: { day: 5, tim
 inspections: { mutual: { months: [6, 12] }, supervision: { months: [3, 6, 9, 12] } }
 `;
 
-let db: Database | undefined;
-afterEach(async () => {
-  await db?.close();
-  db = undefined;
-});
-
 const scoresOf = (meetings: number, themeDay: number, dues: number, study: number) => ({
   meetings,
   "theme-day": themeDay,
@@ -47,11 +38,9 @@ const scoresOf = (meetings: number, themeDay: number, dues: number, study: numbe
 });
 
 describe.each(STORES)("closing a round (%s)", (kind) => {
+  const testDb = useTestDatabase(kind, { orgText: file(4) });
   it("closes once after its window, posts the ranking, the weak items and each change; no checklist after", async () => {
-    db = await createTestDatabase(kind);
-    const parsed = parseOrgFile(file(4), "org.yml");
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+    const db = testDb();
     const record = await currentOrgRecord(db);
     if (!record) throw new Error("no org");
     const presenter = inspectionsPresenter(translator("en"));

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseOrgFile } from "../../../src/config/org-file.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { writeOrg } from "../../../src/db/repositories/org.ts";
@@ -11,25 +11,17 @@ import { remindRectifications } from "../../../src/services/inspections/reminder
 import { rectificationView } from "../../../src/services/inspections/views.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
 import { inspectionsPresenter } from "../../../src/slack/views/inspections/present.ts";
-import { createTestDatabase, STORES } from "../../helpers/database.ts";
+import { STORES, useTestDatabase } from "../../helpers/database.ts";
 import { inspectionsOrg } from "../../helpers/inspections-org.ts";
 
 const file = inspectionsOrg();
 
-let db: Database | undefined;
-afterEach(async () => {
-  await db?.close();
-  db = undefined;
-});
-
 const at = (iso: string) => new Date(iso);
 
 describe.each(STORES)("findings to closure (%s)", (kind) => {
+  const testDb = useTestDatabase(kind, { orgText: file });
   it("checklist → items with owner and due date → done → reopened → verified, four eyes", async () => {
-    db = await createTestDatabase(kind);
-    const parsed = parseOrgFile(file, "org.yml");
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+    const db = testDb();
     const record = await currentOrgRecord(db);
     if (!record) throw new Error("no org");
     await openRounds(db, record, "2027-03", inspectionsPresenter(translator("en")));
@@ -180,8 +172,9 @@ async function oneSeriousItem(database: Database) {
 }
 
 describe.each(STORES)("reassigning a rectification item (%s)", (kind) => {
+  const testDb = useTestDatabase(kind);
   it("a secretary or committee member hands it on; never to its inspector; four eyes hold", async () => {
-    db = await createTestDatabase(kind);
+    const db = testDb();
     const { item, deps } = await oneSeriousItem(db);
     const present = inspectionsPresenter;
     const move = (userId: string, owner: string) =>
@@ -243,8 +236,9 @@ describe.each(STORES)("reassigning a rectification item (%s)", (kind) => {
 });
 
 describe.each(STORES)("reminders follow a reassigned item (%s)", (kind) => {
+  const testDb = useTestDatabase(kind);
   it("the new owner gets the reminder in effect once, however often the job runs; the old one no more", async () => {
-    db = await createTestDatabase(kind);
+    const db = testDb();
     const database = db;
     const { item, deps, clock } = await oneSeriousItem(database);
     const present = inspectionsPresenter;
@@ -299,7 +293,7 @@ describe.each(STORES)("reminders follow a reassigned item (%s)", (kind) => {
   });
 
   it("the committee's weekly overdue list offers Reassign on an open item, not on one reported done", async () => {
-    db = await createTestDatabase(kind);
+    const db = testDb();
     const database = db;
     const { item, deps } = await oneSeriousItem(database);
     const present = inspectionsPresenter;

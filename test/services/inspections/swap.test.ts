@@ -1,13 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseOrgFile } from "../../../src/config/org-file.ts";
-import type { Database } from "../../../src/db/client.ts";
 import { writeOrg } from "../../../src/db/repositories/org.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { openRounds } from "../../../src/services/inspections/open-round.ts";
 import { swapAssignment } from "../../../src/services/inspections/swap.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
 import { inspectionsPresenter } from "../../../src/slack/views/inspections/present.ts";
-import { createTestDatabase, STORES } from "../../helpers/database.ts";
+import { STORES, useTestDatabase } from "../../helpers/database.ts";
 
 const file = `organization: { name: T, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEP], admins: [U0CHAIR] }
@@ -21,18 +20,10 @@ inspections:
   supervision: { months: [3] }
 `;
 
-let db: Database | undefined;
-afterEach(async () => {
-  await db?.close();
-  db = undefined;
-});
-
 describe.each(STORES)("an admin changes an assignment (%s)", (kind) => {
+  const testDb = useTestDatabase(kind, { orgText: file });
   it("the rules are checked again: a broken one is refused and changes nothing", async () => {
-    db = await createTestDatabase(kind);
-    const parsed = parseOrgFile(file, "org.yml");
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+    const db = testDb();
     const record = await currentOrgRecord(db);
     if (!record) throw new Error("no org");
     await openRounds(db, record, "2027-03", inspectionsPresenter(translator("en")));
@@ -96,8 +87,9 @@ describe.each(STORES)("an admin changes an assignment (%s)", (kind) => {
 });
 
 describe.each(STORES)("a committee too small to avoid conflicts (%s)", (kind) => {
+  const testDb = useTestDatabase(kind);
   it("the round opens, the conflict is named, an admin assigns it once a member may go", async () => {
-    db = await createTestDatabase(kind);
+    const db = testDb();
     const small = file
       .replace(
         "members: [U0CHAIR, U0DEP], admins: [U0CHAIR]",

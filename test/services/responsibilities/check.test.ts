@@ -1,10 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../../src/config/org-file.ts";
-import type { Database } from "../../../src/db/client.ts";
-import { writeOrg } from "../../../src/db/repositories/org.ts";
+import { describe, expect, it } from "vitest";
 import { responsibilityCheck } from "../../../src/services/responsibilities/check.ts";
 import { dutyCheckPresenter } from "../../../src/slack/views/responsibilities/check.ts";
-import { createTestDatabase, STORES } from "../../helpers/database.ts";
+import { STORES, useTestDatabase } from "../../helpers/database.ts";
 
 const ORG = `organization: { name: T, timezone: Asia/Shanghai, locale: zh-CN }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEPUTY, U0COMM3], admins: [U0CHAIR] }
@@ -22,18 +19,10 @@ responsibilities:
       - { duty: 参加所在党支部组织生活会, target: m12 }
 `;
 
-let db: Database | undefined;
-afterEach(async () => {
-  await db?.close();
-  db = undefined;
-});
-
 describe.each(STORES)("the responsibility lists' quarter check (%s)", (kind) => {
+  const testDb = useTestDatabase(kind, { orgText: ORG });
   it("DMs each committee member their items of the quarter once, overdue ones asked for a reason", async () => {
-    db = await createTestDatabase(kind);
-    const parsed = parseOrgFile(ORG, "org.yml");
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+    const db = testDb();
     const done = await db.prisma.responsibilityItem.findFirstOrThrow({
       where: { duty: "研究部署全面从严治党工作" },
     });

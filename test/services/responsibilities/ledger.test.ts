@@ -1,13 +1,11 @@
 import { parse } from "csv-parse/sync";
-import { afterEach, describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../../src/config/org-file.ts";
-import type { Database } from "../../../src/db/client.ts";
-import { loadOrgRecord, writeOrg } from "../../../src/db/repositories/org.ts";
+import { describe, expect, it } from "vitest";
+import { loadOrgRecord } from "../../../src/db/repositories/org.ts";
 import { parseReportPeriod } from "../../../src/domain/report-period.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { plansReport } from "../../../src/services/annual-plans/report.ts";
 import { markDuties } from "../../../src/services/responsibilities/duties.ts";
-import { createTestDatabase, STORES } from "../../helpers/database.ts";
+import { STORES, useTestDatabase } from "../../helpers/database.ts";
 
 const ORG = `organization: { name: T, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEPUTY], admins: [U0CHAIR] }
@@ -24,21 +22,13 @@ responsibilities:
       - { duty: Attend the organisational life meeting, target: m12 }
 `;
 
-let db: Database | undefined;
-afterEach(async () => {
-  await db?.close();
-  db = undefined;
-});
-
 describe.each(STORES)("the responsibility lists in the plans ledger (%s)", (kind) => {
+  const testDb = useTestDatabase(kind, { orgText: ORG, actor: "org-file" });
   it("every item is a row with its list, standing and history; the CSV cells are formula-safe", async () => {
-    db = await createTestDatabase(kind);
-    const parsed = parseOrgFile(ORG, "org.yml");
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    await writeOrg(db, parsed.org, { actor: "org-file", source: "test" });
+    const db = testDb();
     const now = new Date("2027-04-02T02:00:00Z");
     const id = async (duty: string) =>
-      (await db!.prisma.responsibilityItem.findFirstOrThrow({ where: { duty } })).id;
+      (await db.prisma.responsibilityItem.findFirstOrThrow({ where: { duty } })).id;
     expect(
       await markDuties({ db, now: () => now }, "U0DEPUTY", [
         { id: await id("=Plan the year's work"), done: true, note: null, movedTo: null },

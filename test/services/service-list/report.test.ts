@@ -1,14 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../../src/config/org-file.ts";
-import type { Database } from "../../../src/db/client.ts";
-import { loadOrgRecord, writeOrg } from "../../../src/db/repositories/org.ts";
+import { describe, expect, it } from "vitest";
+import { loadOrgRecord } from "../../../src/db/repositories/org.ts";
 import {
   registerCommunity,
   type ServiceDeps,
   submitServiceReport,
 } from "../../../src/services/service-list/register.ts";
 import { serviceListPresenter } from "../../../src/slack/views/service-list/present.ts";
-import { createTestDatabase } from "../../helpers/database.ts";
+import { useTestDatabase } from "../../helpers/database.ts";
 
 const text = `organization: { name: T, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR] }
@@ -17,18 +15,10 @@ branches:
 schedules: { monthlyReminder: { day: 1, time: "09:00" }, deadline: { day: 5, time: "18:00" } }
 `;
 
-let db: Database | undefined;
-afterEach(async () => {
-  await db?.close();
-  db = undefined;
-});
-
 describe("registration and service reports", () => {
+  const testDb = useTestDatabase("pglite", { orgText: text });
   it("a member registers, reports, gets a DM; bad input stores nothing; outsiders are refused", async () => {
-    db = await createTestDatabase();
-    const parsed = parseOrgFile(text, "org.yml");
-    if (!parsed.ok) throw new Error("bad org");
-    await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+    const db = testDb();
     const org = await loadOrgRecord(db);
     if (!org) throw new Error("no org");
     const deps: ServiceDeps = { db, now: () => new Date("2026-11-10T04:00:00Z"), org };

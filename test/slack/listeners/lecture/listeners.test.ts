@@ -3,32 +3,36 @@
  * on member_joined_channel / member_left_channel, modal input errors on the field at fault, the
  * away-dates modal, and ids forged in button values.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "../../../helpers/bot.ts";
+import { describe, expect, it } from "vitest";
+import { useTestBot } from "../../../helpers/bot.ts";
 import { orgText, runJob, waitCall } from "../../../services/lecture/helpers.ts";
 
 describe("lecture listeners (local Slack)", () => {
-  let t: TestBot;
-  const dm = (user: string) => t.emulator.workspace.dmWith(user).id;
+  const bot = useTestBot({
+    orgText: orgText({ roster: [], syncWithChannel: true }),
+    extraUsers: ["U0A", "U0B", "U0C"],
+    now: "2026-12-07T08:00:00Z",
+  });
+  const dm = (user: string) => bot().emulator.workspace.dmWith(user).id;
   const joined = (user: string, type = "member_joined_channel") => {
-    const channel = t.emulator.workspace.channel("C0LECTURE");
+    const channel = bot().emulator.workspace.channel("C0LECTURE");
     if (!channel) throw new Error("no lecture channel");
     if (type === "member_joined_channel") channel.members.add(user);
     else channel.members.delete(user);
-    return t.slack.sendEvent({
+    return bot().slack.sendEvent({
       type,
       user,
       channel: "C0LECTURE",
       channel_type: "C",
       team: "T0LOCAL",
-      event_ts: t.emulator.workspace.nextTs(),
+      event_ts: bot().emulator.workspace.nextTs(),
     });
   };
   /** The stored roster once it equals `want` (Bolt acks an event before it runs the listener). */
   const rosterBecomes = async (want: string[]) => {
     let roster: unknown;
     for (let i = 0; i < 100; i++) {
-      roster = (await t.db.prisma.rotationState.findUnique({ where: { series: "lecture" } }))
+      roster = (await bot().db.prisma.rotationState.findUnique({ where: { series: "lecture" } }))
         ?.roster;
       if (JSON.stringify(roster) === JSON.stringify(want)) break;
       await new Promise((r) => setTimeout(r, 100));
@@ -36,18 +40,8 @@ describe("lecture listeners (local Slack)", () => {
     return roster;
   };
 
-  beforeAll(async () => {
-    t = await startTestBot({
-      orgText: orgText({ roster: [], syncWithChannel: true }),
-      extraUsers: ["U0A", "U0B", "U0C"],
-      now: "2026-12-07T08:00:00Z",
-    });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
   it("follows the lecture channel's members as they join and leave (the bot left out)", async () => {
+    const t = bot();
     for (const user of ["U0B", "U0A", "U0C"]) await joined(user);
     expect(await rosterBecomes(["U0A", "U0B", "U0C"])).toEqual(["U0A", "U0B", "U0C"]);
     await joined("U0C", "member_left_channel");
@@ -58,6 +52,7 @@ describe("lecture listeners (local Slack)", () => {
   });
 
   it("answers modal input errors on the field at fault and stores nothing", async () => {
+    const t = bot();
     await t.slack.as("U0A").clickButton({ channel: dm("U0A"), label: "Submit topic" });
     await t.emulator.calls.waitFor("views.open");
     const blank = await t.slack
@@ -71,6 +66,7 @@ describe("lecture listeners (local Slack)", () => {
   });
 
   it("records away dates from the DM's modal, checking the range first", async () => {
+    const t = bot();
     await t.slack.as("U0B").clickButton({ channel: dm("U0A"), label: "Set away dates" });
     await t.emulator.calls.waitFor("views.open", { count: 2 });
     const backwards = await t.slack.as("U0B").submitModal({
@@ -93,6 +89,7 @@ describe("lecture listeners (local Slack)", () => {
   });
 
   it("refuses a button whose value names no turn of theirs, and changes nothing", async () => {
+    const t = bot();
     const before = await t.db.prisma.lectureTurn.findMany();
     const dmMessage = t.emulator.workspace.history(dm("U0A")).at(0);
     const forged = JSON.parse(
