@@ -9,7 +9,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessmentSourcesOf, features } from "../../src/app/features.ts";
 import type { Database } from "../../src/db/client.ts";
-import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { validateView } from "../../src/localslack/emulator/validate.ts";
 import type { AssessmentHomeView } from "../../src/ports/assessment.ts";
@@ -23,6 +22,7 @@ import { buildHomeModel, buildHomeView } from "../../src/slack/views/home/index.
 import { allText, buttonsOf } from "../e2e/round-trip-helpers.ts";
 import { setupAssessmentOrg } from "../helpers/assessment-year.ts";
 import { createTestDatabase, STORES } from "../helpers/database.ts";
+import { queryCounter } from "../helpers/query-count.ts";
 import { homeInput, type Role } from "./home-fixtures.ts";
 
 const view = (committee: boolean, secretary: boolean): AssessmentHomeView => ({
@@ -156,19 +156,9 @@ describe.each(STORES)("the annual assessment on the chair's Home at 300 branches
   }
 
   it("takes the same number of queries at 4 and 300 branches, and stays within Slack's limits", async () => {
-    const counting = new PrismaClient({
-      adapter: db.adapter,
-      log: [{ emit: "event", level: "query" }],
-    });
-    let queries = 0;
-    counting.$on("query", () => {
-      queries += 1;
-    });
-    const count = async (userId: string) => {
-      queries = 0;
-      const view = await renderHome({ db, now: () => NOW }, { userId, reader: counting });
-      return { queries, view };
-    };
+    const counting = queryCounter(db);
+    const count = (userId: string) =>
+      counting.count((reader) => renderHome({ db, now: () => NOW }, { userId, reader }));
     try {
       await draftWithContests();
       const chair4 = await count("U0CHAIR");
@@ -208,7 +198,7 @@ describe.each(STORES)("the annual assessment on the chair's Home at 300 branches
         expect(assessmentBlocks(section!, translator(locale)).length).toBeLessThanOrEqual(8);
       }
     } finally {
-      await counting.$disconnect();
+      await counting.close();
     }
   }, 120_000);
 });

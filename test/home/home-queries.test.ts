@@ -4,13 +4,13 @@
  * server time of the committee's Home (printed, not asserted: wall-clock speed is not a test).
  */
 import { performance } from "node:perf_hooks";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
-import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { validateView } from "../../src/localslack/emulator/validate.ts";
 import { renderHome } from "../../src/slack/publish-home.ts";
 import { allText } from "../e2e/round-trip-helpers.ts";
-import { createTestDatabase, STORES } from "../helpers/database.ts";
+import { STORES, useTestDatabase } from "../helpers/database.ts";
+import { queryCounter } from "../helpers/query-count.ts";
 import { applyExampleOrg } from "../services/reports/reports-seed.ts";
 
 const NOW = new Date("2026-12-10T02:00:00Z");
@@ -78,32 +78,13 @@ async function addBranches(db: Database, from: number, to: number): Promise<void
 }
 
 describe.each(STORES)("rendering the committee's Home from the database (%s)", (store) => {
-  let db: Database;
-  beforeEach(async () => {
-    db = await createTestDatabase(store);
-    await applyExampleOrg(db);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const testDb = useTestDatabase(store, { setUp: applyExampleOrg });
 
   it("when there are 30 or 300 branches, then it takes the same fixed number of queries", async () => {
-    const counting = new PrismaClient({
-      adapter: db.adapter,
-      log: [{ emit: "event", level: "query" }],
-    });
-    let queries = 0;
-    counting.$on("query", () => {
-      queries += 1;
-    });
-    const count = async () => {
-      queries = 0;
-      const view = await renderHome(
-        { db, now: () => NOW },
-        { userId: "U0CHAIR", reader: counting },
-      );
-      return { queries, view };
-    };
+    const db = testDb();
+    const counting = queryCounter(db);
+    const count = () =>
+      counting.count((reader) => renderHome({ db, now: () => NOW }, { userId: "U0CHAIR", reader }));
     try {
       await addBranches(db, 0, 26); // + the example org's 4 = 30
       const at30 = await count();
@@ -116,11 +97,12 @@ describe.each(STORES)("rendering the committee's Home from the database (%s)", (
       expect(at30.queries).toBeLessThanOrEqual(20);
       expect(allText(at300.view.blocks)).toContain("机关党委 — 2026年12月概览");
     } finally {
-      await counting.$disconnect();
+      await counting.close();
     }
   });
 
   it("when there are 300 branches, then the view is valid, summarized, and its render time is printed", async () => {
+    const db = testDb();
     await addBranches(db, 0, 296);
     const render = () => renderHome({ db, now: () => NOW }, { userId: "U0CHAIR" });
     const view = await render();

@@ -10,7 +10,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseOrgFile } from "../../src/config/org-file.ts";
 import type { Database } from "../../src/db/client.ts";
 import { writeOrg } from "../../src/db/repositories/org.ts";
-import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { validateView } from "../../src/localslack/emulator/validate.ts";
 import { loadInspectionsHome } from "../../src/services/inspections/home.ts";
@@ -20,6 +19,7 @@ import { renderHome } from "../../src/slack/publish-home.ts";
 import { inspectionsHomeBlocks } from "../../src/slack/views/home/inspections.ts";
 import { inspectionsPresenter } from "../../src/slack/views/inspections/present.ts";
 import { createTestDatabase, STORES } from "../helpers/database.ts";
+import { queryCounter } from "../helpers/query-count.ts";
 
 const FILE = `organization: { name: T, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEP], admins: [U0CHAIR] }
@@ -200,20 +200,10 @@ describe.each(STORES)("inspections on the Home (%s)", (kind) => {
   it("takes the same number of queries at 4 and 300 branches, and stays within 8 blocks", async () => {
     db = await createTestDatabase(kind);
     await seed(db);
-    const counting = new PrismaClient({
-      adapter: db.adapter,
-      log: [{ emit: "event", level: "query" }],
-    });
-    let queries = 0;
-    counting.$on("query", () => {
-      queries += 1;
-    });
+    const counting = queryCounter(db);
     const database = db;
-    const count = async () => {
-      queries = 0;
-      const view = await loadInspectionsHome(counting, viewer("U0CHAIR", true), TODAY);
-      return { queries, view };
-    };
+    const count = () =>
+      counting.count((reader) => loadInspectionsHome(reader, viewer("U0CHAIR", true), TODAY));
     try {
       const at4 = await count();
       const round = await database.prisma.inspectionRound.findFirstOrThrow();
@@ -273,7 +263,7 @@ describe.each(STORES)("inspections on the Home (%s)", (kind) => {
       const home = await renderHome({ db: database, now: () => NOW }, { userId: "U0CHAIR" });
       expect(validateView(home)).toBeUndefined();
     } finally {
-      await counting.$disconnect();
+      await counting.close();
     }
   });
 });

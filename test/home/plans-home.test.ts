@@ -10,7 +10,7 @@ import { parseOrgFile } from "../../src/config/org-file.ts";
 import type { Database } from "../../src/db/client.ts";
 import type { Reader } from "../../src/db/repositories/annual-plan.ts";
 import { writeOrg } from "../../src/db/repositories/org.ts";
-import { PrismaClient } from "../../src/generated/prisma/client.ts";
+import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { validateView } from "../../src/localslack/emulator/validate.ts";
 import type { PlanDeps } from "../../src/ports/annual-plans.ts";
@@ -24,6 +24,7 @@ import { plansBlocks } from "../../src/slack/views/home/plans.ts";
 import { allText } from "../e2e/round-trip-helpers.ts";
 import { createTestDatabase, STORES } from "../helpers/database.ts";
 import { seedPlansYear } from "../helpers/plans-year.ts";
+import { queryCounter } from "../helpers/query-count.ts";
 
 const file = (
   locale: string,
@@ -175,19 +176,9 @@ describe.each(STORES)("the annual plans on the Home (%s)", (kind) => {
 
   it("the loader takes the same number of queries at 3 and 30 branches", async () => {
     const db = await setUp(kind);
-    const counting = new PrismaClient({
-      adapter: db.adapter,
-      log: [{ emit: "event", level: "query" }],
-    });
-    let queries = 0;
-    counting.$on("query", () => {
-      queries += 1;
-    });
-    const count = async (viewer: Parameters<typeof loadPlansHome>[1]) => {
-      queries = 0;
-      const view = await loadPlansHome(asReader(counting), viewer, MAY, "Asia/Shanghai");
-      return { queries, view };
-    };
+    const counting = queryCounter(db);
+    const count = (viewer: Parameters<typeof loadPlansHome>[1]) =>
+      counting.count((reader) => loadPlansHome(asReader(reader), viewer, MAY, "Asia/Shanghai"));
     try {
       await seedPlansYear(db, { year: 2027, branches: 3, items: 6 });
       const ids = (await db.prisma.branch.findMany({ where: { key: { startsWith: "p" } } })).map(
@@ -208,7 +199,7 @@ describe.each(STORES)("the annual plans on the Home (%s)", (kind) => {
         s3.view?.branches[0]?.plans.map((p) => p.state),
       );
     } finally {
-      await counting.$disconnect();
+      await counting.close();
     }
   });
 

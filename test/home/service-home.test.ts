@@ -6,16 +6,16 @@
  * to `/pbb report services` and the practical projects' line. The loader takes the same number
  * of queries at 30 and 300 branches, and the Home stays within Slack's limits.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
-import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { validateView } from "../../src/localslack/emulator/validate.ts";
 import { applyOrgText } from "../../src/services/org/apply-org.ts";
 import { offlineResolver } from "../../src/services/org/resolver.ts";
 import { SERVICE_ACTION } from "../../src/slack/ids/service-list.ts";
 import { renderHome } from "../../src/slack/publish-home.ts";
 import { allText, buttonsOf } from "../e2e/round-trip-helpers.ts";
-import { createTestDatabase, STORES } from "../helpers/database.ts";
+import { STORES, useTestDatabase } from "../helpers/database.ts";
+import { queryCounter } from "../helpers/query-count.ts";
 import { SERVICE_ORG_WITH_PROJECT } from "../helpers/service-org.ts";
 
 const NOW = new Date("2026-11-20T02:00:00Z");
@@ -99,16 +99,9 @@ async function addBranches(db: Database, from: number, to: number): Promise<void
 }
 
 describe.each(STORES)("the service list on the Home (%s)", (store) => {
-  let db: Database;
-  beforeEach(async () => {
-    db = await createTestDatabase(store);
-    await seed(db);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const testDb = useTestDatabase(store, { setUp: seed });
 
-  const home = (userId: string) => renderHome({ db, now: () => NOW }, { userId });
+  const home = (userId: string) => renderHome({ db: testDb(), now: () => NOW }, { userId });
 
   it("a member sees their registration and their reports this quarter, one not registered the button to register", async () => {
     const view = await home("U0A");
@@ -164,6 +157,7 @@ describe.each(STORES)("the service list on the Home (%s)", (store) => {
   });
 
   it("in Chinese, the same Home speaks Chinese", async () => {
+    const db = testDb();
     await db.prisma.organization.update({ where: { id: 1 }, data: { locale: "zh-CN" } });
     const text = allText((await home("U0CHAIR")).blocks);
     expect(text).toContain("社区服务（2026-Q4）");
@@ -171,19 +165,10 @@ describe.each(STORES)("the service list on the Home (%s)", (store) => {
   });
 
   it("when there are 30 or 300 branches, the committee's Home takes the same number of queries and stays within Slack's limits", async () => {
-    const counting = new PrismaClient({
-      adapter: db.adapter,
-      log: [{ emit: "event", level: "query" }],
-    });
-    let queries = 0;
-    counting.$on("query", () => {
-      queries += 1;
-    });
-    const count = async (userId: string) => {
-      queries = 0;
-      const view = await renderHome({ db, now: () => NOW }, { userId, reader: counting });
-      return { queries, view };
-    };
+    const db = testDb();
+    const counting = queryCounter(db);
+    const count = (userId: string) =>
+      counting.count((reader) => renderHome({ db, now: () => NOW }, { userId, reader }));
     try {
       await addBranches(db, 0, 28);
       const at30 = await count("U0CHAIR");
@@ -202,7 +187,7 @@ describe.each(STORES)("the service list on the Home (%s)", (store) => {
       expect(text).toContain("(5 of 300)");
       expect(text).toContain("301/602 (50%)"); // U0A, U0B, U0C and one of each added branch
     } finally {
-      await counting.$disconnect();
+      await counting.close();
     }
   });
 });
