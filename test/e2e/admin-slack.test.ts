@@ -2,7 +2,7 @@
  * Admin in Slack end to end: `/pbb admin` → the menu → an edit modal → saved, audited and in
  * `pbb org export`; inline errors on the field at fault; refusals that change nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CommandContext } from "../../src/cli/command-context.ts";
 import { runProgram } from "../../src/cli/program.ts";
 import { parseOrgFile } from "../../src/config/org-file.ts";
@@ -16,24 +16,24 @@ import {
   type ServicePart,
   serviceField,
 } from "../../src/slack/ids/admin.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 
 const f = (name: string) => `${fieldId(name)}.${fieldId(name)}`;
 
 describe.each(STORES)("admin in Slack (%s)", (store) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot({
-      store,
-      now: "2026-12-10T02:00:00Z",
-      extraUsers: ["U0NEWSEC", "U0GUEST"],
-    });
-    t.emulator.workspace.addChannel({ id: "C0VETERAN", name: "branch-veterans", botMember: true });
-    t.emulator.workspace.addChannel({ id: "G0NOBOT", name: "no-bot", private: true });
-  });
-  afterAll(async () => {
-    await t?.close();
+  const bot = useTestBot({
+    store,
+    now: "2026-12-10T02:00:00Z",
+    extraUsers: ["U0NEWSEC", "U0GUEST"],
+    setUp: async (t) => {
+      t.emulator.workspace.addChannel({
+        id: "C0VETERAN",
+        name: "branch-veterans",
+        botMember: true,
+      });
+      t.emulator.workspace.addChannel({ id: "G0NOBOT", name: "no-bot", private: true });
+    },
   });
 
   /** `pbb org export` run in-process, parsed back. */
@@ -41,12 +41,12 @@ describe.each(STORES)("admin in Slack (%s)", (store) => {
     const out: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
     const ctx: CommandContext = {
-      db: t.db,
+      db: bot().db,
       io,
       cwd: process.cwd(),
       resolver: offlineResolver,
       insideBot: false,
-      now: () => t.clock.now(),
+      now: () => bot().clock.now(),
       client: null,
     };
     const code = await runProgram(["org", "export"], io, async () => ({
@@ -60,24 +60,27 @@ describe.each(STORES)("admin in Slack (%s)", (store) => {
   }
 
   async function openMenu(user: string) {
-    const opened = t.emulator.calls.of("views.open").length;
-    await t.slack.as(user).slashCommand("/pbb", "admin", { channel: "C0COMMITTEE" });
-    await t.emulator.calls.waitFor("views.open", { count: opened + 1 });
-    expect(t.slack.openView(user)?.title).toMatchObject({ text: "组织管理" });
+    const opened = bot().emulator.calls.of("views.open").length;
+    await bot().slack.as(user).slashCommand("/pbb", "admin", { channel: "C0COMMITTEE" });
+    await bot().emulator.calls.waitFor("views.open", { count: opened + 1 });
+    expect(bot().slack.openView(user)?.title).toMatchObject({ text: "组织管理" });
   }
 
   async function push(
     user: string,
     query: { label?: string; actionId?: string; blockId?: string },
   ) {
-    const pushed = t.emulator.calls.of("views.push").length;
-    await t.slack.as(user).clickButton({ view: "modal", ...query });
-    await t.emulator.calls.waitFor("views.push", { count: pushed + 1 });
+    const pushed = bot().emulator.calls.of("views.push").length;
+    await bot()
+      .slack.as(user)
+      .clickButton({ view: "modal", ...query });
+    await bot().emulator.calls.waitFor("views.push", { count: pushed + 1 });
   }
 
-  const branchRows = () => t.db.prisma.branch.findMany({ orderBy: { id: "asc" } });
+  const branchRows = () => bot().db.prisma.branch.findMany({ orderBy: { id: "asc" } });
 
   it("when an admin adds a branch, then it is saved, audited and in `pbb org export`", async () => {
+    const t = bot();
     await openMenu("U0CHAIR");
     await push("U0CHAIR", { label: "新增支部" });
     expect(t.slack.openView("U0CHAIR")?.title).toMatchObject({ text: "新增支部" });
@@ -114,6 +117,7 @@ describe.each(STORES)("admin in Slack (%s)", (store) => {
   });
 
   it("when an admin changes a secretary, then the export shows the new one", async () => {
+    const t = bot();
     await openMenu("U0CHAIR");
     await push("U0CHAIR", {
       blockId: branchBlockId("resettlement"),
@@ -136,6 +140,7 @@ describe.each(STORES)("admin in Slack (%s)", (store) => {
   });
 
   it("when an admin picks a branch's services, then a missing frequency or a lead outside the organisation is refused on its field, and the picked ones are saved and shown again", async () => {
+    const t = bot();
     const edit = async () => {
       await openMenu("U0CHAIR");
       await push("U0CHAIR", {
@@ -213,6 +218,7 @@ describe.each(STORES)("admin in Slack (%s)", (store) => {
   });
 
   it("when a value is invalid, then the error is on the field at fault and nothing changes", async () => {
+    const t = bot();
     const before = { branches: await branchRows(), audit: await t.db.prisma.auditLog.count() };
     await openMenu("U0CHAIR");
     await push("U0CHAIR", { label: "新增支部" });
@@ -263,6 +269,7 @@ describe.each(STORES)("admin in Slack (%s)", (store) => {
   });
 
   it("when someone who is not an admin tries, then they are refused and nothing changes", async () => {
+    const t = bot();
     const opened = t.emulator.calls.of("views.open").length;
     await t.slack.as("U0DEPUTY").slashCommand("/pbb", "admin", { channel: "C0COMMITTEE" });
     await expect

@@ -8,12 +8,12 @@
  * and a later change to the records (or a late score) does not move the frozen cards.
  */
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RecordedCall } from "../../src/localslack/emulator/calls.ts";
 import { loadYearView } from "../../src/services/assessment/cards.ts";
 import { ASSESSMENT_ACTION } from "../../src/slack/ids/assessment.ts";
 import { seedAssessmentYear, withAssessment } from "../helpers/assessment-year.ts";
-import { EXAMPLE_ORG, startTestBot, type TestBot } from "../helpers/bot.ts";
+import { EXAMPLE_ORG, useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
 import { allText } from "./round-trip-helpers.ts";
@@ -26,34 +26,37 @@ const INDICATOR = "assessment_indicator_block.assessment_indicator";
 const SLOW = { timeout: 20_000, interval: 50 };
 
 describe.each(STORES)("the annual assessment in Slack (%s)", (store) => {
-  let t: TestBot;
-  const dm = (user: string) => t.emulator.workspace.dmWith(user).id;
+  const bot = useTestBot({
+    store,
+    orgText: ORG,
+    now: "2026-12-20T02:00:00Z",
+    setUp: async (t) => {
+      await t.db.prisma.branch.updateMany({
+        data: { createdAt: new Date("2025-01-01T00:00:00Z") },
+      });
+      const branches = await t.db.prisma.branch.findMany({ orderBy: { id: "asc" } });
+      await seedAssessmentYear(t.db, {
+        year: 2026,
+        branchIds: branches.map((b) => b.id),
+        speakers: ["U0SEC1", "U0SEC2", "U0SEC3", "U0DEPUTY"],
+      });
+    },
+    setUpTimeout: 60_000,
+  });
+  const dm = (user: string) => bot().emulator.workspace.dmWith(user).id;
   const refusal = (count: number) =>
-    t.emulator.calls.waitFor("response_url", {
+    bot().emulator.calls.waitFor("response_url", {
       count,
       timeoutMs: 20_000,
       where: (c) => String(c.args.text).startsWith("无法执行此操作"),
     });
-  const year = async () => (await loadYearView(t.db, 2026))!;
+  const year = async () => (await loadYearView(bot().db, 2026))!;
   const card = async (key: string) => (await year()).cards.find((c) => c.branchKey === key)!;
-  const views = () => t.emulator.calls.of("views.open").length;
-  const homeText = (user: string) => allText(t.slack.homeView(user)?.blocks ?? []);
-
-  beforeAll(async () => {
-    t = await startTestBot({ store, orgText: ORG, now: "2026-12-20T02:00:00Z" });
-    await t.db.prisma.branch.updateMany({ data: { createdAt: new Date("2025-01-01T00:00:00Z") } });
-    const branches = await t.db.prisma.branch.findMany({ orderBy: { id: "asc" } });
-    await seedAssessmentYear(t.db, {
-      year: 2026,
-      branchIds: branches.map((b) => b.id),
-      speakers: ["U0SEC1", "U0SEC2", "U0SEC3", "U0DEPUTY"],
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  const views = () => bot().emulator.calls.of("views.open").length;
+  const homeText = (user: string) => allText(bot().slack.homeView(user)?.blocks ?? []);
 
   it("the draft posts the ranking with Score and Finalize, each card with Remark and Contest", async () => {
+    const t = bot();
     expect((await runJob(t.db, "assessment-draft", "2026-12-20T10:00")).status).toBe("ran");
     const summary = await waitCall(t, "chat.postMessage", "C0COMMITTEE");
     expect(json(summary)).toContain(ASSESSMENT_ACTION.openScore);
@@ -66,6 +69,7 @@ describe.each(STORES)("the annual assessment in Slack (%s)", (store) => {
   });
 
   it("a committee member scores in the modal: own branch and out of range refused inline", async () => {
+    const t = bot();
     await t.slack.as("U0A").slashCommand("/pbb", "assessment score", { channel: "C0COMMITTEE" });
     expect(String((await refusal(1)).args.text)).toContain("仅机关党委委员可以操作");
     expect(views()).toBe(0);
@@ -98,6 +102,7 @@ describe.each(STORES)("the annual assessment in Slack (%s)", (store) => {
   });
 
   it("a secretary contests a point from their card; the Homes show it; the committee corrects it from the Home", async () => {
+    const t = bot();
     const before = (await card("services")).indicators.find(
       (i) => i.key === "lists-approved-first-time",
     )!;
@@ -161,6 +166,7 @@ describe.each(STORES)("the annual assessment in Slack (%s)", (store) => {
   });
 
   it("only the chair finalizes, through the confirmation; the frozen cards do not move", async () => {
+    const t = bot();
     await t.slack.as("U0DEPUTY").clickButton({ channel: "C0COMMITTEE", label: "年度考核定稿" });
     expect(String((await refusal(4)).args.text)).toContain("仅系统管理员（书记）可以定稿");
     const opened = views();

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parse as parseCsv } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadOrgRecord } from "../../src/db/repositories/org.ts";
 import { parseReportPeriod } from "../../src/domain/report-period.ts";
 import { translator } from "../../src/i18n/index.ts";
@@ -18,7 +18,7 @@ import type { RecordedCall } from "../../src/localslack/emulator/calls.ts";
 import { studyRecord } from "../../src/services/study/record.ts";
 import { studyReport } from "../../src/services/study/report.ts";
 import { STUDY_ACTION } from "../../src/slack/ids/study.ts";
-import { EXAMPLE_ORG, startTestBot, type TestBot } from "../helpers/bot.ts";
+import { EXAMPLE_ORG, useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { runJob, settled, waitCall } from "../services/lecture/helpers.ts";
 
@@ -28,29 +28,29 @@ const ORG = readFileSync(EXAMPLE_ORG, "utf8");
 const json = (c: RecordedCall) => JSON.stringify(c.args);
 
 describe.each(STORES)("normalized study in Slack (%s)", (store) => {
-  let t: TestBot;
+  const bot = useTestBot({
+    store,
+    orgText: ORG,
+    now: "2026-12-07T00:00:00Z",
+    setUp: () => {
+      expect(ORG).toContain(`members: [${GROUP.join(", ")}]`);
+    },
+  });
   let drawn = { absent: "", spoke: "", noticeTs: "" };
-  const dm = (user: string) => t.emulator.workspace.dmWith(user).id;
+  const dm = (user: string) => bot().emulator.workspace.dmWith(user).id;
   const refusal = (count: number) =>
-    t.emulator.calls.waitFor("response_url", {
+    bot().emulator.calls.waitFor("response_url", {
       count,
       timeoutMs: 20_000,
       where: (c) => String(c.args.text).startsWith("无法执行此操作"),
     });
   const session = () =>
-    t.db.prisma.studySession.findFirstOrThrow({
+    bot().db.prisma.studySession.findFirstOrThrow({
       include: { attendees: { orderBy: { userId: "asc" } }, draws: { orderBy: { seq: "asc" } } },
     });
 
-  beforeAll(async () => {
-    expect(ORG).toContain(`members: [${GROUP.join(", ")}]`);
-    t = await startTestBot({ store, orgText: ORG, now: "2026-12-07T00:00:00Z" });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
   it("an admin schedules the centre group's session; a past date is refused on its field", async () => {
+    const t = bot();
     await t.slack.as("U0CHAIR").slashCommand("/pbb", "study new", { channel: "C0COMMITTEE" });
     await t.emulator.calls.waitFor("views.open");
     const values = {
@@ -83,6 +83,7 @@ describe.each(STORES)("normalized study in Slack (%s)", (store) => {
   });
 
   it("the study-notice job adopts it; notice and invitations carry the material", async () => {
+    const t = bot();
     t.clock.set("2026-12-08T01:00:00Z");
     expect((await runJob(t.db, "study-notice", "2026-12-08T09:00")).status).toBe("ran");
     expect((await session()).occurrence).toBe("centre-group:2026-12");
@@ -99,6 +100,7 @@ describe.each(STORES)("normalized study in Slack (%s)", (store) => {
   });
 
   it("three confirm, one excuses themselves with a reason; someone else's invitation is refused", async () => {
+    const t = bot();
     for (const user of ["U0CHAIR", "U0DEPUTY", "U0SEC1"]) {
       await t.slack.as(user).clickButton({ channel: dm(user), label: "确认参加" });
     }
@@ -126,6 +128,7 @@ describe.each(STORES)("normalized study in Slack (%s)", (store) => {
   });
 
   it("the chair draws in the thread: one found absent is skipped, a pending draw blocks another", async () => {
+    const t = bot();
     t.clock.set("2026-12-10T01:05:00Z");
     const noticeTs = t.slack.messages("C0COMMITTEE")[0]?.ts as string;
     await t.slack
@@ -175,6 +178,7 @@ describe.each(STORES)("normalized study in Slack (%s)", (store) => {
   });
 
   it("attendance is pre-filled from the answers and the draws; those not present are asked to make up", async () => {
+    const t = bot();
     const { absent, noticeTs } = drawn;
     await t.slack
       .as("U0CHAIR")
@@ -203,6 +207,7 @@ describe.each(STORES)("normalized study in Slack (%s)", (store) => {
   });
 
   it("a present person's make-up is refused; the excused one hands in a note", async () => {
+    const t = bot();
     const { spoke } = drawn;
     await t.slack.as(spoke).clickButton({ channel: dm("U0COMM3"), label: "填写补学心得" });
     expect(String((await refusal(4)).args.text)).toContain("您已参加本次学习，无需补学");
@@ -218,6 +223,7 @@ describe.each(STORES)("normalized study in Slack (%s)", (store) => {
   });
 
   it("the one reminder goes to the make-up still owed, once", async () => {
+    const t = bot();
     const { absent } = drawn;
     t.clock.set("2026-12-21T01:00:00Z");
     expect((await runJob(t.db, "study-makeup-reminder", "2026-12-21T09:00")).status).toBe("ran");
@@ -231,6 +237,7 @@ describe.each(STORES)("normalized study in Slack (%s)", (store) => {
   });
 
   it("a youth project: registered, a milestone done, its result sent back, handed in again and accepted", async () => {
+    const t = bot();
     t.clock.set("2026-12-22T02:00:00Z");
     const withLabel = (channel: string, label: string) =>
       t.slack
@@ -385,6 +392,7 @@ describe.each(STORES)("normalized study in Slack (%s)", (store) => {
   });
 
   it("the record and the report read back the counts", async () => {
+    const t = bot();
     const { absent, spoke } = drawn;
     const record = await studyRecord(t.db, 2026);
     const row = (u: string) => record.people.find((p) => p.userId === u);

@@ -201,6 +201,8 @@ export interface UseTestBotOptions extends TestBotOptions {
   setUp?: (t: TestBot) => Promise<void> | void;
   /** Run before the bot is closed after the block's last test. */
   beforeClose?: (t: TestBot) => Promise<void> | void;
+  /** How long starting and `setUp` may take (the run's hook timeout by default). */
+  setUpTimeout?: number;
 }
 
 /**
@@ -208,13 +210,13 @@ export interface UseTestBotOptions extends TestBotOptions {
  * closed after its last. Returns the running bot; reading it before the block starts throws.
  */
 export function useTestBot(options: UseTestBotOptions = {}): () => TestBot {
-  const { unpaced, setUp, beforeClose, ...start } = options;
+  const { unpaced, setUp, beforeClose, setUpTimeout, ...start } = options;
   let running: TestBot | undefined;
   beforeAll(async () => {
     if (unpaced) withoutPacing();
     running = await startTestBot(start);
     await setUp?.(running);
-  });
+  }, setUpTimeout);
   afterAll(async () => {
     if (!running) return;
     const t = running;
