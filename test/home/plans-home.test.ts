@@ -5,11 +5,9 @@
  * the same number of queries at 3 and 30 branches; at 300 branches × 4 plans the section stays
  * within its 8 blocks and the Home within Slack's limits, in both languages.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../src/config/org-file.ts";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
 import type { Reader } from "../../src/db/repositories/annual-plan.ts";
-import { writeOrg } from "../../src/db/repositories/org.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { validateView } from "../../src/localslack/emulator/validate.ts";
@@ -22,7 +20,7 @@ import { renderHome } from "../../src/slack/publish-home.ts";
 import { annualPlanPresenter } from "../../src/slack/views/annual-plans/present.ts";
 import { plansBlocks } from "../../src/slack/views/home/plans.ts";
 import { allText } from "../e2e/round-trip-helpers.ts";
-import { createTestDatabase, STORES } from "../helpers/database.ts";
+import { STORES, useTestDatabase, writeOrgText } from "../helpers/database.ts";
 import { seedPlansYear } from "../helpers/plans-year.ts";
 import { queryCounter } from "../helpers/query-count.ts";
 
@@ -43,17 +41,8 @@ calendar: { useStatutoryHolidays: false }
 const JAN = new Date("2027-01-06T01:00:00Z");
 const MAY = new Date("2027-05-10T02:00:00Z"); // Q2
 
-let db: Database | undefined;
-afterEach(async () => {
-  await db?.close();
-  db = undefined;
-});
-
-async function setUp(kind: (typeof STORES)[number], locale = "en") {
-  db = await createTestDatabase(kind);
-  const parsed = parseOrgFile(file(locale), "org.yml");
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+async function setUp(db: Database, locale = "en") {
+  await writeOrgText(db, file(locale));
   return db;
 }
 
@@ -103,8 +92,9 @@ const asReader = (d: Database | PrismaClient) =>
   ("prisma" in d ? d.prisma : d) as unknown as Reader;
 
 describe.each(STORES)("the annual plans on the Home (%s)", (kind) => {
+  const testDb = useTestDatabase(kind);
   it("the committee sees the year by branch and a secretary their plans and this quarter's items", async () => {
-    const db = await setUp(kind);
+    const db = await setUp(testDb());
     await plansInStates(db);
     const committee = await loadPlansHome(
       asReader(db),
@@ -163,7 +153,7 @@ describe.each(STORES)("the annual plans on the Home (%s)", (kind) => {
   });
 
   it("in Chinese: the committee's grid and a secretary's items", async () => {
-    const db = await setUp(kind, "zh-CN");
+    const db = await setUp(testDb(), "zh-CN");
     await plansInStates(db);
     const text = allText((await renderHome({ db, now: () => MAY }, { userId: "U0CHAIR" })).blocks);
     expect(text).toContain("2027年“四个计划”");
@@ -175,7 +165,7 @@ describe.each(STORES)("the annual plans on the Home (%s)", (kind) => {
   });
 
   it("the loader takes the same number of queries at 3 and 30 branches", async () => {
-    const db = await setUp(kind);
+    const db = await setUp(testDb());
     const counting = queryCounter(db);
     const count = (viewer: Parameters<typeof loadPlansHome>[1]) =>
       counting.count((reader) => loadPlansHome(asReader(reader), viewer, MAY, "Asia/Shanghai"));
@@ -204,7 +194,7 @@ describe.each(STORES)("the annual plans on the Home (%s)", (kind) => {
   });
 
   it("at 300 branches the section is summarised within 8 blocks, attention first, and the Home is valid", async () => {
-    const db = await setUp(kind);
+    const db = await setUp(testDb());
     await seedPlansYear(db, { year: 2027, branches: 300, items: 2 });
     for (const locale of ["en", "zh-CN"] as const) {
       await db.prisma.organization.updateMany({ data: { locale } });

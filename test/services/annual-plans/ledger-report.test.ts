@@ -6,10 +6,9 @@
  */
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { afterEach, describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../../src/config/org-file.ts";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.ts";
-import { loadOrgRecord, writeOrg } from "../../../src/db/repositories/org.ts";
+import { loadOrgRecord } from "../../../src/db/repositories/org.ts";
 import { parseReportPeriod } from "../../../src/domain/report-period.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import type { PlanDeps } from "../../../src/ports/annual-plans.ts";
@@ -19,7 +18,7 @@ import { plansReport } from "../../../src/services/annual-plans/report.ts";
 import { submitPlan } from "../../../src/services/annual-plans/submit.ts";
 import { parseReportArgs } from "../../../src/services/reports/command-args.ts";
 import { annualPlanPresenter } from "../../../src/slack/views/annual-plans/present.ts";
-import { createTestDatabase, STORES } from "../../helpers/database.ts";
+import { STORES, useTestDatabase } from "../../helpers/database.ts";
 
 const file = `organization: { name: T, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR] }
@@ -33,12 +32,6 @@ schedules:
 calendar: { useStatutoryHolidays: false }
 `;
 
-let db: Database | undefined;
-afterEach(async () => {
-  await db?.close();
-  db = undefined;
-});
-
 const JAN = new Date("2027-01-06T01:00:00Z");
 const AS_OF = new Date("2027-05-10T02:00:00Z"); // May: Q1 ended, Q2 running
 
@@ -49,11 +42,7 @@ const item = (title: string, target: { month: number } | { quarter: number }, ow
   expectedResult: `${title}: result`,
 });
 
-async function seed(kind: (typeof STORES)[number]) {
-  db = await createTestDatabase(kind);
-  const parsed = parseOrgFile(file, "org.yml");
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+async function seed(db: Database) {
   await db.prisma.person.update({ where: { slackUserId: "U0M1" }, data: { name: "Li Ming" } });
   const deps: PlanDeps = { db, now: () => JAN, presenters: { annualPlans: annualPlanPresenter } };
   await ensureAnnualPlanRequests({ db, at: JAN, source: "t", presenters: deps.presenters }, 2027);
@@ -137,8 +126,9 @@ async function seed(kind: (typeof STORES)[number]) {
 }
 
 describe.each(STORES)("the plans ledger report (%s)", (kind) => {
+  const testDb = useTestDatabase(kind, { orgText: file });
   it("reads back from the CSV and the workbook with every item, its history and its monthly items", async () => {
-    const { db, org } = await seed(kind);
+    const { db, org } = await seed(testDb());
     const t = translator("en");
     const period = parseReportPeriod("year", "2027");
     if (!period) throw new Error("no period");
@@ -285,7 +275,7 @@ describe.each(STORES)("the plans ledger report (%s)", (kind) => {
   });
 
   it("in Chinese: the headers and states in zh-CN; /pbb report plans 2027 reads the year", async () => {
-    const { db, org } = await seed(kind);
+    const { db, org } = await seed(testDb());
     const t = translator("zh-CN");
     const period = parseReportPeriod("year", "2027");
     if (!period) throw new Error("no period");

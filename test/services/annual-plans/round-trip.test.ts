@@ -1,7 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../../src/config/org-file.ts";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.ts";
-import { writeOrg } from "../../../src/db/repositories/org.ts";
 import type { RawPlanRow } from "../../../src/domain/annual-plan.ts";
 import type { PlanDeps } from "../../../src/ports/annual-plans.ts";
 import {
@@ -13,7 +11,7 @@ import { keepPage, openPlanForm } from "../../../src/services/annual-plans/form.
 import { ensureAnnualPlanRequests } from "../../../src/services/annual-plans/reminder.ts";
 import { checkPlanSubmission, submitPlan } from "../../../src/services/annual-plans/submit.ts";
 import { annualPlanPresenter } from "../../../src/slack/views/annual-plans/present.ts";
-import { createTestDatabase, STORES } from "../../helpers/database.ts";
+import { STORES, useTestDatabase } from "../../helpers/database.ts";
 
 const file = `organization: { name: T, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEP, U0SEC0] }
@@ -27,19 +25,9 @@ schedules:
 calendar: { useStatutoryHolidays: false }
 `;
 
-let db: Database | undefined;
-afterEach(async () => {
-  await db?.close();
-  db = undefined;
-});
-
 const NOW = new Date("2027-01-05T01:00:00Z");
 
-async function setUp(kind: (typeof STORES)[number]) {
-  db = await createTestDatabase(kind);
-  const parsed = parseOrgFile(file, "org.yml");
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+async function setUp(db: Database) {
   const deps: PlanDeps = {
     db,
     now: () => NOW,
@@ -72,8 +60,9 @@ const payloadsOf = async (db: Database, prefix: string) =>
   ).map((d) => ({ key: d.dedupeKey, payload: d.payload as { text: string; blocks?: unknown[] } }));
 
 describe.each(STORES)("the annual plans' round trip (%s)", (kind) => {
+  const testDb = useTestDatabase(kind, { orgText: file });
   it("request → submit (two pages) → return → revise (changes shown) → withdraw → approve → amend", async () => {
-    const { db, deps, run } = await setUp(kind);
+    const { db, deps, run } = await setUp(testDb());
     // The annual reminder: four plans for each branch and one request each, however often run.
     const first = await ensureAnnualPlanRequests(run, 2027);
     const again = await ensureAnnualPlanRequests(run, 2027);

@@ -1,7 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../../src/config/org-file.ts";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.ts";
-import { writeOrg } from "../../../src/db/repositories/org.ts";
 import {
   dutyOverview,
   markDuties,
@@ -9,7 +7,7 @@ import {
   openDutyMarks,
   saveDutyList,
 } from "../../../src/services/responsibilities/duties.ts";
-import { createTestDatabase, STORES } from "../../helpers/database.ts";
+import { STORES, useTestDatabase } from "../../helpers/database.ts";
 
 const DUTIES_ORG = `organization: { name: T, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEPUTY, U0COMM3], admins: [U0CHAIR] }
@@ -30,27 +28,18 @@ responsibilities:
       - { duty: Attend the branch's organisational life meeting, target: m12 }
 `;
 
-let db: Database | undefined;
-afterEach(async () => {
-  await db?.close();
-  db = undefined;
-});
-
-async function setUp(kind: (typeof STORES)[number]) {
-  db = await createTestDatabase(kind);
-  const parsed = parseOrgFile(DUTIES_ORG, "org.yml");
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+async function setUp(db: Database) {
   const now = new Date("2027-04-02T02:00:00Z");
   const deps = { db, now: () => now };
   const idOf = async (duty: string) =>
-    (await db!.prisma.responsibilityItem.findFirstOrThrow({ where: { duty } })).id;
+    (await db.prisma.responsibilityItem.findFirstOrThrow({ where: { duty } })).id;
   return { db, deps, idOf };
 }
 
 describe.each(STORES)("responsibility lists: marking and editing (%s)", (kind) => {
+  const testDb = useTestDatabase(kind, { orgText: DUTIES_ORG });
   it("a member sees their items and the committee's, overdue first, and marks them; another's item is refused", async () => {
-    const { db, deps, idOf } = await setUp(kind);
+    const { db, deps, idOf } = await setUp(testDb());
     const opened = await openDutyMarks(deps, "U0DEPUTY");
     if (!opened.ok) throw new Error(opened.error);
     expect(opened.form.items.map((d) => [d.owner, d.duty, d.standing])).toEqual([
@@ -119,7 +108,7 @@ describe.each(STORES)("responsibility lists: marking and editing (%s)", (kind) =
   });
 
   it("only a system admin edits a list or sees everyone's; bad rows are errors and nothing is stored", async () => {
-    const { db, deps } = await setUp(kind);
+    const { db, deps } = await setUp(testDb());
     expect(await openDutyEditor(deps, "U0DEPUTY", "U0COMM3")).toEqual({
       ok: false,
       error: "not-admin",
