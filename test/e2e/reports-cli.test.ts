@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandContext } from "../../src/cli/command-context.ts";
 import { runProgram } from "../../src/cli/program.ts";
 import { offlineResolver } from "../../src/services/org/resolver.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useTestBot } from "../helpers/bot.ts";
 import { seedQ4 } from "../services/reports/reports-seed.ts";
 
 async function sheetValues(bytes: Buffer): Promise<unknown[]> {
@@ -22,7 +22,11 @@ async function sheetValues(bytes: Buffer): Promise<unknown[]> {
 }
 
 describe("reports from the command line", () => {
-  let t: TestBot;
+  const bot = useTestBot({
+    store: "pglite",
+    now: "2027-01-02T02:00:00Z",
+    setUp: (t) => seedQ4(t.db),
+  });
   let dir: string;
   const out: string[] = [];
   const err: string[] = [];
@@ -33,12 +37,12 @@ describe("reports from the command line", () => {
     err.length = 0;
     const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
     const ctx: CommandContext = {
-      db: t.db,
+      db: bot().db,
       io,
       cwd: dir,
       resolver: offlineResolver,
       insideBot: false,
-      now: t.clock.now,
+      now: bot().clock.now,
       client: null,
     };
     return runProgram(["report", ...argv], io, async () => ({ ctx, release: async () => {} }));
@@ -46,9 +50,9 @@ describe("reports from the command line", () => {
 
   /** The files `/pbb report <words>` delivered to the asker's DM, by extension. */
   async function fromSlack(words: string, prefix: string) {
-    await t.slack.as("U0DEPUTY").slashCommand("/pbb", words, { channel: "C0COMMITTEE" });
+    await bot().slack.as("U0DEPUTY").slashCommand("/pbb", words, { channel: "C0COMMITTEE" });
     const delivered = () =>
-      [...t.emulator.workspace.files.values()].filter(
+      [...bot().emulator.workspace.files.values()].filter(
         (f) => f.name.startsWith(prefix) && f.completed && f.bytes,
       );
     await expect.poll(() => delivered().length, { timeout: 20_000 }).toBe(2);
@@ -57,16 +61,14 @@ describe("reports from the command line", () => {
   }
 
   beforeAll(async () => {
-    t = await startTestBot({ store: "pglite", now: "2027-01-02T02:00:00Z" });
-    await seedQ4(t.db);
     dir = await mkdtemp(path.join(os.tmpdir(), "pbb-report-"));
   });
   afterAll(async () => {
-    await t?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it("writes the monthly lists' report with the content Slack delivers, as CSV and as a workbook", async () => {
+    const _t = bot();
     const slack = await fromSlack("report quarter 2026-Q4", "pbb-report-2026-Q4");
     const q4 = ["tasklists", "--year", "2026", "--quarter", "4"];
     expect(await pbb(...q4, "--format", "csv", "--out", "q4.csv")).toBe(0);
@@ -82,6 +84,7 @@ describe("reports from the command line", () => {
   });
 
   it("writes the lecture hall's report, which `/pbb report lectures` delivers too", async () => {
+    const _t = bot();
     const slack = await fromSlack("report lectures quarter 2026-Q4", "pbb-lectures-2026-Q4");
     expect(
       await pbb(
@@ -127,6 +130,7 @@ describe("reports from the command line", () => {
   });
 
   it("refuses an unknown kind, bad options and an empty period with exit 2, writing nothing", async () => {
+    const _t = bot();
     expect(await pbb("budgets", "--format", "csv", "--out", "x.csv")).toBe(2);
     expect(err.join("\n")).toBe(
       'unknown report "budgets"; reports: tasklists, lectures, study, inspections, rectifications, plans, services, projects, assessment',

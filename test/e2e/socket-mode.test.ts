@@ -14,11 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseOrgFile } from "../../src/config/org-file.ts";
 import { createDriver } from "../../src/localslack/index.ts";
 import { TASKLIST_ACTION } from "../../src/slack/ids/tasklist.ts";
-import { EXAMPLE_ORG, emulatorForOrg, startTestBot, type TestBot } from "../helpers/bot.ts";
+import { EXAMPLE_ORG, emulatorForOrg, type TestBot, useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import { untilIdle } from "../helpers/idle.ts";
 import { freePort, pollUntil, runPbb, spawnBot } from "../helpers/processes.ts";
-import { allText, field, runJob, settle, waitCall, withoutPacing } from "./round-trip-helpers.ts";
+import { allText, field, runJob, settle, waitCall } from "./round-trip-helpers.ts";
 
 /** Waits until the bot has opened a new connection (`opens` apps.connections.open calls so far). */
 async function reconnected(t: TestBot, opens: number): Promise<void> {
@@ -27,16 +27,10 @@ async function reconnected(t: TestBot, opens: number): Promise<void> {
 }
 
 describe.each(STORES)("Socket Mode end to end (%s)", (store) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    withoutPacing();
-    t = await startTestBot({ store, mode: "socket", now: "2026-12-01T01:00:00Z" });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const bot = useTestBot({ store, mode: "socket", now: "2026-12-01T01:00:00Z", unpaced: true });
 
   it("connects with the app-level token and gets Slack's hello", async () => {
+    const t = bot();
     const opens = t.emulator.calls.of("apps.connections.open");
     expect(opens).toHaveLength(1);
     expect(opens[0]?.token).toBe(t.emulator.workspace.bot.appToken);
@@ -45,6 +39,7 @@ describe.each(STORES)("Socket Mode end to end (%s)", (store) => {
   });
 
   it("answers /healthz, /readyz and /metrics on PORT", async () => {
+    const t = bot();
     const base = `http://127.0.0.1:${t.bot.port}`;
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
@@ -63,6 +58,7 @@ describe.each(STORES)("Socket Mode end to end (%s)", (store) => {
   });
 
   it("goes through the round trip, surviving a dropped connection and a refresh without losing or repeating anything", async () => {
+    const t = bot();
     // ---- the reminder
     expect((await runJob(t, "monthly-reminder", "2026-12-01T09:00")).status).toBe("ran");
     await settle(t);
@@ -132,6 +128,7 @@ describe.each(STORES)("Socket Mode end to end (%s)", (store) => {
   });
 
   it("answers a slash command over the socket, and serves the calendar feed it hands out on PORT", async () => {
+    const t = bot();
     const before = t.emulator.calls.of("response_url").length;
     const ack = await t.slack.as("U0A").slashCommand("/pbb", "lectures calendar", {
       channel: "C0LECTURE",

@@ -461,3 +461,30 @@ export async function setupAssessmentOrg(
   });
   return branches;
 }
+
+/**
+ * An org record as the assessment reads it (Asia/Shanghai, en; the monthly reminder on the 1st,
+ * the deadline on the 5th, as-is working days) with `settings` beside the schedules: the draft's
+ * and the sources' tests on hand-made records.
+ */
+export function assessmentOrgRecord(settings: Record<string, unknown>, firstAppliedAt: string) {
+  return {
+    name: "Test",
+    timezone: "Asia/Shanghai",
+    locale: "en" as const,
+    committeeChannel: "C0COMMITTEE",
+    settings: {
+      schedules: {
+        monthlyReminder: { day: 1, time: "09:00" },
+        followUps: [],
+        deadline: { day: 5, time: "18:00" },
+        workingDays: "as-is",
+        approvalReminderHours: 48,
+        catchUpWindowHours: 24,
+      },
+      ...settings,
+    } as never,
+    orgFileHash: null,
+    firstAppliedAt: new Date(firstAppliedAt),
+  };
+}

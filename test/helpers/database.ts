@@ -5,7 +5,7 @@
  * PostgreSQL run is required: its absence fails loudly instead of passing silently.
  */
 import { readFile } from "node:fs/promises";
-import { afterEach, beforeEach, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import { parseOrgFile } from "../../src/config/org-file.ts";
 import { type Database, wrapPglite } from "../../src/db/client.ts";
 import { createPglite } from "../../src/db/pglite.ts";
@@ -45,7 +45,7 @@ export async function writeOrgText(db: Database, text: string, actor = "t"): Pro
  */
 export function useTestDatabase(
   store: StoreKind,
-  options: { orgText?: string; actor?: string; setUp?: (db: Database) => Promise<void> } = {},
+  options: { orgText?: string; actor?: string; setUp?: (db: Database) => Promise<unknown> } = {},
 ): () => Database {
   let current: Database | undefined;
   beforeEach(async () => {
@@ -60,6 +60,30 @@ export function useTestDatabase(
   });
   return () => {
     if (!current) throw new Error("no test database (used outside a test of its block)");
+    return current;
+  };
+}
+
+/**
+ * One database of `store` for all the tests of the enclosing block (or file): created and set up
+ * before the first, closed after the last. Returns it.
+ */
+export function useSharedTestDatabase(
+  store: StoreKind,
+  options: { setUp?: (db: Database) => Promise<unknown>; setUpTimeout?: number } = {},
+): () => Database {
+  let current: Database | undefined;
+  beforeAll(async () => {
+    current = await createTestDatabase(store);
+    await options.setUp?.(current);
+  }, options.setUpTimeout);
+  afterAll(async () => {
+    const db = current;
+    current = undefined;
+    await db?.close();
+  });
+  return () => {
+    if (!current) throw new Error("no test database (used outside its block)");
     return current;
   };
 }

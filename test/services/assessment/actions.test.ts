@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assessmentSourcesOf, features } from "../../../src/app/features.ts";
-import type { Database } from "../../../src/db/client.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import {
   addRemark,
@@ -14,33 +13,30 @@ import { draftYear } from "../../../src/services/assessment/draft.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
 import { assessmentPresenter } from "../../../src/slack/views/assessment/present.ts";
 import { setupAssessmentOrg } from "../../helpers/assessment-year.ts";
-import { createTestDatabase } from "../../helpers/database.ts";
+import { useSharedTestDatabase } from "../../helpers/database.ts";
 
-let db: Database;
 let clock = new Date("2026-12-21T02:00:00Z");
-const deps = () => ({ db, now: () => clock });
+const deps = () => ({ db: testDb(), now: () => clock });
 const presenter = assessmentPresenter(translator("en"), "Asia/Shanghai");
 const TZ = "Asia/Shanghai";
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await setupAssessmentOrg(db);
-  const org = (await currentOrgRecord(db))!;
-  await draftYear({
-    db,
-    org,
-    sources: assessmentSourcesOf(features),
-    year: 2026,
-    asOf: new Date("2026-12-20T01:00:00Z"),
-    render: () => [],
-  });
-});
-afterAll(async () => {
-  await db?.close();
+const testDb = useSharedTestDatabase("pglite", {
+  setUp: async (db) => {
+    await setupAssessmentOrg(db);
+    const org = (await currentOrgRecord(db))!;
+    await draftYear({
+      db,
+      org,
+      sources: assessmentSourcesOf(features),
+      year: 2026,
+      asOf: new Date("2026-12-20T01:00:00Z"),
+      render: () => [],
+    });
+  },
 });
 
 const card = async (key: string) =>
-  (await loadYearView(db, 2026))!.cards.find((c) => c.branchKey === key)!;
+  (await loadYearView(testDb(), 2026))!.cards.find((c) => c.branchKey === key)!;
 
 describe("manual scores", () => {
   it("refuses a non-member, a member of the branch (four eyes), an out-of-range score, a computed indicator; stores nothing", async () => {
@@ -65,7 +61,7 @@ describe("manual scores", () => {
     expect(
       await scoreManual(deps(), { ...base, indicator: "lists-on-time", by: "U0CHAIR" }),
     ).toEqual({ ok: false, error: "not-manual" });
-    expect(await db.prisma.assessmentScore.count()).toBe(0);
+    expect(await testDb().prisma.assessmentScore.count()).toBe(0);
     expect(await scoreManual(deps(), { ...base, by: "U0CHAIR" })).toEqual({ ok: true });
     const office = await card("office");
     expect(office.indicators.find((i) => i.key === "review-meeting")).toMatchObject({
@@ -98,9 +94,9 @@ describe("the effectiveness import", () => {
         { line: 5, message: 'branch: "rights" again (also line 4)' },
       ],
     });
-    expect(await db.prisma.assessmentCard.count({ where: { effectiveness: { not: null } } })).toBe(
-      0,
-    );
+    expect(
+      await testDb().prisma.assessmentCard.count({ where: { effectiveness: { not: null } } }),
+    ).toBe(0);
   });
 });
 
@@ -171,11 +167,13 @@ describe("finalization", () => {
       error: "not-chair",
     });
     expect(await finalizeYear(deps(), { ...input, by: "U0CHAIR" })).toEqual({ ok: true, cards: 4 });
-    const audit = await db.prisma.auditLog.findFirst({ where: { action: "assessment.finalize" } });
+    const audit = await testDb().prisma.auditLog.findFirst({
+      where: { action: "assessment.finalize" },
+    });
     expect(audit).toMatchObject({ actor: "U0CHAIR", entityId: "2026" });
     const frozen = await card("resettlement");
     // A later change to the records does not move the frozen card.
-    await db.prisma.taskList.updateMany({
+    await testDb().prisma.taskList.updateMany({
       data: { firstSubmittedAt: new Date("2026-01-01T00:00:00Z") },
     });
     expect((await card("resettlement")).card).toEqual(frozen.card);
@@ -192,7 +190,7 @@ describe("finalization", () => {
       ok: false,
       error: "final",
     });
-    const finalDms = await db.prisma.delivery.count({
+    const finalDms = await testDb().prisma.delivery.count({
       where: { dedupeKey: { startsWith: "assessment:2026:final:card:" } },
     });
     expect(finalDms).toBe(4);

@@ -5,30 +5,25 @@
  * its branch with its evidence row (the seed's November session: one present, one made up, the
  * rest absent).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assessmentSourcesOf, features } from "../../../src/app/features.ts";
-import type { Database } from "../../../src/db/client.ts";
 import { loadOrgRecord } from "../../../src/db/repositories/org.ts";
 import { loadYearView } from "../../../src/services/assessment/cards.ts";
 import { draftYear } from "../../../src/services/assessment/draft.ts";
 import { setupAssessmentOrg } from "../../helpers/assessment-year.ts";
-import { createTestDatabase, STORES } from "../../helpers/database.ts";
+import { STORES, useSharedTestDatabase } from "../../helpers/database.ts";
 
 describe.each(STORES)("the example org's assessment over a year (%s)", (store) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await createTestDatabase(store);
-    await setupAssessmentOrg(db, 2026, 12, true);
-  }, 60_000);
-  afterAll(async () => {
-    await db?.close();
+  const testDb = useSharedTestDatabase(store, {
+    setUp: (db) => setupAssessmentOrg(db, 2026, 12, true),
+    setUpTimeout: 60_000,
   });
 
   it("drafts every registered source's indicator with its evidence", async () => {
-    const org = (await loadOrgRecord(db))!;
+    const org = (await loadOrgRecord(testDb()))!;
     const sources = assessmentSourcesOf(features);
     const drafted = await draftYear({
-      db,
+      db: testDb(),
       org,
       sources,
       year: 2026,
@@ -36,7 +31,7 @@ describe.each(STORES)("the example org's assessment over a year (%s)", (store) =
       render: () => [],
     });
     expect(drafted).toEqual({ status: "drafted", year: 2026, cards: 4 });
-    const view = (await loadYearView(db, 2026))!;
+    const view = (await loadYearView(testDb(), 2026))!;
     const labels = new Map(sources.map((s) => [s.name, s.label]));
     for (const card of view.cards) {
       const computed = card.indicators.filter((i) => i.kind === "computed");

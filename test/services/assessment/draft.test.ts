@@ -4,17 +4,10 @@ import type { Database } from "../../../src/db/client.ts";
 import { draftYear } from "../../../src/services/assessment/draft.ts";
 import { lectureAssessmentSources } from "../../../src/services/lecture/assessment-sources.ts";
 import { tasklistAssessmentSources } from "../../../src/services/tasklist/assessment-sources.ts";
+import { assessmentOrgRecord } from "../../helpers/assessment-year.ts";
 import { createTestDatabase } from "../../helpers/database.ts";
 
 const settings = {
-  schedules: {
-    monthlyReminder: { day: 1, time: "09:00" },
-    followUps: [],
-    deadline: { day: 5, time: "18:00" },
-    workingDays: "as-is",
-    approvalReminderHours: 48,
-    catchUpWindowHours: 24,
-  },
   calendar: { holidays: [], workdays: [], useStatutoryHolidays: false },
   lectureHall: { roster: ["U0A", "U0B"] },
   assessment: {
@@ -25,15 +18,7 @@ const settings = {
     indicators: ASSESSMENT_DEFAULTS.indicators,
   },
 };
-const org = {
-  name: "Test",
-  timezone: "Asia/Shanghai",
-  locale: "en" as const,
-  committeeChannel: "C0COMMITTEE",
-  settings: settings as never,
-  orgFileHash: null,
-  firstAppliedAt: new Date("2026-01-01T00:00:00Z"),
-};
+const org = assessmentOrgRecord(settings, "2026-01-01T00:00:00Z");
 const at = (iso: string) => new Date(`${iso}+08:00`);
 
 let db: Database | undefined;

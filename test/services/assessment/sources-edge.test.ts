@@ -13,6 +13,7 @@ import { draftYear, scopeOf } from "../../../src/services/assessment/draft.ts";
 import type { AssessmentScope, SourceValue } from "../../../src/services/assessment/source.ts";
 import { assessmentPresenter } from "../../../src/slack/views/assessment/present.ts";
 import { allText } from "../../e2e/round-trip-helpers.ts";
+import { assessmentOrgRecord } from "../../helpers/assessment-year.ts";
 import { createTestDatabase, STORES } from "../../helpers/database.ts";
 
 const INDICATORS = [
@@ -30,14 +31,6 @@ const INDICATORS = [
 ] as const;
 
 const settings = {
-  schedules: {
-    monthlyReminder: { day: 1, time: "09:00" },
-    followUps: [],
-    deadline: { day: 5, time: "18:00" },
-    workingDays: "as-is",
-    approvalReminderHours: 48,
-    catchUpWindowHours: 24,
-  },
   // Monday February 9 declared a holiday: not a working day.
   calendar: { holidays: ["2026-02-09"], workdays: [], useStatutoryHolidays: false },
   lectureHall: { roster: ["U0OLD", "U0M", "U0NEW", "U0EMPTY"] },
@@ -52,15 +45,7 @@ const settings = {
     ],
   },
 };
-const org = {
-  name: "Test",
-  timezone: "Asia/Shanghai",
-  locale: "en" as const,
-  committeeChannel: "C0COMMITTEE",
-  settings: settings as never,
-  orgFileHash: null,
-  firstAppliedAt: new Date("2025-01-01T00:00:00Z"),
-};
+const org = assessmentOrgRecord(settings, "2025-01-01T00:00:00Z");
 /** A local (Asia/Shanghai) time. */
 const at = (iso: string) => new Date(`${iso}+08:00`);
 const ASOF = at("2026-12-20T09:00:00");
