@@ -7,9 +7,7 @@
  * Home stays valid with the section at most 8 blocks.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../src/config/org-file.ts";
 import type { Database } from "../../src/db/client.ts";
-import { writeOrg } from "../../src/db/repositories/org.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { validateView } from "../../src/localslack/emulator/validate.ts";
 import { loadInspectionsHome } from "../../src/services/inspections/home.ts";
@@ -18,7 +16,7 @@ import { currentOrgRecord } from "../../src/services/org/current.ts";
 import { renderHome } from "../../src/slack/publish-home.ts";
 import { inspectionsHomeBlocks } from "../../src/slack/views/home/inspections.ts";
 import { inspectionsPresenter } from "../../src/slack/views/inspections/present.ts";
-import { createTestDatabase, STORES } from "../helpers/database.ts";
+import { createTestDatabase, STORES, writeOrgText } from "../helpers/database.ts";
 import { queryCounter } from "../helpers/query-count.ts";
 
 const FILE = `organization: { name: T, timezone: Asia/Shanghai, locale: en }
@@ -41,9 +39,7 @@ afterEach(async () => {
 });
 
 async function seed(database: Database) {
-  const parsed = parseOrgFile(FILE, "org.yml");
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  await writeOrg(database, parsed.org, { actor: "t", source: "test" });
+  await writeOrgText(database, FILE);
   const record = await currentOrgRecord(database);
   if (!record) throw new Error("no org");
   await openRounds(database, record, "2027-03", inspectionsPresenter(translator("en")));

@@ -5,9 +5,8 @@
  * leaves it to the reminder.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../../src/config/org-file.ts";
 import type { Database } from "../../../src/db/client.ts";
-import { loadOrgRecord, writeOrg } from "../../../src/db/repositories/org.ts";
+import { loadOrgRecord } from "../../../src/db/repositories/org.ts";
 import { parsePlanRows } from "../../../src/domain/annual-plan.ts";
 import { annualPlanNewBranchesJob } from "../../../src/jobs/annual-plans/new-branches.ts";
 import {
@@ -15,7 +14,7 @@ import {
   ensureAnnualPlanRequests,
 } from "../../../src/services/annual-plans/reminder.ts";
 import { annualPlanPresenter } from "../../../src/slack/views/annual-plans/present.ts";
-import { createTestDatabase, STORES } from "../../helpers/database.ts";
+import { createTestDatabase, STORES, writeOrgText } from "../../helpers/database.ts";
 
 const file = (extra: string) => `organization: { name: T, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR] }
@@ -40,9 +39,7 @@ describe.each(STORES)("a branch created in July (%s)", (kind) => {
   it("is asked once for the rest of the year; the others are not asked again", async () => {
     db = await createTestDatabase(kind);
     const apply = async (text: string) => {
-      const parsed = parseOrgFile(text, "org.yml");
-      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-      await writeOrg(db as Database, parsed.org, { actor: "t", source: "test" });
+      await writeOrgText(db as Database, text);
     };
     await apply(file(""));
     const jan = new Date("2027-01-06T01:00:00Z");

@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../../src/config/org-file.ts";
 import type { Database } from "../../../src/db/client.ts";
-import { writeOrg } from "../../../src/db/repositories/org.ts";
 import { closure } from "../../../src/domain/rectification.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { openChecklist, submitChecklist } from "../../../src/services/inspections/checklist.ts";
 import { openRounds } from "../../../src/services/inspections/open-round.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
 import { inspectionsPresenter } from "../../../src/slack/views/inspections/present.ts";
-import { createTestDatabase, STORES } from "../../helpers/database.ts";
+import { createTestDatabase, STORES, writeOrgText } from "../../helpers/database.ts";
 import { inspectionsOrg } from "../../helpers/inspections-org.ts";
 
 let db: Database | undefined;
@@ -27,9 +25,7 @@ describe.each(STORES)("amending a sent checklist (%s)", (kind) => {
     "until the round closes, recorded and told to the branch (%s)",
     async (locale, score, removed, added) => {
       db = await createTestDatabase(kind);
-      const parsed = parseOrgFile(inspectionsOrg(locale), "org.yml");
-      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-      await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+      await writeOrgText(db, inspectionsOrg(locale));
       const record = await currentOrgRecord(db);
       if (!record) throw new Error("no org");
       await openRounds(db, record, "2027-03", inspectionsPresenter(translator("en")));

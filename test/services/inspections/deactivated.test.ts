@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../../src/config/org-file.ts";
 import type { Database } from "../../../src/db/client.ts";
-import { writeOrg } from "../../../src/db/repositories/org.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { openChecklist, submitChecklist } from "../../../src/services/inspections/checklist.ts";
 import { openRounds } from "../../../src/services/inspections/open-round.ts";
@@ -9,7 +7,7 @@ import { inspectionRecord } from "../../../src/services/inspections/record.ts";
 import { reportDone, verify } from "../../../src/services/inspections/rectify.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
 import { inspectionsPresenter } from "../../../src/slack/views/inspections/present.ts";
-import { createTestDatabase, STORES } from "../../helpers/database.ts";
+import { createTestDatabase, STORES, writeOrgText } from "../../helpers/database.ts";
 
 const file = (branches: string) => `organization: { name: T, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEP] }
@@ -32,9 +30,7 @@ afterEach(async () => {
 });
 
 async function apply(d: Database, text: string) {
-  const parsed = parseOrgFile(text, "org.yml");
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  await writeOrg(d, parsed.org, { actor: "t", source: "test" });
+  await writeOrgText(d, text);
 }
 
 describe.each(STORES)("a branch deactivated mid-round (%s)", (kind) => {

@@ -1,14 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../../src/config/org-file.ts";
 import type { Database } from "../../../src/db/client.ts";
-import { writeOrg } from "../../../src/db/repositories/org.ts";
 import { mutualViolations } from "../../../src/domain/inspection-assign.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { inspectionRoundJob } from "../../../src/jobs/inspections/round.ts";
 import { openRounds } from "../../../src/services/inspections/open-round.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
 import { inspectionsPresenter } from "../../../src/slack/views/inspections/present.ts";
-import { createTestDatabase, STORES, type StoreKind } from "../../helpers/database.ts";
+import {
+  createTestDatabase,
+  STORES,
+  type StoreKind,
+  writeOrgText,
+} from "../../helpers/database.ts";
 
 const file = (branches: number) => `organization: { name: T, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEP] }
@@ -30,9 +33,7 @@ afterEach(async () => {
 
 async function setUp(kind: StoreKind, branches: number) {
   db = await createTestDatabase(kind);
-  const parsed = parseOrgFile(file(branches), "org.yml");
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+  await writeOrgText(db, file(branches));
   const record = await currentOrgRecord(db);
   if (!record) throw new Error("no org");
   return { db, record, presenter: inspectionsPresenter(translator("en")) };

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseOrgFile } from "../../../src/config/org-file.ts";
 import type { Database } from "../../../src/db/client.ts";
-import { writeOrg } from "../../../src/db/repositories/org.ts";
 import { weekOf } from "../../../src/domain/rectification.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { submitChecklist } from "../../../src/services/inspections/checklist.ts";
@@ -11,7 +9,7 @@ import { remindRectifications } from "../../../src/services/inspections/reminder
 import { rectificationView } from "../../../src/services/inspections/views.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
 import { inspectionsPresenter } from "../../../src/slack/views/inspections/present.ts";
-import { STORES, useTestDatabase } from "../../helpers/database.ts";
+import { STORES, useTestDatabase, writeOrgText } from "../../helpers/database.ts";
 import { inspectionsOrg } from "../../helpers/inspections-org.ts";
 
 const file = inspectionsOrg();
@@ -142,12 +140,10 @@ describe.each(STORES)("findings to closure (%s)", (kind) => {
  * 2027-03-01, finds one serious problem owned by U0SEC1: due 2027-03-08, reminded from 03-03.
  */
 async function oneSeriousItem(database: Database) {
-  const parsed = parseOrgFile(
+  await writeOrgText(
+    database,
     file.replace("secretaries: [U0SEC1] }", "secretaries: [U0SEC1], members: [U0DEP, U0B1M] }"),
-    "org.yml",
   );
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  await writeOrg(database, parsed.org, { actor: "t", source: "test" });
   const record = await currentOrgRecord(database);
   if (!record) throw new Error("no org");
   await openRounds(database, record, "2027-03", inspectionsPresenter(translator("en")));

@@ -6,7 +6,7 @@ import { openRounds } from "../../../src/services/inspections/open-round.ts";
 import { swapAssignment } from "../../../src/services/inspections/swap.ts";
 import { currentOrgRecord } from "../../../src/services/org/current.ts";
 import { inspectionsPresenter } from "../../../src/slack/views/inspections/present.ts";
-import { STORES, useTestDatabase } from "../../helpers/database.ts";
+import { STORES, useTestDatabase, writeOrgText } from "../../helpers/database.ts";
 
 const file = `organization: { name: T, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEP], admins: [U0CHAIR] }
@@ -96,9 +96,7 @@ describe.each(STORES)("a committee too small to avoid conflicts (%s)", (kind) =>
         "members: [U0DEP], admins: [U0CHAIR]",
       )
       .replace("secretaries: [U0SEC1] }", "secretaries: [U0SEC1], members: [U0DEP] }");
-    const parsed = parseOrgFile(small, "org.yml");
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    await writeOrg(db, parsed.org, { actor: "t", source: "test" });
+    await writeOrgText(db, small);
     const record = await currentOrgRecord(db);
     if (!record) throw new Error("no org");
     const presenter = inspectionsPresenter(translator("en"));

@@ -5,14 +5,12 @@
 
 import { features, jobsOf } from "../../../src/app/features.ts";
 import { type Presenters, presenters } from "../../../src/app/presenters.ts";
-import { parseOrgFile } from "../../../src/config/org-file.ts";
 import type { Database } from "../../../src/db/client.ts";
-import { writeOrg } from "../../../src/db/repositories/org.ts";
 import { runJobByName } from "../../../src/jobs/manual.ts";
 import type { RecordedCall } from "../../../src/localslack/emulator/calls.ts";
 import { createLogger } from "../../../src/observability/logger.ts";
 import type { TestBot } from "../../helpers/bot.ts";
-import { createTestDatabase, type StoreKind } from "../../helpers/database.ts";
+import { createTestDatabase, type StoreKind, writeOrgText } from "../../helpers/database.ts";
 
 export const logger = createLogger("silent");
 
@@ -68,9 +66,7 @@ export interface Store {
 /** A fresh database with the org written as `pbb org apply` would (ids only, no Slack). */
 export async function storeWithOrg(store: StoreKind, text: string, start: string): Promise<Store> {
   const db = await createTestDatabase(store);
-  const parsed = parseOrgFile(text, "org.yml");
-  if (!parsed.ok) throw new Error(`test org does not parse: ${JSON.stringify(parsed.errors)}`);
-  await writeOrg(db, parsed.org, { actor: "test", source: "test" });
+  await writeOrgText(db, text, "test");
   await db.prisma.organization.update({
     where: { id: 1 },
     data: { firstAppliedAt: new Date("2020-01-01T00:00:00Z") },
