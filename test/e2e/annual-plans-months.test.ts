@@ -19,7 +19,7 @@ import { PLAN_ACTION, PLAN_BLOCK } from "../../src/slack/ids/annual-plans.ts";
 import { TASKLIST_ACTION, TASKLIST_BLOCK } from "../../src/slack/ids/tasklist.ts";
 import { type TestBot, useTestBot } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
-import { allText, runJob, settle, waitAny, waitCall } from "./round-trip-helpers.ts";
+import { allText, runJob, settle, until, waitAny, waitCall } from "./round-trip-helpers.ts";
 
 const ORG = `organization: { name: Test Committee, timezone: Asia/Shanghai, locale: en }
 committee: { channel: C0COMMITTEE, members: [U0CHAIR, U0DEPUTY], admins: [U0CHAIR] }
@@ -51,16 +51,6 @@ async function submittedPlan(
   });
   expect(submitted).toMatchObject({ ok: true });
   return plan;
-}
-
-/** Polls until `check` holds (the work after an ack runs on its own; no wall-clock waits). */
-async function until(t: TestBot, check: () => Promise<boolean>) {
-  for (let i = 0; i < 200; i += 1) {
-    if (await check()) return;
-    await t.bot.ctx.deliveries.drainOnce();
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error("the change did not happen");
 }
 
 const itemOf = (t: TestBot, title: string) =>

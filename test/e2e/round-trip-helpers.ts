@@ -165,3 +165,16 @@ export async function listOf(db: Database, branchKey: string, period: string) {
     },
   });
 }
+
+/**
+ * Polls, draining the outbox, until `check` holds (the work after an ack runs on its own; no
+ * wall-clock waits).
+ */
+export async function until(t: TestBot, check: () => Promise<boolean>) {
+  for (let i = 0; i < 200; i += 1) {
+    if (await check()) return;
+    await t.bot.ctx.deliveries.drainOnce();
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error("the change did not happen");
+}
