@@ -57,18 +57,33 @@ async function run(): Promise<{ servedMs: number; walkMs: number; steps: number 
   };
   delete env.SLACK_BOT_TOKEN; // no token: the sandbox
   delete env.SLACK_APP_TOKEN;
-  const child = spawn(process.execPath, ["bin/pbb.js", "start"], {
-    cwd: dir,
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  // What `npm start` runs: the build when stale, then the bot (without npm's own start-up time).
+  const child = spawn(
+    "sh",
+    [
+      "-c",
+      `"${process.execPath}" scripts/build.mjs --if-stale && exec "${process.execPath}" bin/pbb.js start`,
+    ],
+    { cwd: dir, env, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  let exited = false;
+  const exit = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => {
+      exited = true;
+      reject(new Error(`pbb start exited with ${code} before serving its page`));
+    }),
+  );
+  exit.catch(() => {}); // after the page is served, the exit is the bench's own SIGINT
   try {
-    await until(
-      "the sandbox page",
-      () => fetch(url).then((r) => r.status),
-      (s) => s === 200,
-      300_000,
-    );
+    await Promise.race([
+      until(
+        "the sandbox page",
+        () => fetch(url).then((r) => r.status),
+        (s) => s === 200,
+        300_000,
+      ),
+      exit,
+    ]);
     const servedMs = Date.now() - started;
     const browser = await openBrowser({ width: 1280, height: 800 });
     try {
@@ -91,8 +106,10 @@ async function run(): Promise<{ servedMs: number; walkMs: number; steps: number 
       await browser.close();
     }
   } finally {
-    child.kill("SIGINT");
-    await new Promise((r) => child.once("exit", r));
+    if (!exited) {
+      child.kill("SIGINT");
+      await new Promise((r) => child.once("exit", r));
+    }
     await rm(data, { recursive: true, force: true });
   }
 }
