@@ -129,7 +129,7 @@ describe.each(STORES)("the service list in Slack (%s)", (store) => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(
-      (await t.db.prisma.serviceQueryReply.findMany({ orderBy: { id: "asc" } })).map((r) => [
+      (await t.db.prisma.serviceQueryReply.findMany({ orderBy: { slackTs: "asc" } })).map((r) => [
         r.authorId,
         r.text,
       ]),

@@ -36,8 +36,14 @@ export async function centiHoursOn(tx: Tx, userId: string, date: string): Promis
 export const insertServiceReport = (tx: Tx, data: Prisma.ServiceReportUncheckedCreateInput) =>
   tx.serviceReport.create({ data });
 
+/**
+ * A query's replies in the order they were written in its thread: by Slack's ts, since two quick
+ * replies' events may reach the bot (and be stored) in either order.
+ */
+export const repliesInThreadOrder = { replies: { orderBy: { slackTs: "asc" as const } } };
+
 export const reportById = (tx: Tx, id: number) =>
-  tx.serviceReport.findUnique({ where: { id }, include: { replies: { orderBy: { id: "asc" } } } });
+  tx.serviceReport.findUnique({ where: { id }, include: repliesInThreadOrder });
 
 /** Records the secretary's query once: false when the report already has one. */
 export async function setQueryOnce(
@@ -92,7 +98,7 @@ export const reportsOfYear = (tx: Tx, year: number) =>
   tx.serviceReport.findMany({
     where: { date: datesOfYear(year) },
     orderBy: [{ date: "asc" }, { id: "asc" }],
-    include: { replies: { orderBy: { id: "asc" } } },
+    include: repliesInThreadOrder,
   });
 
 /** Who reported in a quarter (for the nudge). */

@@ -5,7 +5,11 @@
  * The same content in Slack (`/pbb report services|projects`) and on the command line.
  */
 import { projectsOfYear } from "../../db/repositories/practical-projects.ts";
-import { branchMembers, registeredUsers } from "../../db/repositories/service-list.ts";
+import {
+  branchMembers,
+  registeredUsers,
+  repliesInThreadOrder,
+} from "../../db/repositories/service-list.ts";
 import { projectPercent, serviceFigures } from "../../domain/service-list.ts";
 import { formatReportPeriod } from "../../i18n/dates.ts";
 import type { Cell } from "../reports/columns.ts";
@@ -19,7 +23,7 @@ export const servicesReport: ReportDefinition = {
     const reports = await db.prisma.serviceReport.findMany({
       where: { date: { gte: period.first, lte: period.last } },
       orderBy: [{ date: "asc" }, { id: "asc" }],
-      include: { replies: { orderBy: { id: "asc" } } },
+      include: repliesInThreadOrder,
     });
     const branches = await branchMembers(db.prisma);
     const registered = await registeredUsers(db.prisma);
