@@ -101,7 +101,8 @@ export async function loadListRecord(
   const latest = withComments
     ? await tx.listComment.findMany({
         where: { listId },
-        orderBy: { id: "desc" },
+        // the thread's order: replies written close together are stored in either order
+        orderBy: { slackTs: "desc" },
         take: 3,
         select: { authorId: true, text: true },
       })
