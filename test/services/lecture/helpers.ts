@@ -11,6 +11,7 @@ import type { RecordedCall } from "../../../src/localslack/emulator/calls.ts";
 import { createLogger } from "../../../src/observability/logger.ts";
 import type { TestBot } from "../../helpers/bot.ts";
 import { createTestDatabase, type StoreKind, writeOrgText } from "../../helpers/database.ts";
+import { untilIdle } from "../../helpers/idle.ts";
 
 export const logger = createLogger("silent");
 
@@ -149,8 +150,12 @@ export function waitCall(
   return t.emulator.calls.waitFor(method, { count: opts.count ?? 1, timeoutMs: 20_000, where });
 }
 
-/** Waits until the outbox holds nothing pending (what was sent is recorded), up to 20 s. */
+/**
+ * Waits until the bot is idle (a click's work runs after its ack, so it may not have started
+ * when the click returns) and the outbox holds nothing pending (what was sent is recorded).
+ */
 export async function settled(t: TestBot): Promise<void> {
+  await untilIdle(t.bot);
   for (let i = 0; i < 200; i++) {
     if ((await t.db.prisma.delivery.count({ where: { status: "PENDING" } })) === 0) return;
     await new Promise((r) => setTimeout(r, 100));
