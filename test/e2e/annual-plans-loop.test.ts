@@ -48,7 +48,7 @@ const posts = (t: TestBot, channel: string) =>
   t.emulator.calls.of("chat.postMessage").filter((c) => c.args.channel === channel);
 
 describe.each(STORES)("the year's plans as one loop (%s)", (store) => {
-  const bot = useTestBot({ store, orgText: ORG, now: "2027-01-05T01:00:00Z", unpaced: true });
+  const bot = useTestBot({ store, orgText: ORG, now: "2027-01-05T01:00:00Z" });
 
   it("goes from the annual reminder to the quarter's table and the ledger", async () => {
     const t = bot();

@@ -57,7 +57,7 @@ const itemOf = (t: TestBot, title: string) =>
   t.db.prisma.annualPlanItem.findFirstOrThrow({ where: { title }, include: { events: true } });
 
 describe.each(STORES)("the year's plans in the months (%s)", (store) => {
-  const bot = useTestBot({ store, orgText: ORG, now: "2027-01-10T01:00:00Z", unpaced: true });
+  const bot = useTestBot({ store, orgText: ORG, now: "2027-01-10T01:00:00Z" });
 
   it("names, offers, links and advances the plan items due in the month", async () => {
     const t = bot();

@@ -34,7 +34,7 @@ const f = (row: number, input: "title" | "target" | "owner" | "expected") => {
 };
 
 describe.each(STORES)("the annual plans in Slack (%s)", (store) => {
-  const bot = useTestBot({ store, orgText: ORG, now: "2027-01-04T01:00:00Z", unpaced: true });
+  const bot = useTestBot({ store, orgText: ORG, now: "2027-01-04T01:00:00Z" });
 
   it("goes from the annual reminder to an approved plan", async () => {
     const t = bot();

@@ -15,6 +15,8 @@ const json = (c: RecordedCall) => JSON.stringify(c.args);
 describe.each(STORES)("the lecture hall in Slack (%s)", (store) => {
   const bot = useTestBot({
     store,
+    // the one Slack flow run with the outbox's real pacing between its posts
+    paced: true,
     now: "2026-12-02T08:00:00Z",
     setUp: async (t) => {
       roster = t.org.lectureHall?.roster ?? [];

@@ -21,7 +21,6 @@ describe.each(STORES)("the branch's side of the round trip (%s)", (store) => {
   const bot = useTestBot({
     store,
     now: "2026-12-02T02:00:00Z",
-    unpaced: true,
     setUp: async (t) => {
       await runJob(t, "monthly-reminder", "2026-12-01T09:00");
       await settle(t);

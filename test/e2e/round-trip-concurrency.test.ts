@@ -25,7 +25,6 @@ describe.each(STORES)("simultaneous decisions (%s)", (store) => {
   const bot = useTestBot({
     store,
     now: "2026-12-02T02:00:00Z",
-    unpaced: true,
     setUp: async (t) => {
       await runJob(t, "monthly-reminder", "2026-12-01T09:00");
       await settle(t);

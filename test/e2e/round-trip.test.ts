@@ -22,7 +22,7 @@ import {
 const COMMENT_FIELD = `${TASKLIST_BLOCK.returnComment}.${TASKLIST_ACTION.returnComment}`;
 
 describe.each(STORES)("the monthly round trip (%s)", (store) => {
-  const bot = useTestBot({ store, now: "2026-12-01T01:00:00Z", unpaced: true });
+  const bot = useTestBot({ store, now: "2026-12-01T01:00:00Z" });
 
   it("goes from the monthly reminder to the month-end summary", async () => {
     const t = bot();

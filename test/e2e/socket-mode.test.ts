@@ -27,7 +27,7 @@ async function reconnected(t: TestBot, opens: number): Promise<void> {
 }
 
 describe.each(STORES)("Socket Mode end to end (%s)", (store) => {
-  const bot = useTestBot({ store, mode: "socket", now: "2026-12-01T01:00:00Z", unpaced: true });
+  const bot = useTestBot({ store, mode: "socket", now: "2026-12-01T01:00:00Z" });
 
   it("connects with the app-level token and gets Slack's hello", async () => {
     const t = bot();

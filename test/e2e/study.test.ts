@@ -30,7 +30,6 @@ const json = (c: RecordedCall) => JSON.stringify(c.args);
 describe.each(STORES)("normalized study in Slack (%s)", (store) => {
   const bot = useTestBot({
     store,
-    unpaced: true,
     orgText: ORG,
     now: "2026-12-07T00:00:00Z",
     setUp: () => {

@@ -195,8 +195,11 @@ export function withoutPacing(): void {
 }
 
 export interface UseTestBotOptions extends TestBotOptions {
-  /** Turn the outbox's pacing off before the bot starts (`withoutPacing`). */
-  unpaced?: boolean;
+  /**
+   * Keep the outbox's real pacing (seconds between posts, on the wall clock). Off by default
+   * (`withoutPacing`): the tests are about content and order, and wait on the bot, not on time.
+   */
+  paced?: boolean;
   /** What the block needs of the bot before its first test (jobs run, rows seeded, …). */
   setUp?: (t: TestBot) => Promise<void> | void;
   /** Run before the bot is closed after the block's last test. */
@@ -210,10 +213,10 @@ export interface UseTestBotOptions extends TestBotOptions {
  * closed after its last. Returns the running bot; reading it before the block starts throws.
  */
 export function useTestBot(options: UseTestBotOptions = {}): () => TestBot {
-  const { unpaced, setUp, beforeClose, setUpTimeout, ...start } = options;
+  const { paced, setUp, beforeClose, setUpTimeout, ...start } = options;
   let running: TestBot | undefined;
   beforeAll(async () => {
-    if (unpaced) withoutPacing();
+    if (!paced) withoutPacing();
     running = await startTestBot(start);
     await setUp?.(running);
   }, setUpTimeout);

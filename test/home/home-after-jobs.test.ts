@@ -15,7 +15,6 @@ describe("Homes after the scheduled jobs", () => {
   const bot = useTestBot({
     store: "pglite",
     now: "2026-12-01T00:30:00Z",
-    unpaced: true,
     beforeClose: async (t) => {
       await t.bot.ctx.homes.idle();
     },

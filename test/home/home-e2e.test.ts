@@ -18,7 +18,6 @@ describe.each(STORES)("the App Home (%s)", (store) => {
   const bot = useTestBot({
     store,
     now: "2026-12-01T01:00:00Z",
-    unpaced: true,
     beforeClose: async (t) => {
       await t.bot.ctx.homes.idle();
     },
