@@ -2,8 +2,8 @@
  * The `lecture-notice` job as `pbb jobs run lecture-notice --at …` runs it (the registered job,
  * through runJobOccurrence), with the running bot delivering to the local Slack.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startTestBot, type TestBot, withoutPacing } from "../helpers/bot.ts";
 import { STORES } from "../helpers/database.ts";
 import {
   mentionedUsers,
@@ -18,6 +18,7 @@ const ROSTER = ["U0A", "U0B", "U0C"];
 
 describe.each(STORES)("lecture-notice job on %s", (store) => {
   let t: TestBot | undefined;
+  beforeAll(withoutPacing);
   afterEach(async () => {
     await t?.close();
     t = undefined;
