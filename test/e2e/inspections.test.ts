@@ -235,13 +235,28 @@ describe.each(STORES)("inspections in Slack (%s)", (store) => {
         ?.map((b) => b.accessory)
         .find((a) => a?.action_id === "insp_open_reassign")?.value;
     expect(reassignOf(list?.blocks)).toBe(String(id));
+    // The list's line of the item, as the channel shows it now (the list is updated in place).
+    const listLine = () => {
+      const now = t.slack.messages("C0COMMITTEE").find((m) => m.ts === list?.ts);
+      const blocks = (now?.blocks ?? []) as { accessory?: { value?: string } }[];
+      return json(blocks.find((b) => b.accessory?.value === String(id)));
+    };
+    expect(listLine()).toContain("<@U0SEC1>");
     await reassignTo("U0COMM3", { channel: "C0COMMITTEE", messageTs: list?.ts as string }, "U0A");
+    await settled(t);
+    expect(listLine()).toContain("<@U0A>");
+    expect(listLine()).not.toContain("<@U0SEC1>");
     // The chair's Home names the open item overdue longest, with the same button.
     await t.slack.as("U0CHAIR").openAppHome();
     const home = () => json(t.slack.homeView("U0CHAIR")?.blocks ?? []);
     await expect.poll(home, { timeout: 20_000 }).toContain("逾期最久");
     expect(reassignOf(t.slack.homeView("U0CHAIR")?.blocks)).toBe(String(id));
     await reassignTo("U0CHAIR", { view: "home" }, "U0SEC1");
+    await settled(t);
+    expect(listLine()).toContain("<@U0SEC1>");
+    expect(
+      t.slack.messages("C0COMMITTEE").filter((m) => json(m).includes("逾期整改事项")),
+    ).toHaveLength(1);
   });
 
   it("done with evidence, the owner may not verify, reopened once with a comment, then verified", async () => {

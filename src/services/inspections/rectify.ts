@@ -27,6 +27,7 @@ import { inTx, type Tx } from "../kit/tx.ts";
 import { currentOrgRecord } from "../org/current.ts";
 import { orgTranslator } from "../org/locale.ts";
 import { enqueueDelivery } from "../outbox/enqueue.ts";
+import { refreshOverdueList } from "./reminders.ts";
 import type { InspectionsError, Result } from "./result.ts";
 import { type PresenterFor, recordChange, rectificationView } from "./views.ts";
 
@@ -99,6 +100,7 @@ export async function reassign(
 ): Promise<Result> {
   const p = present(await orgTranslator(deps.db));
   const at = deps.now();
+  const zone = (await currentOrgRecord(deps.db))?.timezone ?? "UTC";
   const result = await inTx(deps.db, async (tx): Promise<Result> => {
     const row = await rectificationById(tx, input.id);
     if (!row) return refuse("not-found");
@@ -131,6 +133,7 @@ export async function reassign(
         ...p.ownerItem(rectificationView(after), { reassignedBy: input.userId }),
       },
     });
+    await refreshOverdueList(tx, p, localDateOf(at, zone), `${row.id}:${after.version}`);
     return { ok: true };
   });
   if (result.ok) deps.homes?.changed({ users: [input.userId, input.owner] });

@@ -5,16 +5,47 @@
  * nothing twice, and an item reassigned after its reminder went out brings the reminder in
  * effect to its new owner on the next run (the old one hears no more: reminders go to the owner).
  */
+import { findDeliveryByKey } from "../../db/repositories/deliveries.ts";
 import { unverifiedRectifications } from "../../db/repositories/inspections.ts";
 import type { LocalDate } from "../../domain/calendar.ts";
 import { isOverdueOn, reminderOn, weekOf, workingDaysUntil } from "../../domain/rectification.ts";
+import type { InspectionsPresenter } from "../../ports/inspections.ts";
 import type { Deps } from "../kit/result.ts";
+import type { Tx } from "../kit/tx.ts";
 import { inTx } from "../kit/tx.ts";
 import { calendarOf } from "../org/calendar-settings.ts";
 import { currentOrgRecord } from "../org/current.ts";
 import { orgTranslator } from "../org/locale.ts";
-import { enqueueDelivery } from "../outbox/enqueue.ts";
+import { enqueueDelivery, enqueueUpdate } from "../outbox/enqueue.ts";
 import { type PresenterFor, rectificationView } from "./views.ts";
+
+/** The committee's overdue list of the week `today` is in: one message a week. */
+const overdueListKey = (today: LocalDate) => `inspections:overdue:${weekOf(today)}`;
+
+const overdueOn = (items: Awaited<ReturnType<typeof unverifiedRectifications>>, today: LocalDate) =>
+  items.filter((i) => isOverdueOn({ state: "OPEN", dueOn: i.dueOn }, today));
+
+/**
+ * The week's overdue list, shown again as of `today` after `change` (an item handed to another
+ * owner), so the committee channel does not keep naming the old owner. Nothing when the week
+ * has no list.
+ */
+export async function refreshOverdueList(
+  tx: Tx,
+  p: InspectionsPresenter,
+  today: LocalDate,
+  change: string,
+): Promise<boolean> {
+  const key = overdueListKey(today);
+  if (!(await findDeliveryByKey(tx, key))) return false;
+  const overdue = overdueOn(await unverifiedRectifications(tx), today);
+  return enqueueUpdate(tx, {
+    key: `${key}:after:${change}`,
+    postKey: key,
+    known: { channel: null, ts: null },
+    message: p.overdue(overdue.map(rectificationView), today),
+  });
+}
 
 export async function remindRectifications(
   deps: Deps,
@@ -45,11 +76,11 @@ export async function remindRectifications(
       });
       if (sent) reminded += 1;
     }
-    const overdue = items.filter((i) => isOverdueOn({ state: "OPEN", dueOn: i.dueOn }, today));
+    const overdue = overdueOn(items, today);
     const escalated =
       overdue.length > 0 &&
       (await enqueueDelivery(tx, {
-        dedupeKey: `inspections:overdue:${weekOf(today)}`,
+        dedupeKey: overdueListKey(today),
         method: "chat.postMessage",
         payload: {
           channel: org.committeeChannel,

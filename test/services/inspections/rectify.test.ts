@@ -204,6 +204,8 @@ describe.each(STORES)("reassigning a rectification item (%s)", (kind) => {
     expect((dms[1]?.payload as { text?: string } | undefined)?.text).toContain(
       "<@U0SEC1> made you the owner of this rectification item",
     );
+    // No overdue list this week, so no list to show again.
+    expect(await db.prisma.delivery.count({ where: { method: "chat.update" } })).toBe(0);
     // The reminder goes to the new owner (3 working days before 2027-03-08).
     await remindRectifications(deps, present, "2027-03-03");
     const reminder = await db.prisma.delivery.findFirstOrThrow({
