@@ -11,10 +11,8 @@ import type { CardView, EvidenceRow, IndicatorView, YearView } from "../../ports
 import type { Cell } from "../reports/columns.ts";
 import { safeCell } from "../reports/csv.ts";
 import type { ReportDefinition } from "../reports/definition.ts";
-import { chartFont } from "../reports/fonts.ts";
 import { formatAsOf } from "../reports/format.ts";
 import { loadYearView } from "./cards.ts";
-import { renderScoreChart } from "./chart.ts";
 
 const num = (n: number) => Math.round(n * 100) / 100;
 
@@ -132,7 +130,13 @@ export async function assessmentWorkbook(
   asOf: string,
   t: Translator,
 ): Promise<Buffer> {
-  const { default: ExcelJS } = await import("exceljs");
+  // Loaded when a workbook is built: the canvas' native addon and exceljs stay out of the
+  // bot's start-up.
+  const [{ default: ExcelJS }, { renderScoreChart }, { chartFont }] = await Promise.all([
+    import("exceljs"),
+    import("./chart.ts"),
+    import("../reports/fonts.ts"),
+  ]);
   const book = new ExcelJS.Workbook();
   book.creator = "party-building-bot";
   book.created = view.asOf;
