@@ -15,7 +15,7 @@ import { parseOrgFile } from "../../src/config/org-file.ts";
 import type { Org } from "../../src/config/org-schema.ts";
 import { createDriver, type SlackEmulator } from "../../src/localslack/index.ts";
 import { EXAMPLE_ORG, emulatorForOrg, SIGNING_SECRET } from "../helpers/bot.ts";
-import { createTestDatabase } from "../helpers/database.ts";
+import { createTestDatabase, migratedPgliteDir } from "../helpers/database.ts";
 import {
   type BotProcess,
   freePort,
@@ -47,7 +47,7 @@ describe("pbb start while Slack cannot be reached", () => {
   });
 
   it("starts, says why it is not ready, records the job's work, and delivers it once when Slack answers", async () => {
-    const store = `pglite:${path.join(dir, "store")}`;
+    const store = `pglite:${await migratedPgliteDir(path.join(dir, "store"))}`;
     const applied = await runPbb(["org", "apply", EXAMPLE_ORG], { DATABASE_URL: store });
     expect(applied.code, applied.stderr).toBe(0);
 
@@ -135,7 +135,7 @@ describe("pbb start while Slack cannot be reached", () => {
         SLACK_BOT_TOKEN: "xoxb-wrong",
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: slack.url,
-        DATABASE_URL: `pglite:${path.join(dir, "refused")}`,
+        DATABASE_URL: `pglite:${await migratedPgliteDir(path.join(dir, "refused"))}`,
         PORT: String(port),
         LOG_LEVEL: "error",
       });

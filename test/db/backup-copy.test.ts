@@ -3,13 +3,13 @@
  * database, and a bot started there carries on: same rows, the outbox's pending messages sent
  * once, ORG_FILE not applied again, a new job run recorded and delivered after the copied ids.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
 import { applyMigrations } from "../../src/db/migrations.ts";
+import { migratedPgliteDir } from "../helpers/database.ts";
 import {
   acceptedPosts,
   type Cluster,
@@ -38,10 +38,7 @@ describe.skipIf(!enabled)("pbb db copy from a PGlite store into PostgreSQL", () 
 
   it("when the store is copied and the bot started on the server, then it carries on as if nothing happened", async () => {
     const phase = phases("copy");
-    const store = path.join(dir, "pglite");
-    // A data directory from the run's migrated template (initdb and migrations take long).
-    const image = new Blob([await readFile(inject("pgliteTemplate"))]);
-    await (await PGlite.create({ dataDir: store, loadDataDir: image })).close();
+    const store = await migratedPgliteDir(path.join(dir, "pglite"));
     const local = await openDatabase({ kind: "pglite", dir: store });
     expect(await applyMigrations(local.adapter)).toEqual([]);
     await populateStore(local, cluster.fixture.text);

@@ -88,6 +88,17 @@ export function useSharedTestDatabase(
   };
 }
 
+/**
+ * A PGlite data directory at `dir` holding the run's migrated template, for a `pbb` process to
+ * open: on an empty directory a spawned process spends seconds on initdb and the migrations.
+ * (The tests of a first start keep an empty directory.)
+ */
+export async function migratedPgliteDir(dir: string): Promise<string> {
+  const image = await readFile(inject("pgliteTemplate"));
+  await (await createPglite(dir, { loadDataDir: new Blob([image]) })).close();
+  return dir;
+}
+
 async function createPgliteDatabase(): Promise<Database> {
   const image = await readFile(inject("pgliteTemplate"));
   return wrapPglite(await createPglite(undefined, { loadDataDir: new Blob([image]) }));
