@@ -16,8 +16,11 @@ import { TASKLIST_ACTION, TASKLIST_CALLBACK } from "../../src/slack/ids/tasklist
 import { ListenerRouter } from "../../src/slack/router.ts";
 import { WorkGate } from "../../src/slack/work-gate.ts";
 
-/** Registrars only keep the context for later: building the bot reads nothing of it. */
-const ctx = {} as AppContext;
+/**
+ * Registrars keep the context for later: building the bot reads nothing of it but the store,
+ * the key the lecture roster's channel reader is kept under.
+ */
+const ctx = { db: {} } as AppContext;
 
 function buildBot(list: readonly Feature[]) {
   const router = new ListenerRouter({ gate: new WorkGate(1) });

@@ -13,11 +13,13 @@ import { LECTURE_SERIES } from "./series.ts";
 /** Reads a channel's human members (the bot excluded). */
 export type ChannelMembers = (channel: string) => Promise<string[]>;
 
-let channelMembers: ChannelMembers | null = null;
+/** The reader of the bot running on a store: by store, so two bots in one process keep theirs. */
+const channelMembers = new WeakMap<Database, ChannelMembers>();
 
-/** Set once by the running bot (it has the Slack client); jobs elsewhere go without. */
-export function useChannelMembers(reader: ChannelMembers | null): void {
-  channelMembers = reader;
+/** Set by the running bot (it has the Slack client) for its store; jobs elsewhere go without. */
+export function useChannelMembers(db: Database, reader: ChannelMembers | null): void {
+  if (reader) channelMembers.set(db, reader);
+  else channelMembers.delete(db);
 }
 
 /** Stores the members read from the lecture channel as the roster in force (when it changed). */
@@ -52,7 +54,8 @@ export async function syncLectureRoster(
   at: Date,
   source: string,
 ): Promise<boolean> {
-  if (!channelMembers) return false;
-  await saveLectureRoster(db, await channelMembers(channel), at, source);
+  const read = channelMembers.get(db);
+  if (!read) return false;
+  await saveLectureRoster(db, await read(channel), at, source);
   return true;
 }

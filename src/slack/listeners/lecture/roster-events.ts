@@ -33,7 +33,7 @@ export function channelMembersReader(client: WebClient): ChannelMembers {
 
 export function registerRosterEvents(app: ListenerApp, ctx: AppContext): void {
   const readMembers = channelMembersReader(ctx.client);
-  useChannelMembers(readMembers);
+  useChannelMembers(ctx.db, readMembers);
   for (const type of ["member_joined_channel", "member_left_channel"] as const) {
     app.event(type, async ({ event }) => {
       const org = await loadLectureOrg(ctx.db);
