@@ -17,9 +17,8 @@ export type ChannelMembers = (channel: string) => Promise<string[]>;
 const channelMembers = new WeakMap<Database, ChannelMembers>();
 
 /** Set by the running bot (it has the Slack client) for its store; jobs elsewhere go without. */
-export function useChannelMembers(db: Database, reader: ChannelMembers | null): void {
-  if (reader) channelMembers.set(db, reader);
-  else channelMembers.delete(db);
+export function useChannelMembers(db: Database, reader: ChannelMembers): void {
+  channelMembers.set(db, reader);
 }
 
 /** Stores the members read from the lecture channel as the roster in force (when it changed). */
